@@ -1,0 +1,1 @@
+//! The Amazon Cognito identity pool, simulated on top of [`iam_policy`].

@@ -1,0 +1,3 @@
+//! Entry point of the playground page.
+
+fn main() {}
