@@ -2,13 +2,13 @@
 
 use std::path::Path;
 
-fn collect(dir: &Path, out: &mut Vec<String>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
+fn collect(dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
         if path.is_dir() {
-            collect(&path, out);
+            collect(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("tests.rs") {
-            let text = std::fs::read_to_string(&path).unwrap();
+            let text = std::fs::read_to_string(&path)?;
             let text = text
                 .split("#[cfg(test)]")
                 .next()
@@ -25,6 +25,7 @@ fn collect(dir: &Path, out: &mut Vec<String>) {
             }
         }
     }
+    Ok(())
 }
 
 #[test]
@@ -32,7 +33,7 @@ fn every_code_is_documented() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let doc = std::fs::read_to_string(root.join("../../docs/diagnostics.md")).unwrap();
     let mut codes = Vec::new();
-    collect(&root.join("src"), &mut codes);
+    collect(&root.join("src"), &mut codes).unwrap();
     codes.sort();
     codes.dedup();
     assert!(codes.len() >= 30, "found only {codes:?}");
