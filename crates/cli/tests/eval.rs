@@ -3,28 +3,29 @@
 
 use std::process::Command;
 
+type Outcome = (i32, Vec<serde_json::Value>, String);
+
 /// Runs `idpool eval` on `file_text` written to a file named after the calling test.
-fn run(test: &str, args: &[&str], file_text: &str) -> (i32, Vec<serde_json::Value>, String) {
+fn run(test: &str, args: &[&str], file_text: &str) -> Result<Outcome, Box<dyn std::error::Error>> {
     let dir = std::env::temp_dir().join(format!("idpool-eval-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir)?;
     let file = dir.join(format!("{test}.json"));
-    std::fs::write(&file, file_text).unwrap();
+    std::fs::write(&file, file_text)?;
     let out = Command::new(env!("CARGO_BIN_EXE_idpool"))
         .arg("eval")
         .arg(&file)
         .args(args)
-        .output()
-        .unwrap();
-    let lines = String::from_utf8(out.stdout)
-        .unwrap()
+        .output()?;
+    let stdout = String::from_utf8(out.stdout)?;
+    let lines = stdout
         .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    (
-        out.status.code().unwrap(),
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()?;
+    Ok((
+        out.status.code().unwrap_or(-1),
         lines,
-        String::from_utf8(out.stderr).unwrap(),
-    )
+        String::from_utf8(out.stderr)?,
+    ))
 }
 
 const CASES: &str = r#"[
@@ -37,7 +38,7 @@ const CASES: &str = r#"[
 
 #[test]
 fn one_line_per_case_and_errors_do_not_stop_the_rest() {
-    let (code, lines, _) = run("one_line", &[], CASES);
+    let (code, lines, _) = run("one_line", &[], CASES).unwrap();
     assert_eq!(code, 0);
     let decisions: Vec<_> = lines
         .iter()
@@ -53,7 +54,7 @@ fn one_line_per_case_and_errors_do_not_stop_the_rest() {
 
 #[test]
 fn explain_adds_the_explanation() {
-    let (_, lines, _) = run("explain", &["--explain"], CASES);
+    let (_, lines, _) = run("explain", &["--explain"], CASES).unwrap();
     assert_eq!(lines[0]["explanation"]["decidingLayer"], "Identity");
     assert!(lines[1].get("explanation").is_none());
 }
@@ -64,7 +65,7 @@ fn mismatches_make_the_exit_status_non_zero() {
         "\"expected\": \"ImplicitDeny\"",
         "\"expected\": \"Allowed\"",
     );
-    let (code, lines, stderr) = run("mismatch", &[], &wrong);
+    let (code, lines, stderr) = run("mismatch", &[], &wrong).unwrap();
     assert_eq!(code, 1);
     assert_eq!(lines.len(), 3);
     assert!(
