@@ -33,6 +33,14 @@ const KINDS: [PolicyKind; 6] = [
     PolicyKind::ServiceControl,
 ];
 
+/// The number of cases per property: `default`, or `PROPTEST_CASES` for a longer search.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 // ---------------------------------------------------------------------------------------
 // Generators: small vocabularies so that generated statements often match the request.
 
@@ -180,7 +188,7 @@ fn with_statement(policy: &Value, extra: Value) -> Value {
 // Layer laws.
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
 
     #[test]
     fn adding_a_deny_statement_never_allows(identity in prop::collection::vec(policy(), 1..3), deny in statement("Deny"),
@@ -274,7 +282,7 @@ fn subject() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(cases(512)))]
 
     #[test]
     fn string_like_agrees_with_regex(pattern in glob(), value in subject()) {
@@ -424,7 +432,7 @@ fn parse_everything(text: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1024))]
+    #![proptest_config(ProptestConfig::with_cases(cases(1024)))]
 
     #[test]
     fn parse_never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
@@ -446,7 +454,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
 
     #[test]
     fn format_then_parse_gives_the_same_document(p in policy(), compact in any::<bool>()) {
