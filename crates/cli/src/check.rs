@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use identity_pool::check::check_text;
+use identity_pool::check::check_file;
 
 /// Runs the subcommand on its arguments.
 pub fn run(args: &[String]) -> ExitCode {
@@ -21,15 +21,23 @@ pub fn run(args: &[String]) -> ExitCode {
                 continue;
             }
         };
-        let (result, _) = check_text(&text);
-        if result.passed {
-            passed += 1;
-            println!("ok   {file} ({} expectations)", result.checked);
-        } else {
-            failed += 1;
-            println!("FAIL {file}");
-            for m in &result.mismatches {
-                println!("     {file}:{m}");
+        let results = check_file(&text);
+        let several = results.len() > 1;
+        for (i, result) in results.iter().enumerate() {
+            let label = match (several, &result.name) {
+                (true, Some(name)) => format!("{file} [{i}: {name}]"),
+                (true, None) => format!("{file} [{i}]"),
+                (false, _) => file.clone(),
+            };
+            if result.passed {
+                passed += 1;
+                println!("ok   {label} ({} expectations)", result.checked);
+            } else {
+                failed += 1;
+                println!("FAIL {label}");
+                for m in &result.mismatches {
+                    println!("     {file}:{m}");
+                }
             }
         }
     }

@@ -5,7 +5,7 @@ use iam_policy::{position_of, Diagnostic, Position};
 use serde::Serialize;
 
 use crate::report::{Report, RequestDecision};
-use crate::scenario::{load_scenario, Scenario, Spanned};
+use crate::scenario::{load_scenario, load_scenarios, LoadedScenario, Scenario, Spanned};
 use crate::simulate::simulate;
 
 /// One expectation that does not hold.
@@ -49,17 +49,27 @@ pub struct CheckResult {
     pub checked: usize,
     /// The ones that do not hold.
     pub mismatches: Vec<Mismatch>,
+    /// The scenario's load diagnostics, located.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads, simulates and checks scenario text.
+/// Loads, simulates and checks scenario text holding one scenario.
 pub fn check_text(text: &str) -> (CheckResult, Option<Report>) {
-    let loaded = load_scenario(text);
+    check_loaded(load_scenario(text))
+}
+
+/// Checks every scenario in a file (one scenario or a JSON array of them): the call the
+/// CLI and the corpus runner share.
+pub fn check_file(text: &str) -> Vec<CheckResult> {
+    load_scenarios(text)
+        .into_iter()
+        .map(|loaded| check_loaded(loaded).0)
+        .collect()
+}
+
+fn check_loaded(loaded: LoadedScenario) -> (CheckResult, Option<Report>) {
     let Some(scenario) = loaded.scenario else {
-        let actual = loaded
-            .diagnostics
-            .first()
-            .map(describe)
-            .unwrap_or_else(|| "an unreadable file".to_owned());
+        let first = loaded.diagnostics.first();
         let result = CheckResult {
             name: None,
             passed: false,
@@ -67,9 +77,12 @@ pub fn check_text(text: &str) -> (CheckResult, Option<Report>) {
             mismatches: vec![Mismatch {
                 field: "scenario".to_owned(),
                 expected: "a readable scenario".to_owned(),
-                actual,
-                position: None,
+                actual: first
+                    .map(describe)
+                    .unwrap_or_else(|| "an unreadable file".to_owned()),
+                position: first.and_then(|d| d.start),
             }],
+            diagnostics: loaded.diagnostics,
         };
         return (result, None);
     };
@@ -106,6 +119,16 @@ pub fn check_report(scenario: &Scenario, report: &Report) -> CheckResult {
             .map(|x| x.message.clone())
             .unwrap_or_else(|| "no error".to_owned());
         c.compare("expect.message", message, &message.value, &actual);
+    }
+    if let Some(step) = &e.step {
+        let actual = match &report.error {
+            Some(x) if x.operation == step.value || format!("{:?}", x.step) == step.value => {
+                step.value.clone()
+            }
+            Some(x) => x.operation.clone(),
+            None => "no failing step".to_owned(),
+        };
+        c.compare("expect.step", step, &step.value, &actual);
     }
     if let Some(role) = &e.role {
         let actual = report
@@ -147,6 +170,7 @@ pub fn check_report(scenario: &Scenario, report: &Report) -> CheckResult {
         passed: c.mismatches.is_empty(),
         checked: c.checked,
         mismatches: c.mismatches,
+        diagnostics: report.diagnostics.clone(),
     }
 }
 
@@ -184,7 +208,14 @@ impl Checker<'_> {
                 });
             }
         }
-        for d in diagnostics.iter().filter(|d| d.is_error()) {
+        // An `expect` field check does not know must not let a scenario pass by accident.
+        let unknown_expect = |d: &Diagnostic| {
+            d.code.ends_with("::unknown_field") && d.message.contains("in `expect`")
+        };
+        for d in diagnostics
+            .iter()
+            .filter(|d| d.is_error() || unknown_expect(d))
+        {
             if !expected.iter().any(|want| matches(&d.code, &want.value)) {
                 self.checked += 1;
                 self.mismatches.push(Mismatch {

@@ -38,6 +38,9 @@ pub struct AwsError {
     pub message: String,
     /// The step that failed.
     pub step: Step,
+    /// The AWS API operation that returned the error (`GetId`, `GetCredentialsForIdentity`,
+    /// `GetOpenIdToken`, `AssumeRoleWithWebIdentity`, ...).
+    pub operation: String,
     /// A plain explanation for someone who has never read the docs.
     pub explanation: String,
     /// A concrete fix.
@@ -62,6 +65,7 @@ impl AwsError {
             code: code.to_owned(),
             message: message.into(),
             step,
+            operation: String::new(),
             explanation: String::new(),
             fix: String::new(),
             policy: None,
@@ -88,6 +92,21 @@ impl AwsError {
     pub fn at(mut self, position: Option<Position>) -> Self {
         self.position = position;
         self
+    }
+}
+
+impl Step {
+    /// The AWS API operation this step belongs to in `flow`.
+    pub fn operation(self, flow: crate::scenario::Flow) -> &'static str {
+        use crate::scenario::Flow;
+        match (self, flow) {
+            (Self::GetId, _) => "GetId",
+            (Self::GetOpenIdTokenForDeveloperIdentity, _) => "GetOpenIdTokenForDeveloperIdentity",
+            (Self::GetOpenIdToken, _) => "GetOpenIdToken",
+            (Self::AccessPolicy, _) => "AccessPolicy",
+            (_, Flow::Enhanced) => "GetCredentialsForIdentity",
+            (_, Flow::Basic) => "AssumeRoleWithWebIdentity",
+        }
     }
 }
 

@@ -14,6 +14,7 @@ pub fn simulate(scenario: &Scenario) -> Report {
     let mut notes = Notes::default();
     let mut outcome = run_flow(scenario, &compiled, &mut notes);
     if let Some(error) = &mut outcome.error {
+        error.operation = error.step.operation(scenario.sign_in.flow).to_owned();
         if error.explanation.is_empty() {
             error.explanation = "see the step that failed".to_owned();
         }

@@ -22,7 +22,7 @@ fn check_pool_id(r: &mut Reader, s: &Scenario) {
                 "`identityPool.IdentityPoolId` is missing; `{}` is used",
                 crate::provider::DEFAULT_POOL_ID
             ),
-            iam_policy::Span::new(0, 0),
+            iam_policy::Span::new(s.span.start, s.span.start),
             "trust policies test the pool ID in `cognito-identity.amazonaws.com:aud`",
         );
     }

@@ -1,12 +1,12 @@
 //! `load_scenario`: text → [`Scenario`] plus positioned diagnostics.
 
-use iam_policy::json::{self, JsonNode};
+use iam_policy::json::{self, JsonNode, JsonValue};
 use iam_policy::{Diagnostic, PolicyKind, Span};
 
 use super::consistency::check_consistency;
 use super::model::Scenario;
 use super::pool::{read_pool, read_pool_roles, read_tag_maps};
-use super::reader::{field, Reader, PREFIX};
+use super::reader::{field, Reader};
 use super::roles::{read_policy_map, read_roles};
 use super::sign_in::{read_expect, read_requests, read_sign_in};
 
@@ -49,19 +49,39 @@ impl LoadedScenario {
 /// Reads a scenario document. Everything readable is kept, so a scenario with a bad part
 /// can still be simulated; every problem is a diagnostic with a line and column.
 pub fn load_scenario(text: &str) -> LoadedScenario {
+    match json::parse(text) {
+        Ok(root) => load_node(&root, text),
+        Err(d) => not_json(d, text),
+    }
+}
+
+/// Reads a file holding one scenario or a JSON array of scenarios; positions refer to the
+/// whole file.
+pub fn load_scenarios(text: &str) -> Vec<LoadedScenario> {
+    match json::parse(text) {
+        Ok(JsonNode {
+            value: JsonValue::Array(items),
+            ..
+        }) => items.iter().map(|item| load_node(item, text)).collect(),
+        Ok(root) => vec![load_node(&root, text)],
+        Err(d) => vec![not_json(d, text)],
+    }
+}
+
+fn not_json(mut d: Diagnostic, text: &str) -> LoadedScenario {
+    d.help.get_or_insert_with(|| {
+        "the scenario must be one JSON object (see formats.md section 2)".to_owned()
+    });
+    d.locate(text);
+    LoadedScenario {
+        scenario: None,
+        diagnostics: vec![d],
+    }
+}
+
+fn load_node(root: &JsonNode, text: &str) -> LoadedScenario {
     let mut r = Reader::default();
-    let scenario = match json::parse(text) {
-        Ok(root) => read_root(&mut r, &root, text),
-        Err(mut d) => {
-            if !d.code.starts_with(PREFIX) {
-                d.help.get_or_insert_with(|| {
-                    "the scenario must be one JSON object (see formats.md section 2)".to_owned()
-                });
-            }
-            r.diagnostics.push(d);
-            None
-        }
-    };
+    let scenario = read_root(&mut r, root, text);
     let mut diagnostics = r.diagnostics;
     for d in &mut diagnostics {
         d.locate(text);
@@ -77,6 +97,7 @@ fn read_root(r: &mut Reader, root: &JsonNode, text: &str) -> Option<Scenario> {
     r.check_fields("the scenario", m, TOP_FIELDS);
     let mut s = Scenario {
         source: text.to_owned(),
+        span: root.span,
         ..Scenario::default()
     };
     s.name = field(m, "name")
@@ -90,7 +111,7 @@ fn read_root(r: &mut Reader, root: &JsonNode, text: &str) -> Option<Scenario> {
         None => r.error(
             "missing_field",
             "the scenario has no `identityPool`".to_owned(),
-            Span::new(0, 0),
+            Span::new(root.span.start, root.span.start),
             "paste `aws cognito-identity describe-identity-pool` output",
         ),
     }
@@ -114,7 +135,7 @@ fn read_root(r: &mut Reader, root: &JsonNode, text: &str) -> Option<Scenario> {
         None => r.warning(
             "missing_field",
             "the scenario has no `signIn`; a guest in the enhanced flow is assumed".to_owned(),
-            Span::new(0, 0),
+            Span::new(root.span.start, root.span.start),
             "",
         ),
     }

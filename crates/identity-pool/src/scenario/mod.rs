@@ -9,7 +9,7 @@ mod reader;
 mod roles;
 mod sign_in;
 
-pub use load::{load_scenario, LoadedScenario, MAX_SCENARIO_BYTES};
+pub use load::{load_scenario, load_scenarios, LoadedScenario, MAX_SCENARIO_BYTES};
 pub use model::*;
 pub use policy_doc::{non_whitespace_len, PolicyDoc};
 

@@ -47,6 +47,8 @@ pub struct Scenario {
     pub expect: Expectation,
     /// The scenario text, for turning spans into line/column.
     pub source: String,
+    /// The scenario object within `source` (a file may hold several).
+    pub span: Span,
 }
 
 /// The identity pool's settings.
@@ -293,6 +295,8 @@ pub struct Expectation {
     pub error: Option<Spanned<String>>,
     /// The expected AWS message (extension).
     pub message: Option<Spanned<String>>,
+    /// The step or AWS operation that fails (extension).
+    pub step: Option<Spanned<String>>,
     /// The expected role ARN (extension).
     pub role: Option<Spanned<String>>,
     /// Diagnostic codes the loader must report (extension).

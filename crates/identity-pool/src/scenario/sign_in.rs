@@ -274,7 +274,14 @@ pub fn read_expect(r: &mut Reader, node: &JsonNode) -> Expectation {
     r.check_fields(
         "expect",
         m,
-        &["credentials", "error", "message", "role", "diagnostics"],
+        &[
+            "credentials",
+            "error",
+            "message",
+            "step",
+            "role",
+            "diagnostics",
+        ],
     );
     e.credentials = r.optional_string("expect.credentials", field(m, "credentials"));
     if let Some(c) = &e.credentials {
@@ -292,6 +299,7 @@ pub fn read_expect(r: &mut Reader, node: &JsonNode) -> Expectation {
     }
     e.error = r.optional_string("expect.error", field(m, "error"));
     e.message = r.optional_string("expect.message", field(m, "message"));
+    e.step = r.optional_string("expect.step", field(m, "step"));
     e.role = r.optional_string("expect.role", field(m, "role"));
     if let Some(n) = field(m, "diagnostics") {
         e.diagnostics = r.string_list("expect.diagnostics", n);
