@@ -52,12 +52,17 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
                     "AWS's message names the provider after `for:`, but its exact form was never seen; the simulation prints the RoleMappings key",
                 ));
             }
-            if error.position.is_none() {
-                error.position = scenario
-                    .sign_in
-                    .claims_span
-                    .map(|s| position_of(&scenario.source, s.start));
-            }
+            // Point at the mapping that decided, else at the token's claims.
+            let mapping = scenario.pool_roles.mappings.iter().find(|m| {
+                m.valid
+                    && error
+                        .message
+                        .contains(&format!("for: {} denied", m.provider.value))
+            });
+            let span = mapping
+                .map(|m| m.provider.span)
+                .or(scenario.sign_in.claims_span);
+            error.position = span.map(|s| position_of(&scenario.source, s.start));
             out.fail("RoleSelection", error, &LATER[2..]);
             return out;
         }
