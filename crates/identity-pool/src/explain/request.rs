@@ -23,6 +23,8 @@ pub struct RequestFacts<'a> {
     pub action: &'a str,
     /// The resource.
     pub resource: &'a str,
+    /// The source text of the role's permission policies.
+    pub role_policy_texts: Vec<&'a str>,
 }
 
 /// Explains `e` for a person.
@@ -118,9 +120,6 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
             cause: "resourcePolicy".to_owned(),
         };
     }
-    if let Some(x) = identity_id_vs_sub(facts) {
-        return x;
-    }
     if let Some(tag) = e
         .missing_context_keys
         .iter()
@@ -131,6 +130,9 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
             fix: Some("map the attribute in `principalTagAttributeMaps` for the sign-in's provider (and allow `sts:TagSession` in the trust policy)".to_owned()),
             cause: "missingPrincipalTag".to_owned(),
         };
+    }
+    if let Some(x) = identity_id_vs_sub(facts) {
+        return x;
     }
     CognitoExplanation {
         summary: format!(
@@ -147,6 +149,14 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
 /// A request for a path with the user pool `sub` where the policy uses the identity ID.
 fn identity_id_vs_sub(facts: &RequestFacts<'_>) -> Option<CognitoExplanation> {
     let user_sub = facts.scenario.sign_in.claim_text("sub")?;
+    // Only when a policy of the role actually uses the identity-pool `sub`.
+    let uses_variable = facts.role_policy_texts.iter().any(|t| {
+        t.to_ascii_lowercase()
+            .contains("cognito-identity.amazonaws.com:sub")
+    });
+    if !uses_variable {
+        return None;
+    }
     let identity_id = match facts
         .session
         .context

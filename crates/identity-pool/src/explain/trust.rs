@@ -139,10 +139,10 @@ fn principal_problem(s: &StatementExplanation) -> (String, String, Option<Span>)
         .map(|p| p.values.clone())
         .unwrap_or_default();
     let joined = values.join(" ");
-    let why = if joined.contains("cognito-idp") {
+    let why = if joined.contains(":oidc-provider/") {
+        "trusts an IAM OIDC provider (for example one made for the user pool), but the token STS sees here is the identity pool's own, issued by `cognito-identity.amazonaws.com`"
+    } else if joined.contains("cognito-idp") {
         "names `cognito-idp.amazonaws.com` (user pools); identity-pool tokens come from `cognito-identity.amazonaws.com`"
-    } else if joined.contains(":oidc-provider/") {
-        "names an IAM OIDC provider; the token STS sees here is the identity pool's, issued by `cognito-identity.amazonaws.com`"
     } else if joined.contains("cognito-identity.amazonaws.com") {
         "names `cognito-identity.amazonaws.com` but not as a `Federated` principal (identity pools are web identity federation, not a service principal)"
     } else {
