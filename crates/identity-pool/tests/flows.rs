@@ -397,3 +397,25 @@ fn facebook_amr_and_provider_restricted_trust() {
         error(&r).2
     );
 }
+
+#[test]
+fn saml_assertion_roles_and_custom_role_arn() {
+    let saml = "arn:aws:iam::123456789012:saml-provider/Corp";
+    let mut s = base();
+    s["identityPool"]["SamlProviderARNs"] = json!([saml]);
+    s["signIn"] = json!({"identity": "authenticated", "provider": saml, "claims": {
+        "https://aws.amazon.com/SAML/Attributes/Role": [
+            format!("arn:aws:iam::123456789012:role/Admin,{saml}"),
+            format!("{saml},arn:aws:iam::123456789012:role/Auth")
+        ]
+    }});
+    s["signIn"]["customRoleArn"] = json!("arn:aws:iam::123456789012:role/Admin");
+    let r = run(&s);
+    assert_eq!(
+        r.session.as_ref().unwrap().role_arn,
+        "arn:aws:iam::123456789012:role/Admin"
+    );
+    assert_eq!(r.token.as_ref().unwrap().amr, ["authenticated", saml]);
+    s["signIn"]["customRoleArn"] = json!("arn:aws:iam::123456789012:role/Guest");
+    assert_eq!(error(&run(&s)).0, "NotAuthorizedException");
+}
