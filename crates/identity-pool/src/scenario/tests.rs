@@ -182,3 +182,20 @@ fn cognito_trust_without_condition_or_aud_is_warned() {
         .iter()
         .any(|c| c.contains("cognito_trust")));
 }
+
+proptest::proptest! {
+    /// Any text, and any cut of a valid scenario, loads without a panic, and everything
+    /// reported carries a position.
+    #[test]
+    fn loading_never_panics(text in "\\PC{0,200}", cut in 0usize..2000) {
+        let loaded = load_scenario(&text);
+        proptest::prop_assert!(loaded.diagnostics.iter().all(|d| d.start.is_some()));
+        let valid = doc("{}", TRUST, r#"{"identity": "unauthenticated"}"#);
+        let cut = valid.char_indices().map(|(i, _)| i).find(|i| *i >= cut % valid.len()).unwrap_or(0);
+        let loaded = load_scenario(&valid[..cut]);
+        proptest::prop_assert!(loaded.has_errors());
+        if let Some(s) = &loaded.scenario {
+            let _ = crate::simulate(s);
+        }
+    }
+}
