@@ -241,8 +241,12 @@ fn session_policies(
                 policies.push(c.clone());
             }
             (None, Some((_, text))) => {
-                if let (Some(c), _) = CompiledPolicy::from_text(text, PolicySource { name: name.clone(), kind: PolicyKind::Session }) {
-                    views.push(SessionPolicyView { name, arn: Some(arn.value.clone()), source: "AWS managed policy (built in)".to_owned(), document: text.to_owned() });
+                let text = crate::scope_down::pretty(text);
+                let source = PolicySource { name: name.clone(), kind: PolicyKind::Session };
+                if let (Some(c), _) = CompiledPolicy::from_text(&text, source) {
+                    let arn = Some(arn.value.clone());
+                    let source = "AWS managed policy (built in)".to_owned();
+                    views.push(SessionPolicyView { name, arn, source, document: text });
                     policies.push(c);
                 }
             }

@@ -107,27 +107,33 @@ fn user_pool_mappings_need_the_client_id() {
         .any(|c| c.ends_with("invalid_role_mapping_provider")));
 }
 
+/// A Rules mapping for the user pool with `count` copies of a rule naming `role`.
+fn rules_mapping(role: &str, count: usize) -> String {
+    let rule = format!(
+        r#"{{"Claim": "a", "MatchType": "Equals", "Value": "b", "RoleARN": "arn:aws:iam::123456789012:role/{role}"}}"#
+    );
+    let rules = vec![rule; count].join(",");
+    format!(
+        r#"{{"cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf:4abc": {{"Type": "Rules", "AmbiguousRoleResolution": "Deny", "RulesConfiguration": {{"Rules": [{rules}]}}}}}}"#
+    )
+}
+
+fn reports(mappings: &str, code: &str) -> bool {
+    codes(&doc(mappings, TRUST, "{}"))
+        .iter()
+        .any(|c| c.ends_with(code))
+}
+
 #[test]
 fn more_than_25_rules_is_an_error() {
-    let rule = r#"{"Claim": "a", "MatchType": "Equals", "Value": "b", "RoleARN": "arn:aws:iam::123456789012:role/Guest"}"#;
-    let rules = vec![rule; 26].join(",");
-    let mappings = format!(
-        r#"{{"cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf:4abc": {{"Type": "Rules", "AmbiguousRoleResolution": "Deny", "RulesConfiguration": {{"Rules": [{rules}]}}}}}}"#
-    );
-    assert!(codes(&doc(&mappings, TRUST, "{}"))
-        .iter()
-        .any(|c| c.ends_with("too_many_rules")));
+    assert!(reports(&rules_mapping("Guest", 26), "too_many_rules"));
+    assert!(!reports(&rules_mapping("Guest", 25), "too_many_rules"));
 }
 
 #[test]
 fn role_arns_must_be_defined() {
-    let rule = r#"{"Claim": "a", "MatchType": "Equals", "Value": "b", "RoleARN": "arn:aws:iam::123456789012:role/Nope"}"#;
-    let mappings = format!(
-        r#"{{"cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf:4abc": {{"Type": "Rules", "AmbiguousRoleResolution": "Deny", "RulesConfiguration": {{"Rules": [{rule}]}}}}}}"#
-    );
-    assert!(codes(&doc(&mappings, TRUST, "{}"))
-        .iter()
-        .any(|c| c.ends_with("unknown_role")));
+    assert!(reports(&rules_mapping("Nope", 1), "unknown_role"));
+    assert!(!reports(&rules_mapping("Guest", 1), "unknown_role"));
 }
 
 #[test]
