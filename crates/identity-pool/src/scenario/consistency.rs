@@ -127,6 +127,16 @@ fn check_role_arns(r: &mut Reader, s: &Scenario) {
         let Some(arn) = arn.filter(|arn| !defined(s, &arn.value)) else {
             continue;
         };
+        if !arn.value.starts_with("arn:") {
+            // SetIdentityPoolRoles answers a role name with this (facts §3.1, observed).
+            r.error(
+                "role_name_not_arn",
+                format!("`{path}` is `{}`, a role name, not an ARN: AWS answers `Access to Role '{}' is forbidden.`", arn.value, arn.value),
+                arn.span,
+                "use the role's full ARN, `arn:aws:iam::ACCOUNT:role/NAME`",
+            );
+            continue;
+        }
         r.error(
             "unknown_role",
             format!(
@@ -181,6 +191,17 @@ fn check_tag_maps(r: &mut Reader, s: &Scenario) {
 
 fn check_sign_in(r: &mut Reader, s: &Scenario) {
     let sign_in = &s.sign_in;
+    if let Some(id) = &sign_in.identity_id {
+        let region = id.value.split_once(':').map(|(region, _)| region);
+        if region != Some(s.pool.region()) {
+            r.warning(
+                "identity_id_region",
+                format!("`signIn.identityId` `{}` is not of the form `{}:GUID` (the pool's region)", id.value, s.pool.region()),
+                id.span,
+                "identity IDs are `REGION:GUID` in the pool's region; this is also the value of `${cognito-identity.amazonaws.com:sub}`",
+            );
+        }
+    }
     let span = sign_in.claims_span.unwrap_or_default();
     match (sign_in.identity, &sign_in.provider) {
         (IdentityType::Authenticated, None) => r.error(

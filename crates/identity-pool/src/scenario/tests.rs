@@ -205,3 +205,20 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn role_names_and_foreign_identity_ids_are_flagged() {
+    let text = doc("{}", TRUST, r#"{"identityId": "eu-west-1:abc"}"#)
+        .replace("\"arn:aws:iam::123456789012:role/Guest\"}", "\"Guest\"}");
+    let loaded = load_scenario(&text);
+    let d = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.code.ends_with("role_name_not_arn"))
+        .unwrap();
+    assert!(d.message.contains("Access to Role 'Guest' is forbidden."));
+    assert!(loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.code.ends_with("identity_id_region")));
+}
