@@ -419,3 +419,18 @@ fn saml_assertion_roles_and_custom_role_arn() {
     s["signIn"]["customRoleArn"] = json!("arn:aws:iam::123456789012:role/Guest");
     assert_eq!(error(&run(&s)).0, "NotAuthorizedException");
 }
+
+#[test]
+fn a_role_missing_from_the_scenario_fails_at_its_mention() {
+    let mut s = base();
+    s["identityPoolRoles"]["Roles"]["unauthenticated"] =
+        json!("arn:aws:iam::123456789012:role/Gone");
+    let report = simulate_text(&serde_json::to_string_pretty(&s).unwrap());
+    assert!(report
+        .diagnostics
+        .iter()
+        .any(|d| d.code.ends_with("unknown_role")));
+    let e = report.error.as_ref().unwrap();
+    assert_eq!(e.code, "InvalidIdentityPoolConfigurationException");
+    assert!(e.position.is_some());
+}

@@ -13,7 +13,7 @@ use crate::compiled::{compile_doc, CompiledScenario};
 use crate::error::{code, message, AwsError, Step};
 use crate::note::{Confidence, Note, Notes};
 use crate::report::StepStatus;
-use crate::scenario::{BasicRequest, IdentityType, Scenario};
+use crate::scenario::{BasicRequest, IdentityType, Scenario, Spanned};
 use crate::scope_down::{
     MANAGED_SESSION_POLICY, MANAGED_SESSION_POLICY_ARN, NEWER_MANAGED_POLICY,
     NEWER_MANAGED_POLICY_ARN,
@@ -75,7 +75,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
         out.fail("AssumeRoleWithWebIdentity", error, &LATER[2..]);
         return out;
     };
-    let checked = compiled.role(&role_arn).map(|role| {
+    let checked = compiled.role(&role_arn.value).map(|role| {
         let session_name = request
             .role_session_name
             .as_ref()
@@ -103,7 +103,10 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
     out.step(
         "AssumeRoleWithWebIdentity",
         StepStatus::Ok,
-        format!("the app asks STS for role `{role_arn}` for {duration} seconds"),
+        format!(
+            "the app asks STS for role `{}` for {duration} seconds",
+            role_arn.value
+        ),
     );
     let Some(role) = assume(
         scenario,
@@ -162,9 +165,13 @@ fn classic_refused(scenario: &Scenario, notes: &mut Notes) -> Option<AwsError> {
 
 /// The role the app assumes: `basic.RoleArn`, else the pool's default role for the
 /// identity type (our convenience, noted).
-fn role_arn(scenario: &Scenario, request: &BasicRequest, notes: &mut Notes) -> Option<String> {
+fn role_arn(
+    scenario: &Scenario,
+    request: &BasicRequest,
+    notes: &mut Notes,
+) -> Option<Spanned<String>> {
     if let Some(arn) = &request.role_arn {
-        return Some(arn.value.clone());
+        return Some(arn.clone());
     }
     let roles = &scenario.pool_roles;
     let fallback = match scenario.sign_in.identity {
@@ -176,7 +183,7 @@ fn role_arn(scenario: &Scenario, request: &BasicRequest, notes: &mut Notes) -> O
         Confidence::Assumed,
         format!("`signIn.basic.RoleArn` is absent; the simulation assumes the app asks for the pool's default role `{}`", fallback.value),
     ));
-    Some(fallback.value.clone())
+    Some(fallback.clone())
 }
 
 /// The inline `Policy` must be a readable policy.

@@ -12,7 +12,7 @@ use crate::compiled::CompiledScenario;
 use crate::note::{Confidence, Note, Notes};
 use crate::report::StepStatus;
 use crate::role_selection::select_role;
-use crate::scenario::{IdentityType, Scenario};
+use crate::scenario::{IdentityType, Scenario, Spanned};
 use crate::scope_down::{guest_scope_down, scope_down_notes};
 use crate::session::{build_session, principal_tags, SessionInput, ENHANCED_SESSION_NAME};
 
@@ -68,7 +68,10 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
         }
     };
     out.step("RoleSelection", StepStatus::Ok, selection.detail.clone());
-    let role_arn = selection.role_arn.clone();
+    let role_arn = Spanned::new(
+        selection.role_arn.clone(),
+        selection.span.unwrap_or(scenario.span),
+    );
     out.role_selection = Some(selection);
     let guest = scenario.sign_in.identity == IdentityType::Unauthenticated;
     let tags = if guest {
