@@ -240,3 +240,6 @@ impl Checker<'_> {
 fn describe(d: &Diagnostic) -> String {
     format!("`{}`: {}", d.code, d.message)
 }
+
+#[cfg(test)]
+mod tests;
