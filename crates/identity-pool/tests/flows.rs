@@ -434,3 +434,23 @@ fn a_role_missing_from_the_scenario_fails_at_its_mention() {
     assert_eq!(e.code, "InvalidIdentityPoolConfigurationException");
     assert!(e.position.is_some());
 }
+
+#[test]
+fn for_all_values_on_amr_is_explained() {
+    let mut s = signed_in(base());
+    let statement = &mut s["roles"][1]["AssumeRolePolicyDocument"]["Statement"][0]["Condition"];
+    statement["ForAllValues:StringLike"] = statement["ForAnyValue:StringLike"].take();
+    statement
+        .as_object_mut()
+        .unwrap()
+        .remove("ForAnyValue:StringLike");
+    let r = run(&s);
+    assert_eq!(error(&r).0, "InvalidIdentityPoolConfigurationException");
+    assert!(error(&r).2.contains("ForAllValues"), "{}", error(&r).2);
+    assert!(r
+        .error
+        .as_ref()
+        .unwrap()
+        .fix
+        .contains("ForAnyValue:StringLike"));
+}

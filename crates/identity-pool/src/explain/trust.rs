@@ -225,8 +225,16 @@ fn amr_problem(c: &ConditionExplanation, token: &MintedToken, role: &Role) -> (S
             "use a role whose trust policy tests `\"authenticated\"` for signed-in users".to_owned(),
         );
     }
-    let set_operator =
-        c.operator.starts_with("ForAnyValue:") || c.operator.starts_with("ForAllValues:");
+    if let Some(op) = c.operator.strip_prefix("ForAllValues:") {
+        return (
+            format!(
+                "`ForAllValues:{op}` requires every member of `amr` to match {}, but a signed-in token's `amr` also lists the provider ({amr}), so the condition fails",
+                quote_list(&c.policy_values)
+            ),
+            format!("use `ForAnyValue:{op}`: it holds when one member of `amr` matches"),
+        );
+    }
+    let set_operator = c.operator.starts_with("ForAnyValue:");
     let hint = if set_operator {
         String::new()
     } else {
