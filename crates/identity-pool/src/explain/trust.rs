@@ -180,7 +180,15 @@ fn condition_problem(
     }
     match key.as_str() {
         "cognito-identity.amazonaws.com:aud" => (
-            format!("the trust policy only accepts tokens from identity pool(s) {wanted}, but this token's `aud` is `{}`", token.aud),
+            format!(
+                "the trust policy only accepts tokens from identity pool(s) {wanted}, but this token's `aud` is `{}`{}",
+                token.aud,
+                if c.policy_values.iter().any(|v| !v.contains(':')) {
+                    "; a value without `REGION:` looks like an app client ID, but the token STS sees is the identity pool's, whose `aud` is the identity pool ID"
+                } else {
+                    ""
+                }
+            ),
             format!("put this pool's ID `{}` in the `cognito-identity.amazonaws.com:aud` condition", token.aud),
         ),
         "cognito-identity.amazonaws.com:amr" => amr_problem(c, token, role),
