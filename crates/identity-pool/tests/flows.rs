@@ -454,3 +454,22 @@ fn for_all_values_on_amr_is_explained() {
         .fix
         .contains("ForAnyValue:StringLike"));
 }
+
+#[test]
+fn the_aws_call_that_answered_with_the_error_is_marked_failed() {
+    let mut s = base();
+    s["roles"][0]["AssumeRolePolicyDocument"]["Statement"][0]["Action"] = json!("sts:AssumeRole");
+    let r = run(&s);
+    let status = |name: &str| {
+        r.steps
+            .iter()
+            .find(|st| st.name == name)
+            .map(|st| format!("{:?}", st.status))
+    };
+    assert_eq!(
+        status("GetCredentialsForIdentity").as_deref(),
+        Some("Failed")
+    );
+    assert_eq!(status("TrustPolicy").as_deref(), Some("Failed"));
+    assert_eq!(status("GetId").as_deref(), Some("Ok"));
+}
