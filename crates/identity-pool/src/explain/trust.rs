@@ -3,7 +3,7 @@
 
 use iam_policy::{ConditionExplanation, Decision, Effect, Explanation, Span, StatementExplanation};
 
-use crate::scenario::{PolicyDoc, Role};
+use crate::scenario::Role;
 use crate::token::MintedToken;
 use crate::trust::{TrustEvaluation, ASSUME_ACTION, TAG_ACTION};
 
@@ -289,10 +289,7 @@ fn missing_tag_session(role: &Role, e: &Explanation) -> TrustDiagnosis {
 }
 
 fn role_trust_span(role: &Role) -> Span {
-    role.trust
-        .as_ref()
-        .map(|t: &PolicyDoc| t.span)
-        .unwrap_or(role.arn.span)
+    role.trust.as_ref().map(|t| t.span).unwrap_or(role.arn.span)
 }
 
 /// `a`, `b` and `c` quoted in backticks.

@@ -201,7 +201,8 @@ proptest::proptest! {
         let loaded = load_scenario(&valid[..cut]);
         proptest::prop_assert!(loaded.has_errors());
         if let Some(s) = &loaded.scenario {
-            let _ = crate::simulate(s);
+            let report = crate::simulate(s);
+            proptest::prop_assert!(!report.outcome.is_empty());
         }
     }
 }
