@@ -77,9 +77,7 @@ pub fn guest_scope_down() -> ScopeDown {
 /// The document indented as the IAM console shows it, so spans in explanations point into
 /// the text the user sees.
 pub fn pretty(text: &str) -> String {
-    iam_policy::json::parse(text)
-        .map(|node| iam_policy::json::write_pretty(&node))
-        .unwrap_or_else(|_| text.to_owned())
+    iam_policy::format_policy(text).unwrap_or_else(|_| text.to_owned())
 }
 
 /// The uncertainty every report with a scope-down carries.
