@@ -2,7 +2,12 @@
 //! and the targeted explanations, on one base scenario varied per test.
 
 // Helpers outside `#[test]` functions are test code too: a panic is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use identity_pool::report::Report;
 use identity_pool::simulate_text;
@@ -148,6 +153,16 @@ fn guest_access_disabled() {
         "Unauthenticated access is not supported for this identity pool."
     );
     assert_eq!(r.error.as_ref().unwrap().operation, "GetId");
+    let text = serde_json::to_string_pretty(&s).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("AllowUnauthenticatedIdentities"))
+        .map(|i| i + 1);
+    assert_eq!(
+        r.error.as_ref().unwrap().position.map(|p| p.line),
+        line,
+        "points at the setting"
+    );
     assert_eq!(decisions(&r), ["Error", "Error"]);
 }
 

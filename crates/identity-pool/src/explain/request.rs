@@ -93,6 +93,31 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
             cause: "boundary".to_owned(),
         };
     }
+    if e.deciding_layer == Some(Layer::ResourceBased) {
+        let role_account = crate::session::account_of(&facts.session.role_arn);
+        let resource_account = crate::session::account_of(facts.resource);
+        let cross = !resource_account.is_empty() && resource_account != role_account;
+        let summary = if cross {
+            format!(
+                "the resource is in account {resource_account} but the role `{role}` is in account {role_account}: a cross-account request needs an Allow in the resource's own policy as well as in the role's policies, and the resource has none for this request"
+            )
+        } else {
+            format!(
+                "the resource-based policy of `{}` does not allow this request",
+                facts.resource
+            )
+        };
+        let fix = if cross {
+            "add a resource-based policy on the resource that allows the role (or its session), or use a role and resource in the same account"
+        } else {
+            "allow the role or its session in the resource's policy"
+        };
+        return CognitoExplanation {
+            summary,
+            fix: Some(fix.to_owned()),
+            cause: "resourcePolicy".to_owned(),
+        };
+    }
     if let Some(x) = identity_id_vs_sub(facts) {
         return x;
     }

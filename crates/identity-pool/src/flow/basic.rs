@@ -28,7 +28,17 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
     let Some(identity) = get_id(scenario, &mut out, &LATER) else {
         return out;
     };
-    if let Some(error) = classic_refused(scenario, notes) {
+    if let Some(mut error) = classic_refused(scenario, notes) {
+        let pool = &scenario.pool;
+        let span = match pool.allow_classic_flow {
+            Some(true) => scenario
+                .pool_roles
+                .mappings
+                .first()
+                .map_or(pool.allow_classic_flow_span, |m| m.provider.span),
+            _ => pool.allow_classic_flow_span,
+        };
+        error.position = Some(position_of(&scenario.source, span.start));
         out.fail("GetOpenIdToken", error, &LATER[1..]);
         return out;
     }

@@ -167,3 +167,18 @@ fn nothing_panics_on_odd_shapes() {
         assert!(!loaded.diagnostics.is_empty(), "{text}");
     }
 }
+
+#[test]
+fn cognito_trust_without_condition_or_aud_is_warned() {
+    let bare = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": "cognito-identity.amazonaws.com"}, "Action": "sts:AssumeRoleWithWebIdentity"}]}"#;
+    assert!(codes(&doc("{}", bare, "{}"))
+        .iter()
+        .any(|c| c.ends_with("cognito_trust_without_condition")));
+    let no_aud = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": "cognito-identity.amazonaws.com"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "unauthenticated"}}}]}"#;
+    assert!(codes(&doc("{}", no_aud, "{}"))
+        .iter()
+        .any(|c| c.ends_with("cognito_trust_without_aud")));
+    assert!(!codes(&doc("{}", TRUST, "{}"))
+        .iter()
+        .any(|c| c.contains("cognito_trust")));
+}
