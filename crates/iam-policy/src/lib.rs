@@ -10,10 +10,10 @@
 //! JavaScript binding share, so all three give the same answers.
 
 pub mod api;
+mod decision;
 mod diagnostic;
 mod request;
-mod decision;
 
+pub use decision::Decision;
 pub use diagnostic::{Diagnostic, Position, Severity, Span};
 pub use request::{Context, ContextValue, Request, RequestPrincipal};
-pub use decision::Decision;

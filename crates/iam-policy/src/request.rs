@@ -47,12 +47,16 @@ impl Context {
 
     /// The value of `key`, matched case-insensitively.
     pub fn get(&self, key: &str) -> Option<&ContextValue> {
-        self.entries.get(&key.to_ascii_lowercase()).map(|(_, value)| value)
+        self.entries
+            .get(&key.to_ascii_lowercase())
+            .map(|(_, value)| value)
     }
 
     /// Every entry as (key as written, value), in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &ContextValue)> {
-        self.entries.values().map(|(key, value)| (key.as_str(), value))
+        self.entries
+            .values()
+            .map(|(key, value)| (key.as_str(), value))
     }
 }
 

@@ -1,0 +1,3 @@
+//! The policy editor: a textarea over a highlighted copy of its text.
+
+pub mod highlight;
