@@ -31,7 +31,8 @@ impl EditKind {
     /// The kind of a browser `input` event, from its `inputType`.
     pub fn from_input_type(input_type: &str) -> Self {
         match input_type {
-            "insertText" => EditKind::Typing,
+            // Composition (IME) updates are typing too, or each would be its own step.
+            "insertText" | "insertCompositionText" => EditKind::Typing,
             t if t.starts_with("delete") && !t.starts_with("deleteBy") => EditKind::Deleting,
             _ => EditKind::Other,
         }
