@@ -176,6 +176,8 @@ fn line_break(out: &mut String, depth: usize) {
     }
 }
 
+// Native only: proptest does not build for wasm32, and these tests need no browser.
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "format_tests.rs"]
 mod tests;

@@ -148,6 +148,8 @@ impl History {
     }
 }
 
+// Native only: proptest does not build for wasm32, and these tests need no browser.
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "history_tests.rs"]
 mod tests;

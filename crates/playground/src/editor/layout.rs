@@ -199,6 +199,8 @@ fn worse(current: Option<Severity>, new: Severity) -> Option<Severity> {
     }
 }
 
+// Native only: proptest does not build for wasm32, and these tests need no browser.
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "layout_tests.rs"]
 mod tests;
