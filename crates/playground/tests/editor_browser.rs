@@ -14,7 +14,6 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use iam_policy::{Diagnostic, Position, Severity};
 use playground::editor::PolicyEditor;
@@ -102,7 +101,7 @@ async fn mount(initial: &str, diagnostics: Vec<Diagnostic>) -> Element {
 }
 
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
 }
 
 fn textarea(root: &Element) -> HtmlTextAreaElement {
@@ -404,4 +403,55 @@ async fn jump_to_finds_the_editor_by_policy_id() {
         Some((POLICY.find("\"Statement").unwrap()) as u32)
     );
     assert!(!playground::editor::jump_to("Nobody:Nothing", 1, 1));
+}
+
+/// Not a timed assertion: prints how long a keystroke takes to re-highlight a policy of
+/// 10,000 characters with diagnostics (debug build; the release build is faster).
+#[wasm_bindgen_test]
+async fn keystroke_cost_on_a_large_policy_is_printed() {
+    let statement = "    {\"Sid\": \"S\", \"Effect\": \"Allow\", \"Action\": [\"s3:GetObject\"], \"Resource\": \"arn:aws:s3:::b/*\"}";
+    let mut text = String::from("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n");
+    while text.len() < 10_000 {
+        text.push_str(statement);
+        text.push_str(",\n");
+    }
+    text.push_str(statement);
+    text.push_str("\n  ]\n}");
+    let lines = text.lines().count();
+    let diagnostics = (5..lines)
+        .step_by(10)
+        .map(|l| diagnostic(at(l, 30, 30), at(l, 37, 37), "a warning"))
+        .collect();
+    let root = mount(&text, diagnostics).await;
+    let area = textarea(&root);
+    area.set_selection_range(40, 40).unwrap();
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let pre = root.query_selector(".pe-highlight").unwrap().unwrap();
+    let mut samples = Vec::new();
+    for _ in 0..20 {
+        let start = performance.now();
+        let caret = area.selection_end().unwrap().unwrap();
+        let mut value = area.value();
+        value.insert(caret as usize, 'x');
+        area.set_value(&value);
+        area.set_selection_range(caret + 1, caret + 1).unwrap();
+        let init = web_sys::InputEventInit::new();
+        init.set_input_type("insertText");
+        let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+        area.dispatch_event(&event).unwrap();
+        yew::scheduler::flush().await;
+        // Reading a size forces style and layout now, so they are part of the sample.
+        let _ = pre.get_bounding_client_rect();
+        samples.push(performance.now() - start);
+    }
+    samples.sort_by(f64::total_cmp);
+    assert!(pre.text_content().unwrap().contains("xxxxxxxxxxxxxxxxxxxx"));
+    console_log!(
+        "policy of {} chars, {} lines: keystroke to re-render median {:.1} ms, max {:.1} ms ({} build)",
+        text.len(),
+        lines,
+        samples[samples.len() / 2],
+        samples[samples.len() - 1],
+        if cfg!(debug_assertions) { "debug" } else { "release" }
+    );
 }

@@ -15,10 +15,9 @@ use yew::prelude::*;
 
 use super::edit::{dedent, indent, newline};
 use super::format::{format_json, map_caret, FormatError};
-use super::highlight::TokenKind;
 use super::history::{EditKind, History};
-use super::layout::{layout, Line, Segment};
 use super::text::{byte_to_utf16, utf16_at_line_column, Snapshot};
+use super::view::{gutter_lines, highlighted, line_views, severity_class, severity_name};
 
 /// Properties of [`PolicyEditor`] (see docs/contracts.md).
 #[derive(Properties, PartialEq)]
@@ -57,7 +56,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
 
     let lines = use_memo(
         (props.value.clone(), props.diagnostics.clone()),
-        |(value, diagnostics)| layout(value, diagnostics),
+        |(value, diagnostics)| line_views(value, diagnostics),
     );
 
     // Shows a snapshot, records it and tells the parent.
@@ -233,11 +232,11 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
             }
             <div class="pe-scroll">
                 <div class="pe-gutter" aria-hidden="true" ref={gutter}>
-                    { for lines.iter().enumerate().map(|(n, line)| gutter_line(n + 1, line)) }
+                    { gutter_lines(&lines) }
                 </div>
                 <div class="pe-code">
                     <pre class="pe-highlight" aria-hidden="true">
-                        { highlighted(&props.value, &lines, &props.diagnostics) }
+                        { highlighted(&lines) }
                     </pre>
                     <textarea
                         ref={textarea}
@@ -335,54 +334,6 @@ fn scroll_line_into_view(gutter: &NodeRef, line: usize) {
     }
 }
 
-fn gutter_line(number: usize, line: &Line) -> Html {
-    let class = classes!("pe-gutter-line", line.severity.map(severity_class));
-    html! { <div {class}>{ number }</div> }
-}
-
-/// The highlighted copy: one `<span>` per line, line breaks between them as text, and a
-/// final space so a trailing empty line still takes its height.
-fn highlighted(text: &str, lines: &[Line], diagnostics: &[Diagnostic]) -> Html {
-    let count = lines.len();
-    html! {
-        <>
-            { for lines.iter().enumerate().map(|(n, line)| html! {
-                <>
-                    <span class="pe-line">
-                        { for line.segments.iter().map(|s| segment(text, s, diagnostics)) }
-                        { end_marker(line, diagnostics) }
-                    </span>
-                    { if n + 1 < count { "\n" } else { " " } }
-                </>
-            }) }
-        </>
-    }
-}
-
-fn segment(text: &str, segment: &Segment, diagnostics: &[Diagnostic]) -> Html {
-    let piece = text.get(segment.start..segment.end).unwrap_or_default();
-    let diagnostic = segment.diagnostic.and_then(|i| diagnostics.get(i));
-    match diagnostic {
-        // Plain whitespace needs no element; fewer nodes keep long policies fast.
-        None if segment.kind == TokenKind::Whitespace => html! { { piece } },
-        None => html! { <span class={segment.kind.class()}>{ piece }</span> },
-        Some(d) => html! {
-            <span class={classes!(segment.kind.class(), "pe-diag", severity_class(d.severity))}
-                title={hover_text(d)}>{ piece }</span>
-        },
-    }
-}
-
-fn end_marker(line: &Line, diagnostics: &[Diagnostic]) -> Html {
-    match line.end_marker.and_then(|i| diagnostics.get(i)) {
-        Some(d) => html! {
-            <span class={classes!("pe-end-marker", "pe-diag", severity_class(d.severity))}
-                title={hover_text(d)}>{ " " }</span>
-        },
-        None => html! {},
-    }
-}
-
 fn diagnostic_item(d: &Diagnostic, jump: &Callback<(usize, usize)>) -> Html {
     let severity = severity_name(d.severity);
     let class = classes!("pe-diagnostic", severity_class(d.severity));
@@ -410,27 +361,6 @@ fn diagnostic_item(d: &Diagnostic, jump: &Callback<(usize, usize)>) -> Html {
         },
     };
     html! { <li>{ item }</li> }
-}
-
-fn hover_text(d: &Diagnostic) -> String {
-    match &d.help {
-        Some(help) => format!("{}: {}\n{}", severity_name(d.severity), d.message, help),
-        None => format!("{}: {}", severity_name(d.severity), d.message),
-    }
-}
-
-fn severity_name(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
-}
-
-fn severity_class(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "pe-error",
-        Severity::Warning => "pe-warning",
-    }
 }
 
 /// A policy id turned into something safe inside an HTML id.
