@@ -1,5 +1,33 @@
 //! `idpool`: a thin command line over the shared request/answer API.
+//!
+//! `idpool eval FILE... [--explain]`, `idpool simulate FILE`, `idpool check FILE...`.
 
-fn main() {
-    println!("idpool {}", env!("CARGO_PKG_VERSION"));
+mod check;
+mod eval;
+mod simulate;
+
+use std::process::ExitCode;
+
+const USAGE: &str =
+    "usage: idpool eval FILE... [--explain] | idpool simulate FILE | idpool check FILE...";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.split_first() {
+        Some((cmd, rest)) if cmd == "eval" => eval::run(rest),
+        Some((cmd, rest)) if cmd == "simulate" => simulate::run(rest),
+        Some((cmd, rest)) if cmd == "check" => check::run(rest),
+        Some((flag, _)) if flag == "--version" || flag == "-V" => {
+            println!(
+                "idpool {} (engine {})",
+                env!("CARGO_PKG_VERSION"),
+                iam_policy::ENGINE_VERSION
+            );
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -1,2 +1,411 @@
-//! The versioned serde request/answer API for raw IAM evaluation (the evaluation-case
-//! document of `formats.md`, section 1). Filled in by the engine work.
+//! The versioned serde request/answer API for raw IAM evaluation: the evaluation-case
+//! document of `formats.md`, section 1. The CLI, the playground and the JavaScript binding
+//! all answer through [`evaluate_cases_json`] or [`evaluate_case`], so they agree.
+
+use crate::json::{self, JsonMember, JsonNode, JsonValue};
+use crate::{
+    evaluate, CompiledPolicy, Context, ContextValue, Diagnostic, Explanation, Policy, PolicyKind,
+    PolicySet, PolicySource, Request, RequestPrincipal, Span,
+};
+use serde::{Deserialize, Serialize};
+
+/// The version of this request/answer format.
+pub const API_VERSION: u32 = 1;
+
+/// One evaluation case (formats.md section 1). Policies stay raw JSON so that diagnostics
+/// can point into them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EvalCase {
+    /// A label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The principal's identity-based policies.
+    #[serde(default)]
+    pub identity_policies: Vec<serde_json::Value>,
+    /// Session policies (one layer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub session_policies: Vec<serde_json::Value>,
+    /// Permissions boundaries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub permission_boundaries: Vec<serde_json::Value>,
+    /// The target resource's resource-based policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_policy: Option<serde_json::Value>,
+    /// Service control policies (an extension of the format).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_control_policies: Vec<serde_json::Value>,
+    /// The request.
+    pub request: serde_json::Value,
+    /// The expected decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+}
+
+/// The answer for one case.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EvalAnswer {
+    /// The case's name, or `#N` (its index in the file).
+    pub name: String,
+    /// `Allowed`, `ExplicitDeny`, `ImplicitDeny`, or `Error` when the case is invalid.
+    pub decision: String,
+    /// The case's `expected`, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// Whether the decision equals `expected` (absent without `expected`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matches_expected: Option<bool>,
+    /// Errors and warnings, located in the input text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<Diagnostic>,
+    /// The explanation, when asked for and the case is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Explanation>,
+}
+
+impl EvalAnswer {
+    /// Whether `expected` was given and not met.
+    pub fn is_mismatch(&self) -> bool {
+        self.matches_expected == Some(false)
+    }
+}
+
+/// Evaluates every case in `text` (one case object or an array of them). A document that is
+/// not JSON yields one `Error` answer; an invalid case yields `Error` and the others still run.
+pub fn evaluate_cases_json(text: &str, explain: bool) -> Vec<EvalAnswer> {
+    let root = match json::parse(text) {
+        Ok(node) => node,
+        Err(d) => return vec![error_answer("#0".into(), None, vec![d], text)],
+    };
+    let cases: Vec<&JsonNode> = match &root.value {
+        JsonValue::Array(items) => items.iter().collect(),
+        _ => vec![&root],
+    };
+    cases
+        .into_iter()
+        .enumerate()
+        .map(|(i, node)| evaluate_case_node(node, i, text, explain))
+        .collect()
+}
+
+/// Evaluates one deserialized case (as the JS binding and the app receive it). Positions in
+/// its diagnostics refer to the case printed as pretty JSON.
+pub fn evaluate_case(case: &EvalCase, explain: bool) -> EvalAnswer {
+    let text = serde_json::to_string_pretty(case).unwrap_or_default();
+    let mut answers = evaluate_cases_json(&text, explain);
+    answers
+        .pop()
+        .unwrap_or_else(|| error_answer("#0".into(), None, Vec::new(), &text))
+}
+
+const CASE_FIELDS: &[&str] = &[
+    "name",
+    "note",
+    "identityPolicies",
+    "sessionPolicies",
+    "permissionBoundaries",
+    "resourcePolicy",
+    "serviceControlPolicies",
+    "request",
+    "expected",
+];
+
+fn error_answer(
+    name: String,
+    expected: Option<String>,
+    mut diagnostics: Vec<Diagnostic>,
+    text: &str,
+) -> EvalAnswer {
+    for d in &mut diagnostics {
+        d.locate(text);
+    }
+    let matches_expected = expected.as_ref().map(|e| e == "Error");
+    EvalAnswer {
+        name,
+        decision: "Error".into(),
+        expected,
+        matches_expected,
+        diagnostics,
+        explanation: None,
+    }
+}
+
+fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) -> EvalAnswer {
+    let mut diags = Vec::new();
+    let name = node
+        .get("name")
+        .and_then(JsonNode::as_str)
+        .map_or_else(|| format!("#{index}"), str::to_string);
+    let expected = node
+        .get("expected")
+        .and_then(JsonNode::as_str)
+        .map(str::to_string);
+    let Some(members) = node.as_object() else {
+        let d = Diagnostic::error(
+            "iam::case::wrong_type",
+            format!("a case must be an object, not {}", node.type_name()),
+            Some(node.span),
+        );
+        return error_answer(name, expected, vec![d], text);
+    };
+    diags.extend(json::duplicate_keys(members));
+    for m in members
+        .iter()
+        .filter(|m| !CASE_FIELDS.contains(&m.key.as_str()))
+    {
+        diags.push(
+            Diagnostic::warning(
+                "iam::case::unknown_field",
+                format!("unknown case field `{}` is ignored", m.key),
+                Some(m.key_span),
+            )
+            .with_help(format!("case fields are {}", CASE_FIELDS.join(", "))),
+        );
+    }
+    if let Some(e) = node.get("expected") {
+        if !matches!(
+            e.as_str(),
+            Some("Allowed" | "ExplicitDeny" | "ImplicitDeny" | "Error")
+        ) {
+            diags.push(Diagnostic::error(
+                "iam::case::invalid_expected",
+                "`expected` must be \"Allowed\", \"ExplicitDeny\", \"ImplicitDeny\" or \"Error\"",
+                Some(e.span),
+            ));
+        }
+    }
+    let mut compiled = Vec::new();
+    for (field, kind) in [
+        ("identityPolicies", PolicyKind::Identity),
+        ("sessionPolicies", PolicyKind::Session),
+        ("permissionBoundaries", PolicyKind::PermissionsBoundary),
+        ("serviceControlPolicies", PolicyKind::ServiceControl),
+        ("resourcePolicy", PolicyKind::Resource),
+    ] {
+        let Some(value) = node.get(field) else {
+            continue;
+        };
+        let items: Vec<&JsonNode> = match (&value.value, kind) {
+            (_, PolicyKind::Resource) => vec![value],
+            (JsonValue::Array(items), _) => items.iter().collect(),
+            _ => {
+                diags.push(Diagnostic::error(
+                    "iam::case::wrong_type",
+                    format!("`{field}` must be an array of policy documents"),
+                    Some(value.span),
+                ));
+                continue;
+            }
+        };
+        for (i, item) in items.into_iter().enumerate() {
+            let label = if kind == PolicyKind::Resource {
+                field.to_string()
+            } else {
+                format!("{field}[{i}]")
+            };
+            compiled.push((kind, read_policy(item, label, kind, text, &mut diags)));
+        }
+    }
+    let request = match node.get("request") {
+        Some(r) => read_request(r, &mut diags),
+        None => {
+            diags.push(Diagnostic::error(
+                "iam::case::missing_request",
+                "the case has no `request`",
+                Some(Span::new(node.span.start, node.span.start + 1)),
+            ));
+            None
+        }
+    };
+    if diags.iter().any(Diagnostic::is_error) {
+        return error_answer(name, expected, diags, text);
+    }
+    let (Some(request), Some(policies)) = (
+        request,
+        compiled
+            .into_iter()
+            .map(|(k, p)| p.map(|p| (k, p)))
+            .collect::<Option<Vec<_>>>(),
+    ) else {
+        return error_answer(name, expected, diags, text);
+    };
+    let mut set = PolicySet::default();
+    for (kind, policy) in &policies {
+        match kind {
+            PolicyKind::Session => set.session.push(policy),
+            PolicyKind::PermissionsBoundary => set.permissions_boundaries.push(policy),
+            PolicyKind::ServiceControl => set.service_control.push(policy),
+            PolicyKind::Resource | PolicyKind::Trust => set.resource = Some(policy),
+            PolicyKind::Identity => set.identity.push(policy),
+        }
+    }
+    let evaluation = evaluate(&set, &request);
+    for d in &mut diags {
+        d.locate(text);
+    }
+    let decision = format!("{:?}", evaluation.decision);
+    let matches_expected = expected.as_ref().map(|e| *e == decision);
+    EvalAnswer {
+        name,
+        decision,
+        expected,
+        matches_expected,
+        diagnostics: diags,
+        explanation: explain.then_some(evaluation.explanation),
+    }
+}
+
+fn read_policy(
+    node: &JsonNode,
+    name: String,
+    kind: PolicyKind,
+    _text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<CompiledPolicy> {
+    let parsed = Policy::from_json(node, kind);
+    diags.extend(parsed.diagnostics);
+    parsed
+        .policy
+        .map(|p| CompiledPolicy::compile(&p, PolicySource { name, kind }))
+}
+
+fn read_request(node: &JsonNode, diags: &mut Vec<Diagnostic>) -> Option<Request> {
+    let Some(members) = node.as_object() else {
+        diags.push(Diagnostic::error(
+            "iam::case::wrong_type",
+            "`request` must be an object",
+            Some(node.span),
+        ));
+        return None;
+    };
+    diags.extend(json::duplicate_keys(members));
+    let mut req = Request {
+        action: String::new(),
+        resource: "*".into(),
+        principal: None,
+        account_id: None,
+        context: Context::new(),
+    };
+    let mut has_action = false;
+    for m in members {
+        match m.key.as_str() {
+            "action" => has_action = text_field(m, diags).map(|s| req.action = s).is_some(),
+            "resource" => {
+                if let Some(s) = text_field(m, diags) {
+                    req.resource = s;
+                }
+            }
+            "accountId" => req.account_id = text_field(m, diags),
+            "principal" => req.principal = read_principal(m, diags),
+            "context" => read_context(&m.value, &mut req.context, diags),
+            _ => diags.push(
+                Diagnostic::warning(
+                    "iam::case::unknown_field",
+                    format!("unknown request field `{}` is ignored", m.key),
+                    Some(m.key_span),
+                )
+                .with_help("request fields are action, resource, principal, accountId, context"),
+            ),
+        }
+    }
+    if !has_action {
+        diags.push(Diagnostic::error(
+            "iam::case::missing_action",
+            "the request has no `action`",
+            Some(Span::new(node.span.start, node.span.start + 1)),
+        ));
+        return None;
+    }
+    Some(req)
+}
+
+fn text_field(m: &JsonMember, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let s = m.value.as_str().map(str::to_string);
+    if s.is_none() {
+        diags.push(Diagnostic::error(
+            "iam::case::wrong_type",
+            format!("`{}` must be a string", m.key),
+            Some(m.value.span),
+        ));
+    }
+    s
+}
+
+/// A principal: an ARN string (an AWS principal), or `{"Federated": "..."}` and the like.
+fn read_principal(m: &JsonMember, diags: &mut Vec<Diagnostic>) -> Option<RequestPrincipal> {
+    if let Some(s) = m.value.as_str() {
+        return Some(RequestPrincipal::Aws(s.to_string()));
+    }
+    let only = m.value.as_object().and_then(|members| match members {
+        [one] => one
+            .value
+            .as_str()
+            .map(|v| (one.key.as_str(), v.to_string())),
+        _ => None,
+    });
+    match only {
+        Some(("AWS", v)) => Some(RequestPrincipal::Aws(v)),
+        Some(("Federated", v)) => Some(RequestPrincipal::Federated(v)),
+        Some(("Service", v)) => Some(RequestPrincipal::Service(v)),
+        Some(("CanonicalUser", v)) => Some(RequestPrincipal::CanonicalUser(v)),
+        _ => {
+            let help =
+                "write an ARN string, or {\"Federated\": \"cognito-identity.amazonaws.com\"}";
+            diags.push(
+                Diagnostic::error(
+                    "iam::case::wrong_type",
+                    "`principal` must be an ARN or a one-key object",
+                    Some(m.value.span),
+                )
+                .with_help(help),
+            );
+            None
+        }
+    }
+}
+
+fn scalar_text(node: &JsonNode) -> Option<String> {
+    match &node.value {
+        JsonValue::String(s) => Some(s.clone()),
+        JsonValue::Number(n) => Some(n.clone()),
+        JsonValue::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn read_context(node: &JsonNode, ctx: &mut Context, diags: &mut Vec<Diagnostic>) {
+    let Some(members) = node.as_object() else {
+        diags.push(Diagnostic::error(
+            "iam::case::wrong_type",
+            "`context` must be an object",
+            Some(node.span),
+        ));
+        return;
+    };
+    diags.extend(json::duplicate_keys(members));
+    for m in members {
+        let value = match &m.value.value {
+            JsonValue::Array(items) => items
+                .iter()
+                .map(scalar_text)
+                .collect::<Option<Vec<_>>>()
+                .map(ContextValue::Multi),
+            _ => scalar_text(&m.value).map(ContextValue::Single),
+        };
+        match value {
+            Some(v) => ctx.insert(m.key.clone(), v),
+            None => diags.push(Diagnostic::error(
+                "iam::case::wrong_type",
+                format!(
+                    "context key `{}` must be a string, number, boolean or an array of them",
+                    m.key
+                ),
+                Some(m.value.span),
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -57,3 +57,108 @@ pub struct Diagnostic {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<Position>,
 }
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+}
+
+impl Diagnostic {
+    /// An error: the document cannot be evaluated.
+    pub fn error(code: &str, message: impl Into<String>, span: Option<Span>) -> Self {
+        Self::new(code, Severity::Error, message.into(), span)
+    }
+
+    /// A warning: the document can be evaluated.
+    pub fn warning(code: &str, message: impl Into<String>, span: Option<Span>) -> Self {
+        Self::new(code, Severity::Warning, message.into(), span)
+    }
+
+    fn new(code: &str, severity: Severity, message: String, span: Option<Span>) -> Self {
+        Self {
+            code: code.to_string(),
+            severity,
+            message,
+            help: None,
+            span,
+            start: None,
+            end: None,
+        }
+    }
+
+    /// The same diagnostic with a help line.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Whether this diagnostic makes the document unevaluable.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Fills in `start` and `end` (line/column) from the span, given the text the span indexes.
+    pub fn locate(&mut self, source: &str) {
+        if let Some(span) = self.span {
+            self.start = Some(position_of(source, span.start));
+            self.end = Some(position_of(source, span.end));
+        }
+    }
+
+    /// Moves the span by `offset` bytes (for a document embedded at `offset` in a larger text).
+    pub fn shift(&mut self, offset: usize) {
+        if let Some(span) = &mut self.span {
+            span.start += offset;
+            span.end += offset;
+        }
+    }
+}
+
+/// The 1-based line and columns of byte `offset` in `source` (clamped to the text, and to a
+/// character boundary, so a bad offset never panics).
+pub fn position_of(source: &str, offset: usize) -> Position {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = source.get(..offset).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_text = before.get(line_start..).unwrap_or("");
+    Position {
+        line: before.matches('\n').count() + 1,
+        column: line_text.chars().count() + 1,
+        utf16_column: line_text.encode_utf16().count() + 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_lines_and_utf16_columns() {
+        let text = "{\n  \"é😀x\": 1\n}";
+        let offset = text.find('x').unwrap();
+        let pos = position_of(text, offset);
+        assert_eq!(pos.line, 2);
+        assert_eq!(pos.column, 6);
+        assert_eq!(pos.utf16_column, 7);
+    }
+
+    #[test]
+    fn locate_fills_start_and_end() {
+        let mut d = Diagnostic::error("iam::x", "m", Some(Span::new(0, 3)));
+        d.locate("ab\ncd");
+        assert_eq!(d.start.unwrap().column, 1);
+        assert_eq!(d.end.unwrap().line, 2);
+    }
+
+    #[test]
+    fn out_of_range_offsets_are_clamped() {
+        assert_eq!(position_of("ab", 99).column, 3);
+        assert_eq!(position_of("é", 1).column, 1);
+    }
+}

@@ -4,16 +4,39 @@
 //! text → [`parse_policy`] (positions kept, [`Diagnostic`]s collected) → [`Policy`]
 //! → [`CompiledPolicy::compile`] (patterns, variables and key lookups prepared once)
 //! → [`evaluate`] against many [`Request`]s → [`Evaluation`] (a [`Decision`] with its
-//! [`Explanation`]).
+//! [`Explanation`]). [`decide`] is the same decision without the explanation, for hot loops.
 //!
 //! [`api`] holds the serde request/answer types that the CLI, the playground and the
 //! JavaScript binding share, so all three give the same answers.
 
 pub mod api;
-mod diagnostic;
-mod request;
+mod arn;
+mod compile;
+pub mod condition;
 mod decision;
+mod diagnostic;
+mod evaluate;
+mod explain;
+pub mod json;
+mod pattern;
+mod policy;
+mod request;
+mod statement;
+mod validate;
 
-pub use diagnostic::{Diagnostic, Position, Severity, Span};
-pub use request::{Context, ContextValue, Request, RequestPrincipal};
+pub use compile::{CompiledPolicy, PolicySource};
 pub use decision::Decision;
+pub use diagnostic::{position_of, Diagnostic, Position, Severity, Span};
+pub use evaluate::{decide, evaluate, PolicySet};
+pub use explain::{
+    ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult,
+    StatementExplanation, StatementRef, Unevaluated,
+};
+pub use policy::{
+    parse_policy, ConditionBlock, ConditionEntry, Effect, NameList, Parsed, Policy, PolicyKind,
+    PolicyVersion, PrincipalElement, Spanned, Statement,
+};
+pub use request::{Context, ContextValue, Request, RequestPrincipal};
+
+/// The engine's version, shown by the playground and the CLI.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -47,12 +47,27 @@ impl Context {
 
     /// The value of `key`, matched case-insensitively.
     pub fn get(&self, key: &str) -> Option<&ContextValue> {
-        self.entries.get(&key.to_ascii_lowercase()).map(|(_, value)| value)
+        self.entries
+            .get(&key.to_ascii_lowercase())
+            .map(|(_, value)| value)
+    }
+
+    /// The value of `key`, which the caller has already lowercased (the compiled policy
+    /// lowercases each key once, so lookups on the hot path do not allocate).
+    pub fn get_lowercase(&self, lower_key: &str) -> Option<&ContextValue> {
+        self.entries.get(lower_key).map(|(_, value)| value)
+    }
+
+    /// Whether the context has no keys.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     /// Every entry as (key as written, value), in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &ContextValue)> {
-        self.entries.values().map(|(key, value)| (key.as_str(), value))
+        self.entries
+            .values()
+            .map(|(key, value)| (key.as_str(), value))
     }
 }
 

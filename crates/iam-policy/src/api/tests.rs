@@ -1,0 +1,42 @@
+use super::*;
+
+const CASES: &str = r#"[
+ {"name": "ok", "identityPolicies": [{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}],
+  "request": {"action": "s3:GetObject", "resource": "arn:aws:s3:::b/k", "context": {"n": 1, "amr": ["a", "b"]}}, "expected": "Allowed"},
+ {"name": "broken", "identityPolicies": [{"Statement":[{"Effect":"Alow","Action":"*"}]}], "request": {"action": "s3:GetObject"}},
+ {"request": {"action": "s3:GetObject"}, "expected": "Allowed", "colour": "blue"}
+]"#;
+
+#[test]
+fn evaluates_each_case_independently() {
+    let answers = evaluate_cases_json(CASES, true);
+    assert_eq!(answers.len(), 3);
+    assert_eq!(answers[0].decision, "Allowed");
+    assert_eq!(answers[0].matches_expected, Some(true));
+    assert!(answers[0].explanation.is_some());
+    assert_eq!(answers[1].decision, "Error");
+    let d = &answers[1].diagnostics[0];
+    assert_eq!(d.code, "iam::parse::invalid_effect");
+    assert_eq!(d.start.unwrap().line, 4);
+    assert_eq!(answers[2].name, "#2");
+    assert_eq!(answers[2].decision, "ImplicitDeny");
+    assert!(answers[2].is_mismatch());
+    assert_eq!(answers[2].diagnostics[0].code, "iam::case::unknown_field");
+}
+
+#[test]
+fn malformed_json_is_one_error_answer() {
+    let answers = evaluate_cases_json("[{", false);
+    assert_eq!(answers.len(), 1);
+    assert_eq!(answers[0].decision, "Error");
+    assert!(answers[0].diagnostics[0].start.is_some());
+}
+
+#[test]
+fn serde_cases_give_the_same_answer() {
+    let cases: Vec<EvalCase> = serde_json::from_str(CASES).unwrap();
+    let answer = evaluate_case(&cases[0], false);
+    assert_eq!(answer.decision, "Allowed");
+    let json = serde_json::to_string(&answer).unwrap();
+    assert!(json.contains("\"decision\":\"Allowed\""));
+}

@@ -1,0 +1,262 @@
+use super::*;
+use crate::{parse_policy, Context, ContextValue, PolicyKind, PolicySource};
+
+fn compile(text: &str, kind: PolicyKind) -> CompiledPolicy {
+    let parsed = parse_policy(text, kind);
+    let policy = parsed
+        .policy
+        .unwrap_or_else(|| panic!("{:?}", parsed.diagnostics));
+    CompiledPolicy::compile(
+        &policy,
+        PolicySource {
+            name: "p".into(),
+            kind,
+        },
+    )
+}
+
+fn request(action: &str, resource: &str) -> Request {
+    Request {
+        action: action.into(),
+        resource: resource.into(),
+        principal: None,
+        account_id: None,
+        context: Context::new(),
+    }
+}
+
+fn allow(action: &str, resource: &str) -> String {
+    format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"{action}","Resource":"{resource}"}}]}}"#
+    )
+}
+
+fn deny(action: &str, resource: &str) -> String {
+    allow(action, resource).replace("Allow", "Deny")
+}
+
+fn both(set: &PolicySet<'_>, req: &Request) -> Decision {
+    let fast = decide(set, req);
+    assert_eq!(
+        fast,
+        evaluate(set, req).decision,
+        "decide and evaluate disagree"
+    );
+    fast
+}
+
+#[test]
+fn identity_allow_and_implicit_deny() {
+    let p = compile(&allow("s3:Get*", "arn:aws:s3:::b/*"), PolicyKind::Identity);
+    let set = PolicySet {
+        identity: vec![&p],
+        ..Default::default()
+    };
+    assert_eq!(
+        both(&set, &request("S3:GetObject", "arn:aws:s3:::b/k")),
+        Decision::Allowed
+    );
+    assert_eq!(
+        both(&set, &request("s3:PutObject", "arn:aws:s3:::b/k")),
+        Decision::ImplicitDeny
+    );
+    assert_eq!(
+        both(&set, &request("s3:GetObject", "arn:aws:s3:::B/k")),
+        Decision::ImplicitDeny
+    );
+}
+
+#[test]
+fn explicit_deny_wins_in_any_layer() {
+    let a = compile(&allow("*", "*"), PolicyKind::Identity);
+    let d = compile(&deny("s3:*", "*"), PolicyKind::Session);
+    let set = PolicySet {
+        identity: vec![&a],
+        session: vec![&a, &d],
+        ..Default::default()
+    };
+    let e = evaluate(&set, &request("s3:GetObject", "arn:aws:s3:::b"));
+    assert_eq!(e.decision, Decision::ExplicitDeny);
+    assert_eq!(e.explanation.deciding_layer, Some(Layer::Session));
+    assert_eq!(e.explanation.deciding_statements.len(), 1);
+}
+
+#[test]
+fn boundary_and_session_intersect() {
+    let a = compile(&allow("*", "*"), PolicyKind::Identity);
+    let s3 = compile(&allow("s3:*", "*"), PolicyKind::PermissionsBoundary);
+    let set = PolicySet {
+        identity: vec![&a],
+        permissions_boundaries: vec![&s3],
+        ..Default::default()
+    };
+    assert_eq!(both(&set, &request("s3:GetObject", "x")), Decision::Allowed);
+    assert_eq!(
+        both(&set, &request("ec2:RunInstances", "x")),
+        Decision::ImplicitDeny
+    );
+    let set = PolicySet {
+        identity: vec![&a],
+        session: vec![&s3],
+        ..Default::default()
+    };
+    let e = evaluate(&set, &request("ec2:RunInstances", "x"));
+    assert_eq!(e.explanation.deciding_layer, Some(Layer::Session));
+}
+
+const SESSION: &str = "arn:aws:sts::111122223333:assumed-role/Auth/CognitoIdentityCredentials";
+
+fn resource_policy(principal: &str) -> CompiledPolicy {
+    let text = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"AWS":"{principal}"}},"Action":"s3:GetObject","Resource":"*"}}]}}"#
+    );
+    compile(&text, PolicyKind::Resource)
+}
+
+#[test]
+fn resource_policy_session_arn_vs_role_arn() {
+    let only_sqs = compile(&allow("sqs:*", "*"), PolicyKind::Session);
+    let mut req = request("s3:GetObject", "arn:aws:s3:::b/k");
+    req.principal = Some(RequestPrincipal::Aws(SESSION.into()));
+    req.account_id = Some("111122223333".into());
+    // Granted to the session ARN: the session policy does not limit it.
+    let by_session = resource_policy(SESSION);
+    let set = PolicySet {
+        resource: Some(&by_session),
+        session: vec![&only_sqs],
+        ..Default::default()
+    };
+    assert_eq!(both(&set, &req), Decision::Allowed);
+    // Granted to the role ARN: it joins the identity permissions, which the session policy limits.
+    let by_role = resource_policy("arn:aws:iam::111122223333:role/Auth");
+    let set = PolicySet {
+        resource: Some(&by_role),
+        session: vec![&only_sqs],
+        ..Default::default()
+    };
+    assert_eq!(both(&set, &req), Decision::ImplicitDeny);
+    let set = PolicySet {
+        resource: Some(&by_role),
+        ..Default::default()
+    };
+    assert_eq!(both(&set, &req), Decision::Allowed);
+    // Granted to the account: identity policies must allow.
+    let by_account = resource_policy("111122223333");
+    let set = PolicySet {
+        resource: Some(&by_account),
+        ..Default::default()
+    };
+    assert_eq!(both(&set, &req), Decision::ImplicitDeny);
+    // Across accounts both sides must allow.
+    req.account_id = Some("999999999999".into());
+    let set = PolicySet {
+        resource: Some(&by_session),
+        ..Default::default()
+    };
+    assert_eq!(both(&set, &req), Decision::ImplicitDeny);
+}
+
+#[test]
+fn trust_policy_as_resource_policy() {
+    let trust = compile(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity",
+        "Condition":{"StringEquals":{"cognito-identity.amazonaws.com:aud":"us-east-1:pool"},"ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"unauthenticated"}}}]}"#,
+        PolicyKind::Trust,
+    );
+    let mut req = request("sts:AssumeRoleWithWebIdentity", "arn:aws:iam::1:role/Guest");
+    req.principal = Some(RequestPrincipal::Federated(
+        "cognito-identity.amazonaws.com".into(),
+    ));
+    req.context.insert(
+        "cognito-identity.amazonaws.com:aud",
+        ContextValue::Single("us-east-1:pool".into()),
+    );
+    let set = PolicySet {
+        resource: Some(&trust),
+        ..Default::default()
+    };
+    let e = evaluate(&set, &req);
+    assert_eq!(e.decision, Decision::ImplicitDeny);
+    assert_eq!(
+        e.explanation.missing_context_keys,
+        ["cognito-identity.amazonaws.com:amr"]
+    );
+    req.context.insert(
+        "cognito-identity.amazonaws.com:amr",
+        ContextValue::Multi(vec!["unauthenticated".into()]),
+    );
+    assert_eq!(both(&set, &req), Decision::Allowed);
+}
+
+#[test]
+fn unresolved_resource_variable_matches_nothing_and_is_explained() {
+    let p = compile(
+        &allow(
+            "s3:*",
+            "arn:aws:s3:::b/${cognito-identity.amazonaws.com:sub}/*",
+        ),
+        PolicyKind::Identity,
+    );
+    let set = PolicySet {
+        identity: vec![&p],
+        ..Default::default()
+    };
+    let e = evaluate(&set, &request("s3:GetObject", "arn:aws:s3:::b/x/y"));
+    assert_eq!(e.decision, Decision::ImplicitDeny);
+    assert!(e.explanation.statements[0].resource.note.is_some());
+    assert_eq!(
+        e.explanation.missing_context_keys,
+        ["cognito-identity.amazonaws.com:sub"]
+    );
+}
+
+#[test]
+fn no_substitution_without_version() {
+    let text = r#"{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b/${aws:username}"}]}"#;
+    let p = compile(text, PolicyKind::Identity);
+    let set = PolicySet {
+        identity: vec![&p],
+        ..Default::default()
+    };
+    let mut req = request("s3:GetObject", "arn:aws:s3:::b/${aws:username}");
+    req.context
+        .insert("aws:username", ContextValue::Single("bob".into()));
+    assert_eq!(both(&set, &req), Decision::Allowed);
+    req.resource = "arn:aws:s3:::b/bob".into();
+    assert_eq!(both(&set, &req), Decision::ImplicitDeny);
+}
+
+#[test]
+fn scps_must_allow() {
+    let a = compile(&allow("*", "*"), PolicyKind::Identity);
+    let scp = compile(&allow("s3:*", "*"), PolicyKind::ServiceControl);
+    let set = PolicySet {
+        identity: vec![&a],
+        service_control: vec![&scp],
+        ..Default::default()
+    };
+    assert_eq!(both(&set, &request("ec2:X", "*")), Decision::ImplicitDeny);
+    assert_eq!(both(&set, &request("s3:X", "*")), Decision::Allowed);
+}
+
+#[test]
+fn not_action_and_not_resource() {
+    let text = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"iam:*","NotResource":"arn:aws:s3:::secret/*"}]}"#;
+    let p = compile(text, PolicyKind::Identity);
+    let set = PolicySet {
+        identity: vec![&p],
+        ..Default::default()
+    };
+    assert_eq!(
+        both(&set, &request("s3:GetObject", "arn:aws:s3:::public/x")),
+        Decision::Allowed
+    );
+    assert_eq!(
+        both(&set, &request("IAM:CreateUser", "arn:aws:s3:::public/x")),
+        Decision::ImplicitDeny
+    );
+    assert_eq!(
+        both(&set, &request("s3:GetObject", "arn:aws:s3:::secret/x")),
+        Decision::ImplicitDeny
+    );
+}

@@ -1,0 +1,151 @@
+//! The explanation of a decision, as serde data: which layer decided, which statements,
+//! why each statement did or did not apply, which context keys were missing, and what the
+//! engine could not evaluate.
+
+use crate::policy::{Effect, PolicyKind};
+use crate::{Decision, Span};
+use serde::Serialize;
+
+/// A layer of policies in AWS's evaluation logic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Layer {
+    /// AWS Organizations service control policies.
+    ServiceControl,
+    /// The resource's resource-based policy (or a role's trust policy).
+    ResourceBased,
+    /// The principal's identity-based policies.
+    Identity,
+    /// The permissions boundary.
+    PermissionsBoundary,
+    /// Session policies (inline and managed together).
+    Session,
+}
+
+/// Points at one statement of one policy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatementRef {
+    /// The policy's name.
+    pub policy: String,
+    /// The policy's kind.
+    pub kind: PolicyKind,
+    /// The `Sid`, or `#index`.
+    pub label: String,
+    /// 0-based index in the `Statement` array.
+    pub index: usize,
+    /// The statement's span in its policy text.
+    pub span: Span,
+    /// The statement's effect.
+    pub effect: Effect,
+}
+
+/// How one element (`Action`, `Resource`, `Principal`) compared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ElementMatch {
+    /// `Action`, `NotAction`, ...; absent elements say so.
+    pub element: String,
+    /// Whether the element lets the statement apply.
+    pub matched: bool,
+    /// What the request had.
+    pub request: String,
+    /// The element's values after variable substitution.
+    pub values: Vec<String>,
+    /// Why, when it is not obvious (an unresolved variable, a role-ARN match, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// How one condition (one operator and one key) evaluated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConditionExplanation {
+    /// The operator as written.
+    pub operator: String,
+    /// The key as written.
+    pub key: String,
+    /// The request's values (`null` when the key is missing).
+    pub request_values: Option<Vec<String>>,
+    /// The policy's values after variable substitution.
+    pub policy_values: Vec<String>,
+    /// Whether the condition held.
+    pub result: bool,
+    /// The key's span in the policy text.
+    pub span: Span,
+}
+
+/// Why one statement applied or not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatementExplanation {
+    /// Which statement.
+    pub statement: StatementRef,
+    /// Its layer.
+    pub layer: Layer,
+    /// Whether every part matched (the statement applies).
+    pub matched: bool,
+    /// The action comparison.
+    pub action: ElementMatch,
+    /// The resource comparison.
+    pub resource: ElementMatch,
+    /// The principal comparison, for resource-based and trust policies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub principal: Option<ElementMatch>,
+    /// Each condition (all must hold).
+    pub conditions: Vec<ConditionExplanation>,
+}
+
+/// What one layer concluded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LayerResult {
+    /// The layer.
+    pub layer: Layer,
+    /// How many policies it has.
+    pub policies: usize,
+    /// Whether an Allow statement applied.
+    pub allows: bool,
+    /// Whether a Deny statement applied.
+    pub denies: bool,
+}
+
+/// Something the engine could not evaluate; reported, never a silent false.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unevaluated {
+    /// Where.
+    pub statement: StatementRef,
+    /// What and why.
+    pub reason: String,
+}
+
+/// The full explanation of one decision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Explanation {
+    /// The decision.
+    pub decision: Decision,
+    /// The layer that decided (the denying one, or the one that failed to allow).
+    pub deciding_layer: Option<Layer>,
+    /// The statements that decided: matching Denies, or the Allows that granted.
+    pub deciding_statements: Vec<StatementRef>,
+    /// One line in plain words.
+    pub summary: String,
+    /// Each layer present.
+    pub layers: Vec<LayerResult>,
+    /// Every statement considered.
+    pub statements: Vec<StatementExplanation>,
+    /// Context keys the policies read that the request lacked.
+    pub missing_context_keys: Vec<String>,
+    /// What could not be evaluated.
+    pub unevaluated: Vec<Unevaluated>,
+}
+
+/// A decision with its explanation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Evaluation {
+    /// The decision.
+    pub decision: Decision,
+    /// Why.
+    pub explanation: Explanation,
+}

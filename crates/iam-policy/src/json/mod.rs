@@ -1,0 +1,132 @@
+//! A small JSON parser that keeps the byte span of every key and value, so every policy
+//! diagnostic can point at the user's text. Objects keep their members in order, duplicates
+//! included: the policy reader reports duplicate keys itself (IAM rejects them).
+
+mod parser;
+mod writer;
+
+pub use parser::{parse, MAX_DEPTH, MAX_INPUT_BYTES};
+pub use writer::write_pretty;
+
+use crate::{Diagnostic, Span};
+
+/// A JSON value with the span of its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JsonNode {
+    /// Where the value is in the source.
+    pub span: Span,
+    /// The value.
+    pub value: JsonValue,
+}
+
+/// One member of an object: the key and its span, and the value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JsonMember {
+    /// The key, unescaped.
+    pub key: String,
+    /// The span of the key including its quotes.
+    pub key_span: Span,
+    /// The value.
+    pub value: JsonNode,
+}
+
+/// A JSON value. Numbers keep their source text (IAM compares text, and no precision is lost).
+#[derive(Clone, Debug, PartialEq)]
+pub enum JsonValue {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number as written.
+    Number(String),
+    /// A string, unescaped.
+    String(String),
+    /// An array.
+    Array(Vec<JsonNode>),
+    /// An object, members in source order (duplicates kept).
+    Object(Vec<JsonMember>),
+}
+
+impl JsonNode {
+    /// The members if this is an object.
+    pub fn as_object(&self) -> Option<&[JsonMember]> {
+        match &self.value {
+            JsonValue::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    /// The string if this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            JsonValue::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The first member named `key` (exact case) if this is an object.
+    pub fn get(&self, key: &str) -> Option<&JsonNode> {
+        self.as_object()?
+            .iter()
+            .find(|m| m.key == key)
+            .map(|m| &m.value)
+    }
+
+    /// A word for the value's type, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self.value {
+            JsonValue::Null => "null",
+            JsonValue::Bool(_) => "a boolean",
+            JsonValue::Number(_) => "a number",
+            JsonValue::String(_) => "a string",
+            JsonValue::Array(_) => "an array",
+            JsonValue::Object(_) => "an object",
+        }
+    }
+}
+
+/// `iam::parse::duplicate_key` errors for every key repeated within one object of `members`
+/// (not recursive: callers check each object they read).
+pub fn duplicate_keys(members: &[JsonMember]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, member) in members.iter().enumerate() {
+        let earlier = members.iter().take(i).any(|m| m.key == member.key);
+        if earlier {
+            out.push(
+                Diagnostic::error(
+                    "iam::parse::duplicate_key",
+                    format!("duplicate key `{}`", member.key),
+                    Some(member.key_span),
+                )
+                .with_help("IAM rejects a policy whose object repeats a key; merge the two"),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_duplicate_keys_with_position() {
+        let node = parse(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap();
+        let dups = duplicate_keys(node.as_object().unwrap());
+        assert_eq!(dups.len(), 1);
+        assert_eq!(dups[0].span, Some(Span::new(17, 20)));
+    }
+
+    #[test]
+    fn get_and_type_names() {
+        let node = parse(r#"{"a": [1, "x", null, true, {}]}"#).unwrap();
+        let JsonValue::Array(items) = &node.get("a").unwrap().value else {
+            panic!("array expected")
+        };
+        let names: Vec<_> = items.iter().map(JsonNode::type_name).collect();
+        assert_eq!(
+            names,
+            ["a number", "a string", "null", "a boolean", "an object"]
+        );
+    }
+}

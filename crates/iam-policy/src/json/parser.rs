@@ -1,0 +1,373 @@
+//! The recursive-descent reader behind [`parse`]. Depth and size are bounded, so hostile input
+//! gets a diagnostic, never a stack overflow.
+
+// A parse error happens at most once per document and ends the parse, so the size of the
+// `Err` variant costs nothing that matters; the contract returns a plain `Diagnostic`.
+#![allow(clippy::result_large_err)]
+
+use super::{JsonMember, JsonNode, JsonValue};
+use crate::{Diagnostic, Span};
+
+/// Nesting deeper than this is rejected (IAM documents are shallow).
+pub const MAX_DEPTH: usize = 64;
+/// Inputs larger than this are rejected before parsing (1 MiB).
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+/// Parses `text` as one JSON value with spans. Errors carry the byte position of the fault.
+pub fn parse(text: &str) -> Result<JsonNode, Diagnostic> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Diagnostic::error(
+            "iam::parse::too_large",
+            format!(
+                "the input is {} bytes, over the {MAX_INPUT_BYTES}-byte limit",
+                text.len()
+            ),
+            Some(Span::new(0, 0)),
+        ));
+    }
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    // A leading byte-order mark is harmless; skip it.
+    if text.starts_with('\u{feff}') {
+        p.pos = 3;
+    }
+    let node = p.value(0)?;
+    p.skip_ws();
+    if p.pos < p.bytes.len() {
+        return Err(p.fault(
+            "unexpected text after the JSON value",
+            "remove it, or wrap both values in an array",
+        ));
+    }
+    Ok(node)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn fault(&self, what: &str, help: &str) -> Diagnostic {
+        let end = self
+            .text
+            .get(self.pos..)
+            .and_then(|s| s.chars().next())
+            .map_or(self.pos, |c| self.pos + c.len_utf8());
+        let found = match self.text.get(self.pos..end) {
+            Some(s) if !s.is_empty() => format!(" at `{s}`"),
+            _ => " at the end of the input".to_string(),
+        };
+        Diagnostic::error(
+            "iam::parse::json",
+            format!("malformed json: {what}{found}"),
+            Some(Span::new(self.pos, end)),
+        )
+        .with_help(help)
+    }
+
+    fn value(&mut self, depth: usize) -> Result<JsonNode, Diagnostic> {
+        self.skip_ws();
+        let start = self.pos;
+        let value = match self.peek() {
+            Some(b'{') => self.object(depth)?,
+            Some(b'[') => self.array(depth)?,
+            Some(b'"') => JsonValue::String(self.string()?),
+            Some(b't') => self.word("true", JsonValue::Bool(true))?,
+            Some(b'f') => self.word("false", JsonValue::Bool(false))?,
+            Some(b'n') => self.word("null", JsonValue::Null)?,
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            _ => {
+                return Err(self.fault(
+                    "expected a value",
+                    "a value is a string, number, object, array, true, false or null",
+                ))
+            }
+        };
+        Ok(JsonNode {
+            span: Span::new(start, self.pos),
+            value,
+        })
+    }
+
+    fn word(&mut self, word: &str, value: JsonValue) -> Result<JsonValue, Diagnostic> {
+        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.fault("expected a value", "strings need double quotes"))
+        }
+    }
+
+    fn number(&mut self) -> Result<JsonValue, Diagnostic> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        if !self.digits() {
+            return Err(self.fault("expected a digit", "numbers look like 12, -3 or 1.5e3"));
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !self.digits() {
+                return Err(self.fault("expected a digit after `.`", "numbers look like 1.5"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if !self.digits() {
+                return Err(self.fault("expected an exponent", "numbers look like 1e3"));
+            }
+        }
+        Ok(JsonValue::Number(
+            self.text.get(start..self.pos).unwrap_or("").to_string(),
+        ))
+    }
+
+    fn digits(&mut self) -> bool {
+        let start = self.pos;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+        self.pos > start
+    }
+
+    fn string(&mut self) -> Result<String, Diagnostic> {
+        self.pos += 1; // opening quote
+        let mut out = String::new();
+        loop {
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or(""));
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => {
+                    return Err(self.fault(
+                        "control character in a string",
+                        "write newlines and tabs as \\n and \\t",
+                    ))
+                }
+                None => return Err(self.fault("unterminated string", "close the string with `\"`")),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), Diagnostic> {
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let first = self.hex4()?;
+                let code = if (0xD800..0xDC00).contains(&first) {
+                    // A high surrogate must be followed by a low one.
+                    if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
+                        return Err(self.fault(
+                            "lone surrogate in \\u escape",
+                            "pair it with a low surrogate",
+                        ));
+                    }
+                    self.pos += 2;
+                    let second = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&second) {
+                        return Err(self.fault("invalid surrogate pair", "use a valid UTF-16 pair"));
+                    }
+                    0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                } else {
+                    first
+                };
+                let c = char::from_u32(code)
+                    .ok_or_else(|| self.fault("invalid \\u escape", "use a valid code point"))?;
+                out.push(c);
+                return Ok(());
+            }
+            _ => {
+                return Err(self.fault(
+                    "invalid escape",
+                    "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+                ))
+            }
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, Diagnostic> {
+        let digits = self
+            .text
+            .get(self.pos..self.pos + 4)
+            .filter(|s| s.bytes().all(|b| b.is_ascii_hexdigit()));
+        let value = digits.and_then(|s| u32::from_str_radix(s, 16).ok());
+        match value {
+            Some(v) => {
+                self.pos += 4;
+                Ok(v)
+            }
+            None => Err(self.fault("expected four hex digits", "write \\u00e9")),
+        }
+    }
+
+    fn too_deep(&self, depth: usize) -> Result<(), Diagnostic> {
+        if depth >= MAX_DEPTH {
+            return Err(self.fault("nesting too deep", "IAM documents are never this deep"));
+        }
+        Ok(())
+    }
+
+    fn array(&mut self, depth: usize) -> Result<JsonValue, Diagnostic> {
+        self.too_deep(depth)?;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(JsonValue::Array(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(JsonValue::Array(items));
+                }
+                _ => {
+                    return Err(
+                        self.fault("expected `,` or `]`", "separate array items with commas")
+                    )
+                }
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<JsonValue, Diagnostic> {
+        self.too_deep(depth)?;
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(JsonValue::Object(members));
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                let help = if self.peek() == Some(b'}') {
+                    "remove the trailing comma"
+                } else {
+                    "keys need double quotes"
+                };
+                return Err(self.fault("expected a key", help));
+            }
+            let key_start = self.pos;
+            let key = self.string()?;
+            let key_span = Span::new(key_start, self.pos);
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.fault("expected `:`", "write `\"key\": value`"));
+            }
+            self.pos += 1;
+            let value = self.value(depth + 1)?;
+            members.push(JsonMember {
+                key,
+                key_span,
+                value,
+            });
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(JsonValue::Object(members));
+                }
+                _ => return Err(self.fault("expected `,` or `}`", "separate members with commas")),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_values_with_spans() {
+        let text = r#" {"k": ["a\u00e9\ud83d\ude00", -1.5e3, true, null]} "#;
+        let node = parse(text).unwrap();
+        assert_eq!(node.span, Span::new(1, text.len() - 1));
+        let member = &node.as_object().unwrap()[0];
+        assert_eq!(member.key_span, Span::new(2, 5));
+        let JsonValue::Array(items) = &member.value.value else {
+            panic!()
+        };
+        assert_eq!(items[0].as_str(), Some("aé😀"));
+        assert_eq!(items[1].value, JsonValue::Number("-1.5e3".into()));
+    }
+
+    #[test]
+    fn errors_carry_positions() {
+        for (text, at) in [
+            ("{\"a\": }", 6),
+            ("[1, 2", 5),
+            ("{\"a\" 1}", 5),
+            ("\"abc", 4),
+            ("{\"a\":1,}", 7),
+            ("[1] x", 4),
+            ("tru", 0),
+        ] {
+            let err = parse(text).unwrap_err();
+            assert_eq!(err.code, "iam::parse::json");
+            assert_eq!(err.span.unwrap().start, at, "{text}");
+        }
+    }
+
+    #[test]
+    fn depth_is_bounded() {
+        let deep = "[".repeat(10_000);
+        assert!(parse(&deep).unwrap_err().message.contains("too deep"));
+    }
+
+    #[test]
+    fn bad_escapes_are_errors() {
+        for text in [r#""\x""#, r#""\ud800""#, r#""\u12""#, "\"a\nb\""] {
+            assert!(parse(text).is_err(), "{text}");
+        }
+    }
+}

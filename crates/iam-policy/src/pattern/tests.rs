@@ -1,0 +1,99 @@
+use super::*;
+
+fn ctx(pairs: &[(&str, &str)]) -> Context {
+    let mut c = Context::new();
+    for (k, v) in pairs {
+        c.insert(*k, ContextValue::Single(v.to_string()));
+    }
+    c
+}
+
+fn m(pattern: &str, text: &str) -> bool {
+    Template::compile(pattern, true, false).matches(text, &Context::new(), false) == Matched::Yes
+}
+
+#[test]
+fn wildcards() {
+    assert!(m("*", ""));
+    assert!(m("a*c", "abbbc"));
+    assert!(m("a?c", "abc"));
+    assert!(!m("a?c", "ac"));
+    assert!(m("*/assets/*", "b/assets/x.jpg"));
+    assert!(!m("abc", "ABC"));
+    assert!(m("a*b*c", "aXbYbZc"));
+    assert!(!m("a*b*c", "aXbYbZ"));
+    assert!(m("é?", "éü"));
+}
+
+#[test]
+fn case_folding() {
+    let t = Template::compile("s3:Get*", true, false);
+    assert_eq!(
+        t.matches("S3:getobject", &Context::new(), true),
+        Matched::Yes
+    );
+    assert_eq!(
+        t.matches("S3:getobject", &Context::new(), false),
+        Matched::No
+    );
+}
+
+#[test]
+fn variables_and_defaults() {
+    let c = ctx(&[("cognito-identity.amazonaws.com:sub", "us-east-1:abc")]);
+    let t = Template::compile(
+        "arn:aws:s3:::b/${cognito-identity.amazonaws.com:sub}/*",
+        true,
+        true,
+    );
+    assert_eq!(
+        t.matches("arn:aws:s3:::b/us-east-1:abc/x", &c, false),
+        Matched::Yes
+    );
+    assert_eq!(t.matches("arn:aws:s3:::b/other/x", &c, false), Matched::No);
+    let missing = t.matches("arn:aws:s3:::b/x/y", &Context::new(), false);
+    assert_eq!(
+        missing,
+        Matched::Unresolved("cognito-identity.amazonaws.com:sub")
+    );
+    let d = Template::compile("home/${aws:username, 'guest'}", true, true);
+    assert_eq!(d.substitute(&Context::new()).unwrap(), "home/guest");
+    let s = Template::compile("a${*}b${?}${$}", true, true);
+    assert_eq!(s.matches("a*b?$", &Context::new(), false), Matched::Yes);
+    assert_eq!(s.matches("aXb?$", &Context::new(), false), Matched::No);
+}
+
+#[test]
+fn variables_off_keeps_text_literal() {
+    let t = Template::compile("${aws:username}", true, false);
+    assert_eq!(
+        t.matches("${aws:username}", &ctx(&[("aws:username", "bob")]), false),
+        Matched::Yes
+    );
+}
+
+#[test]
+fn variable_values_are_literal() {
+    let t = Template::compile("x/${k}", true, true);
+    assert_eq!(t.matches("x/a", &ctx(&[("k", "*")]), false), Matched::No);
+}
+
+#[test]
+fn many_variables_use_the_heap_buffer() {
+    let pattern: String = (0..10).map(|i| format!("${{k{i}}}")).collect();
+    let pairs: Vec<(String, String)> = (0..10).map(|i| (format!("k{i}"), i.to_string())).collect();
+    let refs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let t = Template::compile(&pattern, true, true);
+    assert_eq!(t.matches("0123456789", &ctx(&refs), false), Matched::Yes);
+}
+
+#[test]
+fn splits_arns_outside_variables() {
+    let parts = split_arn("arn:aws:s3:::b/${aws:username}/x:y", true).unwrap();
+    assert_eq!(parts[5], "b/${aws:username}/x:y");
+    assert!(split_arn("s3:GetObject", false).is_none());
+    assert_eq!(split_arn("arn:aws:iam::1:role/R", false).unwrap()[4], "1");
+}

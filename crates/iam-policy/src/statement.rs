@@ -1,0 +1,330 @@
+//! Whether one compiled statement applies to a request: action, resource, principal and
+//! every condition. The fast path short-circuits and allocates nothing; with a trace, every
+//! part is evaluated and recorded for the explanation.
+
+use crate::compile::{CompiledStatement, PrincipalSpec};
+use crate::condition::ConditionTrace;
+use crate::explain::{ConditionExplanation, ElementMatch};
+use crate::pattern::Matched;
+use crate::{Request, RequestPrincipal};
+
+/// How a resource-based statement's principal matched the caller. AWS treats a grant to
+/// the exact caller (user, role session, federated or service principal, `*`) differently
+/// from a grant to the role the session belongs to, or to the whole account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Grant {
+    /// To the account: delegates to the account's identity policies.
+    Account,
+    /// To the role ARN of the calling session.
+    Role,
+    /// To exactly the caller.
+    Direct,
+}
+
+/// What one statement did, recorded for explanations.
+#[derive(Default)]
+pub(crate) struct StatementTrace {
+    pub action: Option<ElementMatch>,
+    pub resource: Option<ElementMatch>,
+    pub principal: Option<ElementMatch>,
+    pub conditions: Vec<ConditionExplanation>,
+    pub unevaluated: Vec<String>,
+    pub missing_keys: Vec<String>,
+}
+
+/// `Some(grant)` when the statement applies. `check_principal` is set for resource-based
+/// layers; elsewhere `Principal` is ignored (and validation warns about it).
+pub(crate) fn applies(
+    st: &CompiledStatement,
+    req: &Request,
+    check_principal: bool,
+    mut trace: Option<&mut StatementTrace>,
+) -> Option<Grant> {
+    let explain = trace.is_some();
+    let action_ok = action_matches(st, req, trace.as_deref_mut());
+    if !action_ok && !explain {
+        return None;
+    }
+    let resource_ok = resource_matches(st, req, trace.as_deref_mut());
+    if !resource_ok && !explain {
+        return None;
+    }
+    let grant = if check_principal {
+        principal_matches(
+            st.principal.as_ref(),
+            req.principal.as_ref(),
+            trace.as_deref_mut(),
+        )
+    } else {
+        Some(Grant::Direct)
+    };
+    if grant.is_none() && !explain {
+        return None;
+    }
+    let mut conditions_ok = true;
+    for cond in &st.conditions {
+        let ok = match trace.as_deref_mut() {
+            None => cond.evaluate(&req.context, None),
+            Some(t) => {
+                let mut ct = ConditionTrace::default();
+                let ok = cond.evaluate(&req.context, Some(&mut ct));
+                if ct.request_values.is_none() {
+                    t.missing_keys.push(cond.key.clone());
+                }
+                t.missing_keys
+                    .extend(ct.unresolved_variables.iter().cloned());
+                t.unevaluated.extend(ct.unevaluated);
+                for key in &ct.unresolved_variables {
+                    t.unevaluated.push(format!("variable `${{{key}}}` in a `{}` value has no value, so that value matches nothing", cond.key));
+                }
+                t.conditions.push(ConditionExplanation {
+                    operator: cond.operator_text.clone(),
+                    key: cond.key.clone(),
+                    request_values: ct.request_values,
+                    policy_values: ct.policy_values,
+                    result: ok,
+                    span: cond.span,
+                });
+                ok
+            }
+        };
+        if !ok {
+            conditions_ok = false;
+            if !explain {
+                return None;
+            }
+        }
+    }
+    (action_ok && resource_ok && conditions_ok)
+        .then_some(grant)
+        .flatten()
+}
+
+fn action_matches(
+    st: &CompiledStatement,
+    req: &Request,
+    trace: Option<&mut StatementTrace>,
+) -> bool {
+    let Some(list) = &st.action else {
+        if let Some(t) = trace {
+            t.action = Some(element(
+                "Action",
+                false,
+                &req.action,
+                Vec::new(),
+                Some("the statement has no `Action`"),
+            ));
+        }
+        return false;
+    };
+    let hit = list
+        .items
+        .iter()
+        .any(|(_, p)| p.matches(&req.action, &req.context, true) == Matched::Yes);
+    let ok = hit != list.negated;
+    if let Some(t) = trace {
+        let name = if list.negated { "NotAction" } else { "Action" };
+        let values = list.items.iter().map(|(raw, _)| raw.clone()).collect();
+        t.action = Some(element(name, ok, &req.action, values, None));
+    }
+    ok
+}
+
+fn resource_matches(
+    st: &CompiledStatement,
+    req: &Request,
+    trace: Option<&mut StatementTrace>,
+) -> bool {
+    // No Resource element (trust policies): the statement covers the resource it is attached to.
+    let Some(list) = &st.resource else {
+        if let Some(t) = trace {
+            t.resource = Some(element(
+                "Resource",
+                true,
+                &req.resource,
+                Vec::new(),
+                Some("no `Resource`: the policy's own resource"),
+            ));
+        }
+        return true;
+    };
+    let mut hit = false;
+    let mut unresolved = None;
+    for (_, pattern) in &list.items {
+        match pattern.matches(&req.resource, &req.context) {
+            Matched::Yes => {
+                hit = true;
+                if trace.is_none() {
+                    break;
+                }
+            }
+            Matched::No => {}
+            Matched::Unresolved(key) => unresolved = Some(key),
+        }
+    }
+    let ok = hit != list.negated;
+    if let Some(t) = trace {
+        let name = if list.negated {
+            "NotResource"
+        } else {
+            "Resource"
+        };
+        let values = list
+            .items
+            .iter()
+            .map(|(raw, p)| {
+                p.template()
+                    .substitute(&req.context)
+                    .unwrap_or_else(|_| raw.clone())
+            })
+            .collect();
+        let note = unresolved.map(|key| {
+            format!(
+                "variable `${{{key}}}` has no value in the request, so that entry matches nothing"
+            )
+        });
+        if let Some(key) = unresolved {
+            t.missing_keys.push(key.to_string());
+        }
+        t.resource = Some(element(name, ok, &req.resource, values, note.as_deref()));
+    }
+    ok
+}
+
+fn element(
+    name: &str,
+    matched: bool,
+    request: &str,
+    values: Vec<String>,
+    note: Option<&str>,
+) -> ElementMatch {
+    ElementMatch {
+        element: name.to_string(),
+        matched,
+        request: request.to_string(),
+        values,
+        note: note.map(str::to_string),
+    }
+}
+
+fn principal_matches(
+    spec: Option<&PrincipalSpec>,
+    caller: Option<&RequestPrincipal>,
+    trace: Option<&mut StatementTrace>,
+) -> Option<Grant> {
+    let describe = |c: Option<&RequestPrincipal>| match c {
+        Some(RequestPrincipal::Aws(a)) => format!("AWS: {a}"),
+        Some(RequestPrincipal::Federated(a)) => format!("Federated: {a}"),
+        Some(RequestPrincipal::Service(a)) => format!("Service: {a}"),
+        Some(RequestPrincipal::CanonicalUser(a)) => format!("CanonicalUser: {a}"),
+        None => "(no principal)".to_string(),
+    };
+    let Some(spec) = spec else {
+        if let Some(t) = trace {
+            let note = Some("a resource-based statement without `Principal` applies to no one");
+            t.principal = Some(element(
+                "Principal",
+                false,
+                &describe(caller),
+                Vec::new(),
+                note,
+            ));
+        }
+        return None;
+    };
+    let best = if spec.any {
+        Some(Grant::Direct)
+    } else {
+        caller.and_then(|c| {
+            spec.entries
+                .iter()
+                .filter_map(|(ty, v)| match_one(ty, v, c))
+                .max()
+        })
+    };
+    let grant = if spec.negated {
+        // NotPrincipal: applies to everyone not listed.
+        if best.is_none() && caller.is_some() {
+            Some(Grant::Direct)
+        } else {
+            None
+        }
+    } else {
+        best
+    };
+    if let Some(t) = trace {
+        let name = if spec.negated {
+            "NotPrincipal"
+        } else {
+            "Principal"
+        };
+        let mut values: Vec<String> = spec
+            .entries
+            .iter()
+            .map(|(ty, v)| format!("{ty}: {v}"))
+            .collect();
+        if spec.any {
+            values.push("*".to_string());
+        }
+        let note = match (grant, spec.negated) {
+            (Some(Grant::Role), _) => Some("matched through the role ARN of the calling session"),
+            (Some(Grant::Account), _) => {
+                Some("matched through the account: the caller's identity policies must also allow")
+            }
+            _ => None,
+        };
+        t.principal = Some(element(
+            name,
+            grant.is_some(),
+            &describe(caller),
+            values,
+            note,
+        ));
+    }
+    grant
+}
+
+fn match_one(ty: &str, value: &str, caller: &RequestPrincipal) -> Option<Grant> {
+    match (ty, caller) {
+        ("AWS", _) if value == "*" => Some(Grant::Direct),
+        ("AWS", RequestPrincipal::Aws(arn)) => {
+            if value == arn {
+                return Some(Grant::Direct);
+            }
+            let account = arn_account(arn)?;
+            let names_account = value == account
+                || value
+                    .strip_prefix("arn:aws:iam::")
+                    .and_then(|r| r.strip_suffix(":root"))
+                    == Some(account);
+            if names_account {
+                return Some(Grant::Account);
+            }
+            let (session_account, role) = session_role(arn)?;
+            let rest = value.strip_prefix("arn:aws:iam::")?;
+            let (acct, role_path) = rest.split_once(':')?;
+            let role_name = role_path.strip_prefix("role/")?.rsplit('/').next()?;
+            (acct == session_account && role_name == role).then_some(Grant::Role)
+        }
+        ("Federated", RequestPrincipal::Federated(p))
+        | ("Service", RequestPrincipal::Service(p))
+        | ("CanonicalUser", RequestPrincipal::CanonicalUser(p)) => {
+            (value == p).then_some(Grant::Direct)
+        }
+        _ => None,
+    }
+}
+
+/// The account of an IAM or STS ARN.
+pub(crate) fn arn_account(arn: &str) -> Option<&str> {
+    crate::pattern::split_arn(arn, false)
+        .map(|p| p[4])
+        .filter(|a| !a.is_empty())
+}
+
+/// `(account, role name)` of an `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION` ARN.
+fn session_role(arn: &str) -> Option<(&str, &str)> {
+    let parts = crate::pattern::split_arn(arn, false)?;
+    let mut path = parts[5].strip_prefix("assumed-role/")?.split('/');
+    Some((parts[4], path.next()?))
+}
