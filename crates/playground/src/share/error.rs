@@ -1,0 +1,185 @@
+//! What can go wrong with a share link, as data the page shows in a notice.
+
+use std::fmt;
+
+/// The four things a user needs to tell apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareErrorKind {
+    /// Making a link: the link would be longer than the ceiling.
+    TooLong,
+    /// The scenario is (or inflates to) more than the playground accepts.
+    TooLarge,
+    /// The link was made by a newer playground.
+    NewerVersion,
+    /// The link is cut short or altered: bad base64, deflate, text or JSON.
+    Damaged,
+}
+
+/// A share-link error: stable code, one-line lowercase message, and what to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShareError {
+    /// Which kind, for the shell to choose wording or styling.
+    pub kind: ShareErrorKind,
+    /// Stable code, e.g. `share::newer_version`.
+    pub code: &'static str,
+    /// One line, lowercase, no final period.
+    pub message: String,
+    /// What the user can do about it.
+    pub help: String,
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message)
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+const DAMAGED_HELP: &str =
+    "the link was probably cut short when it was copied; ask for it again or for the scenario file";
+
+impl ShareError {
+    fn new(kind: ShareErrorKind, code: &'static str, message: String, help: &str) -> Self {
+        ShareError {
+            kind,
+            code,
+            message,
+            help: help.to_owned(),
+        }
+    }
+
+    pub(super) fn too_long(len: usize) -> Self {
+        Self::new(
+            ShareErrorKind::TooLong,
+            "share::too_long",
+            format!(
+                "the share link would be {} KB, more than the {} KB a link may hold",
+                len.div_ceil(1024),
+                super::MAX_FRAGMENT_LEN / 1024
+            ),
+            "export the scenario as a JSON file and share the file instead",
+        )
+    }
+
+    pub(super) fn too_large(len: usize) -> Self {
+        Self::new(
+            ShareErrorKind::TooLarge,
+            "share::too_large",
+            format!(
+                "the scenario is {} KB, more than the {} KB a share link may carry",
+                len.div_ceil(1024),
+                super::MAX_SCENARIO_LEN / 1024
+            ),
+            "export the scenario as a JSON file and share the file instead",
+        )
+    }
+
+    pub(super) fn inflates_too_large() -> Self {
+        Self::new(
+            ShareErrorKind::TooLarge,
+            "share::too_large",
+            format!(
+                "the shared scenario unpacks to more than {} KB, so it was not opened",
+                super::MAX_SCENARIO_LEN / 1024
+            ),
+            "ask for the scenario as a JSON file instead",
+        )
+    }
+
+    pub(super) fn newer_version(version: u32) -> Self {
+        Self::new(
+            ShareErrorKind::NewerVersion,
+            "share::newer_version",
+            format!(
+                "the share link uses format version `{version}`, newer than this playground reads (version `{}`)",
+                super::VERSION
+            ),
+            "open the link in the latest version of the playground",
+        )
+    }
+
+    pub(super) fn no_version() -> Self {
+        Self::new(
+            ShareErrorKind::Damaged,
+            "share::damaged_format",
+            "the share link is damaged: it has no format version".to_owned(),
+            DAMAGED_HELP,
+        )
+    }
+
+    pub(super) fn bad_version(version: &str) -> Self {
+        Self::new(
+            ShareErrorKind::Damaged,
+            "share::damaged_format",
+            format!(
+                "the share link is damaged: `{}` is not a format version",
+                truncate(version)
+            ),
+            DAMAGED_HELP,
+        )
+    }
+
+    pub(super) fn bad_base64(error: &base64::DecodeError) -> Self {
+        let detail = match error {
+            base64::DecodeError::InvalidByte(at, byte) => format!(
+                "character `{}` at position {} does not belong in a link",
+                char::from(*byte).escape_default(),
+                at + 1
+            ),
+            base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(..) => {
+                "it ends in the middle of a character".to_owned()
+            }
+            base64::DecodeError::InvalidPadding => "it has padding it should not have".to_owned(),
+        };
+        Self::new(
+            ShareErrorKind::Damaged,
+            "share::damaged_base64",
+            format!("the share link is damaged: {detail}"),
+            DAMAGED_HELP,
+        )
+    }
+
+    pub(super) fn bad_deflate() -> Self {
+        Self::new(
+            ShareErrorKind::Damaged,
+            "share::damaged_deflate",
+            "the share link is damaged: its compressed data is incomplete or altered".to_owned(),
+            DAMAGED_HELP,
+        )
+    }
+
+    pub(super) fn bad_utf8() -> Self {
+        Self::new(
+            ShareErrorKind::Damaged,
+            "share::damaged_text",
+            "the share link is damaged: it does not unpack to text".to_owned(),
+            DAMAGED_HELP,
+        )
+    }
+
+    pub(super) fn bad_json(error: &serde_json::Error) -> Self {
+        Self::new(
+            ShareErrorKind::Damaged,
+            "share::damaged_json",
+            format!(
+                "the share link is damaged: the scenario in it is not valid json (line {}, column {})",
+                error.line(),
+                error.column()
+            ),
+            DAMAGED_HELP,
+        )
+    }
+}
+
+/// Keeps the user's text in a message short: a damaged link can be arbitrarily long.
+fn truncate(text: &str) -> String {
+    const MAX_CHARS: usize = 16;
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(MAX_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
