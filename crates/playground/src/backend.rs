@@ -39,8 +39,8 @@ impl Kind {
 pub struct StepView {
     /// e.g. `GetId`, `AssumeRoleWithWebIdentity`.
     pub name: String,
-    /// Whether the step succeeded.
-    pub ok: bool,
+    /// `ok`, `failed` or `skipped`.
+    pub status: String,
     /// What happened, in a sentence.
     pub detail: String,
 }
@@ -89,8 +89,8 @@ pub struct StatementRef {
     pub statement: String,
     /// The editor it lives in (`ROLE:POLICY`), when it is one of the scenario's policies.
     pub policy_id: Option<String>,
-    /// Where it starts in that editor.
-    pub line: Option<usize>,
+    /// 0-based index in the policy's `Statement` list.
+    pub index: Option<usize>,
     /// Why it did (or did not) apply.
     pub reason: String,
 }
@@ -110,11 +110,19 @@ pub struct RequestResultView {
     pub missing_keys: Vec<String>,
     /// Problems with the request itself.
     pub diagnostics: Vec<Diagnostic>,
+    /// The message the AWS service would return, for denials.
+    pub aws_message: String,
+    /// What to change, for denials.
+    pub fix: String,
 }
 
 /// What the page shows after one simulation.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReportView {
+    /// `issued`, or the AWS exception name.
+    pub outcome: String,
+    /// Undocumented behaviour the simulation relied on, one line each.
+    pub notes: Vec<String>,
     /// The flow's steps in order.
     pub steps: Vec<StepView>,
     /// The session, when credentials were issued.
@@ -131,6 +139,7 @@ impl ReportView {
     /// `issued`, or the AWS exception name (the `data-outcome` test hook).
     pub fn outcome(&self) -> String {
         match &self.error {
+            _ if !self.outcome.is_empty() => self.outcome.clone(),
             Some(error) => error.code.clone(),
             None if self.session.is_some() => "issued".into(),
             None => "none".into(),
@@ -152,7 +161,7 @@ fn answer_json(request: &str) -> String {
 
 /// The engine version shown in the header.
 pub fn engine_version() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
+    iam_policy::ENGINE_VERSION.to_string()
 }
 
 /// Runs the whole scenario (scenario file text, formats.md section 2).
@@ -167,14 +176,14 @@ pub fn simulate(scenario_json: &str) -> ReportView {
         }
     };
     let answer =
-        call(&json!({ "apiVersion": API_VERSION, "type": "simulate", "scenario": scenario }));
+        call(&json!({ "apiVersion": API_VERSION, "op": "simulate", "scenario": scenario }));
     read_report(answer.get("report").unwrap_or(&answer))
 }
 
 /// The diagnostics of one policy text, located in that text.
 pub fn parse_policy(text: &str, kind: Kind) -> Vec<Diagnostic> {
     let answer = call(&json!({
-        "apiVersion": API_VERSION, "type": "parsePolicy", "text": text, "kind": kind.api_name()
+        "apiVersion": API_VERSION, "op": "parsePolicy", "text": text, "kind": kind.api_name()
     }));
     list(&answer, "diagnostics")
         .iter()
@@ -256,11 +265,8 @@ fn read_report(report: &Value) -> ReportView {
         .iter()
         .map(|s| StepView {
             name: str_of(s, "name").into(),
-            ok: s
-                .get("ok")
-                .and_then(Value::as_bool)
-                .unwrap_or_else(|| matches!(str_of(s, "result"), "ok" | "success" | "succeeded")),
-            detail: [str_of(s, "detail"), str_of(s, "message")].concat(),
+            status: str_of(s, "status").into(),
+            detail: str_of(s, "detail").into(),
         })
         .collect();
     let error = report
@@ -281,26 +287,26 @@ fn read_report(report: &Value) -> ReportView {
             session_policies: list(s, "sessionPolicies")
                 .iter()
                 .map(|p| LabelledText {
-                    label: [str_of(p, "name"), str_of(p, "label")].concat(),
-                    text: text_of(p.get("document").or_else(|| p.get("policy")).unwrap_or(p)),
+                    label: [str_of(p, "name"), " (", str_of(p, "source"), ")"].concat(),
+                    text: text_of(p.get("document").unwrap_or(&Value::Null)),
                 })
                 .collect(),
             context_keys: s
-                .get("contextKeys")
-                .or_else(|| s.get("context"))
+                .get("context")
                 .and_then(Value::as_object)
                 .map(|m| m.iter().map(|(k, v)| (k.clone(), text_of(v))).collect())
                 .unwrap_or_default(),
         });
-    let requests = list(report, "requests")
-        .iter()
-        .map(read_request_result)
-        .collect();
     ReportView {
+        outcome: str_of(report, "outcome").into(),
+        notes: list(report, "notes").iter().map(note_text).collect(),
         steps,
         session,
         error,
-        requests,
+        requests: list(report, "requests")
+            .iter()
+            .map(read_request_result)
+            .collect(),
         diagnostics: list(report, "diagnostics")
             .iter()
             .map(read_diagnostic)
@@ -308,53 +314,114 @@ fn read_report(report: &Value) -> ReportView {
     }
 }
 
-fn read_statement(value: &Value) -> StatementRef {
+fn note_text(note: &Value) -> String {
+    match note {
+        Value::String(s) => s.clone(),
+        other => [str_of(other, "message"), str_of(other, "text")].concat(),
+    }
+}
+
+/// `Guest/ReadPicture` → `Guest:ReadPicture`; `Guest/trust` → `Guest:trust`.
+fn policy_id_of(label: &str) -> Option<String> {
+    let (role, rest) = label.split_once('/')?;
+    let last = rest.rsplit('/').next().unwrap_or(rest);
+    (!role.is_empty()).then(|| format!("{role}:{last}"))
+}
+
+fn statement_ref(value: &Value, reason: String) -> StatementRef {
     let policy = str_of(value, "policy").to_string();
     StatementRef {
         policy_id: policy_id_of(&policy),
-        statement: match value.get("sid").and_then(Value::as_str) {
-            Some(sid) => sid.to_string(),
-            None => value
-                .get("index")
-                .and_then(Value::as_u64)
-                .map(|i| format!("#{i}"))
-                .unwrap_or_default(),
-        },
-        line: read_position(value.get("start")).map(|p| p.line),
-        reason: str_of(value, "reason").into(),
+        statement: str_of(value, "label").into(),
+        index: value
+            .get("index")
+            .and_then(Value::as_u64)
+            .map(|i| i as usize),
+        reason,
         policy,
     }
 }
 
-/// `Guest/inline/ReadPicture` → `Guest:ReadPicture`; `Guest/trust` → `Guest:trust`.
-fn policy_id_of(label: &str) -> Option<String> {
-    let mut parts = label.split('/');
-    let role = parts.next().filter(|r| !r.is_empty())?;
-    let last = parts.next_back()?;
-    Some(format!("{role}:{last}"))
+/// Why one statement explanation did or did not apply, from the engine's match data.
+fn why(statement: &Value) -> String {
+    let element = |name: &str| statement.get(name).filter(|e| !e.is_null());
+    let mut parts: Vec<String> = Vec::new();
+    for name in ["action", "resource", "principal"] {
+        if let Some(e) = element(name) {
+            if e.get("matched").and_then(Value::as_bool) == Some(false) {
+                parts.push(format!(
+                    "{} `{}` not matched",
+                    str_of(e, "element"),
+                    str_of(e, "request")
+                ));
+            }
+        }
+    }
+    for c in list(statement, "conditions") {
+        if c.get("result").and_then(Value::as_bool) == Some(false) {
+            let request = match c.get("requestValues") {
+                Some(Value::Array(values)) => {
+                    values.iter().map(text_of).collect::<Vec<_>>().join(", ")
+                }
+                _ => "absent".into(),
+            };
+            parts.push(format!(
+                "condition {} `{}` is false (request: {request})",
+                str_of(c, "operator"),
+                str_of(c, "key")
+            ));
+        }
+    }
+    if parts.is_empty() {
+        if statement.get("matched").and_then(Value::as_bool) == Some(true) {
+            parts.push("matched".into());
+        } else {
+            parts.push("did not apply".into());
+        }
+    }
+    parts.join("; ")
 }
 
 fn read_request_result(value: &Value) -> RequestResultView {
     let explanation = value.get("explanation").unwrap_or(&Value::Null);
-    RequestResultView {
-        decision: str_of(value, "decision").into(),
-        summary: [
-            str_of(explanation, "summary"),
-            str_of(explanation, "decidingLayer"),
-        ]
+    let cognito = value.get("cognito").unwrap_or(&Value::Null);
+    let deciding: Vec<StatementRef> = list(explanation, "decidingStatements")
+        .iter()
+        .map(|s| statement_ref(s, String::new()))
+        .collect();
+    let others = list(explanation, "statements")
+        .iter()
+        .filter_map(|s| {
+            let r = s.get("statement")?;
+            let sref = statement_ref(r, why(s));
+            let decided = deciding
+                .iter()
+                .any(|d| d.policy == sref.policy && d.index == sref.index);
+            (!decided).then_some(sref)
+        })
+        .chain(list(explanation, "unevaluated").iter().filter_map(|u| {
+            Some(statement_ref(
+                u.get("statement")?,
+                format!("not evaluated: {}", str_of(u, "reason")),
+            ))
+        }))
+        .collect();
+    let layer = str_of(explanation, "decidingLayer");
+    let summary = [str_of(cognito, "summary"), str_of(explanation, "summary")]
         .iter()
         .filter(|s| !s.is_empty())
         .copied()
         .collect::<Vec<_>>()
-        .join(" · "),
-        deciding: list(explanation, "deciding")
-            .iter()
-            .map(read_statement)
-            .collect(),
-        others: list(explanation, "statements")
-            .iter()
-            .map(read_statement)
-            .collect(),
+        .join(" ");
+    RequestResultView {
+        decision: str_of(value, "decision").into(),
+        summary: if layer.is_empty() {
+            summary
+        } else {
+            format!("{summary} (deciding layer: {layer})")
+        },
+        deciding,
+        others,
         missing_keys: list(explanation, "missingContextKeys")
             .iter()
             .filter_map(|k| k.as_str().map(str::to_string))
@@ -363,6 +430,8 @@ fn read_request_result(value: &Value) -> RequestResultView {
             .iter()
             .map(read_diagnostic)
             .collect(),
+        aws_message: str_of(value, "awsMessage").into(),
+        fix: str_of(cognito, "fix").into(),
     }
 }
 
@@ -398,12 +467,13 @@ mod stand_in {
                 let requests: Vec<Value> = (0..count)
                     .map(|_| json!({ "decision": "Error", "explanation": { "summary": "the simulation engine is not linked into this build" } }))
                     .collect();
-                json!({
+                json!({ "op": "simulate", "report": {
+                    "outcome": "EngineUnavailable",
                     "steps": [],
                     "error": { "code": "EngineUnavailable", "message": "the simulation engine is not linked into this build",
                                "step": "", "explanation": "This build of the page has no engine yet.", "fix": "Rebuild with the identity-pool crate's API." },
                     "requests": requests
-                })
+                }})
             }
         };
         answer.to_string()

@@ -11,8 +11,9 @@ pub fn set_ready() {
     }
 }
 
-/// Focuses the policy editor `policy_id` (`ROLE:POLICY`) and selects line `line` (1-based).
-pub fn jump_to(policy_id: &str, line: Option<usize>) {
+/// Focuses the policy editor `policy_id` (`ROLE:POLICY`) and selects the first line of
+/// statement `index`.
+pub fn jump_to(policy_id: &str, index: Option<usize>) {
     let selector = format!(
         "textarea[data-testid=\"policy-editor\"][data-policy-id=\"{}\"]",
         policy_id.replace('\\', "\\\\").replace('"', "\\\"")
@@ -24,8 +25,8 @@ pub fn jump_to(policy_id: &str, line: Option<usize>) {
         return;
     };
     let _ = area.focus();
-    if let Some(line) = line {
-        let text = area.value();
+    let text = area.value();
+    if let Some(line) = index.and_then(|i| crate::state::locate::statement_line(&text, i)) {
         let mut start = 0usize;
         for (index, row) in text.split('\n').enumerate() {
             let length = row.encode_utf16().count();

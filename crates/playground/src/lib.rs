@@ -15,6 +15,7 @@ pub mod editor;
 pub mod examples;
 pub mod hooks;
 pub mod share;
+pub mod startup;
 pub mod state;
 pub mod storage;
 

@@ -29,31 +29,17 @@ enum Overlay {
     Import,
 }
 
-/// The first state: the default example (a notice explains if it cannot be read).
-fn initial() -> (Editor, Vec<String>) {
-    let text = examples::text(examples::DEFAULT_ID)
-        .or_else(|| examples::EMBEDDED.first().map(|(_, t)| *t))
-        .unwrap_or("{}");
-    match ScenarioDoc::from_json(text) {
-        Ok(doc) => (Editor { doc, revision: 0 }, Vec::new()),
-        Err(e) => (
-            Editor::default(),
-            vec![format!(
-                "the default example could not be read: {}",
-                e.message
-            )],
-        ),
-    }
-}
-
 /// The root component.
 #[component]
 pub fn App() -> Html {
-    let first = use_memo((), |_| initial());
-    let editor = use_reducer(|| first.0.clone());
-    let notices = use_state(|| Rc::new(first.1.clone()));
+    let first = use_memo((), |_| crate::startup::start());
+    let editor = use_reducer(|| Editor {
+        doc: first.doc.clone(),
+        revision: 0,
+    });
+    let notices = use_state(|| Rc::new(first.notices.clone()));
     let overlay = use_state(|| Overlay::None);
-    let selected = use_state(|| AttrValue::from(examples::DEFAULT_ID));
+    let selected = use_state(|| AttrValue::from(first.example.clone()));
     let example_list = use_memo((), |_| examples::list());
     let evaluation = use_evaluation(&editor);
 
@@ -132,10 +118,25 @@ pub fn App() -> Html {
     };
     let on_share = {
         let notify = notify.clone();
-        Callback::from(move |()| {
-            notify.emit("share links are not available in this build yet".to_string());
-        })
+        let editor = editor.clone();
+        Callback::from(move |()| notify.emit(crate::startup::share(&editor.doc.to_json())))
     };
+    {
+        // Autosave after each evaluation (already debounced); report a failure once.
+        let doc = editor.doc.clone();
+        let notify = notify.clone();
+        let warned = use_mut_ref(|| false);
+        use_effect_with(evaluation.count, move |count| {
+            if *count > 1 {
+                if let Err(e) = crate::storage::browser::save(&doc.to_json()) {
+                    if !*warned.borrow() {
+                        *warned.borrow_mut() = true;
+                        notify.emit(format!("{} ({})", e.message, e.help));
+                    }
+                }
+            }
+        });
+    }
     let set_overlay = |which: Overlay| {
         let overlay = overlay.clone();
         Callback::from(move |()| overlay.set(which))

@@ -16,14 +16,19 @@ pub struct FlowStepsProps {
 pub fn FlowSteps(props: &FlowStepsProps) -> Html {
     html! {
         <ol class="steps" aria-label="Sign-in flow">
-            { for props.steps.iter().map(|s| html! {
-                <li class={if s.ok { "step ok" } else { "step failed" }} data-testid="flow-step" data-ok={s.ok.to_string()}
-                    aria-current={if s.ok { None } else { Some("step") }}>
-                    <span class="mark" aria-hidden="true">{ if s.ok { "✓" } else { "✗" } }</span>
-                    <strong>{ s.name.clone() }</strong>
-                    if !s.ok { <span class="failed-label">{ " failed" }</span> }
-                    if !s.detail.is_empty() { <span class="detail">{ " — " }{ s.detail.clone() }</span> }
-                </li>
+            { for props.steps.iter().map(|s| {
+                let failed = s.status == "failed";
+                let mark = match s.status.as_str() { "ok" => "✓", "failed" => "✗", _ => "–" };
+                html! {
+                    <li class={format!("step {}", s.status)} data-testid="flow-step" data-status={s.status.clone()}
+                        aria-current={failed.then_some("step")}>
+                        <span class="mark" aria-hidden="true">{ mark }</span>
+                        <strong>{ s.name.clone() }</strong>
+                        if failed { <span class="failed-label">{ " failed" }</span> }
+                        if s.status == "skipped" { <span class="skipped-label">{ " not reached" }</span> }
+                        if !s.detail.is_empty() { <span class="detail">{ " — " }{ s.detail.clone() }</span> }
+                    </li>
+                }
             }) }
         </ol>
     }

@@ -18,8 +18,8 @@ pub struct RequestResultProps {
 
 fn statement(s: &StatementRef) -> Html {
     let jump = s.policy_id.clone().map(|id| {
-        let line = s.line;
-        Callback::from(move |_: MouseEvent| crate::dom::jump_to(&id, line))
+        let index = s.index;
+        Callback::from(move |_: MouseEvent| crate::dom::jump_to(&id, index))
     });
     html! {
         <li>
@@ -52,6 +52,8 @@ pub fn RequestResult(props: &RequestResultProps) -> Html {
                 }
             </p>
             if !r.summary.is_empty() { <p class="summary">{ r.summary.clone() }</p> }
+            if !r.aws_message.is_empty() { <p class="aws-message"><strong>{ "AWS says: " }</strong><code>{ r.aws_message.clone() }</code></p> }
+            if !r.fix.is_empty() { <p class="fix"><strong>{ "Fix: " }</strong>{ r.fix.clone() }</p> }
             if !r.deciding.is_empty() {
                 <h4>{ "Decided by" }</h4>
                 <ul>{ for r.deciding.iter().map(statement) }</ul>

@@ -49,6 +49,12 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
                     }) }
                 </ul>
             }
+            if !report.notes.is_empty() {
+                <details class="notes">
+                    <summary>{ format!("{} assumption(s) where AWS documents no behaviour", report.notes.len()) }</summary>
+                    <ul>{ for report.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+                </details>
+            }
             <h3>{ "Requests" }</h3>
             <ol class="request-results">
                 { for report.requests.iter().enumerate().map(|(index, result)| html! {

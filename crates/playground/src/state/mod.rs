@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod import;
+pub mod locate;
 pub mod pool_edit;
 pub mod reducer;
 pub mod reindent;
