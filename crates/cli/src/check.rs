@@ -1,10 +1,52 @@
-//! `idpool check`: a placeholder until the identity-pool simulation lands (another branch
-//! replaces this file).
+//! `idpool check FILE...`: simulates each scenario and verifies every `expect`, naming each
+//! mismatch. Exit status 0 when all hold, 1 on any mismatch, 2 on usage or read errors.
 
 use std::process::ExitCode;
 
+use identity_pool::check::check_file;
+
 /// Runs the subcommand on its arguments.
-pub fn run(_args: &[String]) -> ExitCode {
-    eprintln!("idpool check: not yet available");
-    ExitCode::from(2)
+pub fn run(args: &[String]) -> ExitCode {
+    if args.is_empty() || args.iter().any(|a| a.starts_with("--")) {
+        eprintln!("usage: idpool check FILE...");
+        return ExitCode::from(2);
+    }
+    let (mut passed, mut failed, mut unreadable) = (0usize, 0usize, false);
+    for file in args {
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("idpool: cannot read `{file}`: {e}");
+                unreadable = true;
+                continue;
+            }
+        };
+        let results = check_file(&text);
+        let several = results.len() > 1;
+        for (i, result) in results.iter().enumerate() {
+            let label = match (several, &result.name) {
+                (true, Some(name)) => format!("{file} [{i}: {name}]"),
+                (true, None) => format!("{file} [{i}]"),
+                (false, _) => file.clone(),
+            };
+            if result.passed {
+                passed += 1;
+                println!("ok   {label} ({} expectations)", result.checked);
+            } else {
+                failed += 1;
+                println!("FAIL {label}");
+                for m in &result.mismatches {
+                    println!("     {file}:{m}");
+                }
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed");
+    if unreadable {
+        ExitCode::from(2)
+    } else if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

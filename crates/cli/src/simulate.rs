@@ -1,10 +1,51 @@
-//! `idpool simulate`: a placeholder until the identity-pool simulation lands (another branch
-//! replaces this file).
+//! `idpool simulate FILE`: prints the simulation report as JSON. Exit status 0 when the
+//! scenario could be read and simulated, 1 when it has errors, 2 on usage or read errors.
 
 use std::process::ExitCode;
 
+use identity_pool::api::{answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION};
+
 /// Runs the subcommand on its arguments.
-pub fn run(_args: &[String]) -> ExitCode {
-    eprintln!("idpool simulate: not yet available");
-    ExitCode::from(2)
+pub fn run(args: &[String]) -> ExitCode {
+    let [file] = args else {
+        eprintln!("usage: idpool simulate FILE");
+        return ExitCode::from(2);
+    };
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("idpool: cannot read `{file}`: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let request = ApiRequest {
+        api_version: API_VERSION,
+        call: ApiCall::Simulate {
+            scenario: ScenarioInput::Text(text),
+        },
+    };
+    let reply = answer(&request);
+    let ApiAnswerBody::Simulate { report } = &reply.body else {
+        eprintln!("idpool: unexpected answer");
+        return ExitCode::from(2);
+    };
+    for d in report.diagnostics.iter() {
+        let at = d
+            .start
+            .map(|p| format!("{}:{}:", p.line, p.column))
+            .unwrap_or_default();
+        eprintln!("{file}:{at} {:?}: {} [{}]", d.severity, d.message, d.code);
+    }
+    match serde_json::to_string_pretty(report) {
+        Ok(json) => println!("{json}"),
+        Err(e) => {
+            eprintln!("idpool: cannot print the report: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if report.diagnostics.iter().any(|d| d.is_error()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -8,7 +8,7 @@ use crate::explain::{
     Evaluation, Explanation, Layer, LayerResult, StatementExplanation, StatementRef, Unevaluated,
 };
 use crate::policy::Effect;
-use crate::statement::{applies, arn_account, Grant, StatementTrace};
+use crate::statement::{applies, arn_account, Grant, PrincipalCheck, StatementTrace};
 use crate::{Decision, Request, RequestPrincipal};
 
 /// The policies that apply to one request, by layer. Borrowed, so one compiled policy can
@@ -38,7 +38,11 @@ struct LayerOutcome {
 
 /// The decision alone: the fast path (no explanation, no allocation).
 pub fn decide(set: &PolicySet<'_>, req: &Request) -> Decision {
-    let mut run = Run { req, explain: None };
+    let mut run = Run {
+        req,
+        explain: None,
+        has_boundary: !set.permissions_boundaries.is_empty(),
+    };
     combine(set, &mut run).0
 }
 
@@ -47,6 +51,7 @@ pub fn evaluate(set: &PolicySet<'_>, req: &Request) -> Evaluation {
     let mut run = Run {
         req,
         explain: Some(Collected::default()),
+        has_boundary: !set.permissions_boundaries.is_empty(),
     };
     let (decision, layer) = combine(set, &mut run);
     let c = run.explain.unwrap_or_default();
@@ -82,12 +87,17 @@ struct Collected {
 struct Run<'r> {
     req: &'r Request,
     explain: Option<Collected>,
+    has_boundary: bool,
 }
 
 impl Run<'_> {
     fn layer(&mut self, layer: Layer, policies: &[&CompiledPolicy]) -> LayerOutcome {
         let mut out = LayerOutcome::default();
-        let check_principal = layer == Layer::ResourceBased;
+        let check_principal = match (layer, self.has_boundary) {
+            (Layer::ResourceBased, true) => PrincipalCheck::CheckWithBoundary,
+            (Layer::ResourceBased, false) => PrincipalCheck::Check,
+            _ => PrincipalCheck::Ignore,
+        };
         for policy in policies {
             for st in &policy.statements {
                 let grant = match self.explain.as_mut() {
@@ -163,6 +173,7 @@ fn statement_ref(policy: &CompiledPolicy, st: &CompiledStatement) -> StatementRe
     StatementRef {
         policy: policy.source.name.clone(),
         kind: policy.source.kind,
+        sid: st.sid.clone(),
         label: st.label(),
         index: st.index,
         span: st.span,

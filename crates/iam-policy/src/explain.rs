@@ -29,6 +29,9 @@ pub struct StatementRef {
     pub policy: String,
     /// The policy's kind.
     pub kind: PolicyKind,
+    /// The `Sid`, if the statement has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
     /// The `Sid`, or `#index`.
     pub label: String,
     /// 0-based index in the `Statement` array.

@@ -18,6 +18,7 @@ mod diagnostic;
 mod evaluate;
 mod explain;
 pub mod json;
+mod keys;
 mod pattern;
 mod policy;
 mod request;

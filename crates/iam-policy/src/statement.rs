@@ -32,12 +32,23 @@ pub(crate) struct StatementTrace {
     pub missing_keys: Vec<String>,
 }
 
-/// `Some(grant)` when the statement applies. `check_principal` is set for resource-based
-/// layers; elsewhere `Principal` is ignored (and validation warns about it).
+/// How to treat the `Principal` element of the statements being matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PrincipalCheck {
+    /// Identity-like layers: the principal is whoever the policy is attached to.
+    Ignore,
+    /// Resource-based layer.
+    Check,
+    /// Resource-based layer while the caller has a permissions boundary: AWS documents that
+    /// a `Deny` with `NotPrincipal` then denies every IAM principal, whatever it lists.
+    CheckWithBoundary,
+}
+
+/// `Some(grant)` when the statement applies.
 pub(crate) fn applies(
     st: &CompiledStatement,
     req: &Request,
-    check_principal: bool,
+    principals: PrincipalCheck,
     mut trace: Option<&mut StatementTrace>,
 ) -> Option<Grant> {
     let explain = trace.is_some();
@@ -49,14 +60,30 @@ pub(crate) fn applies(
     if !resource_ok && !explain {
         return None;
     }
-    let grant = if check_principal {
-        principal_matches(
+    let quirk = principals == PrincipalCheck::CheckWithBoundary
+        && st.effect == crate::Effect::Deny
+        && st.principal.as_ref().is_some_and(|p| p.negated)
+        && matches!(req.principal, Some(RequestPrincipal::Aws(_)));
+    let grant = match principals {
+        PrincipalCheck::Ignore => Some(Grant::Direct),
+        _ if quirk => {
+            if let Some(t) = trace.as_deref_mut() {
+                let note = Some("a Deny with NotPrincipal denies every IAM principal that has a permissions boundary, whatever it lists");
+                t.principal = Some(element(
+                    "NotPrincipal",
+                    true,
+                    "(a principal with a permissions boundary)",
+                    Vec::new(),
+                    note,
+                ));
+            }
+            Some(Grant::Direct)
+        }
+        _ => principal_matches(
             st.principal.as_ref(),
             req.principal.as_ref(),
             trace.as_deref_mut(),
-        )
-    } else {
-        Some(Grant::Direct)
+        ),
     };
     if grant.is_none() && !explain {
         return None;

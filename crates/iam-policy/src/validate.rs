@@ -1,11 +1,293 @@
-//! Validation warnings in the spirit of IAM Access Analyzer's policy checks. Filled in below
-//! the parser: errors stop evaluation, these only inform.
+//! Validation warnings (and the few errors that need the whole document) in the spirit of IAM
+//! Access Analyzer's policy checks. Every code is documented in docs/diagnostics.md.
 
-use crate::policy::{Policy, PolicyKind};
-use crate::Diagnostic;
+use crate::condition::{Base, Operator, SetOp};
+use crate::keys;
+use crate::policy::{Effect, Policy, PolicyKind, PolicyVersion, Statement};
+use crate::{Diagnostic, Span};
 
-/// Checks on the raw text (size limits, character range).
-pub(crate) fn check_text(_text: &str, _kind: PolicyKind, _out: &mut Vec<Diagnostic>) {}
+/// IAM's size limits in characters, whitespace not counted: (limit, what it is).
+fn size_limit(kind: PolicyKind) -> Option<(usize, &'static str)> {
+    match kind {
+        PolicyKind::Identity => Some((10_240, "the 10,240-character limit for a role's inline policies (managed policies allow 6,144)")),
+        PolicyKind::PermissionsBoundary => Some((6_144, "the 6,144-character limit for a managed policy")),
+        PolicyKind::Trust => Some((2_048, "the default 2,048-character limit for a trust policy (a quota increase allows up to 4,096)")),
+        PolicyKind::Session => Some((2_048, "the 2,048-character limit for a session policy")),
+        PolicyKind::ServiceControl => Some((5_120, "the 5,120-character limit for a service control policy")),
+        PolicyKind::Resource => None,
+    }
+}
+
+/// Checks on the raw text: size limits and IAM's character range.
+pub(crate) fn check_text(text: &str, kind: PolicyKind, out: &mut Vec<Diagnostic>) {
+    let counted = text.chars().filter(|c| !c.is_whitespace()).count();
+    if let Some((limit, what)) = size_limit(kind) {
+        let managed = kind == PolicyKind::Identity && counted > 6_144 && counted <= limit;
+        if counted > limit || managed {
+            let over = if managed {
+                "over the 6,144-character limit for a managed policy"
+            } else {
+                "over IAM's limit"
+            };
+            out.push(
+                Diagnostic::warning(
+                    "iam::validate::policy_size",
+                    format!("the policy has {counted} characters without whitespace, {over}"),
+                    Some(Span::new(0, text.len().min(1))),
+                )
+                .with_help(format!("IAM enforces {what}; split it or shorten it")),
+            );
+        }
+    }
+    // IAM accepts tab, newline, carriage return and U+0020..U+00FF.
+    let mut bad = text
+        .char_indices()
+        .filter(|&(_, c)| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{ff}'));
+    if let Some((at, c)) = bad.next() {
+        let more = bad.count();
+        let others = if more > 0 {
+            format!(" (and {more} more)")
+        } else {
+            String::new()
+        };
+        out.push(
+            Diagnostic::warning("iam::validate::invalid_character", format!("character `{c}` (U+{:04X}) is outside the range IAM accepts{others}", c as u32), Some(Span::new(at, at + c.len_utf8())))
+                .with_help("IAM accepts printable characters up to U+00FF plus tab, newline and carriage return"),
+        );
+    }
+}
 
 /// Checks on the parsed document.
-pub(crate) fn check_policy(_policy: &Policy, _out: &mut Vec<Diagnostic>) {}
+pub(crate) fn check_policy(policy: &Policy, out: &mut Vec<Diagnostic>) {
+    let kind = policy.kind;
+    if policy.version == PolicyVersion::Absent {
+        out.push(
+            Diagnostic::warning(
+                "iam::validate::missing_version",
+                "the policy has no `Version`, so policy variables stay literal text",
+                Some(Span::new(policy.span.start, policy.span.start + 1)),
+            )
+            .with_help("add \"Version\": \"2012-10-17\" as the first element"),
+        );
+    }
+    if policy.statements.is_empty() {
+        out.push(Diagnostic::warning(
+            "iam::validate::no_statements",
+            "the policy has no statements and allows nothing",
+            Some(policy.span),
+        ));
+    }
+    for (i, st) in policy.statements.iter().enumerate() {
+        if let Some(sid) = &st.sid {
+            let earlier = policy.statements.iter().take(i).any(|o| {
+                o.sid
+                    .as_ref()
+                    .is_some_and(|s| s.value == sid.value && !s.value.is_empty())
+            });
+            if earlier {
+                out.push(
+                    Diagnostic::warning(
+                        "iam::validate::duplicate_sid",
+                        format!("the `Sid` `{}` is used twice", sid.value),
+                        Some(sid.span),
+                    )
+                    .with_help("IAM rejects a policy whose statement IDs repeat; rename one"),
+                );
+            }
+        }
+        check_elements(st, kind, out);
+        check_variables(st, policy.version, out);
+        check_conditions(st, out);
+    }
+}
+
+fn check_elements(st: &Statement, kind: PolicyKind, out: &mut Vec<Diagnostic>) {
+    let wants_principal = matches!(kind, PolicyKind::Resource | PolicyKind::Trust);
+    match (&st.principal, wants_principal) {
+        (Some(p), false) => out.push(
+            Diagnostic::warning("iam::validate::principal_in_identity_policy", format!("`{}` has no place in {}", if p.negated { "NotPrincipal" } else { "Principal" }, kind_words(kind)), Some(p.key_span))
+                .with_help("IAM rejects it there: the principal is whoever the policy is attached to; remove the element"),
+        ),
+        (None, true) => out.push(
+            Diagnostic::warning("iam::validate::missing_principal", format!("statement {} has no `Principal`, so it applies to no one", st.label()), Some(Span::new(st.span.start, st.span.start + 1)))
+                .with_help("resource-based and trust policies must name a principal, e.g. {\"Federated\": \"cognito-identity.amazonaws.com\"}"),
+        ),
+        _ => {}
+    }
+    match (&st.resource, kind) {
+        (Some(r), PolicyKind::Trust) => out.push(
+            Diagnostic::warning(
+                "iam::validate::resource_in_trust_policy",
+                format!(
+                    "a trust policy does not take `{}`",
+                    if r.negated { "NotResource" } else { "Resource" }
+                ),
+                Some(r.key_span),
+            )
+            .with_help("the resource of a trust policy is the role itself; remove the element"),
+        ),
+        (
+            None,
+            PolicyKind::Identity
+            | PolicyKind::Session
+            | PolicyKind::PermissionsBoundary
+            | PolicyKind::Resource,
+        ) => out.push(
+            Diagnostic::error(
+                "iam::validate::missing_resource",
+                format!(
+                    "statement {} has no `Resource` or `NotResource`",
+                    st.label()
+                ),
+                Some(Span::new(st.span.start, st.span.start + 1)),
+            )
+            .with_help("add \"Resource\": \"*\" or the ARNs it should cover"),
+        ),
+        _ => {}
+    }
+    if let Some(actions) = &st.action {
+        for a in actions
+            .values
+            .iter()
+            .filter(|a| a.value != "*" && !a.value.contains(':'))
+        {
+            out.push(
+                Diagnostic::warning(
+                    "iam::validate::action_format",
+                    format!("action `{}` has no service prefix", a.value),
+                    Some(a.span),
+                )
+                .with_help("write actions as `service:Action`, e.g. `s3:GetObject`"),
+            );
+        }
+    }
+    if let Some(resources) = &st.resource {
+        for r in resources.values.iter().filter(|r| {
+            r.value != "*" && !r.value.starts_with("arn:") && !r.value.starts_with("${")
+        }) {
+            out.push(
+                Diagnostic::warning(
+                    "iam::validate::resource_format",
+                    format!("resource `{}` is not an ARN", r.value),
+                    Some(r.span),
+                )
+                .with_help("write `arn:partition:service:region:account:resource`, or `*`"),
+            );
+        }
+    }
+}
+
+fn kind_words(kind: PolicyKind) -> &'static str {
+    match kind {
+        PolicyKind::Identity => "an identity-based policy",
+        PolicyKind::Session => "a session policy",
+        PolicyKind::PermissionsBoundary => "a permissions boundary",
+        PolicyKind::ServiceControl => "a service control policy",
+        PolicyKind::Resource => "a resource-based policy",
+        PolicyKind::Trust => "a trust policy",
+    }
+}
+
+fn check_variables(st: &Statement, version: PolicyVersion, out: &mut Vec<Diagnostic>) {
+    if version.substitutes_variables() {
+        return;
+    }
+    let resources = st.resource.iter().flat_map(|r| r.values.iter());
+    let values = st
+        .conditions
+        .iter()
+        .flat_map(|b| b.entries.iter())
+        .flat_map(|e| e.values.iter());
+    for v in resources.chain(values).filter(|v| v.value.contains("${")) {
+        let why = if version == PolicyVersion::Absent {
+            "has no `Version`"
+        } else {
+            "is version 2008-10-17"
+        };
+        out.push(
+            Diagnostic::warning("iam::validate::variables_need_2012_version", format!("`{}` looks like a policy variable, but the policy {why}, so it is literal text", v.value), Some(v.span))
+                .with_help("set \"Version\": \"2012-10-17\" to substitute policy variables"),
+        );
+    }
+}
+
+fn check_conditions(st: &Statement, out: &mut Vec<Diagnostic>) {
+    for block in &st.conditions {
+        let Ok(op) = Operator::parse(&block.operator.value) else {
+            continue;
+        };
+        if op.set == Some(SetOp::ForAllValues) && st.effect.value == Effect::Allow && !op.if_exists
+        {
+            out.push(
+                Diagnostic::warning(
+                    "iam::validate::for_all_values_with_allow",
+                    format!(
+                        "`{}` in an Allow statement is true when the key is missing or empty",
+                        block.operator.value
+                    ),
+                    Some(block.operator.span),
+                )
+                .with_help("add a `Null` condition with \"false\" for the key, or use ForAnyValue"),
+            );
+        }
+        for entry in &block.entries {
+            check_key(
+                &entry.key.value,
+                entry.key.span,
+                op,
+                &block.operator.value,
+                out,
+            );
+            if op.base == Base::StringEquals
+                && entry.values.iter().any(|v| v.value.contains(['*', '?']))
+            {
+                let name = if op.negated {
+                    "StringNotLike"
+                } else {
+                    "StringLike"
+                };
+                out.push(
+                    Diagnostic::warning(
+                        "iam::validate::wildcard_in_equals",
+                        format!("`{}` compares `*` and `?` literally", block.operator.value),
+                        Some(entry.key.span),
+                    )
+                    .with_help(format!("use `{name}` to match with wildcards")),
+                );
+            }
+        }
+    }
+}
+
+fn check_key(key: &str, span: Span, op: Operator, op_text: &str, out: &mut Vec<Diagnostic>) {
+    match keys::misspelling(key) {
+        Some(s) if s.is_empty() => out.push(Diagnostic::warning("iam::validate::unknown_global_key", format!("`{key}` is not a known global condition key"), Some(span)).with_help("a missing key makes most operators false; check the spelling")),
+        Some(s) => out.push(
+            Diagnostic::warning("iam::validate::unknown_global_key", format!("`{key}` is not a known condition key"), Some(span))
+                .with_help(format!("did you mean `{s}`? a misspelt key is never in the request, so the condition silently fails")),
+        ),
+        None => {}
+    }
+    if op.base == Base::Null {
+        return;
+    }
+    if op.set.is_none() && keys::is_multi_valued(key) {
+        out.push(
+            Diagnostic::warning("iam::validate::multivalued_key_without_set_operator", format!("`{key}` is multi-valued, but `{op_text}` has no `ForAnyValue:` or `ForAllValues:`"), Some(span))
+                .with_help(format!("write `ForAnyValue:{op_text}` to test whether any value matches")),
+        );
+    }
+    if op.set.is_some() && keys::is_single_valued(key) {
+        out.push(
+            Diagnostic::warning(
+                "iam::validate::set_operator_on_single_valued_key",
+                format!("`{key}` is single-valued, but `{op_text}` treats it as a set"),
+                Some(span),
+            )
+            .with_help("drop the `ForAnyValue:`/`ForAllValues:` qualifier"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -15,8 +15,11 @@ fn evaluates_each_case_independently() {
     assert_eq!(answers[0].matches_expected, Some(true));
     assert!(answers[0].explanation.is_some());
     assert_eq!(answers[1].decision, "Error");
-    let d = &answers[1].diagnostics[0];
-    assert_eq!(d.code, "iam::parse::invalid_effect");
+    let d = answers[1]
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "iam::parse::invalid_effect")
+        .unwrap();
     assert_eq!(d.start.unwrap().line, 4);
     assert_eq!(answers[2].name, "#2");
     assert_eq!(answers[2].decision, "ImplicitDeny");
@@ -39,4 +42,25 @@ fn serde_cases_give_the_same_answer() {
     assert_eq!(answer.decision, "Allowed");
     let json = serde_json::to_string(&answer).unwrap();
     assert!(json.contains("\"decision\":\"Allowed\""));
+}
+
+#[test]
+fn policies_may_be_json_strings_with_their_own_positions() {
+    let text = r#"{"identityPolicies": ["{\"Version\": \"2012-10-17\",\n \"Statement\": [,]}"], "request": {"action": "s3:GetObject"},
+        "note": "n", "rule": "r", "expectedStatement": "S", "expectedDiagnostics": []}"#;
+    let answer = &evaluate_cases_json(text, false)[0];
+    assert_eq!(answer.decision, "Error");
+    assert_eq!(answer.diagnostics.len(), 1, "{:?}", answer.diagnostics);
+    let d = &answer.diagnostics[0];
+    assert_eq!(d.code, "iam::parse::json");
+    assert_eq!((d.start.unwrap().line, d.start.unwrap().column), (2, 16));
+}
+
+#[test]
+fn deciding_statements_carry_their_sid() {
+    let text = r#"{"identityPolicies": [{"Version": "2012-10-17", "Statement": [{"Sid": "Read", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}],
+        "request": {"action": "s3:GetObject", "principal": {"Federated": "cognito-identity.amazonaws.com"}}}"#;
+    let answer = &evaluate_cases_json(text, true)[0];
+    let e = answer.explanation.as_ref().unwrap();
+    assert_eq!(e.deciding_statements[0].sid.as_deref(), Some("Read"));
 }

@@ -260,3 +260,24 @@ fn not_action_and_not_resource() {
         Decision::ImplicitDeny
     );
 }
+
+#[test]
+fn deny_not_principal_hits_principals_with_a_boundary() {
+    let text = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"},
+        {"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:sts::111122223333:assumed-role/Auth/CognitoIdentityCredentials"},"Action":"s3:*","Resource":"*"}]}"#;
+    let rp = compile(text, PolicyKind::Resource);
+    let boundary = compile(&allow("*", "*"), PolicyKind::PermissionsBoundary);
+    let mut req = request("s3:GetObject", "arn:aws:s3:::b/k");
+    req.principal = Some(RequestPrincipal::Aws(SESSION.into()));
+    let set = PolicySet {
+        resource: Some(&rp),
+        ..Default::default()
+    };
+    assert_eq!(both(&set, &req), Decision::Allowed);
+    let set = PolicySet {
+        resource: Some(&rp),
+        permissions_boundaries: vec![&boundary],
+        ..Default::default()
+    };
+    assert_eq!(both(&set, &req), Decision::ExplicitDeny);
+}

@@ -1,0 +1,91 @@
+use crate::{parse_policy, PolicyKind};
+
+fn codes(text: &str, kind: PolicyKind) -> Vec<String> {
+    parse_policy(text, kind)
+        .diagnostics
+        .into_iter()
+        .map(|d| d.code)
+        .collect()
+}
+
+fn stmt(body: &str) -> String {
+    format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"{body}}}]}}"#
+    )
+}
+
+#[test]
+fn each_warning_fires() {
+    let trust_cond = |c: &str| {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"Federated":"cognito-identity.amazonaws.com"}},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{c}}}]}}"#
+        )
+    };
+    let cases: Vec<(String, PolicyKind, &str)> = vec![
+        (stmt(r#","Principal":"*""#), PolicyKind::Identity, "iam::validate::principal_in_identity_policy"),
+        (stmt(""), PolicyKind::Trust, "iam::validate::missing_principal"),
+        (stmt(r#","Principal":"*""#), PolicyKind::Trust, "iam::validate::resource_in_trust_policy"),
+        (r#"{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#.into(), PolicyKind::Identity, "iam::validate::missing_version"),
+        (r#"{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b/${aws:username}"}]}"#.into(), PolicyKind::Identity, "iam::validate::variables_need_2012_version"),
+        (trust_cond(r#"{"StringEquals":{"cognito-identity.amazon.com:amr":"x"}}"#), PolicyKind::Trust, "iam::validate::unknown_global_key"),
+        (trust_cond(r#"{"StringLike":{"cognito-identity.amazonaws.com:amr":"authenticated"}}"#), PolicyKind::Trust, "iam::validate::multivalued_key_without_set_operator"),
+        (trust_cond(r#"{"ForAnyValue:StringEquals":{"cognito-identity.amazonaws.com:aud":"x"}}"#), PolicyKind::Trust, "iam::validate::set_operator_on_single_valued_key"),
+        (stmt(r#","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":"a"}}"#), PolicyKind::Identity, "iam::validate::for_all_values_with_allow"),
+        (stmt(r#","Condition":{"StringEquals":{"s3:prefix":"home/*"}}"#), PolicyKind::Identity, "iam::validate::wildcard_in_equals"),
+        (stmt(r#","Sid":"A"}, {"Sid":"A","Effect":"Deny","Action":"s3:*","Resource":"*""#), PolicyKind::Identity, "iam::validate::duplicate_sid"),
+        (stmt(r#","Sid":"é😀""#), PolicyKind::Identity, "iam::validate::invalid_character"),
+        (r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"GetObject","Resource":"bucket"}]}"#.into(), PolicyKind::Identity, "iam::validate::action_format"),
+        (r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"bucket"}]}"#.into(), PolicyKind::Identity, "iam::validate::resource_format"),
+        (r#"{"Version":"2012-10-17","Statement":[]}"#.into(), PolicyKind::Identity, "iam::validate::no_statements"),
+        (r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[],"Resource":"*"}]}"#.into(), PolicyKind::Identity, "iam::validate::empty_list"),
+    ];
+    for (text, kind, code) in cases {
+        let found = codes(&text, kind);
+        assert!(
+            found.iter().any(|c| c == code),
+            "{code} not in {found:?} for {text}"
+        );
+    }
+}
+
+#[test]
+fn missing_resource_is_an_error_except_in_trust_policies() {
+    let text = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*"}]}"#;
+    assert!(parse_policy(text, PolicyKind::Identity).policy.is_none());
+    assert!(
+        codes(text, PolicyKind::Identity).contains(&"iam::validate::missing_resource".to_string())
+    );
+    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+    assert!(codes(trust, PolicyKind::Trust).is_empty());
+}
+
+#[test]
+fn size_limits_ignore_whitespace() {
+    let padding = " ".repeat(5000);
+    let small = stmt(&format!(r#","Sid":"a"{padding}"#));
+    assert!(!codes(&small, PolicyKind::Session).contains(&"iam::validate::policy_size".to_string()));
+    let big = stmt(&format!(r#","Sid":"{}""#, "a".repeat(2100)));
+    assert!(codes(&big, PolicyKind::Session).contains(&"iam::validate::policy_size".to_string()));
+    assert!(!codes(&big, PolicyKind::Identity).contains(&"iam::validate::policy_size".to_string()));
+    let managed = stmt(&format!(r#","Sid":"{}""#, "a".repeat(7000)));
+    assert!(
+        codes(&managed, PolicyKind::Identity).contains(&"iam::validate::policy_size".to_string())
+    );
+}
+
+#[test]
+fn the_seed_trust_policy_is_clean() {
+    let text = r#"{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": {"Federated": "cognito-identity.amazonaws.com"},
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": {
+      "StringEquals": {"cognito-identity.amazonaws.com:aud": "us-east-1:12345678-corner-cafe-123456790ab"},
+      "ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "unauthenticated"}
+    }
+  }]
+}"#;
+    assert_eq!(codes(text, PolicyKind::Trust), Vec::<String>::new());
+}

@@ -1,0 +1,222 @@
+//! The ONE request/answer API every front end uses (CLI, Yew app, JavaScript binding):
+//! a versioned, tagged serde request in, a tagged answer out. No front end re-implements a
+//! rule; each is a one-line call into [`answer`] or [`answer_json`].
+//!
+//! Request: `{"apiVersion": 1, "op": "simulate", "scenario": <scenario object or its text>}`;
+//! ops `simulate`, `check`, `evaluate` (`case`, optional `explain`), `parsePolicy`
+//! (`text`, `kind`), `formatPolicy` (`text`). The answer has the same `op` (or `error`).
+
+use iam_policy::api::{evaluate_case, EvalAnswer, EvalCase};
+use iam_policy::json::{parse, write_pretty};
+use iam_policy::{parse_policy, Diagnostic, PolicyKind};
+use serde::{Deserialize, Serialize};
+
+use crate::check::{check_text, CheckResult};
+use crate::report::Report;
+use crate::simulate::simulate_text;
+
+/// The version of this API; requests with another version get an `error` answer.
+pub const API_VERSION: u32 = 1;
+
+/// A scenario as the caller has it: the file's text (positions refer to it), or a JSON
+/// value (positions refer to it printed as pretty JSON).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ScenarioInput {
+    /// The scenario file's text.
+    Text(String),
+    /// The scenario document.
+    Document(serde_json::Value),
+}
+
+impl ScenarioInput {
+    /// The text to load.
+    pub fn text(&self) -> String {
+        match self {
+            Self::Text(text) => text.clone(),
+            Self::Document(value) => serde_json::to_string_pretty(value).unwrap_or_default(),
+        }
+    }
+}
+
+/// What to do.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "camelCase")]
+pub enum ApiCall {
+    /// Simulate a scenario.
+    Simulate {
+        /// The scenario.
+        scenario: ScenarioInput,
+    },
+    /// Simulate a scenario and check its `expect`s.
+    Check {
+        /// The scenario.
+        scenario: ScenarioInput,
+    },
+    /// Evaluate one raw IAM case (formats.md section 1).
+    Evaluate {
+        /// The case.
+        case: EvalCase,
+        /// Include the explanation.
+        #[serde(default)]
+        explain: bool,
+    },
+    /// Parse and validate a policy document.
+    ParsePolicy {
+        /// The document's text.
+        text: String,
+        /// How the policy is used.
+        kind: PolicyKind,
+    },
+    /// Pretty-print a policy document, keeping key order.
+    FormatPolicy {
+        /// The document's text.
+        text: String,
+    },
+}
+
+/// A versioned request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiRequest {
+    /// Must be [`API_VERSION`].
+    pub api_version: u32,
+    /// The call.
+    #[serde(flatten)]
+    pub call: ApiCall,
+}
+
+/// The answer's payload.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "op", rename_all = "camelCase")]
+pub enum ApiAnswerBody {
+    /// The simulation report.
+    Simulate {
+        /// The report.
+        report: Report,
+    },
+    /// The check verdict and the report it judged.
+    Check {
+        /// The verdict.
+        result: CheckResult,
+        /// The report (absent when the scenario could not be read).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        report: Option<Report>,
+    },
+    /// The raw evaluation's answer.
+    Evaluate {
+        /// The answer.
+        answer: EvalAnswer,
+    },
+    /// A policy's diagnostics.
+    ParsePolicy {
+        /// Whether the policy can be evaluated.
+        valid: bool,
+        /// How many statements it has.
+        statements: usize,
+        /// Errors and warnings, located.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The formatted policy.
+    FormatPolicy {
+        /// The pretty text, when the input is JSON.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
+        /// Why it could not be formatted.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The request itself was wrong.
+    Error {
+        /// What was wrong.
+        message: String,
+    },
+}
+
+/// A versioned answer.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiAnswer {
+    /// [`API_VERSION`].
+    pub api_version: u32,
+    /// The payload.
+    #[serde(flatten)]
+    pub body: ApiAnswerBody,
+}
+
+/// Answers one request.
+pub fn answer(request: &ApiRequest) -> ApiAnswer {
+    let body = if request.api_version != API_VERSION {
+        ApiAnswerBody::Error {
+            message: format!(
+                "apiVersion {} is not supported; this build speaks version {API_VERSION}",
+                request.api_version
+            ),
+        }
+    } else {
+        answer_call(&request.call)
+    };
+    ApiAnswer {
+        api_version: API_VERSION,
+        body,
+    }
+}
+
+fn answer_call(call: &ApiCall) -> ApiAnswerBody {
+    match call {
+        ApiCall::Simulate { scenario } => ApiAnswerBody::Simulate {
+            report: simulate_text(&scenario.text()),
+        },
+        ApiCall::Check { scenario } => {
+            let (result, report) = check_text(&scenario.text());
+            ApiAnswerBody::Check { result, report }
+        }
+        ApiCall::Evaluate { case, explain } => ApiAnswerBody::Evaluate {
+            answer: evaluate_case(case, *explain),
+        },
+        ApiCall::ParsePolicy { text, kind } => {
+            let parsed = parse_policy(text, *kind);
+            let valid = parsed.policy.is_some() && !parsed.has_errors();
+            let statements = parsed.policy.as_ref().map_or(0, |p| p.statements.len());
+            ApiAnswerBody::ParsePolicy {
+                valid,
+                statements,
+                diagnostics: located(parsed.diagnostics, text),
+            }
+        }
+        ApiCall::FormatPolicy { text } => match parse(text) {
+            Ok(node) => ApiAnswerBody::FormatPolicy {
+                text: Some(write_pretty(&node)),
+                diagnostics: Vec::new(),
+            },
+            Err(d) => ApiAnswerBody::FormatPolicy {
+                text: None,
+                diagnostics: located(vec![d], text),
+            },
+        },
+    }
+}
+
+fn located(mut diagnostics: Vec<Diagnostic>, text: &str) -> Vec<Diagnostic> {
+    for d in &mut diagnostics {
+        d.locate(text);
+    }
+    diagnostics
+}
+
+/// Answers a request given as JSON text; the answer is JSON text. Never fails: a request
+/// that cannot be read gets an `error` answer.
+pub fn answer_json(text: &str) -> String {
+    let answer = match serde_json::from_str::<ApiRequest>(text) {
+        Ok(request) => answer(&request),
+        Err(e) => ApiAnswer {
+            api_version: API_VERSION,
+            body: ApiAnswerBody::Error {
+                message: format!("the request is not a valid API request: {e}"),
+            },
+        },
+    };
+    serde_json::to_string(&answer).unwrap_or_else(|e| format!("{{\"apiVersion\":{API_VERSION},\"op\":\"error\",\"message\":\"cannot print the answer: {e}\"}}"))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,177 @@
+//! The Cognito-level reading of one request's decision: a denial caused by the guest
+//! scope-down says so; `${cognito-identity.amazonaws.com:sub}` vs user pool `sub`, and
+//! missing principal tags, get targeted explanations.
+
+use iam_policy::{Decision, Explanation, Layer};
+
+use crate::report::CognitoExplanation;
+use crate::scenario::Scenario;
+use crate::scope_down::entry_for;
+use crate::session::Session;
+
+/// What the explainer needs to know besides the engine's explanation.
+pub struct RequestFacts<'a> {
+    /// The scenario.
+    pub scenario: &'a Scenario,
+    /// The session.
+    pub session: &'a Session,
+    /// Whether the guest scope-down applies.
+    pub scope_down: bool,
+    /// The decision without the session layer (does the role itself allow it?).
+    pub without_session: Decision,
+    /// The action.
+    pub action: &'a str,
+    /// The resource.
+    pub resource: &'a str,
+}
+
+/// Explains `e` for a person.
+pub fn explain_request(facts: &RequestFacts<'_>, e: &Explanation) -> CognitoExplanation {
+    let role = role_name(&facts.session.role_arn);
+    match e.decision {
+        Decision::Allowed => CognitoExplanation {
+            summary: e.summary.clone(),
+            fix: None,
+            cause: "allowed".to_owned(),
+        },
+        Decision::ExplicitDeny => {
+            let st = e.deciding_statements.first();
+            CognitoExplanation {
+                summary: format!(
+                    "statement `{}` of `{}` explicitly denies `{}`; an explicit Deny overrides every Allow",
+                    st.map(|s| s.label.as_str()).unwrap_or("?"),
+                    st.map(|s| s.policy.as_str()).unwrap_or("?"),
+                    facts.action
+                ),
+                fix: Some("narrow the Deny statement if this request should pass".to_owned()),
+                cause: "explicitDeny".to_owned(),
+            }
+        }
+        Decision::ImplicitDeny => implicit(facts, e, role),
+    }
+}
+
+fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExplanation {
+    let action = facts.action;
+    if e.deciding_layer == Some(Layer::Session) && facts.without_session == Decision::Allowed {
+        if facts.scope_down {
+            let service = crate::scope_down::action_prefix(action);
+            let why = match entry_for(action) {
+                Some(entry) => format!(
+                    "the scope-down grants only {} of {}",
+                    crate::explain::trust::quote_list(
+                        &entry
+                            .actions
+                            .iter()
+                            .map(|a| (*a).to_owned())
+                            .collect::<Vec<_>>()
+                    ),
+                    entry.service
+                ),
+                None => format!("`{service}` is not one of the services in the scope-down list"),
+            };
+            return CognitoExplanation {
+                summary: format!(
+                    "the role `{role}` allows `{action}`, but guests in the enhanced flow only get the services in Cognito's scope-down list: {why}. AWS reports this as \"no session policy allows\" the action"
+                ),
+                fix: Some(format!(
+                    "drop `{service}` from what guests do, sign users in (authenticated identities get no scope-down), or use the basic flow, where the app's own AssumeRoleWithWebIdentity call sets the session policy"
+                )),
+                cause: "scopeDown".to_owned(),
+            };
+        }
+        return CognitoExplanation {
+            summary: format!("the role `{role}` allows `{action}`, but the session policies the app passed to AssumeRoleWithWebIdentity do not"),
+            fix: Some("add the action to the inline `Policy` (or a managed policy in `PolicyArns`), or pass no session policy".to_owned()),
+            cause: "sessionPolicy".to_owned(),
+        };
+    }
+    if e.deciding_layer == Some(Layer::PermissionsBoundary) {
+        return CognitoExplanation {
+            summary: format!("the role `{role}`'s policies allow `{action}`, but its permissions boundary does not"),
+            fix: Some("allow the action in the permissions boundary too".to_owned()),
+            cause: "boundary".to_owned(),
+        };
+    }
+    if let Some(x) = identity_id_vs_sub(facts) {
+        return x;
+    }
+    if let Some(tag) = e
+        .missing_context_keys
+        .iter()
+        .find(|k| k.to_ascii_lowercase().starts_with("aws:principaltag/"))
+    {
+        return CognitoExplanation {
+            summary: format!("a policy reads `{tag}`, but this session has no such principal tag, so the condition or resource with it does not match"),
+            fix: Some("map the attribute in `principalTagAttributeMaps` for the sign-in's provider (and allow `sts:TagSession` in the trust policy)".to_owned()),
+            cause: "missingPrincipalTag".to_owned(),
+        };
+    }
+    CognitoExplanation {
+        summary: format!(
+            "no statement in the policies of role `{role}` allows `{action}` on `{}`",
+            facts.resource
+        ),
+        fix: Some(format!(
+            "add an Allow statement for `{action}` on this resource to the role's permissions"
+        )),
+        cause: "accessPolicy".to_owned(),
+    }
+}
+
+/// A request for a path with the user pool `sub` where the policy uses the identity ID.
+fn identity_id_vs_sub(facts: &RequestFacts<'_>) -> Option<CognitoExplanation> {
+    let user_sub = facts.scenario.sign_in.claim_text("sub")?;
+    let identity_id = match facts
+        .session
+        .context
+        .get("cognito-identity.amazonaws.com:sub")
+    {
+        Some(iam_policy::ContextValue::Single(id)) => id.as_str(),
+        _ => return None,
+    };
+    if user_sub.len() < 4
+        || !facts.resource.contains(user_sub)
+        || facts.resource.contains(identity_id)
+    {
+        return None;
+    }
+    Some(CognitoExplanation {
+        summary: format!(
+            "the resource uses the user pool `sub` `{user_sub}`, but `${{cognito-identity.amazonaws.com:sub}}` is the identity ID `{identity_id}` that Cognito assigned, not the user pool `sub`"
+        ),
+        fix: Some(format!(
+            "name the object after the identity ID (e.g. `.../{identity_id}/...`, as Amplify's private storage does), or map `sub` to a principal tag and use `${{aws:PrincipalTag/username}}`"
+        )),
+        cause: "identityIdVsSub".to_owned(),
+    })
+}
+
+/// The message a service returns for a denied request, in IAM's documented format.
+pub fn access_denied_message(
+    session: &Session,
+    action: &str,
+    resource: &str,
+    e: &Explanation,
+) -> Option<String> {
+    let kind = match e.deciding_layer? {
+        Layer::Identity => "identity-based",
+        Layer::Session => "session",
+        Layer::PermissionsBoundary => "permissions boundary",
+        Layer::ResourceBased => "resource-based",
+        Layer::ServiceControl => "service control",
+    };
+    let why = match e.decision {
+        Decision::Allowed => return None,
+        Decision::ExplicitDeny => format!("with an explicit deny in a {kind} policy"),
+        Decision::ImplicitDeny => format!("because no {kind} policy allows the {action} action"),
+    };
+    Some(format!(
+        "User: {} is not authorized to perform: {action} on resource: {resource} {why}",
+        session.assumed_role_arn
+    ))
+}
+
+fn role_name(arn: &str) -> &str {
+    arn.rsplit('/').next().unwrap_or(arn)
+}

@@ -1,0 +1,247 @@
+//! The basic (classic) flow: GetId → GetOpenIdToken → the app's own
+//! AssumeRoleWithWebIdentity with a role it names and session policies it chooses.
+
+use std::collections::BTreeMap;
+
+use iam_policy::{position_of, CompiledPolicy, PolicyKind, PolicySource};
+
+use super::assume::assume;
+use super::get_id::get_id;
+use super::sts_limits::{check_duration, check_policy_size, check_session_name};
+use super::FlowOutcome;
+use crate::compiled::{compile_doc, CompiledScenario};
+use crate::error::{code, message, AwsError, Step};
+use crate::note::{Confidence, Note, Notes};
+use crate::report::StepStatus;
+use crate::scenario::{BasicRequest, IdentityType, Scenario};
+use crate::scope_down::{
+    MANAGED_SESSION_POLICY, MANAGED_SESSION_POLICY_ARN, NEWER_MANAGED_POLICY,
+    NEWER_MANAGED_POLICY_ARN,
+};
+use crate::session::{build_session, SessionInput, SessionPolicyView, DEFAULT_BASIC_SESSION_NAME};
+
+const LATER: [&str; 3] = ["GetOpenIdToken", "AssumeRoleWithWebIdentity", "TrustPolicy"];
+
+/// Runs the basic flow.
+pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Notes) -> FlowOutcome {
+    let mut out = FlowOutcome::default();
+    let Some(identity) = get_id(scenario, &mut out, &LATER) else {
+        return out;
+    };
+    if let Some(error) = classic_refused(scenario, notes) {
+        out.fail("GetOpenIdToken", error, &LATER[1..]);
+        return out;
+    }
+    let token = identity.token(scenario, notes);
+    out.step(
+        "GetOpenIdToken",
+        StepStatus::Ok,
+        format!(
+            "Cognito returns its OpenID token (aud `{}`, amr {:?}); the app now calls STS itself",
+            token.aud, token.amr
+        ),
+    );
+    out.token = Some(token.clone());
+    if !scenario.principal_tag_maps.is_empty() {
+        notes.push(Note::new(
+            "basic-flow-principal-tags",
+            Confidence::Assumed,
+            "principal tags (attributes for access control) are applied in the enhanced flow only; the basic-flow session here carries none",
+        ));
+    }
+    let default_request = BasicRequest::default();
+    let request = scenario.sign_in.basic.as_ref().unwrap_or(&default_request);
+    let Some(role_arn) = role_arn(scenario, request, notes) else {
+        let error = AwsError::new(
+            code::VALIDATION_ERROR,
+            "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null",
+            Step::AssumeRoleWithWebIdentity,
+        )
+        .with_confidence(Confidence::Assumed)
+        .explained(
+            "in the basic flow the app names the role in its AssumeRoleWithWebIdentity call, and this one names none (and the pool has no default role to fall back on)",
+            "set `signIn.basic.RoleArn` to the role the app assumes",
+        );
+        out.fail("AssumeRoleWithWebIdentity", error, &LATER[2..]);
+        return out;
+    };
+    let checked = compiled.role(&role_arn).map(|role| {
+        let session_name = request
+            .role_session_name
+            .as_ref()
+            .map(|s| s.value.clone())
+            .unwrap_or_else(|| DEFAULT_BASIC_SESSION_NAME.to_owned());
+        check_duration(request, role.role)
+            .and_then(|d| check_session_name(&session_name).map(|()| (d, session_name)))
+            .and_then(|ok| check_policy_size(request).map(|()| ok))
+            .and_then(|ok| check_inline_policy(request).map(|()| ok))
+    });
+    let (duration, session_name) = match checked {
+        Some(Err(mut error)) => {
+            let span = request
+                .duration_seconds
+                .as_ref()
+                .map(|d| d.span)
+                .or(request.policy.as_ref().map(|p| p.span));
+            error.position = span.map(|s| position_of(&scenario.source, s.start));
+            out.fail("AssumeRoleWithWebIdentity", error, &LATER[2..]);
+            return out;
+        }
+        Some(Ok(ok)) => ok,
+        None => (3600, DEFAULT_BASIC_SESSION_NAME.to_owned()),
+    };
+    out.step(
+        "AssumeRoleWithWebIdentity",
+        StepStatus::Ok,
+        format!("the app asks STS for role `{role_arn}` for {duration} seconds"),
+    );
+    let Some(role) = assume(
+        scenario,
+        compiled,
+        &role_arn,
+        &token,
+        &BTreeMap::new(),
+        &mut out,
+        &[],
+    ) else {
+        return out;
+    };
+    let (views, policies) = session_policies(scenario, compiled, request, notes);
+    let session = build_session(
+        SessionInput {
+            role: role.role,
+            token: &token,
+            session_name,
+            duration_seconds: duration,
+            session_policies: views,
+            principal_tags: BTreeMap::new(),
+        },
+        notes,
+    );
+    out.session = Some(session);
+    out.session_policies = policies;
+    out
+}
+
+/// GetOpenIdToken's pool checks: classic flow enabled, no role mappings (facts §3.6, §4.2).
+fn classic_refused(scenario: &Scenario, notes: &mut Notes) -> Option<AwsError> {
+    let pool = &scenario.pool;
+    if pool.allow_classic_flow != Some(true) {
+        if pool.allow_classic_flow.is_none() {
+            notes.push(Note::new(
+                "classic-flow-default",
+                Confidence::Observed,
+                "`AllowClassicFlow` is absent and treated as false (the API default); one 2023 report saw an old pool without the field still allow GetOpenIdToken",
+            ));
+        }
+        return Some(AwsError::new(code::INVALID_PARAMETER, message::CLASSIC_DISABLED, Step::GetOpenIdToken).explained(
+            "the basic (classic) flow is switched off for this identity pool, so GetOpenIdToken refuses; note it is an InvalidParameterException, not NotAuthorized",
+            "use the enhanced flow (GetCredentialsForIdentity), or set `AllowClassicFlow: true` if the app must pick roles itself",
+        ));
+    }
+    if scenario.pool_roles.mappings.iter().any(|m| m.valid) {
+        return Some(AwsError::new(code::INVALID_PARAMETER, message::CLASSIC_WITH_MAPPINGS, Step::GetOpenIdToken)
+            .with_confidence(crate::note::Confidence::Documented)
+            .explained(
+                "role mappings (rules or token-based roles) only work in the enhanced flow, and a pool that has them refuses the basic flow's GetOpenIdToken",
+                "use the enhanced flow, or remove the pool's RoleMappings",
+            ));
+    }
+    None
+}
+
+/// The role the app assumes: `basic.RoleArn`, else the pool's default role for the
+/// identity type (our convenience, noted).
+fn role_arn(scenario: &Scenario, request: &BasicRequest, notes: &mut Notes) -> Option<String> {
+    if let Some(arn) = &request.role_arn {
+        return Some(arn.value.clone());
+    }
+    let roles = &scenario.pool_roles;
+    let fallback = match scenario.sign_in.identity {
+        IdentityType::Unauthenticated => roles.unauthenticated.as_ref(),
+        IdentityType::Authenticated => roles.authenticated.as_ref(),
+    }?;
+    notes.push(Note::new(
+        "basic-flow-default-role",
+        Confidence::Assumed,
+        format!("`signIn.basic.RoleArn` is absent; the simulation assumes the app asks for the pool's default role `{}`", fallback.value),
+    ));
+    Some(fallback.value.clone())
+}
+
+/// The inline `Policy` must be a readable policy.
+fn check_inline_policy(request: &BasicRequest) -> Result<(), AwsError> {
+    match &request.policy {
+        Some(doc) if doc.policy.is_none() => Err(AwsError::new(code::MALFORMED_POLICY, "Syntax errors in policy.", Step::AssumeRoleWithWebIdentity)
+            .with_confidence(Confidence::Assumed)
+            .explained(
+                "the inline session policy the app passes is not a valid policy document (see the diagnostics)",
+                "fix the errors reported in `signIn.basic.Policy`",
+            )),
+        _ => Ok(()),
+    }
+}
+
+/// The app's session policies: its inline `Policy` and each `PolicyArns` entry the scenario
+/// (or the simulator, for the Cognito managed policies) knows the document of.
+fn session_policies(
+    scenario: &Scenario,
+    compiled: &CompiledScenario<'_>,
+    request: &BasicRequest,
+    notes: &mut Notes,
+) -> (Vec<SessionPolicyView>, Vec<CompiledPolicy>) {
+    let mut views = Vec::new();
+    let mut policies = Vec::new();
+    if let Some(doc) = &request.policy {
+        if let Some(c) = compile_doc(doc) {
+            let text = scenario
+                .source
+                .get(doc.span.start..doc.span.end)
+                .unwrap_or("")
+                .to_owned();
+            views.push(SessionPolicyView {
+                name: doc.name.clone(),
+                arn: None,
+                source: "the app's inline `Policy`".to_owned(),
+                document: text,
+            });
+            policies.push(c);
+        }
+    }
+    for arn in &request.policy_arns {
+        let defined = compiled
+            .managed_policies
+            .iter()
+            .find(|(a, _)| *a == arn.value);
+        let builtin = [
+            (MANAGED_SESSION_POLICY_ARN, MANAGED_SESSION_POLICY),
+            (NEWER_MANAGED_POLICY_ARN, NEWER_MANAGED_POLICY),
+        ]
+        .into_iter()
+        .find(|(a, _)| *a == arn.value);
+        let name = format!(
+            "session/{}",
+            arn.value.rsplit('/').next().unwrap_or(&arn.value)
+        );
+        match (defined, builtin) {
+            (Some((_, c)), _) => {
+                let doc = scenario.managed_policies.iter().find(|(a, _)| a.value == arn.value).map(|(_, d)| d.span);
+                let text = doc.and_then(|s| scenario.source.get(s.start..s.end)).unwrap_or("").to_owned();
+                views.push(SessionPolicyView { name, arn: Some(arn.value.clone()), source: "`managedPolicies` in the scenario".to_owned(), document: text });
+                policies.push(c.clone());
+            }
+            (None, Some((_, text))) => {
+                if let (Some(c), _) = CompiledPolicy::from_text(text, PolicySource { name: name.clone(), kind: PolicyKind::Session }) {
+                    views.push(SessionPolicyView { name, arn: Some(arn.value.clone()), source: "AWS managed policy (built in)".to_owned(), document: text.to_owned() });
+                    policies.push(c);
+                }
+            }
+            (None, None) => notes.push(Note::new(
+                "unknown-managed-policy",
+                Confidence::Assumed,
+                format!("managed session policy `{}` is not in `managedPolicies`; its document is unknown, so it is left out of the session layer", arn.value),
+            )),
+        }
+    }
+    (views, policies)
+}

@@ -1,0 +1,109 @@
+//! The enhanced (simplified) flow: GetId → GetCredentialsForIdentity, where Cognito picks
+//! the role, calls STS itself and, for guests, adds the scope-down session policies.
+
+use std::collections::BTreeMap;
+
+use iam_policy::position_of;
+
+use super::assume::assume;
+use super::get_id::get_id;
+use super::FlowOutcome;
+use crate::compiled::CompiledScenario;
+use crate::note::Notes;
+use crate::report::StepStatus;
+use crate::role_selection::select_role;
+use crate::scenario::{IdentityType, Scenario};
+use crate::scope_down::{guest_scope_down, scope_down_notes};
+use crate::session::{build_session, principal_tags, SessionInput, ENHANCED_SESSION_NAME};
+
+/// Enhanced-flow credentials last one hour (facts §6).
+pub const ENHANCED_DURATION: i64 = 3600;
+
+const LATER: [&str; 4] = [
+    "GetCredentialsForIdentity",
+    "RoleSelection",
+    "TrustPolicy",
+    "ScopeDown",
+];
+
+/// Runs the enhanced flow.
+pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Notes) -> FlowOutcome {
+    let mut out = FlowOutcome::default();
+    let Some(identity) = get_id(scenario, &mut out, &LATER) else {
+        return out;
+    };
+    let token = identity.token(scenario, notes);
+    out.token = Some(token.clone());
+    out.step(
+        "GetCredentialsForIdentity",
+        StepStatus::Ok,
+        "Cognito mints its own token for the identity and calls sts:AssumeRoleWithWebIdentity on your behalf",
+    );
+    let selection = match select_role(scenario, identity.provider.as_ref(), notes) {
+        Ok(selection) => selection,
+        Err(mut error) => {
+            if error.position.is_none() {
+                error.position = scenario
+                    .sign_in
+                    .claims_span
+                    .map(|s| position_of(&scenario.source, s.start));
+            }
+            out.fail("RoleSelection", error, &LATER[2..]);
+            return out;
+        }
+    };
+    out.step("RoleSelection", StepStatus::Ok, selection.detail.clone());
+    let role_arn = selection.role_arn.clone();
+    out.role_selection = Some(selection);
+    let guest = scenario.sign_in.identity == IdentityType::Unauthenticated;
+    let tags = if guest {
+        BTreeMap::new()
+    } else {
+        principal_tags(scenario, identity.provider.as_ref(), notes)
+    };
+    let Some(role) = assume(
+        scenario,
+        compiled,
+        &role_arn,
+        &token,
+        &tags,
+        &mut out,
+        &LATER[3..],
+    ) else {
+        return out;
+    };
+    let (views, policies) = if guest {
+        let scope_down = guest_scope_down();
+        for note in scope_down_notes() {
+            notes.push(note);
+        }
+        out.step(
+            "ScopeDown",
+            StepStatus::Ok,
+            "guest credentials in the enhanced flow get Cognito's scope-down session policies: only the listed services remain usable",
+        );
+        out.scope_down_applied = true;
+        (scope_down.views, scope_down.compiled)
+    } else {
+        out.step(
+            "ScopeDown",
+            StepStatus::Skipped,
+            "signed-in identities get no scope-down",
+        );
+        (Vec::new(), Vec::new())
+    };
+    let session = build_session(
+        SessionInput {
+            role: role.role,
+            token: &token,
+            session_name: ENHANCED_SESSION_NAME.to_owned(),
+            duration_seconds: ENHANCED_DURATION,
+            session_policies: views,
+            principal_tags: tags,
+        },
+        notes,
+    );
+    out.session = Some(session);
+    out.session_policies = policies;
+    out
+}

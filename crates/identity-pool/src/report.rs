@@ -1,0 +1,158 @@
+//! The report `simulate` returns: the steps of the flow, the session or the error, and each
+//! request's decision with its explanations. Plain serde data, with positions.
+
+use iam_policy::{Decision, Diagnostic, Explanation, Position};
+use serde::Serialize;
+
+use crate::error::AwsError;
+use crate::note::Note;
+use crate::role_selection::RoleSelection;
+use crate::scenario::{Flow, IdentityType};
+use crate::scope_down::ScopeDownEntry;
+use crate::session::Session;
+use crate::token::MintedToken;
+use crate::trust::TrustEvaluation;
+
+/// How a step ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepStatus {
+    /// It succeeded.
+    Ok,
+    /// It failed; the report's `error` says how.
+    Failed,
+    /// It was not reached.
+    Skipped,
+}
+
+/// One step of the flow.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepReport {
+    /// The AWS call or stage, e.g. `GetId`, `RoleSelection`, `TrustPolicy`.
+    pub name: String,
+    /// How it ended.
+    pub status: StepStatus,
+    /// One sentence.
+    pub detail: String,
+}
+
+/// A request's decision: the engine's three, or `Error` when there are no credentials.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum RequestDecision {
+    /// Allowed.
+    Allowed,
+    /// Denied by a Deny statement.
+    ExplicitDeny,
+    /// Not allowed by some required layer.
+    ImplicitDeny,
+    /// Not evaluated: sign-in failed.
+    Error,
+}
+
+impl From<Decision> for RequestDecision {
+    fn from(d: Decision) -> Self {
+        match d {
+            Decision::Allowed => Self::Allowed,
+            Decision::ExplicitDeny => Self::ExplicitDeny,
+            Decision::ImplicitDeny => Self::ImplicitDeny,
+        }
+    }
+}
+
+/// The Cognito-level reading of a request's decision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CognitoExplanation {
+    /// What decided, in plain words.
+    pub summary: String,
+    /// What to do (absent when the request is allowed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+    /// Which kind of cause: `scopeDown`, `sessionPolicy`, `accessPolicy`, `boundary`,
+    /// `resourcePolicy`, `identityIdVsSub`, `noCredentials`, ...
+    pub cause: String,
+}
+
+/// One request's result.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestReport {
+    /// 0-based index in `requests`.
+    pub index: usize,
+    /// The action.
+    pub action: String,
+    /// The resource.
+    pub resource: String,
+    /// The decision.
+    pub decision: RequestDecision,
+    /// The expected decision, when the scenario gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Decision>,
+    /// The error message the service would return, for denials.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aws_message: Option<String>,
+    /// The Cognito-level explanation.
+    pub cognito: CognitoExplanation,
+    /// The engine's explanation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Explanation>,
+    /// Where the request is in the scenario file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+}
+
+/// The scope-down, as shown to the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScopeDownReport {
+    /// Whether Cognito applied it to this sign-in.
+    pub applied: bool,
+    /// Why or why not.
+    pub reason: String,
+    /// The services of the inline policy, with sources.
+    pub services: Vec<ScopeDownEntry>,
+}
+
+/// Everything `simulate` found.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// The scenario's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Which flow.
+    pub flow: Flow,
+    /// Guest or signed in.
+    pub identity: IdentityType,
+    /// `issued`, or the AWS exception name.
+    pub outcome: String,
+    /// The flow's steps.
+    pub steps: Vec<StepReport>,
+    /// The identity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_id: Option<String>,
+    /// The identity-pool token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<MintedToken>,
+    /// How the role was chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_selection: Option<RoleSelection>,
+    /// The trust policy's evaluation, per STS action.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub trust: Vec<TrustEvaluation>,
+    /// The guest scope-down.
+    pub scope_down: ScopeDownReport,
+    /// The credentials' session.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<Session>,
+    /// The failure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<AwsError>,
+    /// Each request.
+    pub requests: Vec<RequestReport>,
+    /// Problems in the scenario, located.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Undocumented behaviour the simulation relied on.
+    pub notes: Vec<Note>,
+}

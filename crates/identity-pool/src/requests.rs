@@ -1,0 +1,120 @@
+//! Each request of the scenario through the engine, with the session's policies and keys.
+
+use iam_policy::{
+    decide, evaluate, position_of, CompiledPolicy, PolicySet, Request, RequestPrincipal,
+};
+
+use crate::compiled::CompiledScenario;
+use crate::explain::request::{access_denied_message, explain_request, RequestFacts};
+use crate::report::{CognitoExplanation, RequestDecision, RequestReport};
+use crate::scenario::{Scenario, ScenarioRequest};
+use crate::session::{account_of, Session};
+
+/// The signed-in state requests are evaluated with.
+pub struct Credentials<'a> {
+    /// The session.
+    pub session: &'a Session,
+    /// Its session policies, compiled.
+    pub session_policies: &'a [CompiledPolicy],
+    /// Whether they are the guest scope-down.
+    pub scope_down: bool,
+}
+
+/// Evaluates every request; without credentials each gets `Error`.
+pub fn evaluate_requests(
+    scenario: &Scenario,
+    compiled: &CompiledScenario<'_>,
+    credentials: Option<&Credentials<'_>>,
+) -> Vec<RequestReport> {
+    scenario
+        .requests
+        .iter()
+        .enumerate()
+        .map(|(index, request)| match credentials {
+            Some(c) => evaluate_one(scenario, compiled, c, index, request),
+            None => no_credentials(scenario, index, request),
+        })
+        .collect()
+}
+
+fn no_credentials(scenario: &Scenario, index: usize, request: &ScenarioRequest) -> RequestReport {
+    RequestReport {
+        index,
+        action: request.action.clone(),
+        resource: request.resource.clone(),
+        decision: RequestDecision::Error,
+        expect: request.expect,
+        aws_message: None,
+        cognito: CognitoExplanation {
+            summary: "sign-in failed, so there are no credentials to make this request with"
+                .to_owned(),
+            fix: Some("fix the sign-in error first".to_owned()),
+            cause: "noCredentials".to_owned(),
+        },
+        explanation: None,
+        position: Some(position_of(&scenario.source, request.span.start)),
+    }
+}
+
+fn evaluate_one(
+    scenario: &Scenario,
+    compiled: &CompiledScenario<'_>,
+    c: &Credentials<'_>,
+    index: usize,
+    request: &ScenarioRequest,
+) -> RequestReport {
+    let role = compiled.role(&c.session.role_arn);
+    let identity: Vec<&CompiledPolicy> = role
+        .map(|r| r.policies.iter().collect())
+        .unwrap_or_default();
+    let boundaries: Vec<&CompiledPolicy> =
+        role.and_then(|r| r.boundary.as_ref()).into_iter().collect();
+    let resource_account = account_of(&request.resource);
+    let account_id = request
+        .account_id
+        .clone()
+        .or_else(|| (!resource_account.is_empty()).then(|| resource_account.to_owned()))
+        .unwrap_or_else(|| account_of(&c.session.role_arn).to_owned());
+    let engine_request = Request {
+        action: request.action.clone(),
+        resource: request.resource.clone(),
+        principal: Some(RequestPrincipal::Aws(c.session.assumed_role_arn.clone())),
+        account_id: Some(account_id),
+        context: c.session.request_context(&request.context),
+    };
+    let mut set = PolicySet {
+        identity,
+        session: c.session_policies.iter().collect(),
+        permissions_boundaries: boundaries,
+        resource: compiled.resource_policy(&request.resource),
+        service_control: Vec::new(),
+    };
+    let evaluation = evaluate(&set, &engine_request);
+    set.session = Vec::new();
+    let without_session = decide(&set, &engine_request);
+    let facts = RequestFacts {
+        scenario,
+        session: c.session,
+        scope_down: c.scope_down,
+        without_session,
+        action: &request.action,
+        resource: &request.resource,
+    };
+    let cognito = explain_request(&facts, &evaluation.explanation);
+    RequestReport {
+        index,
+        action: request.action.clone(),
+        resource: request.resource.clone(),
+        decision: evaluation.decision.into(),
+        expect: request.expect,
+        aws_message: access_denied_message(
+            c.session,
+            &request.action,
+            &request.resource,
+            &evaluation.explanation,
+        ),
+        cognito,
+        explanation: Some(evaluation.explanation),
+        position: Some(position_of(&scenario.source, request.span.start)),
+    }
+}

@@ -1,0 +1,163 @@
+//! Cross-field checks: things each field allows on its own but AWS would refuse together,
+//! or that make the scenario say something other than what its author meant.
+
+use super::model::{IdentityType, Scenario};
+use super::reader::Reader;
+use crate::error::message;
+
+/// Runs every check, marking role mappings AWS would refuse as invalid.
+pub fn check_consistency(r: &mut Reader, s: &mut Scenario) {
+    check_pool_id(r, s);
+    check_role_arns(r, s);
+    check_mapping_keys(r, s);
+    check_tag_maps(r, s);
+    check_sign_in(r, s);
+}
+
+fn check_pool_id(r: &mut Reader, s: &Scenario) {
+    if s.pool.id.is_none() {
+        r.warning(
+            "missing_field",
+            format!(
+                "`identityPool.IdentityPoolId` is missing; `{}` is used",
+                crate::provider::DEFAULT_POOL_ID
+            ),
+            iam_policy::Span::new(s.span.start, s.span.start),
+            "trust policies test the pool ID in `cognito-identity.amazonaws.com:aud`",
+        );
+    }
+}
+
+fn defined(s: &Scenario, arn: &str) -> bool {
+    s.roles.iter().any(|role| role.arn.value == arn)
+}
+
+fn check_role_arns(r: &mut Reader, s: &Scenario) {
+    for (i, role) in s.roles.iter().enumerate() {
+        if s.roles
+            .iter()
+            .take(i)
+            .any(|other| other.arn.value == role.arn.value)
+        {
+            r.error(
+                "duplicate_role",
+                format!("role `{}` is defined twice in `roles`", role.arn.value),
+                role.arn.span,
+                "keep one",
+            );
+        }
+    }
+    let help = "add the role to `roles` with its trust policy and permissions";
+    let roles = &s.pool_roles;
+    for mapping in &roles.mappings {
+        for (i, rule) in mapping.rules.iter().enumerate() {
+            if !defined(s, &rule.role_arn) {
+                r.error(
+                    "unknown_role",
+                    format!("rule {} of the mapping for `{}` names `{}`, which no entry of `roles` defines", i + 1, mapping.provider.value, rule.role_arn),
+                    rule.span,
+                    help,
+                );
+            }
+        }
+    }
+    let sign_in = &s.sign_in;
+    let basic_arn = sign_in.basic.as_ref().and_then(|b| b.role_arn.as_ref());
+    let named = [
+        (
+            "identityPoolRoles.Roles.authenticated",
+            roles.authenticated.as_ref(),
+        ),
+        (
+            "identityPoolRoles.Roles.unauthenticated",
+            roles.unauthenticated.as_ref(),
+        ),
+        ("signIn.customRoleArn", sign_in.custom_role_arn.as_ref()),
+        ("signIn.basic.RoleArn", basic_arn),
+    ];
+    for (path, arn) in named {
+        let Some(arn) = arn.filter(|arn| !defined(s, &arn.value)) else {
+            continue;
+        };
+        r.error(
+            "unknown_role",
+            format!(
+                "`{path}` names `{}`, which no entry of `roles` defines",
+                arn.value
+            ),
+            arn.span,
+            help,
+        );
+    }
+}
+
+fn check_mapping_keys(r: &mut Reader, s: &mut Scenario) {
+    let pool = &s.pool;
+    for mapping in &mut s.pool_roles.mappings {
+        if pool.is_mapping_key(&mapping.provider.value) {
+            continue;
+        }
+        mapping.valid = false;
+        let key = &mapping.provider.value;
+        let hint = if crate::provider::parse_user_pool(key).is_some() {
+            "a user pool mapping is keyed `cognito-idp.REGION.amazonaws.com/POOL_ID:APP_CLIENT_ID` with a client ID the pool lists"
+        } else if key.starts_with("https://") {
+            "drop the `https://`"
+        } else {
+            "use the name of a provider configured in `identityPool`"
+        };
+        r.error(
+            "invalid_role_mapping_provider",
+            message::invalid_mapping_provider(key),
+            mapping.provider.span,
+            &format!("AWS refuses this mapping (InvalidParameterException); the simulation ignores it; {hint}"),
+        );
+    }
+}
+
+fn check_tag_maps(r: &mut Reader, s: &Scenario) {
+    for map in &s.principal_tag_maps {
+        if s.pool.provider(&map.provider.value).is_none() {
+            r.error(
+                "unknown_tag_map_provider",
+                format!(
+                    "`principalTagAttributeMaps` names `{}`, which is not a provider of the pool",
+                    map.provider.value
+                ),
+                map.provider.span,
+                "use the provider name exactly as configured in `identityPool`",
+            );
+        }
+    }
+}
+
+fn check_sign_in(r: &mut Reader, s: &Scenario) {
+    let sign_in = &s.sign_in;
+    let span = sign_in.claims_span.unwrap_or_default();
+    match (sign_in.identity, &sign_in.provider) {
+        (IdentityType::Authenticated, None) => r.error(
+            "missing_field",
+            "`signIn.provider` is required for an authenticated sign-in".to_owned(),
+            span,
+            "name the Logins key, e.g. `cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf`",
+        ),
+        (IdentityType::Unauthenticated, Some(p)) => r.warning(
+            "ignored_field",
+            format!(
+                "`signIn.provider` `{}` is ignored for a guest sign-in",
+                p.value
+            ),
+            p.span,
+            "set `signIn.identity` to `authenticated` to sign in with it",
+        ),
+        _ => {}
+    }
+    if sign_in.identity == IdentityType::Unauthenticated && !sign_in.claims.is_empty() {
+        r.warning(
+            "ignored_field",
+            "`signIn.claims` is ignored for a guest sign-in".to_owned(),
+            span,
+            "",
+        );
+    }
+}

@@ -1,0 +1,157 @@
+//! A policy document embedded in the scenario: as a JSON object, or as a JSON string (the
+//! way STS takes `Policy` and IAM's raw API returns documents, possibly URL-encoded).
+
+use iam_policy::json::{JsonNode, JsonValue};
+use iam_policy::{parse_policy, Diagnostic, Policy, PolicyKind, Span};
+
+use super::reader::Reader;
+
+/// One policy document of the scenario, parsed.
+#[derive(Clone, Debug)]
+pub struct PolicyDoc {
+    /// Label in explanations, e.g. `Guest/ReadPicture` or `Guest/trust`.
+    pub name: String,
+    /// How it is used.
+    pub kind: PolicyKind,
+    /// The parsed document; `None` when it could not be read at all.
+    pub policy: Option<Policy>,
+    /// Where it is in the scenario file.
+    pub span: Span,
+    /// Its length in characters, whitespace removed (what IAM and STS size limits count).
+    pub plaintext_len: usize,
+}
+
+/// Reads the policy at `node` (object or string) as `kind`, labelled `name`.
+pub fn read_policy(
+    reader: &mut Reader,
+    path: &str,
+    node: &JsonNode,
+    kind: PolicyKind,
+    name: String,
+    source: &str,
+) -> PolicyDoc {
+    let (parsed, plaintext_len) = match &node.value {
+        JsonValue::Object(_) => {
+            let text = source.get(node.span.start..node.span.end).unwrap_or("");
+            (Policy::from_json(node, kind), non_whitespace_len(text))
+        }
+        JsonValue::String(text) => {
+            let decoded = percent_decode(text);
+            let inner = decoded.as_deref().unwrap_or(text);
+            let mut parsed = parse_policy(inner, kind);
+            place_inner_diagnostics(
+                &mut parsed.diagnostics,
+                node,
+                text,
+                decoded.is_none(),
+                source,
+            );
+            (parsed, non_whitespace_len(inner))
+        }
+        _ => {
+            reader.error(
+                "wrong_type",
+                format!(
+                    "`{path}` must be a policy document (an object, or a JSON string), found {}",
+                    node.type_name()
+                ),
+                node.span,
+                "",
+            );
+            return PolicyDoc {
+                name,
+                kind,
+                policy: None,
+                span: node.span,
+                plaintext_len: 0,
+            };
+        }
+    };
+    reader.diagnostics.extend(parsed.diagnostics);
+    PolicyDoc {
+        name,
+        kind,
+        policy: parsed.policy,
+        span: node.span,
+        plaintext_len,
+    }
+}
+
+/// Diagnostics of a policy given as a string have spans inside the string's value. When the
+/// string holds no escapes those map one-to-one onto the file; otherwise point at the string.
+fn place_inner_diagnostics(
+    diagnostics: &mut [Diagnostic],
+    node: &JsonNode,
+    value: &str,
+    plain: bool,
+    source: &str,
+) {
+    let raw = source.get(node.span.start.saturating_add(1)..node.span.end.saturating_sub(1));
+    let verbatim = plain && raw == Some(value);
+    for d in diagnostics {
+        if verbatim {
+            d.shift(node.span.start + 1);
+        } else {
+            d.span = Some(node.span);
+            if d.help.is_none() {
+                d.help = Some("the policy is an escaped string; its exact position inside the string is not shown".to_owned());
+            }
+        }
+    }
+}
+
+/// Characters that count towards IAM size limits (whitespace outside strings does not count;
+/// we drop all whitespace, which is what AWS documents: "whitespace is not counted").
+pub fn non_whitespace_len(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Decodes a URL-encoded document (`%7B%22Version%22...`, as the raw IAM API returns it).
+/// `None` when the text is not URL-encoded.
+fn percent_decode(text: &str) -> Option<String> {
+    if !text.trim_start().starts_with("%7B") {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (b, hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_encoded_documents_are_decoded() {
+        assert_eq!(
+            percent_decode("%7B%22a%22%3A1%7D").as_deref(),
+            Some("{\"a\":1}")
+        );
+        assert_eq!(percent_decode("{\"a\":1}"), None);
+    }
+
+    #[test]
+    fn size_ignores_whitespace() {
+        assert_eq!(non_whitespace_len("{ \"a\" :\n 1 }"), 7);
+    }
+}

@@ -1,0 +1,85 @@
+//! `simulate`: the whole path from sign-in to each request's decision, as one pure function.
+
+use crate::compiled::CompiledScenario;
+use crate::flow::run_flow;
+use crate::note::Notes;
+use crate::report::{Report, ScopeDownReport};
+use crate::requests::{evaluate_requests, Credentials};
+use crate::scenario::{load_scenario, Flow, IdentityType, Scenario};
+use crate::scope_down::INLINE_SCOPE_DOWN;
+
+/// Simulates `scenario`: the sign-in steps, the session or the error, and every request.
+pub fn simulate(scenario: &Scenario) -> Report {
+    let compiled = CompiledScenario::new(scenario);
+    let mut notes = Notes::default();
+    let mut outcome = run_flow(scenario, &compiled, &mut notes);
+    if let Some(error) = &mut outcome.error {
+        error.operation = error.step.operation(scenario.sign_in.flow).to_owned();
+        if error.explanation.is_empty() {
+            error.explanation = "see the step that failed".to_owned();
+        }
+    }
+    let credentials = outcome.session.as_ref().map(|session| Credentials {
+        session,
+        session_policies: &outcome.session_policies,
+        scope_down: outcome.scope_down_applied,
+    });
+    let requests = evaluate_requests(scenario, &compiled, credentials.as_ref());
+    let sign_in = &scenario.sign_in;
+    let scope_down = ScopeDownReport {
+        applied: outcome.scope_down_applied,
+        reason: scope_down_reason(sign_in.identity, sign_in.flow, outcome.scope_down_applied),
+        services: INLINE_SCOPE_DOWN.to_vec(),
+    };
+    let outcome_name = match &outcome.error {
+        Some(error) => error.code.clone(),
+        None => "issued".to_owned(),
+    };
+    Report {
+        name: scenario.name.clone(),
+        flow: sign_in.flow,
+        identity: sign_in.identity,
+        outcome: outcome_name,
+        steps: outcome.steps,
+        identity_id: outcome.identity_id,
+        token: outcome.token,
+        role_selection: outcome.role_selection,
+        trust: outcome.trust,
+        scope_down,
+        session: outcome.session,
+        error: outcome.error,
+        requests,
+        diagnostics: Vec::new(),
+        notes: notes.into_vec(),
+    }
+}
+
+fn scope_down_reason(identity: IdentityType, flow: Flow, applied: bool) -> String {
+    match (identity, flow, applied) {
+        (_, _, true) => "guest credentials from GetCredentialsForIdentity: Cognito adds an inline and a managed session policy".to_owned(),
+        (IdentityType::Unauthenticated, Flow::Enhanced, false) => "not reached: sign-in failed before credentials were issued".to_owned(),
+        (IdentityType::Unauthenticated, Flow::Basic, _) => {
+            "basic flow: the app's own AssumeRoleWithWebIdentity call gets no Cognito scope-down (only the session policies the app passes)".to_owned()
+        }
+        (IdentityType::Authenticated, _, _) => "signed-in identities get no scope-down".to_owned(),
+    }
+}
+
+/// Loads and simulates scenario text; load diagnostics go into the report. A text that is
+/// not a scenario at all gives a report with only diagnostics and outcome `Error`.
+pub fn simulate_text(text: &str) -> Report {
+    let loaded = load_scenario(text);
+    let mut report = match &loaded.scenario {
+        Some(scenario) => simulate(scenario),
+        None => simulate(&Scenario::default()),
+    };
+    if loaded.scenario.is_none() {
+        report.outcome = "Error".to_owned();
+        report.steps.clear();
+        report.error = None;
+        report.session = None;
+        report.requests.clear();
+    }
+    report.diagnostics = loaded.diagnostics;
+    report
+}
