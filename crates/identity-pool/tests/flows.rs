@@ -2,7 +2,12 @@
 //! and the targeted explanations, on one base scenario varied per test.
 
 // Helpers outside `#[test]` functions are test code too: a panic is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use identity_pool::report::Report;
 use identity_pool::simulate_text;

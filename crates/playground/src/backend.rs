@@ -153,10 +153,9 @@ fn call(request: &Value) -> Value {
     serde_json::from_str(&answer).unwrap_or(Value::Null)
 }
 
-/// The API entry point. Until `identity_pool::api` exists, a stand-in answers that the
-/// engine is not connected, so the page and its tests can be built against the contract.
+/// The API entry point.
 fn answer_json(request: &str) -> String {
-    stand_in::answer_json(request)
+    identity_pool::api::answer_json(request)
 }
 
 /// The engine version shown in the header.
@@ -166,18 +165,17 @@ pub fn engine_version() -> String {
 
 /// Runs the whole scenario (scenario file text, formats.md section 2).
 pub fn simulate(scenario_json: &str) -> ReportView {
-    let scenario: Value = match serde_json::from_str(scenario_json) {
-        Ok(value) => value,
-        Err(error) => {
-            return ReportView {
-                diagnostics: vec![plain("playground::scenario", &error.to_string())],
-                ..ReportView::default()
-            }
-        }
-    };
+    // Sent as text: the simulator's positions then refer to exactly this text.
     let answer =
-        call(&json!({ "apiVersion": API_VERSION, "op": "simulate", "scenario": scenario }));
-    read_report(answer.get("report").unwrap_or(&answer))
+        call(&json!({ "apiVersion": API_VERSION, "op": "simulate", "scenario": scenario_json }));
+    match answer.get("report") {
+        Some(report) => read_report(report),
+        None => ReportView {
+            outcome: "none".into(),
+            diagnostics: vec![plain("playground::api", str_of(&answer, "message"))],
+            ..ReportView::default()
+        },
+    }
 }
 
 /// The diagnostics of one policy text, located in that text.
@@ -432,50 +430,5 @@ fn read_request_result(value: &Value) -> RequestResultView {
             .collect(),
         aws_message: str_of(value, "awsMessage").into(),
         fix: str_of(cognito, "fix").into(),
-    }
-}
-
-/// Answers in the API's shape while the simulation is not yet linked in. It knows no IAM
-/// rule: it reports JSON syntax errors (so editors show markers) and says the engine is
-/// missing.
-mod stand_in {
-    use serde_json::{json, Value};
-
-    pub fn answer_json(request: &str) -> String {
-        let request: Value = serde_json::from_str(request).unwrap_or(Value::Null);
-        let answer = match request.get("type").and_then(Value::as_str) {
-            Some("parsePolicy") => {
-                let text = request
-                    .get("text")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
-                match serde_json::from_str::<Value>(text) {
-                    Ok(_) => json!({ "diagnostics": [] }),
-                    Err(e) => json!({ "diagnostics": [{
-                        "code": "iam::parse::syntax", "severity": "error",
-                        "message": e.to_string(),
-                        "start": { "line": e.line(), "column": e.column() }
-                    }]}),
-                }
-            }
-            _ => {
-                let count = request
-                    .pointer("/scenario/requests")
-                    .and_then(Value::as_array)
-                    .map(Vec::len)
-                    .unwrap_or(0);
-                let requests: Vec<Value> = (0..count)
-                    .map(|_| json!({ "decision": "Error", "explanation": { "summary": "the simulation engine is not linked into this build" } }))
-                    .collect();
-                json!({ "op": "simulate", "report": {
-                    "outcome": "EngineUnavailable",
-                    "steps": [],
-                    "error": { "code": "EngineUnavailable", "message": "the simulation engine is not linked into this build",
-                               "step": "", "explanation": "This build of the page has no engine yet.", "fix": "Rebuild with the identity-pool crate's API." },
-                    "requests": requests
-                }})
-            }
-        };
-        answer.to_string()
     }
 }

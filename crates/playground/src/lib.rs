@@ -9,6 +9,8 @@
 //! - [`editor`], [`share`], [`storage`]: the policy editor, share links, autosave.
 
 pub mod backend;
+#[cfg(test)]
+mod backend_tests;
 pub mod components;
 pub mod dom;
 pub mod editor;
