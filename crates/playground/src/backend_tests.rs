@@ -59,3 +59,35 @@ fn every_example_meets_its_expectations() {
     }
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
 }
+
+#[test]
+fn the_default_example_is_allowed_and_explained() {
+    let doc = ScenarioDoc::from_json(examples::text(examples::DEFAULT_ID).unwrap()).unwrap();
+    let report = simulate(&doc.to_json());
+    assert_eq!(report.outcome(), "issued");
+    assert!(report
+        .steps
+        .iter()
+        .any(|s| s.name == "GetId" && s.status == "ok"));
+    let first = &report.requests[0];
+    assert_eq!(first.decision, "Allowed");
+    assert!(
+        first
+            .deciding
+            .iter()
+            .any(|d| d.policy_id.as_deref() == Some("Guest:ReadPicture")),
+        "{first:?}"
+    );
+    assert!(report
+        .session
+        .as_ref()
+        .is_some_and(|s| s.role_arn.ends_with("role/Guest")));
+}
+
+#[test]
+fn a_syntax_error_is_reported_at_its_line() {
+    let text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {,\n  ]\n}";
+    let diagnostics = parse_policy(text, Kind::Identity);
+    let first = diagnostics.first().expect("a diagnostic");
+    assert_eq!(first.start.map(|p| p.line), Some(4), "{diagnostics:?}");
+}
