@@ -241,8 +241,17 @@ fn apt_install(packages: &[&str]) -> Result {
         cmd.env("DEBIAN_FRONTEND", "noninteractive");
         cmd
     };
-    run(&mut apt(&["update", "-q"]))?;
-    let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+    // A fresh machine may still be running its own apt jobs: wait for the lock.
+    let lock_wait = "DPkg::Lock::Timeout=600";
+    run(&mut apt(&["-o", lock_wait, "update", "-q"]))?;
+    let mut args = vec![
+        "-o",
+        lock_wait,
+        "install",
+        "-y",
+        "-q",
+        "--no-install-recommends",
+    ];
     args.extend_from_slice(packages);
     run(&mut apt(&args))
 }
