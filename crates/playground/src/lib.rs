@@ -1,6 +1,27 @@
-//! The Identity Pool Playground as a library, so its pieces are testable natively and in
-//! the browser; `main.rs` only mounts the app.
+//! The Identity Pool Playground page: a thin Yew front end over `identity_pool::api`,
+//! as a library so its pieces are testable natively and in the browser; `main.rs` only
+//! mounts the app.
+//!
+//! - [`state`]: the scenario being edited and the actions that change it (plain Rust).
+//! - [`backend`]: the only caller of the simulation.
+//! - [`components`]: the page, one component per file.
+//! - [`hooks`]: live evaluation and keyboard shortcuts.
+//! - [`editor`], [`share`], [`storage`]: the policy editor, share links, autosave.
 
+pub mod backend;
+#[cfg(test)]
+mod backend_tests;
+pub mod components;
+pub mod dom;
 pub mod editor;
+pub mod examples;
+pub mod hooks;
 pub mod share;
+pub mod startup;
+pub mod state;
 pub mod storage;
+
+/// Mounts the page on `<body>`.
+pub fn start() {
+    yew::Renderer::<components::app::App>::new().render();
+}

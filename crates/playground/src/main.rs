@@ -1,3 +1,5 @@
 //! Entry point of the playground page.
 
-fn main() {}
+fn main() {
+    playground::start();
+}

@@ -1,0 +1,231 @@
+//! The page: header, the three columns, overlays; owns the scenario state.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::header::Header;
+use super::help_overlay::HelpOverlay;
+use super::import_dialog::ImportDialog;
+use super::notice_bar::NoticeBar;
+use super::pool_form::PoolForm;
+use super::pool_json::PoolJson;
+use super::requests_panel::RequestsPanel;
+use super::results_panel::ResultsPanel;
+use super::role_mappings::RoleMappings;
+use super::roles_panel::RolesPanel;
+use super::signin_panel::SignInPanel;
+use super::tag_maps::TagMaps;
+use crate::examples;
+use crate::hooks::use_evaluation::use_evaluation;
+use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
+use crate::state::{import::import, Action, Editor, ScenarioDoc};
+
+/// Which overlay is open.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Overlay {
+    None,
+    Help,
+    Import,
+}
+
+/// The root component.
+#[component]
+pub fn App() -> Html {
+    let first = use_memo((), |_| crate::startup::start());
+    let editor = use_reducer(|| Editor {
+        doc: first.doc.clone(),
+        revision: 0,
+    });
+    let notices = use_state(|| Rc::new(first.notices.clone()));
+    let overlay = use_state(|| Overlay::None);
+    let selected = use_state(|| AttrValue::from(first.example.clone()));
+    let example_list = use_memo((), |_| examples::list());
+    let evaluation = use_evaluation(&editor);
+
+    let dispatch = {
+        let editor = editor.dispatcher();
+        Callback::from(move |action: Action| editor.dispatch(action))
+    };
+    let notify = {
+        let notices = notices.clone();
+        Callback::from(move |text: String| {
+            let mut list = (**notices).clone();
+            list.push(text);
+            if list.len() > 4 {
+                list.remove(0);
+            }
+            notices.set(Rc::new(list));
+        })
+    };
+
+    {
+        let count = evaluation.count;
+        use_effect_with(count, move |count| {
+            if *count > 0 {
+                crate::dom::set_ready();
+            }
+        });
+    }
+
+    let on_pick = {
+        let dispatch = dispatch.clone();
+        let notify = notify.clone();
+        let selected = selected.clone();
+        Callback::from(
+            move |id: String| match examples::text(&id).map(ScenarioDoc::from_json) {
+                Some(Ok(doc)) => {
+                    selected.set(AttrValue::from(id));
+                    dispatch.emit(Action::Load(Box::new(doc)));
+                }
+                Some(Err(e)) => {
+                    notify.emit(format!("example `{id}` could not be read: {}", e.message))
+                }
+                None => notify.emit(format!("no example `{id}`")),
+            },
+        )
+    };
+    let on_export = {
+        let editor = editor.clone();
+        let notify = notify.clone();
+        Callback::from(move |()| {
+            let broken = editor.doc.broken_fields();
+            if !broken.is_empty() {
+                notify.emit(format!(
+                    "exported with invalid JSON kept as text in: {}",
+                    broken.join(", ")
+                ));
+            }
+            let name = slug(&editor.doc.name);
+            crate::dom::download(&format!("{name}.json"), &editor.doc.to_json());
+        })
+    };
+    let on_import_text = {
+        let editor = editor.clone();
+        let dispatch = dispatch.clone();
+        let notify = notify.clone();
+        let overlay = overlay.clone();
+        let selected = selected.clone();
+        Callback::from(move |text: String| match import(&editor.doc, &text) {
+            Ok(imported) => {
+                dispatch.emit(Action::Load(Box::new(imported.doc)));
+                notify.emit(imported.summary);
+                selected.set(AttrValue::default());
+                overlay.set(Overlay::None);
+            }
+            Err(e) => notify.emit(format!("import failed: {}", e.message)),
+        })
+    };
+    let on_share = {
+        let notify = notify.clone();
+        let editor = editor.clone();
+        Callback::from(move |()| notify.emit(crate::startup::share(&editor.doc.to_json())))
+    };
+    {
+        // Autosave after each evaluation (already debounced); report a failure once.
+        let doc = editor.doc.clone();
+        let notify = notify.clone();
+        let warned = use_mut_ref(|| false);
+        use_effect_with(evaluation.count, move |count| {
+            if *count > 1 {
+                if let Err(e) = crate::storage::browser::save(&doc.to_json()) {
+                    if !*warned.borrow() {
+                        *warned.borrow_mut() = true;
+                        notify.emit(format!("{} ({})", e.message, e.help));
+                    }
+                }
+            }
+        });
+    }
+    let set_overlay = |which: Overlay| {
+        let overlay = overlay.clone();
+        Callback::from(move |()| overlay.set(which))
+    };
+    {
+        let evaluate_now = evaluation.evaluate_now.clone();
+        let overlay = overlay.clone();
+        let on_share = on_share.clone();
+        let on_export = on_export.clone();
+        use_shortcuts(Callback::from(move |shortcut| match shortcut {
+            Shortcut::EvaluateNow => evaluate_now.emit(()),
+            Shortcut::Share => on_share.emit(()),
+            Shortcut::Export => on_export.emit(()),
+            Shortcut::Help => overlay.set(if *overlay == Overlay::Help {
+                Overlay::None
+            } else {
+                Overlay::Help
+            }),
+            Shortcut::Close => overlay.set(Overlay::None),
+        }));
+    }
+    let on_dismiss = {
+        let notices = notices.clone();
+        Callback::from(move |i: usize| {
+            let mut list = (**notices).clone();
+            if i < list.len() {
+                list.remove(i);
+            }
+            notices.set(Rc::new(list));
+        })
+    };
+
+    let doc = &editor.doc;
+    let role_arns: Vec<String> = doc.roles.iter().map(|r| r.arn.clone()).collect();
+    let mappings = doc
+        .pool_roles
+        .get("RoleMappings")
+        .cloned()
+        .unwrap_or_default();
+    html! {
+        <div class="app">
+            <Header examples={example_list.clone()} selected={(*selected).clone()} {on_pick}
+                {on_share} on_export={on_export.clone()} on_import={set_overlay(Overlay::Import)} on_help={set_overlay(Overlay::Help)} />
+            <NoticeBar notices={(*notices).clone()} {on_dismiss} />
+            if !doc.description.is_empty() {
+                <p class="description"><strong>{ doc.name.clone() }</strong>{ ": " }{ doc.description.clone() }</p>
+            }
+            <main class="columns">
+                <div class="column pool">
+                    <PoolForm pool={doc.pool.clone()} pool_roles={doc.pool_roles.clone()} role_arns={role_arns.clone()} dispatch={dispatch.clone()} />
+                    <section class="panel">
+                        <RoleMappings {mappings} dispatch={dispatch.clone()} />
+                        <TagMaps maps={doc.tag_maps.clone()} dispatch={dispatch.clone()} />
+                    </section>
+                    <PoolJson pool={doc.pool.clone()} pool_roles={doc.pool_roles.clone()} tag_maps={doc.tag_maps.clone()} dispatch={dispatch.clone()} />
+                </div>
+                <div class="column edit">
+                    <RolesPanel roles={doc.roles.clone()} diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
+                    <SignInPanel sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} role_arns={role_arns}
+                        diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
+                    <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
+                </div>
+                <div class="column results-column">
+                    <ResultsPanel report={evaluation.report.clone()} requests={doc.requests.clone()}
+                        count={evaluation.count} millis={evaluation.millis} />
+                </div>
+            </main>
+            if *overlay == Overlay::Help { <HelpOverlay on_close={set_overlay(Overlay::None)} /> }
+            if *overlay == Overlay::Import { <ImportDialog on_import={on_import_text} on_close={set_overlay(Overlay::None)} /> }
+        </div>
+    }
+}
+
+/// A file name from the scenario name.
+fn slug(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug.trim_matches('-').to_string();
+    if slug.is_empty() {
+        "scenario".into()
+    } else {
+        slug
+    }
+}

@@ -1,0 +1,27 @@
+//! The AWS exception a failed sign-in ends with, its plain explanation and the fix.
+
+use yew::prelude::*;
+
+use crate::backend::AwsErrorView;
+
+/// Props of [`AwsError`].
+#[derive(Properties, PartialEq)]
+pub struct AwsErrorProps {
+    /// The error.
+    pub error: AwsErrorView,
+}
+
+/// A highlighted box with the exception.
+#[component]
+pub fn AwsError(props: &AwsErrorProps) -> Html {
+    let e = &props.error;
+    html! {
+        <div class="aws-error" role="alert">
+            <p class="exception"><code>{ e.code.clone() }</code>
+                if !e.step.is_empty() { <span>{ " from " }{ e.step.clone() }</span> }</p>
+            <p class="message">{ e.message.clone() }</p>
+            if !e.explanation.is_empty() { <p><strong>{ "Why: " }</strong>{ e.explanation.clone() }</p> }
+            if !e.fix.is_empty() { <p><strong>{ "Fix: " }</strong>{ e.fix.clone() }</p> }
+        </div>
+    }
+}

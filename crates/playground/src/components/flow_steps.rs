@@ -1,0 +1,35 @@
+//! The sign-in flow as numbered steps, the failed one marked.
+
+use yew::prelude::*;
+
+use crate::backend::StepView;
+
+/// Props of [`FlowSteps`].
+#[derive(Properties, PartialEq)]
+pub struct FlowStepsProps {
+    /// The steps in order.
+    pub steps: Vec<StepView>,
+}
+
+/// An ordered list of steps.
+#[component]
+pub fn FlowSteps(props: &FlowStepsProps) -> Html {
+    html! {
+        <ol class="steps" aria-label="Sign-in flow">
+            { for props.steps.iter().map(|s| {
+                let failed = s.status == "failed";
+                let mark = match s.status.as_str() { "ok" => "✓", "failed" => "✗", _ => "–" };
+                html! {
+                    <li class={format!("step {}", s.status)} data-testid="flow-step" data-status={s.status.clone()}
+                        aria-current={failed.then_some("step")}>
+                        <span class="mark" aria-hidden="true">{ mark }</span>
+                        <strong>{ s.name.clone() }</strong>
+                        if failed { <span class="failed-label">{ " failed" }</span> }
+                        if s.status == "skipped" { <span class="skipped-label">{ " not reached" }</span> }
+                        if !s.detail.is_empty() { <span class="detail">{ " — " }{ s.detail.clone() }</span> }
+                    </li>
+                }
+            }) }
+        </ol>
+    }
+}

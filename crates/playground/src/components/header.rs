@@ -1,0 +1,64 @@
+//! The page header: title, example picker, share/import/export, engine version, help.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::examples::ExampleInfo;
+
+/// Props of [`Header`].
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// The example library.
+    pub examples: std::rc::Rc<Vec<ExampleInfo>>,
+    /// The example loaded last (empty after edits from elsewhere).
+    pub selected: AttrValue,
+    /// An example was picked.
+    pub on_pick: Callback<String>,
+    /// Share button.
+    pub on_share: Callback<()>,
+    /// Export button.
+    pub on_export: Callback<()>,
+    /// Import button.
+    pub on_import: Callback<()>,
+    /// Help button.
+    pub on_help: Callback<()>,
+}
+
+/// The header bar.
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let onchange = {
+        let on_pick = props.on_pick.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            on_pick.emit(select.value());
+        })
+    };
+    let click = |cb: &Callback<()>| {
+        let cb = cb.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    html! {
+        <header class="app-header">
+            <h1>{ "Identity Pool Playground" }</h1>
+            <label class="picker">
+                <span>{ "Example" }</span>
+                <select data-testid="example-picker" aria-label="Example scenario" {onchange}>
+                    if props.selected.is_empty() {
+                        <option value="" selected=true>{ "(edited scenario)" }</option>
+                    }
+                    { for props.examples.iter().map(|e| html! {
+                        <option value={e.id.clone()} selected={*e.id == *props.selected}>{ e.title.clone() }</option>
+                    }) }
+                </select>
+            </label>
+            <nav class="actions" aria-label="scenario actions">
+                <button type="button" onclick={click(&props.on_share)} title="Copy a link holding the whole scenario (Ctrl/⌘+Shift+S)">{ "Share" }</button>
+                <button type="button" onclick={click(&props.on_export)} title="Download the scenario file (Ctrl/⌘+Shift+E)">{ "Export" }</button>
+                <button type="button" onclick={click(&props.on_import)} title="Load a scenario file or AWS CLI output">{ "Import" }</button>
+                <button type="button" onclick={click(&props.on_help)} aria-label="Keyboard shortcuts and help">{ "?" }</button>
+            </nav>
+            <span class="version">{ "engine " }<span data-testid="engine-version">{ crate::backend::engine_version() }</span></span>
+        </header>
+    }
+}

@@ -1,0 +1,26 @@
+//! The page's components, one per file.
+
+pub mod app;
+pub mod aws_error;
+pub mod claims_presets;
+pub mod fallback_editor;
+pub mod flow_steps;
+pub mod header;
+pub mod help_overlay;
+pub mod import_dialog;
+pub mod notice_bar;
+pub mod pool_form;
+pub mod pool_json;
+pub mod request_result;
+pub mod requests_panel;
+pub mod results_panel;
+pub mod role_card;
+pub mod role_mappings;
+pub mod roles_panel;
+pub mod session_view;
+pub mod signin_panel;
+pub mod tag_maps;
+
+/// The policy editor every policy field uses (swapped for `crate::editor::PolicyEditor`
+/// once that component lands).
+pub use fallback_editor::PolicyEditor;

@@ -1,0 +1,76 @@
+//! One request's decision with its explanation.
+
+use yew::prelude::*;
+
+use crate::backend::{RequestResultView, StatementRef};
+use crate::state::scenario::RequestDoc;
+
+/// Props of [`RequestResult`].
+#[derive(Properties, PartialEq)]
+pub struct RequestResultProps {
+    /// Position in `requests`.
+    pub index: usize,
+    /// The request as written.
+    pub request: Option<RequestDoc>,
+    /// Its result.
+    pub result: RequestResultView,
+}
+
+fn statement(s: &StatementRef) -> Html {
+    let jump = s.policy_id.clone().map(|id| {
+        let index = s.index;
+        Callback::from(move |_: MouseEvent| crate::dom::jump_to(&id, index))
+    });
+    html! {
+        <li>
+            <code>{ s.policy.clone() }</code>
+            if !s.statement.is_empty() { { " · " }<code>{ s.statement.clone() }</code> }
+            if let Some(onclick) = jump {
+                { " " }<button type="button" class="link" {onclick} aria-label={format!("Show {} in the editor", s.policy)}>{ "show" }</button>
+            }
+            if !s.reason.is_empty() { <span class="reason">{ " — " }{ s.reason.clone() }</span> }
+        </li>
+    }
+}
+
+/// A card: decision badge, request, deciding statements, the others, missing keys.
+#[component]
+pub fn RequestResult(props: &RequestResultProps) -> Html {
+    let r = &props.result;
+    let class = format!("request-result decision-{}", r.decision.to_lowercase());
+    html! {
+        <li class={class} data-testid="request-result" data-index={props.index.to_string()} data-decision={r.decision.clone()}>
+            <p class="headline">
+                <span class="badge">{ r.decision.clone() }</span>
+                if let Some(q) = &props.request {
+                    <code>{ q.action.clone() }</code>{ " on " }<code class="resource">{ q.resource.clone() }</code>
+                    if let Some(expect) = &q.expect {
+                        if *expect != r.decision {
+                            <span class="mismatch">{ format!(" (expected {expect})") }</span>
+                        }
+                    }
+                }
+            </p>
+            if !r.summary.is_empty() { <p class="summary">{ r.summary.clone() }</p> }
+            if !r.aws_message.is_empty() { <p class="aws-message"><strong>{ "AWS says: " }</strong><code>{ r.aws_message.clone() }</code></p> }
+            if !r.fix.is_empty() { <p class="fix"><strong>{ "Fix: " }</strong>{ r.fix.clone() }</p> }
+            if !r.deciding.is_empty() {
+                <h4>{ "Decided by" }</h4>
+                <ul>{ for r.deciding.iter().map(statement) }</ul>
+            }
+            if !r.others.is_empty() {
+                <details>
+                    <summary>{ format!("Why the other {} statements did not decide", r.others.len()) }</summary>
+                    <ul>{ for r.others.iter().map(statement) }</ul>
+                </details>
+            }
+            if !r.missing_keys.is_empty() {
+                <p class="missing"><strong>{ "Missing context keys: " }</strong>
+                    { for r.missing_keys.iter().map(|k| html! { <code>{ k.clone() }{ " " }</code> }) }</p>
+            }
+            if !r.diagnostics.is_empty() {
+                <ul class="diagnostics">{ for r.diagnostics.iter().map(|d| html! { <li>{ d.message.clone() }</li> }) }</ul>
+            }
+        </li>
+    }
+}

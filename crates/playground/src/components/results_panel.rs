@@ -1,0 +1,66 @@
+//! The right column: the sign-in outcome, its steps, the session and each request's decision.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::aws_error::AwsError;
+use super::flow_steps::FlowSteps;
+use super::request_result::RequestResult;
+use super::session_view::SessionView;
+use crate::backend::ReportView;
+use crate::state::scenario::RequestDoc;
+
+/// Props of [`ResultsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ResultsPanelProps {
+    /// The latest report.
+    pub report: Rc<ReportView>,
+    /// The requests as written (for labels).
+    pub requests: Vec<RequestDoc>,
+    /// How many evaluations have run.
+    pub count: u32,
+    /// How long the last one took (ms).
+    pub millis: f64,
+}
+
+/// The results column.
+#[component]
+pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
+    let report = &props.report;
+    let outcome = report.outcome();
+    html! {
+        <section class="panel results" aria-labelledby="results-title" aria-live="polite"
+            data-testid="results" data-evaluations={props.count.to_string()}>
+            <h2 id="results-title">{ "Results" }</h2>
+            <p class="timing">{ format!("evaluation #{} took {:.1} ms", props.count, props.millis) }</p>
+            <div data-testid="signin-outcome" data-outcome={outcome.clone()}
+                class={if report.error.is_some() { "outcome failed" } else { "outcome ok" }}>
+                <h3>{ "Sign-in: " }{ if outcome == "issued" { "credentials issued".to_string() } else { outcome.clone() } }</h3>
+                <FlowSteps steps={report.steps.clone()} />
+                if let Some(error) = &report.error { <AwsError error={error.clone()} /> }
+                if let Some(session) = &report.session { <SessionView session={session.clone()} /> }
+            </div>
+            if !report.diagnostics.is_empty() {
+                <ul class="diagnostics" aria-label="scenario problems">
+                    { for report.diagnostics.iter().map(|d| {
+                        let (line, column) = d.start.map(|p| (p.line, p.column)).unwrap_or((1, 1));
+                        html! { <li>{ format!("{line}:{column} {}", d.message) }</li> }
+                    }) }
+                </ul>
+            }
+            if !report.notes.is_empty() {
+                <details class="notes">
+                    <summary>{ format!("{} assumption(s) where AWS documents no behaviour", report.notes.len()) }</summary>
+                    <ul>{ for report.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+                </details>
+            }
+            <h3>{ "Requests" }</h3>
+            <ol class="request-results">
+                { for report.requests.iter().enumerate().map(|(index, result)| html! {
+                    <RequestResult {index} request={props.requests.get(index).cloned()} result={result.clone()} />
+                }) }
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,39 @@
+//! All the scenario's roles.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::role_card::RoleCard;
+use crate::hooks::use_evaluation::DiagnosticMap;
+use crate::state::scenario::RoleDoc;
+use crate::state::Action;
+
+/// Props of [`RolesPanel`].
+#[derive(Properties, PartialEq)]
+pub struct RolesPanelProps {
+    /// `roles`.
+    pub roles: Vec<RoleDoc>,
+    /// Diagnostics per editor id.
+    pub diagnostics: Rc<DiagnosticMap>,
+    /// Sends an edit.
+    pub dispatch: Callback<Action>,
+}
+
+/// The list of role cards and an "add role" button.
+#[component]
+pub fn RolesPanel(props: &RolesPanelProps) -> Html {
+    let add = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::AddRole))
+    };
+    html! {
+        <section class="panel" aria-labelledby="roles-title">
+            <h2 id="roles-title">{ "Roles" }</h2>
+            { for props.roles.iter().enumerate().map(|(index, role)| html! {
+                <RoleCard key={index} {index} role={role.clone()} diagnostics={props.diagnostics.clone()} dispatch={props.dispatch.clone()} />
+            }) }
+            <button type="button" onclick={add}>{ "Add role" }</button>
+        </section>
+    }
+}

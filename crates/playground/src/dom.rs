@@ -1,0 +1,84 @@
+//! Small browser helpers the components share. Each one fails quietly: a missing element
+//! or an unsupported API must never break the page.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlTextAreaElement};
+
+/// Marks `<body data-ready="true">` (the e2e suite waits for it).
+pub fn set_ready() {
+    if let Some(body) = gloo::utils::document().body() {
+        let _ = body.set_attribute("data-ready", "true");
+    }
+}
+
+/// Focuses the policy editor `policy_id` (`ROLE:POLICY`) and selects the first line of
+/// statement `index`.
+pub fn jump_to(policy_id: &str, index: Option<usize>) {
+    let selector = format!(
+        "textarea[data-testid=\"policy-editor\"][data-policy-id=\"{}\"]",
+        policy_id.replace('\\', "\\\\").replace('"', "\\\"")
+    );
+    let Ok(Some(element)) = gloo::utils::document().query_selector(&selector) else {
+        return;
+    };
+    let Ok(area) = element.dyn_into::<HtmlTextAreaElement>() else {
+        return;
+    };
+    let _ = area.focus();
+    let text = area.value();
+    if let Some(line) = index.and_then(|i| crate::state::locate::statement_line(&text, i)) {
+        let mut start = 0usize;
+        for (index, row) in text.split('\n').enumerate() {
+            let length = row.encode_utf16().count();
+            if index + 1 == line {
+                let start = start as u32;
+                let _ = area.set_selection_range(start, start + length as u32);
+                break;
+            }
+            start += length + 1;
+        }
+    }
+    area.scroll_into_view();
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, text: &str) {
+    let parts = js_sys_array(text);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = gloo::utils::document();
+    if let Ok(anchor) = document.create_element("a") {
+        if let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlAnchorElement>() {
+            anchor.set_href(&url);
+            anchor.set_download(name);
+            anchor.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
+    js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text)).into()
+}
+
+/// Milliseconds since navigation (0 when unavailable).
+pub fn now() -> f64 {
+    gloo::utils::window()
+        .performance()
+        .map(|p| p.now())
+        .unwrap_or_default()
+}
+
+/// Whether keyboard focus is in a text field (single-key shortcuts must not fire there).
+pub fn typing_in_field() -> bool {
+    gloo::utils::document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}

@@ -1,0 +1,4 @@
+//! Hooks shared by the page's components.
+
+pub mod use_evaluation;
+pub mod use_shortcuts;

@@ -1,0 +1,114 @@
+//! Where the first scenario comes from: a share link in the URL fragment, else the
+//! autosaved work, else the default example. Every failure becomes a notice and the page
+//! still starts with a usable scenario.
+
+use crate::examples;
+use crate::share;
+use crate::state::ScenarioDoc;
+use crate::storage::{browser, SavedState};
+
+/// The first scenario, the id of the example it is (empty when it is not one), and notices.
+pub struct Start {
+    /// The scenario to edit.
+    pub doc: ScenarioDoc,
+    /// The example id, when the scenario is an unmodified example.
+    pub example: String,
+    /// Notices to show.
+    pub notices: Vec<String>,
+}
+
+fn default_doc(notices: &mut Vec<String>) -> ScenarioDoc {
+    let text = examples::text(examples::DEFAULT_ID)
+        .or_else(|| examples::EMBEDDED.first().map(|(_, t)| *t))
+        .unwrap_or("{}");
+    ScenarioDoc::from_json(text).unwrap_or_else(|e| {
+        notices.push(format!(
+            "the default example could not be read: {}",
+            e.message
+        ));
+        ScenarioDoc::default()
+    })
+}
+
+/// Decides the first scenario in the browser.
+pub fn start() -> Start {
+    let mut notices = Vec::new();
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    match share::decode_fragment(&hash) {
+        Ok(Some(json)) => match ScenarioDoc::from_json(&json) {
+            Ok(doc) => {
+                return Start {
+                    doc,
+                    example: String::new(),
+                    notices,
+                }
+            }
+            Err(e) => notices.push(format!(
+                "the shared scenario could not be read: {}",
+                e.message
+            )),
+        },
+        Ok(None) => {}
+        Err(e) => notices.push(format!("{} ({})", e.message, e.help)),
+    }
+    if notices.is_empty() {
+        match browser::load() {
+            SavedState::Restored { scenario, .. } => match ScenarioDoc::from_json(&scenario) {
+                Ok(doc) => {
+                    return Start {
+                        doc,
+                        example: String::new(),
+                        notices,
+                    }
+                }
+                Err(e) => notices.push(format!(
+                    "the saved scenario could not be read and the default example was loaded: {}",
+                    e.message
+                )),
+            },
+            SavedState::Discarded(reason) => {
+                notices.push(format!("{} ({})", reason.message, reason.help));
+            }
+            SavedState::Nothing => {}
+        }
+    }
+    Start {
+        doc: default_doc(&mut notices),
+        example: examples::DEFAULT_ID.to_string(),
+        notices,
+    }
+}
+
+/// Puts the share link for `scenario_json` in the address bar and on the clipboard.
+/// Returns the notice to show.
+pub fn share(scenario_json: &str) -> String {
+    match share::encode_fragment(scenario_json) {
+        Ok(fragment) => {
+            let window = gloo::utils::window();
+            let location = window.location();
+            let _ = location.set_hash(&fragment);
+            let url = location.href().unwrap_or_default();
+            copy_to_clipboard(&window.navigator(), &url);
+            format!(
+                "share link ready ({} characters): it is in the address bar and was copied",
+                url.len()
+            )
+        }
+        Err(e) => format!("{} ({})", e.message, e.help),
+    }
+}
+
+/// Best effort: the clipboard API is missing outside secure contexts and may refuse.
+fn copy_to_clipboard(navigator: &web_sys::Navigator, text: &str) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+    let present = js_sys::Reflect::get(navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !present {
+        return;
+    }
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+    let _ = navigator.clipboard().write_text(text).catch(&ignore);
+    // One tiny closure per share click; it must outlive the promise.
+    ignore.forget();
+}

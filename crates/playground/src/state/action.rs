@@ -1,0 +1,98 @@
+//! Everything the page can do to the scenario, as plain data.
+
+use serde_json::Value;
+
+use super::scenario::{Flow, Identity, ScenarioDoc};
+
+/// Which policy of a role an edit is aimed at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PolicySlot {
+    /// `AssumeRolePolicyDocument`.
+    Trust,
+    /// `Policies[index]`.
+    Access(usize),
+    /// `PermissionsBoundary`.
+    Boundary,
+}
+
+/// Which text field of a request an edit is aimed at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RequestField {
+    /// `action`.
+    Action,
+    /// `resource`.
+    Resource,
+    /// `context` (JSON object text).
+    Context,
+}
+
+/// Which string field of the sign-in an edit is aimed at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignInField {
+    /// `provider`.
+    Provider,
+    /// `claims` (JSON text).
+    Claims,
+    /// `customRoleArn`.
+    CustomRoleArn,
+    /// `basic.RoleArn`.
+    BasicRoleArn,
+    /// `basic.Policy` (JSON text).
+    BasicPolicy,
+}
+
+/// One edit of the scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Replace everything (example picked, file imported, share link opened).
+    Load(Box<ScenarioDoc>),
+    /// Set the scenario's name.
+    SetName(String),
+    /// Set a top-level member of `identityPool` (e.g. `AllowUnauthenticatedIdentities`).
+    SetPoolField(String, Value),
+    /// Set a member of `identityPoolRoles.Roles` (`authenticated` / `unauthenticated`); empty removes it.
+    SetDefaultRole(String, String),
+    /// Replace `identityPoolRoles.RoleMappings`.
+    SetRoleMappings(Value),
+    /// Replace `principalTagAttributeMaps`.
+    SetTagMaps(Value),
+    /// Replace the pool, its roles and tag maps at once (the JSON view).
+    SetPoolDocuments {
+        /// `identityPool`.
+        pool: Value,
+        /// `identityPoolRoles`.
+        pool_roles: Value,
+        /// `principalTagAttributeMaps`.
+        tag_maps: Value,
+    },
+    /// Add a role with an empty trust policy.
+    AddRole,
+    /// Remove role `index`.
+    RemoveRole(usize),
+    /// Rename role `index` (the ARN is left to the user).
+    SetRoleName(usize, String),
+    /// Set role `index`'s ARN.
+    SetRoleArn(usize, String),
+    /// Replace the text of one policy of role `index`.
+    SetPolicyText(usize, PolicySlot, String),
+    /// Add an access policy to role `index`.
+    AddPolicy(usize),
+    /// Remove access policy `policy` of role `role`.
+    RemovePolicy(usize, usize),
+    /// Rename access policy `policy` of role `role`.
+    SetPolicyName(usize, usize, String),
+    /// Give role `index` a boundary (`true`) or remove it (`false`).
+    ToggleBoundary(usize, bool),
+    /// Guest or signed in.
+    SetIdentity(Identity),
+    /// Enhanced or basic flow.
+    SetFlow(Flow),
+    /// Set one text field of the sign-in.
+    SetSignIn(SignInField, String),
+    /// Add an empty request.
+    AddRequest,
+    /// Remove request `index`.
+    RemoveRequest(usize),
+    /// Set one field of request `index`.
+    SetRequest(usize, RequestField, String),
+}

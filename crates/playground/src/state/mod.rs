@@ -1,0 +1,17 @@
+//! The page's document state: the scenario being edited and the actions that change it.
+//! Everything here is plain Rust, tested natively.
+
+pub mod action;
+pub mod import;
+pub mod locate;
+pub mod pool_edit;
+pub mod reducer;
+pub mod reindent;
+pub mod scenario;
+
+#[cfg(test)]
+mod tests;
+
+pub use action::{Action, PolicySlot, RequestField, SignInField};
+pub use reducer::Editor;
+pub use scenario::{Flow, Identity, ScenarioDoc};

@@ -1,0 +1,182 @@
+//! Applies an [`Action`] to the [`Editor`] state. Pure; the page wraps it in `use_reducer`.
+
+use std::rc::Rc;
+
+use serde_json::{Map, Value};
+use yew::Reducible;
+
+use super::action::{Action, PolicySlot, RequestField, SignInField};
+use super::scenario::{PolicyDoc, RequestDoc, RoleDoc, ScenarioDoc};
+
+/// An empty policy document to start a new policy from.
+pub const EMPTY_POLICY: &str = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}";
+
+/// The page's document state: the scenario and a counter of edits, which the evaluation
+/// hook watches instead of comparing whole scenarios.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Editor {
+    /// The scenario being edited.
+    pub doc: ScenarioDoc,
+    /// Bumped by every action.
+    pub revision: u64,
+}
+
+impl Editor {
+    /// Applies one action, returning the new state.
+    pub fn apply(mut self, action: Action) -> Self {
+        self.revision = self.revision.wrapping_add(1);
+        let doc = &mut self.doc;
+        match action {
+            Action::Load(new) => *doc = *new,
+            Action::SetName(name) => doc.name = name,
+            Action::SetPoolField(key, value) => with_object(&mut doc.pool, |pool| {
+                pool.insert(key, value);
+            }),
+            Action::SetDefaultRole(kind, arn) => with_object(&mut doc.pool_roles, |pool_roles| {
+                let roles = pool_roles
+                    .entry("Roles")
+                    .or_insert_with(|| Value::Object(Map::new()));
+                with_object(roles, |roles| {
+                    if arn.is_empty() {
+                        roles.remove(&kind);
+                    } else {
+                        roles.insert(kind, Value::String(arn));
+                    }
+                });
+            }),
+            Action::SetRoleMappings(mappings) => with_object(&mut doc.pool_roles, |pool_roles| {
+                pool_roles.insert("RoleMappings".into(), mappings);
+            }),
+            Action::SetTagMaps(maps) => doc.tag_maps = maps,
+            Action::SetPoolDocuments {
+                pool,
+                pool_roles,
+                tag_maps,
+            } => {
+                doc.pool = pool;
+                doc.pool_roles = pool_roles;
+                doc.tag_maps = tag_maps;
+            }
+            Action::AddRole => {
+                let n = doc.roles.len() + 1;
+                doc.roles.push(RoleDoc {
+                    name: format!("Role{n}"),
+                    arn: format!("arn:aws:iam::123456789012:role/Role{n}"),
+                    trust: EMPTY_POLICY.into(),
+                    policies: Vec::new(),
+                    boundary: None,
+                    extra: Map::new(),
+                });
+            }
+            Action::RemoveRole(i) => {
+                if i < doc.roles.len() {
+                    doc.roles.remove(i);
+                }
+            }
+            Action::SetRoleName(i, name) => {
+                if let Some(role) = doc.roles.get_mut(i) {
+                    role.name = name;
+                }
+            }
+            Action::SetRoleArn(i, arn) => {
+                if let Some(role) = doc.roles.get_mut(i) {
+                    role.arn = arn;
+                }
+            }
+            Action::SetPolicyText(i, slot, text) => {
+                if let Some(role) = doc.roles.get_mut(i) {
+                    match slot {
+                        PolicySlot::Trust => role.trust = text,
+                        PolicySlot::Boundary => role.boundary = Some(text),
+                        PolicySlot::Access(p) => {
+                            if let Some(policy) = role.policies.get_mut(p) {
+                                policy.text = text;
+                            }
+                        }
+                    }
+                }
+            }
+            Action::AddPolicy(i) => {
+                if let Some(role) = doc.roles.get_mut(i) {
+                    let n = role.policies.len() + 1;
+                    role.policies.push(PolicyDoc {
+                        name: format!("Policy{n}"),
+                        text: EMPTY_POLICY.into(),
+                    });
+                }
+            }
+            Action::RemovePolicy(i, p) => {
+                if let Some(role) = doc.roles.get_mut(i) {
+                    if p < role.policies.len() {
+                        role.policies.remove(p);
+                    }
+                }
+            }
+            Action::SetPolicyName(i, p, name) => {
+                if let Some(policy) = doc.roles.get_mut(i).and_then(|r| r.policies.get_mut(p)) {
+                    policy.name = name;
+                }
+            }
+            Action::ToggleBoundary(i, on) => {
+                if let Some(role) = doc.roles.get_mut(i) {
+                    role.boundary = match (on, role.boundary.take()) {
+                        (true, Some(existing)) => Some(existing),
+                        (true, None) => Some(EMPTY_POLICY.into()),
+                        (false, _) => None,
+                    };
+                }
+            }
+            Action::SetIdentity(identity) => doc.sign_in.identity = identity,
+            Action::SetFlow(flow) => doc.sign_in.flow = flow,
+            Action::SetSignIn(field, value) => {
+                let s = &mut doc.sign_in;
+                match field {
+                    SignInField::Provider => s.provider = value,
+                    SignInField::Claims => s.claims = value,
+                    SignInField::CustomRoleArn => s.custom_role_arn = value,
+                    SignInField::BasicRoleArn => s.basic_role_arn = value,
+                    SignInField::BasicPolicy => s.basic_policy = value,
+                }
+            }
+            Action::AddRequest => doc.requests.push(RequestDoc {
+                action: String::new(),
+                resource: "*".into(),
+                context: "{}".into(),
+                expect: None,
+            }),
+            Action::RemoveRequest(i) => {
+                if i < doc.requests.len() {
+                    doc.requests.remove(i);
+                }
+            }
+            Action::SetRequest(i, field, value) => {
+                if let Some(q) = doc.requests.get_mut(i) {
+                    match field {
+                        RequestField::Action => q.action = value,
+                        RequestField::Resource => q.resource = value,
+                        RequestField::Context => q.context = value,
+                    }
+                }
+            }
+        }
+        self
+    }
+}
+
+/// Edits the value as an object; a non-object (from a hand-edited JSON view) becomes `{}` first.
+fn with_object(value: &mut Value, edit: impl FnOnce(&mut Map<String, Value>)) {
+    let mut map = match std::mem::take(value) {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    };
+    edit(&mut map);
+    *value = Value::Object(map);
+}
+
+impl Reducible for Editor {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Rc::unwrap_or_clone(self).apply(action))
+    }
+}

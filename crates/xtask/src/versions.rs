@@ -1,0 +1,39 @@
+//! Every tool version the project pins, in one place.
+//!
+//! The xtask installs exactly these, passes them to Trunk (so Trunk never downloads a
+//! tool of its own), and its unit tests check that `Cargo.lock` and
+//! `tests/e2e/package.json` agree with them.
+
+/// The Rust target the engine and the playground compile to.
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Trunk, installed with `cargo install --locked`. Later releases (0.22.0-beta.2 and up)
+/// need rustc 1.96.1, newer than the stable toolchain this project verified (1.95).
+pub const TRUNK: &str = "0.21.14";
+
+/// wasm-bindgen-cli (`wasm-bindgen`, `wasm-bindgen-test-runner`). Must equal the
+/// `wasm-bindgen` version in `Cargo.lock` (pinned with `=` in the root `Cargo.toml`):
+/// Trunk uses a system wasm-bindgen only on an exact match. Installed *without*
+/// `--locked`: its lockfile names a `webpki-roots` release the reachable index lacks.
+pub const WASM_BINDGEN: &str = "0.2.130";
+
+/// npm's `binaryen` package, which ships `wasm-opt`. Debian's binaryen 108 (and the
+/// crates.io `wasm-opt` 0.116) cannot parse the `table.fill` that current rustc output
+/// leads wasm-bindgen to emit.
+pub const BINARYEN_NPM: &str = "132.0.0";
+
+/// The same binaryen release as Trunk names it (`version_` + the major version).
+pub const WASM_OPT_FOR_TRUNK: &str = "version_132";
+
+/// `playwright-core` for the browser end-to-end tests (no bundled browser: it drives
+/// Debian's Chromium). Pinned in `tests/e2e/package.json` and its committed lockfile.
+pub const PLAYWRIGHT_CORE: &str = "1.65.1";
+
+/// Debian packages the browser tests need. Debian pins their versions per release.
+pub const APT_BROWSER_PACKAGES: &[&str] = &["chromium", "chromium-driver"];
+
+/// Debian packages that provide Node.js and npm when the machine has none.
+pub const APT_NODE_PACKAGES: &[&str] = &["nodejs", "npm"];
+
+/// The rustup components the test command uses.
+pub const RUST_COMPONENTS: &[&str] = &["rustfmt", "clippy"];
