@@ -14,7 +14,9 @@ async function exported(page) {
 }
 
 async function paste(page, value) {
-  await page.getByRole('button', { name: 'Import' }).click();
+  if ((await page.locator('[data-testid="import-text"]').count()) === 0) {
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+  }
   await page.locator('[data-testid="import-text"]').fill(typeof value === 'string' ? value : JSON.stringify(value));
   await page.locator('[data-testid="import-apply"]').click();
 }
@@ -25,7 +27,7 @@ export const tests = {
     const doc = await exported(page);
     assert.equal(doc.signIn.identity, 'unauthenticated');
     doc.requests.push({ action: 's3:PutObject', resource: 'arn:aws:s3:::mybucket/assets/x.jpg', context: {} });
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.locator('[data-testid="import-file"]').setInputFiles({
       name: 'scenario.json',
       mimeType: 'application/json',

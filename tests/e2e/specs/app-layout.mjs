@@ -47,8 +47,8 @@ export const tests = {
   'every control has an accessible name': async (t) => {
     const page = await t.openApp();
     // Open the optional parts too: signed-in form, basic flow, import dialog.
-    await page.getByLabel('Signed in').check();
-    await page.getByLabel('Basic (classic)').check();
+    await page.getByRole('radio', { name: 'Signed in' }).check();
+    await page.getByRole('radio', { name: 'Basic (classic)' }).check();
     await page.locator('summary', { hasText: 'Pool as JSON' }).click();
     assert.deepEqual(await page.evaluate(unnamedControls), []);
     await page.getByRole('button', { name: 'Import' }).click();
@@ -72,11 +72,12 @@ export const tests = {
     await page.getByRole('button', { name: 'Import' }).click();
     await page.locator('[data-testid="import-text"]').fill(JSON.stringify(doc));
     await page.locator('[data-testid="import-apply"]').click();
-    await page.locator('.description', { hasText: '<img' }).waitFor({ timeout: 5_000 });
+    await page.locator('.description', { hasText: '<img' }).waitFor({ state: 'attached', timeout: 5_000 });
     assert.equal(await page.locator('main img, .description img, header img').count(), 0);
     assert.equal(await page.locator('.description b').count(), 0);
     assert.equal(await page.evaluate(() => window.__owned), undefined);
     assert.ok((await page.locator('.description').textContent()).includes('<b>bold</b>'));
+    assert.ok((await page.locator('[data-testid="request-result"][data-index="0"]').textContent()).includes('<img'));
   },
 
   'nothing is requested outside the page origin': async (t) => {

@@ -64,7 +64,8 @@ function bigScenario(base) {
     });
     i += 1;
   }
-  statements.push({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::mybucket/assets/my_picture.jpg'] });
+  // First, so the probe's edit (in the first `s3:GetObject`) flips request 0's decision.
+  statements.unshift({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::mybucket/assets/my_picture.jpg'] });
   const doc = structuredClone(base);
   doc.roles[0].Policies[0].PolicyDocument = { Version: '2012-10-17', Statement: statements };
   doc.requests = Array.from({ length: 200 }, (_, n) => ({
