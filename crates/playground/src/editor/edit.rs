@@ -143,6 +143,8 @@ fn leading_indent_to_remove(text: &str, line: usize) -> usize {
         .count()
 }
 
+// Native only: proptest does not build for wasm32, and these tests need no browser.
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "edit_tests.rs"]
 mod tests;

@@ -105,6 +105,20 @@ pub fn format_json(text: &str) -> Result<String, FormatError> {
     Ok(out)
 }
 
+/// Where the caret goes after formatting: just before the same significant (non-whitespace)
+/// character it preceded, so formatting does not throw the user to the top.
+/// `old_caret` and the result are byte offsets.
+pub fn map_caret(old: &str, new: &str, old_caret: usize) -> usize {
+    let significant = |c: &char| !c.is_whitespace();
+    let before = old
+        .get(..old_caret)
+        .map_or(0, |head| head.chars().filter(significant).count());
+    new.char_indices()
+        .filter(|(_, c)| significant(c))
+        .nth(before)
+        .map_or(new.len(), |(i, _)| i)
+}
+
 /// Deeper documents are refused: their indentation alone would grow quadratically.
 pub const MAX_DEPTH: usize = 128;
 
@@ -162,6 +176,8 @@ fn line_break(out: &mut String, depth: usize) {
     }
 }
 
+// Native only: proptest does not build for wasm32, and these tests need no browser.
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "format_tests.rs"]
 mod tests;

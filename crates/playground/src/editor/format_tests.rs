@@ -61,6 +61,17 @@ fn deep_nesting_is_refused_not_overflowed() {
     assert!(format_json(&fine).is_ok());
 }
 
+#[test]
+fn caret_stays_by_the_same_character() {
+    let old = "{\"a\":[1,2]}";
+    let new = format_json(old).unwrap();
+    let caret = old.find('2').unwrap();
+    let mapped = map_caret(old, &new, caret);
+    assert_eq!(&new[mapped..mapped + 1], "2");
+    assert_eq!(map_caret(old, &new, 0), 0);
+    assert_eq!(map_caret(old, &new, old.len()), new.len());
+}
+
 fn json_value() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
         Just(serde_json::Value::Null),

@@ -178,6 +178,8 @@ fn mark_keys(text: &str, tokens: &mut [Token]) {
     }
 }
 
+// Native only: proptest does not build for wasm32, and these tests need no browser.
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "highlight_tests.rs"]
 mod tests;

@@ -31,7 +31,8 @@ impl EditKind {
     /// The kind of a browser `input` event, from its `inputType`.
     pub fn from_input_type(input_type: &str) -> Self {
         match input_type {
-            "insertText" => EditKind::Typing,
+            // Composition (IME) updates are typing too, or each would be its own step.
+            "insertText" | "insertCompositionText" => EditKind::Typing,
             t if t.starts_with("delete") && !t.starts_with("deleteBy") => EditKind::Deleting,
             _ => EditKind::Other,
         }
@@ -147,6 +148,8 @@ impl History {
     }
 }
 
+// Native only: proptest does not build for wasm32, and these tests need no browser.
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "history_tests.rs"]
 mod tests;

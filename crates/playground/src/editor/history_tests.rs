@@ -145,6 +145,10 @@ fn history_is_bounded_by_steps_and_bytes() {
 fn input_types_map_to_kinds() {
     assert_eq!(EditKind::from_input_type("insertText"), EditKind::Typing);
     assert_eq!(
+        EditKind::from_input_type("insertCompositionText"),
+        EditKind::Typing
+    );
+    assert_eq!(
         EditKind::from_input_type("deleteContentBackward"),
         EditKind::Deleting
     );

@@ -97,6 +97,8 @@ fn decode_value(value: &str) -> Result<String, ShareError> {
     Ok(json)
 }
 
+// Native only: proptest does not build for wasm32, and these tests need no browser.
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "tests.rs"]
 mod tests;

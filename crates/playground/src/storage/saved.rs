@@ -160,6 +160,8 @@ fn newer_version(version: u64) -> DiscardReason {
     )
 }
 
+// Native only: proptest does not build for wasm32, and these tests need no browser.
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "saved_tests.rs"]
 mod tests;

@@ -1,0 +1,442 @@
+//! The `PolicyEditor` component: wires browser events to the pure editing functions.
+//!
+//! The text is edited in a real `<textarea>` (so selection, IME, screen readers and mobile
+//! keyboards work as users expect) laid exactly over a `<pre>` that shows the same text
+//! highlighted and underlined. The textarea's own text is transparent; only its caret and
+//! selection show. Both sit in one scrolling box and are sized by the `<pre>`, so they
+//! never drift apart while scrolling.
+
+use std::rc::Rc;
+
+use iam_policy::{Diagnostic, Severity};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::edit::{dedent, indent, newline};
+use super::format::{format_json, map_caret, FormatError};
+use super::highlight::TokenKind;
+use super::history::{EditKind, History};
+use super::layout::{layout, Line, Segment};
+use super::text::{byte_to_utf16, utf16_at_line_column, Snapshot};
+
+/// Properties of [`PolicyEditor`] (see docs/contracts.md).
+#[derive(Properties, PartialEq)]
+pub struct PolicyEditorProps {
+    /// `ROLE:POLICY` (`trust` for the trust policy, `boundary` for the permissions boundary);
+    /// becomes the textarea's `data-policy-id`.
+    pub policy_id: AttrValue,
+    /// The policy text. The parent must store what `on_change` gives it right away (debounce
+    /// the evaluation, not this value), or the editor would be reset to an old text.
+    pub value: AttrValue,
+    /// Called with the whole new text after every edit, including Tab, Format and undo.
+    pub on_change: Callback<String>,
+    /// Diagnostics for this text, located (start/end set) against `value`.
+    #[prop_or_default]
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    /// The accessible name, also shown above the editor (e.g. `Guest: trust policy`).
+    pub label: AttrValue,
+}
+
+/// A JSON policy editor with line numbers, highlighting, underlined diagnostics and a
+/// clickable list of them, Format, undo/redo, and Tab/Enter indentation.
+///
+/// Keys: Tab / Shift+Tab indent and dedent (Escape then Tab leaves the editor),
+/// Enter keeps the indentation, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Alt+Shift+F format.
+#[component]
+pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
+    let textarea = use_node_ref();
+    let gutter = use_node_ref();
+    let history = use_mut_ref(|| History::new(Snapshot::with_caret(props.value.as_str(), 0)));
+    let format_error = use_state(|| None::<FormatError>);
+    // After Escape, the next Tab moves focus on instead of indenting (keyboard users
+    // must be able to leave the editor).
+    let tab_released = use_mut_ref(|| false);
+    let refresh = use_force_update();
+    history.borrow_mut().sync(&props.value);
+
+    let lines = use_memo(
+        (props.value.clone(), props.diagnostics.clone()),
+        |(value, diagnostics)| layout(value, diagnostics),
+    );
+
+    // Shows a snapshot, records it and tells the parent.
+    let commit = {
+        let textarea = textarea.clone();
+        let history = history.clone();
+        let on_change = props.on_change.clone();
+        let format_error = format_error.clone();
+        Callback::from(move |(snapshot, kind): (Snapshot, EditKind)| {
+            show(&textarea, &snapshot);
+            let text = snapshot.text.clone();
+            history
+                .borrow_mut()
+                .record(snapshot, kind, js_sys::Date::now());
+            if format_error.is_some() {
+                format_error.set(None);
+            }
+            on_change.emit(text);
+        })
+    };
+
+    let step = {
+        let textarea = textarea.clone();
+        let history = history.clone();
+        let on_change = props.on_change.clone();
+        let refresh = refresh.clone();
+        Callback::from(move |forward: bool| {
+            let snapshot = {
+                let mut history = history.borrow_mut();
+                let next = if forward {
+                    history.redo()
+                } else {
+                    history.undo()
+                };
+                next.cloned()
+            };
+            if let Some(snapshot) = snapshot {
+                show(&textarea, &snapshot);
+                on_change.emit(snapshot.text);
+                refresh.force_update();
+            }
+        })
+    };
+
+    let format = {
+        let textarea = textarea.clone();
+        let commit = commit.clone();
+        let format_error = format_error.clone();
+        Callback::from(move |()| {
+            let Some(current) = read(&textarea) else {
+                return;
+            };
+            match format_json(&current.text) {
+                Ok(formatted) if formatted == current.text => {}
+                Ok(formatted) => {
+                    let (caret, _) = current.byte_selection();
+                    let caret = map_caret(&current.text, &formatted, caret);
+                    let caret = byte_to_utf16(&formatted, caret);
+                    commit.emit((Snapshot::with_caret(formatted, caret), EditKind::Other));
+                }
+                Err(error) => format_error.set(Some(error)),
+            }
+        })
+    };
+
+    let oninput = {
+        let textarea = textarea.clone();
+        let history = history.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |event: InputEvent| {
+            let Some(snapshot) = read(&textarea) else {
+                return;
+            };
+            let kind = EditKind::from_input_type(&event.input_type());
+            let text = snapshot.text.clone();
+            history
+                .borrow_mut()
+                .record(snapshot, kind, js_sys::Date::now());
+            on_change.emit(text);
+        })
+    };
+
+    let onkeydown = {
+        let textarea = textarea.clone();
+        let commit = commit.clone();
+        let step = step.clone();
+        let format = format.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let key = event.key();
+            let command = event.ctrl_key() || event.meta_key();
+            let (shift, alt) = (event.shift_key(), event.alt_key());
+            if key != "Tab" && key != "Shift" {
+                *tab_released.borrow_mut() = key == "Escape";
+            }
+            let edit: Option<fn(&Snapshot) -> Snapshot> = match key.as_str() {
+                "Tab" if !command && !alt => {
+                    if std::mem::take(&mut *tab_released.borrow_mut()) {
+                        return;
+                    }
+                    Some(if shift { dedent } else { indent })
+                }
+                "Enter" if !command && !alt && !shift && !event.is_composing() => Some(newline),
+                "z" | "Z" if command && !alt => {
+                    event.prevent_default();
+                    step.emit(shift);
+                    None
+                }
+                "y" | "Y" if command && !alt && !shift => {
+                    event.prevent_default();
+                    step.emit(true);
+                    None
+                }
+                "f" | "F" if alt && shift && !command => {
+                    event.prevent_default();
+                    format.emit(());
+                    None
+                }
+                _ => None,
+            };
+            if let (Some(edit), Some(current)) = (edit, read(&textarea)) {
+                event.prevent_default();
+                commit.emit((edit(&current), EditKind::Other));
+            }
+        })
+    };
+
+    let jump = {
+        let textarea = textarea.clone();
+        let gutter = gutter.clone();
+        Callback::from(move |(line, utf16_column): (usize, usize)| {
+            let Some(element) = textarea.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let offset = utf16_at_line_column(&element.value(), line, utf16_column);
+            let _ = element.focus();
+            let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+            let _ = element.set_selection_range(offset, offset);
+            scroll_line_into_view(&gutter, line);
+        })
+    };
+
+    let (can_undo, can_redo) = {
+        let history = history.borrow();
+        (history.can_undo(), history.can_redo())
+    };
+    let has_errors = props
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    let list_id = format!("pe-diagnostics-{}", dom_id(&props.policy_id));
+    let error_id = format!("pe-format-error-{}", dom_id(&props.policy_id));
+    let described_by = if format_error.is_some() {
+        format!("{list_id} {error_id}")
+    } else {
+        list_id.clone()
+    };
+
+    html! {
+        <div class="policy-editor">
+            <div class="pe-toolbar">
+                <span class="pe-label">{ props.label.clone() }</span>
+                <button type="button" class="pe-button" disabled={!can_undo}
+                    title="Undo (Ctrl+Z)" onclick={step.reform(|_| false)}>{ "Undo" }</button>
+                <button type="button" class="pe-button" disabled={!can_redo}
+                    title="Redo (Ctrl+Shift+Z)" onclick={step.reform(|_| true)}>{ "Redo" }</button>
+                <button type="button" class="pe-button" data-testid="format-policy"
+                    title="Format (Alt+Shift+F)" onclick={format.reform(|_| ())}>{ "Format" }</button>
+            </div>
+            if let Some(error) = &*format_error {
+                <p class="pe-format-error" id={error_id} role="alert">
+                    { format!("line {}, column {}: {}", error.line, error.column, error.message) }
+                </p>
+            }
+            <div class="pe-scroll">
+                <div class="pe-gutter" aria-hidden="true" ref={gutter}>
+                    { for lines.iter().enumerate().map(|(n, line)| gutter_line(n + 1, line)) }
+                </div>
+                <div class="pe-code">
+                    <pre class="pe-highlight" aria-hidden="true">
+                        { highlighted(&props.value, &lines, &props.diagnostics) }
+                    </pre>
+                    <textarea
+                        ref={textarea}
+                        class="pe-input"
+                        data-testid="policy-editor"
+                        data-policy-id={props.policy_id.clone()}
+                        aria-label={props.label.clone()}
+                        aria-invalid={if has_errors { "true" } else { "false" }}
+                        aria-describedby={described_by}
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        autocorrect="off"
+                        wrap="off"
+                        value={props.value.clone()}
+                        {oninput}
+                        {onkeydown}
+                    />
+                </div>
+            </div>
+            <ul class="pe-diagnostics" id={list_id} aria-label="Problems">
+                { for props.diagnostics.iter().map(|d| diagnostic_item(d, &jump)) }
+            </ul>
+        </div>
+    }
+}
+
+/// Moves focus and the caret of the editor for `policy_id` to a 1-based line and UTF-16
+/// column, e.g. for "jump to statement" links in explanations. Returns whether the editor
+/// was found on the page.
+pub fn jump_to(policy_id: &str, line: usize, utf16_column: usize) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(found) = document.query_selector_all("textarea[data-testid=\"policy-editor\"]") else {
+        return false;
+    };
+    for i in 0..found.length() {
+        let Some(element) = found
+            .item(i)
+            .and_then(|n| n.dyn_into::<HtmlTextAreaElement>().ok())
+        else {
+            continue;
+        };
+        if element.get_attribute("data-policy-id").as_deref() == Some(policy_id) {
+            let offset = utf16_at_line_column(&element.value(), line, utf16_column);
+            let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+            let _ = element.focus();
+            let _ = element.set_selection_range(offset, offset);
+            return true;
+        }
+    }
+    false
+}
+
+/// The textarea's text and selection.
+fn read(textarea: &NodeRef) -> Option<Snapshot> {
+    let element = textarea.cast::<HtmlTextAreaElement>()?;
+    let start = element.selection_start().ok().flatten().unwrap_or(0);
+    let end = element.selection_end().ok().flatten().unwrap_or(start);
+    Some(Snapshot {
+        text: element.value(),
+        start: start as usize,
+        end: end as usize,
+    })
+}
+
+/// Puts a snapshot into the textarea now, without waiting for the parent to re-render,
+/// so the caret lands right after a Tab or an undo.
+fn show(textarea: &NodeRef, snapshot: &Snapshot) {
+    let Some(element) = textarea.cast::<HtmlTextAreaElement>() else {
+        return;
+    };
+    if element.value() != snapshot.text {
+        element.set_value(&snapshot.text);
+    }
+    let clamp = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+    let (start, end) = (
+        snapshot.start.min(snapshot.end),
+        snapshot.start.max(snapshot.end),
+    );
+    let _ = element.set_selection_range(clamp(start), clamp(end));
+}
+
+fn scroll_line_into_view(gutter: &NodeRef, line: usize) {
+    let Some(gutter) = gutter.cast::<HtmlElement>() else {
+        return;
+    };
+    let index = u32::try_from(line.saturating_sub(1)).unwrap_or(0);
+    if let Some(row) = gutter.children().item(index) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        row.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+fn gutter_line(number: usize, line: &Line) -> Html {
+    let class = classes!("pe-gutter-line", line.severity.map(severity_class));
+    html! { <div {class}>{ number }</div> }
+}
+
+/// The highlighted copy: one `<span>` per line, line breaks between them as text, and a
+/// final space so a trailing empty line still takes its height.
+fn highlighted(text: &str, lines: &[Line], diagnostics: &[Diagnostic]) -> Html {
+    let count = lines.len();
+    html! {
+        <>
+            { for lines.iter().enumerate().map(|(n, line)| html! {
+                <>
+                    <span class="pe-line">
+                        { for line.segments.iter().map(|s| segment(text, s, diagnostics)) }
+                        { end_marker(line, diagnostics) }
+                    </span>
+                    { if n + 1 < count { "\n" } else { " " } }
+                </>
+            }) }
+        </>
+    }
+}
+
+fn segment(text: &str, segment: &Segment, diagnostics: &[Diagnostic]) -> Html {
+    let piece = text.get(segment.start..segment.end).unwrap_or_default();
+    let diagnostic = segment.diagnostic.and_then(|i| diagnostics.get(i));
+    match diagnostic {
+        // Plain whitespace needs no element; fewer nodes keep long policies fast.
+        None if segment.kind == TokenKind::Whitespace => html! { { piece } },
+        None => html! { <span class={segment.kind.class()}>{ piece }</span> },
+        Some(d) => html! {
+            <span class={classes!(segment.kind.class(), "pe-diag", severity_class(d.severity))}
+                title={hover_text(d)}>{ piece }</span>
+        },
+    }
+}
+
+fn end_marker(line: &Line, diagnostics: &[Diagnostic]) -> Html {
+    match line.end_marker.and_then(|i| diagnostics.get(i)) {
+        Some(d) => html! {
+            <span class={classes!("pe-end-marker", "pe-diag", severity_class(d.severity))}
+                title={hover_text(d)}>{ " " }</span>
+        },
+        None => html! {},
+    }
+}
+
+fn diagnostic_item(d: &Diagnostic, jump: &Callback<(usize, usize)>) -> Html {
+    let severity = severity_name(d.severity);
+    let class = classes!("pe-diagnostic", severity_class(d.severity));
+    let body = html! {
+        <>
+            <span class="pe-diagnostic-severity">{ severity }</span>
+            { d.start.map(|p| html! {
+                <span class="pe-diagnostic-position">{ format!("{}:{}", p.line, p.column) }</span>
+            }) }
+            <span class="pe-diagnostic-message">{ d.message.clone() }</span>
+            { d.help.clone().map(|help| html! { <span class="pe-diagnostic-help">{ help }</span> }) }
+        </>
+    };
+    let item = match d.start {
+        Some(p) => {
+            let onclick = jump.reform(move |_| (p.line, p.utf16_column));
+            html! {
+                <button type="button" {class} data-testid="diagnostic" data-code={d.code.clone()}
+                    data-line={p.line.to_string()} data-column={p.column.to_string()}
+                    title="Go to this spot" {onclick}>{ body }</button>
+            }
+        }
+        None => html! {
+            <div {class} data-testid="diagnostic" data-code={d.code.clone()}>{ body }</div>
+        },
+    };
+    html! { <li>{ item }</li> }
+}
+
+fn hover_text(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{}: {}\n{}", severity_name(d.severity), d.message, help),
+        None => format!("{}: {}", severity_name(d.severity), d.message),
+    }
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "pe-error",
+        Severity::Warning => "pe-warning",
+    }
+}
+
+/// A policy id turned into something safe inside an HTML id.
+fn dom_id(policy_id: &str) -> String {
+    policy_id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}

@@ -1,0 +1,206 @@
+//! What the highlighted copy of the text shows: lines of coloured segments, some of them
+//! underlined for a diagnostic. Pure, so the placement of every underline is tested natively;
+//! the component only turns it into `<span>`s.
+
+use iam_policy::{Diagnostic, Severity};
+
+use super::highlight::{tokenize, TokenKind};
+use super::text::{byte_at_line_column, line_end_from};
+
+/// A run of text on one line with one colour and at most one diagnostic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// First byte in the whole text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Its token kind (the colour).
+    pub kind: TokenKind,
+    /// Index into the diagnostics of the one underlining it (errors win over warnings,
+    /// then the earlier one in the list).
+    pub diagnostic: Option<usize>,
+}
+
+/// One line of the text (without its line break).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Line {
+    /// The line's segments, in order; empty for an empty line.
+    pub segments: Vec<Segment>,
+    /// A diagnostic that points at the end of this line (nothing there to underline), shown
+    /// as a marker after the last character.
+    pub end_marker: Option<usize>,
+    /// The worst severity of the diagnostics on this line, for the line-number gutter.
+    pub severity: Option<Severity>,
+}
+
+/// A diagnostic's byte range in the text and its index; zero-width ones get one character.
+#[derive(Clone, Copy, Debug)]
+struct Range {
+    start: usize,
+    end: usize,
+    index: usize,
+}
+
+/// Lays out `text` with `diagnostics` (those without a position are skipped: the list
+/// below the editor still shows them).
+pub fn layout(text: &str, diagnostics: &[Diagnostic]) -> Vec<Line> {
+    let mut lines = token_lines(text);
+    let mut ranges = Vec::new();
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
+        let Some(start) = diagnostic.start else {
+            continue;
+        };
+        let from = byte_at_line_column(text, start.line, start.column);
+        let to = diagnostic
+            .end
+            .map_or(from, |end| byte_at_line_column(text, end.line, end.column))
+            .max(from);
+        let line = line_of(text, from);
+        if let Some(l) = lines.get_mut(line) {
+            l.severity = worse(l.severity, diagnostic.severity);
+        }
+        if from == to {
+            // Nothing to underline: take the character at the spot, or mark the line's end.
+            let line_end = line_end_from(text, from);
+            if from < line_end {
+                let next = text
+                    .get(from..)
+                    .and_then(|rest| rest.chars().next())
+                    .map_or(from, |c| from + c.len_utf8());
+                ranges.push(Range {
+                    start: from,
+                    end: next,
+                    index,
+                });
+            } else if let Some(l) = lines.get_mut(line) {
+                if l.end_marker.is_none_or(|m| outranks(diagnostics, index, m)) {
+                    l.end_marker = Some(index);
+                }
+            }
+            continue;
+        }
+        for l in line..=line_of(text, to) {
+            if let Some(l) = lines.get_mut(l) {
+                l.severity = worse(l.severity, diagnostic.severity);
+            }
+        }
+        ranges.push(Range {
+            start: from,
+            end: to,
+            index,
+        });
+    }
+    // Earlier in this order wins where ranges overlap.
+    ranges.sort_by_key(|r| (severity_rank(diagnostics, r.index), r.index));
+    if !ranges.is_empty() {
+        for line in &mut lines {
+            cut_line(line, &ranges);
+        }
+    }
+    lines
+}
+
+/// The token segments of each line, split at line breaks.
+fn token_lines(text: &str) -> Vec<Line> {
+    let mut lines = vec![Line::default()];
+    for token in tokenize(text) {
+        let mut at = token.start;
+        let piece = text.get(token.start..token.end).unwrap_or_default();
+        for (i, _) in piece.match_indices('\n') {
+            let break_at = token.start + i;
+            push_segment(&mut lines, at, break_at, token.kind);
+            lines.push(Line::default());
+            at = break_at + 1;
+        }
+        push_segment(&mut lines, at, token.end, token.kind);
+    }
+    lines
+}
+
+fn push_segment(lines: &mut [Line], start: usize, end: usize, kind: TokenKind) {
+    if end <= start {
+        return;
+    }
+    if let Some(line) = lines.last_mut() {
+        line.segments.push(Segment {
+            start,
+            end,
+            kind,
+            diagnostic: None,
+        });
+    }
+}
+
+/// Splits the line's segments at the diagnostic boundaries inside them and assigns each
+/// piece the first range (in priority order) that covers it.
+fn cut_line(line: &mut Line, ranges: &[Range]) {
+    let (Some(first), Some(last)) = (line.segments.first(), line.segments.last()) else {
+        return;
+    };
+    let (line_start, line_end) = (first.start, last.end);
+    let touching: Vec<&Range> = ranges
+        .iter()
+        .filter(|r| r.start < line_end && r.end > line_start)
+        .collect();
+    if touching.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(line.segments.len() + 2 * touching.len());
+    for segment in &line.segments {
+        let mut cuts = vec![segment.start, segment.end];
+        for r in &touching {
+            for at in [r.start, r.end] {
+                if at > segment.start && at < segment.end {
+                    cuts.push(at);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for pair in cuts.windows(2) {
+            if let [start, end] = *pair {
+                let diagnostic = touching
+                    .iter()
+                    .find(|r| r.start <= start && end <= r.end)
+                    .map(|r| r.index);
+                out.push(Segment {
+                    start,
+                    end,
+                    kind: segment.kind,
+                    diagnostic,
+                });
+            }
+        }
+    }
+    line.segments = out;
+}
+
+/// The 0-based line index of a byte offset.
+fn line_of(text: &str, byte: usize) -> usize {
+    text.get(..byte)
+        .map_or(0, |head| head.bytes().filter(|b| *b == b'\n').count())
+}
+
+fn severity_rank(diagnostics: &[Diagnostic], index: usize) -> u8 {
+    match diagnostics.get(index).map(|d| d.severity) {
+        Some(Severity::Error) => 0,
+        _ => 1,
+    }
+}
+
+fn outranks(diagnostics: &[Diagnostic], a: usize, b: usize) -> bool {
+    (severity_rank(diagnostics, a), a) < (severity_rank(diagnostics, b), b)
+}
+
+fn worse(current: Option<Severity>, new: Severity) -> Option<Severity> {
+    match (current, new) {
+        (Some(Severity::Error), _) | (_, Severity::Error) => Some(Severity::Error),
+        _ => Some(Severity::Warning),
+    }
+}
+
+// Native only: proptest does not build for wasm32, and these tests need no browser.
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "layout_tests.rs"]
+mod tests;
