@@ -7,8 +7,7 @@
 //! (`text`, `kind`), `formatPolicy` (`text`). The answer has the same `op` (or `error`).
 
 use iam_policy::api::{evaluate_case, EvalAnswer, EvalCase};
-use iam_policy::json::{parse, write_pretty};
-use iam_policy::{parse_policy, Diagnostic, PolicyKind};
+use iam_policy::{format_policy, parse_policy, Diagnostic, PolicyKind};
 use serde::{Deserialize, Serialize};
 
 use crate::check::{check_text, CheckResult};
@@ -183,14 +182,14 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 diagnostics: located(parsed.diagnostics, text),
             }
         }
-        ApiCall::FormatPolicy { text } => match parse(text) {
-            Ok(node) => ApiAnswerBody::FormatPolicy {
-                text: Some(write_pretty(&node)),
+        ApiCall::FormatPolicy { text } => match format_policy(text) {
+            Ok(pretty) => ApiAnswerBody::FormatPolicy {
+                text: Some(pretty),
                 diagnostics: Vec::new(),
             },
             Err(d) => ApiAnswerBody::FormatPolicy {
                 text: None,
-                diagnostics: located(vec![d], text),
+                diagnostics: vec![d],
             },
         },
     }

@@ -218,11 +218,17 @@ impl Checker<'_> {
         {
             if !expected.iter().any(|want| matches(&d.code, &want.value)) {
                 self.checked += 1;
+                let (field, expected) = if unknown_expect(d) {
+                    ("expect", "only fields `check` verifies: credentials, error, message, step, role, diagnostics")
+                } else {
+                    (
+                        "diagnostics",
+                        "no errors in the scenario (or the code listed in `expect.diagnostics`)",
+                    )
+                };
                 self.mismatches.push(Mismatch {
-                    field: "diagnostics".to_owned(),
-                    expected:
-                        "no errors in the scenario (or the code listed in `expect.diagnostics`)"
-                            .to_owned(),
+                    field: field.to_owned(),
+                    expected: expected.to_owned(),
                     actual: describe(d),
                     position: d.start,
                 });
@@ -234,3 +240,6 @@ impl Checker<'_> {
 fn describe(d: &Diagnostic) -> String {
     format!("`{}`: {}", d.code, d.message)
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::scenario::{IdentityPool, Spanned};
+use crate::scenario::IdentityPool;
 
 /// The kind of identity provider a Logins key names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -148,7 +148,7 @@ impl IdentityPool {
     pub fn id_or_default(&self) -> &str {
         self.id
             .as_ref()
-            .map(|id: &Spanned<String>| id.value.as_str())
+            .map(|id| id.value.as_str())
             .unwrap_or(DEFAULT_POOL_ID)
     }
 

@@ -99,6 +99,15 @@ fn evaluate_one(
         without_session,
         action: &request.action,
         resource: &request.resource,
+        role_policy_texts: role
+            .map(|r| {
+                r.role
+                    .policies
+                    .iter()
+                    .filter_map(|d| scenario.source.get(d.span.start..d.span.end))
+                    .collect()
+            })
+            .unwrap_or_default(),
     };
     let cognito = explain_request(&facts, &evaluation.explanation);
     RequestReport {

@@ -88,7 +88,8 @@ pub fn evaluate_trust(
             account_id: Some(account_of(role_arn).to_owned()),
             context: trust_context(token, tags),
         };
-        let evaluation = evaluate(&set, &request);
+        let mut evaluation = evaluate(&set, &request);
+        name_the_trust_policy(&mut evaluation.explanation, action);
         let allowed = evaluation.decision == Decision::Allowed;
         out.push(TrustEvaluation {
             action: action.to_owned(),
@@ -100,4 +101,14 @@ pub fn evaluate_trust(
         }
     }
     out
+}
+
+/// For STS the trust policy is the only gate of a web-identity assume: an implicit deny is
+/// "no statement in the role trust policy allows", whatever layer the generic engine names.
+fn name_the_trust_policy(explanation: &mut Explanation, action: &str) {
+    if explanation.decision == Decision::ImplicitDeny {
+        explanation.deciding_layer = Some(iam_policy::Layer::ResourceBased);
+        explanation.summary =
+            format!("implicitly denied: no statement in the role trust policy allows {action}");
+    }
 }

@@ -153,6 +153,16 @@ fn guest_access_disabled() {
         "Unauthenticated access is not supported for this identity pool."
     );
     assert_eq!(r.error.as_ref().unwrap().operation, "GetId");
+    let text = serde_json::to_string_pretty(&s).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("AllowUnauthenticatedIdentities"))
+        .map(|i| i + 1);
+    assert_eq!(
+        r.error.as_ref().unwrap().position.map(|p| p.line),
+        line,
+        "points at the setting"
+    );
     assert_eq!(decisions(&r), ["Error", "Error"]);
 }
 
@@ -386,4 +396,80 @@ fn facebook_amr_and_provider_restricted_trust() {
         "{}",
         error(&r).2
     );
+}
+
+#[test]
+fn saml_assertion_roles_and_custom_role_arn() {
+    let saml = "arn:aws:iam::123456789012:saml-provider/Corp";
+    let mut s = base();
+    s["identityPool"]["SamlProviderARNs"] = json!([saml]);
+    s["signIn"] = json!({"identity": "authenticated", "provider": saml, "claims": {
+        "https://aws.amazon.com/SAML/Attributes/Role": [
+            format!("arn:aws:iam::123456789012:role/Admin,{saml}"),
+            format!("{saml},arn:aws:iam::123456789012:role/Auth")
+        ]
+    }});
+    s["signIn"]["customRoleArn"] = json!("arn:aws:iam::123456789012:role/Admin");
+    let r = run(&s);
+    assert_eq!(
+        r.session.as_ref().unwrap().role_arn,
+        "arn:aws:iam::123456789012:role/Admin"
+    );
+    assert_eq!(r.token.as_ref().unwrap().amr, ["authenticated", saml]);
+    s["signIn"]["customRoleArn"] = json!("arn:aws:iam::123456789012:role/Guest");
+    assert_eq!(error(&run(&s)).0, "NotAuthorizedException");
+}
+
+#[test]
+fn a_role_missing_from_the_scenario_fails_at_its_mention() {
+    let mut s = base();
+    s["identityPoolRoles"]["Roles"]["unauthenticated"] =
+        json!("arn:aws:iam::123456789012:role/Gone");
+    let report = simulate_text(&serde_json::to_string_pretty(&s).unwrap());
+    assert!(report
+        .diagnostics
+        .iter()
+        .any(|d| d.code.ends_with("unknown_role")));
+    let e = report.error.as_ref().unwrap();
+    assert_eq!(e.code, "InvalidIdentityPoolConfigurationException");
+    assert!(e.position.is_some());
+}
+
+#[test]
+fn for_all_values_on_amr_is_explained() {
+    let mut s = signed_in(base());
+    let statement = &mut s["roles"][1]["AssumeRolePolicyDocument"]["Statement"][0]["Condition"];
+    statement["ForAllValues:StringLike"] = statement["ForAnyValue:StringLike"].take();
+    statement
+        .as_object_mut()
+        .unwrap()
+        .remove("ForAnyValue:StringLike");
+    let r = run(&s);
+    assert_eq!(error(&r).0, "InvalidIdentityPoolConfigurationException");
+    assert!(error(&r).2.contains("ForAllValues"), "{}", error(&r).2);
+    assert!(r
+        .error
+        .as_ref()
+        .unwrap()
+        .fix
+        .contains("ForAnyValue:StringLike"));
+}
+
+#[test]
+fn the_aws_call_that_answered_with_the_error_is_marked_failed() {
+    let mut s = base();
+    s["roles"][0]["AssumeRolePolicyDocument"]["Statement"][0]["Action"] = json!("sts:AssumeRole");
+    let r = run(&s);
+    let status = |name: &str| {
+        r.steps
+            .iter()
+            .find(|st| st.name == name)
+            .map(|st| format!("{:?}", st.status))
+    };
+    assert_eq!(
+        status("GetCredentialsForIdentity").as_deref(),
+        Some("Failed")
+    );
+    assert_eq!(status("TrustPolicy").as_deref(), Some("Failed"));
+    assert_eq!(status("GetId").as_deref(), Some("Ok"));
 }

@@ -23,6 +23,8 @@ pub struct RequestFacts<'a> {
     pub action: &'a str,
     /// The resource.
     pub resource: &'a str,
+    /// The source text of the role's permission policies.
+    pub role_policy_texts: Vec<&'a str>,
 }
 
 /// Explains `e` for a person.
@@ -93,8 +95,30 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
             cause: "boundary".to_owned(),
         };
     }
-    if let Some(x) = identity_id_vs_sub(facts) {
-        return x;
+    if e.deciding_layer == Some(Layer::ResourceBased) {
+        let role_account = crate::session::account_of(&facts.session.role_arn);
+        let resource_account = crate::session::account_of(facts.resource);
+        let cross = !resource_account.is_empty() && resource_account != role_account;
+        let summary = if cross {
+            format!(
+                "the resource is in account {resource_account} but the role `{role}` is in account {role_account}: a cross-account request needs an Allow in the resource's own policy as well as in the role's policies, and the resource has none for this request"
+            )
+        } else {
+            format!(
+                "the resource-based policy of `{}` does not allow this request",
+                facts.resource
+            )
+        };
+        let fix = if cross {
+            "add a resource-based policy on the resource that allows the role (or its session), or use a role and resource in the same account"
+        } else {
+            "allow the role or its session in the resource's policy"
+        };
+        return CognitoExplanation {
+            summary,
+            fix: Some(fix.to_owned()),
+            cause: "resourcePolicy".to_owned(),
+        };
     }
     if let Some(tag) = e
         .missing_context_keys
@@ -106,6 +130,9 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
             fix: Some("map the attribute in `principalTagAttributeMaps` for the sign-in's provider (and allow `sts:TagSession` in the trust policy)".to_owned()),
             cause: "missingPrincipalTag".to_owned(),
         };
+    }
+    if let Some(x) = identity_id_vs_sub(facts) {
+        return x;
     }
     CognitoExplanation {
         summary: format!(
@@ -122,6 +149,14 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
 /// A request for a path with the user pool `sub` where the policy uses the identity ID.
 fn identity_id_vs_sub(facts: &RequestFacts<'_>) -> Option<CognitoExplanation> {
     let user_sub = facts.scenario.sign_in.claim_text("sub")?;
+    // Only when a policy of the role actually uses the identity-pool `sub`.
+    let uses_variable = facts.role_policy_texts.iter().any(|t| {
+        t.to_ascii_lowercase()
+            .contains("cognito-identity.amazonaws.com:sub")
+    });
+    if !uses_variable {
+        return None;
+    }
     let identity_id = match facts
         .session
         .context

@@ -3,7 +3,7 @@
 
 use iam_policy::{ConditionExplanation, Decision, Effect, Explanation, Span, StatementExplanation};
 
-use crate::scenario::{PolicyDoc, Role};
+use crate::scenario::Role;
 use crate::token::MintedToken;
 use crate::trust::{TrustEvaluation, ASSUME_ACTION, TAG_ACTION};
 
@@ -139,10 +139,10 @@ fn principal_problem(s: &StatementExplanation) -> (String, String, Option<Span>)
         .map(|p| p.values.clone())
         .unwrap_or_default();
     let joined = values.join(" ");
-    let why = if joined.contains("cognito-idp") {
+    let why = if joined.contains(":oidc-provider/") {
+        "trusts an IAM OIDC provider (for example one made for the user pool), but the token STS sees here is the identity pool's own, issued by `cognito-identity.amazonaws.com`"
+    } else if joined.contains("cognito-idp") {
         "names `cognito-idp.amazonaws.com` (user pools); identity-pool tokens come from `cognito-identity.amazonaws.com`"
-    } else if joined.contains(":oidc-provider/") {
-        "names an IAM OIDC provider; the token STS sees here is the identity pool's, issued by `cognito-identity.amazonaws.com`"
     } else if joined.contains("cognito-identity.amazonaws.com") {
         "names `cognito-identity.amazonaws.com` but not as a `Federated` principal (identity pools are web identity federation, not a service principal)"
     } else {
@@ -180,7 +180,15 @@ fn condition_problem(
     }
     match key.as_str() {
         "cognito-identity.amazonaws.com:aud" => (
-            format!("the trust policy only accepts tokens from identity pool(s) {wanted}, but this token's `aud` is `{}`", token.aud),
+            format!(
+                "the trust policy only accepts tokens from identity pool(s) {wanted}, but this token's `aud` is `{}`{}",
+                token.aud,
+                if c.policy_values.iter().any(|v| !v.contains(':')) {
+                    "; a value without `REGION:` looks like an app client ID, but the token STS sees is the identity pool's, whose `aud` is the identity pool ID"
+                } else {
+                    ""
+                }
+            ),
             format!("put this pool's ID `{}` in the `cognito-identity.amazonaws.com:aud` condition", token.aud),
         ),
         "cognito-identity.amazonaws.com:amr" => amr_problem(c, token, role),
@@ -225,8 +233,16 @@ fn amr_problem(c: &ConditionExplanation, token: &MintedToken, role: &Role) -> (S
             "use a role whose trust policy tests `\"authenticated\"` for signed-in users".to_owned(),
         );
     }
-    let set_operator =
-        c.operator.starts_with("ForAnyValue:") || c.operator.starts_with("ForAllValues:");
+    if let Some(op) = c.operator.strip_prefix("ForAllValues:") {
+        return (
+            format!(
+                "`ForAllValues:{op}` requires every member of `amr` to match {}, but a signed-in token's `amr` also lists the provider ({amr}), so the condition fails",
+                quote_list(&c.policy_values)
+            ),
+            format!("use `ForAnyValue:{op}`: it holds when one member of `amr` matches"),
+        );
+    }
+    let set_operator = c.operator.starts_with("ForAnyValue:");
     let hint = if set_operator {
         String::new()
     } else {
@@ -273,10 +289,7 @@ fn missing_tag_session(role: &Role, e: &Explanation) -> TrustDiagnosis {
 }
 
 fn role_trust_span(role: &Role) -> Span {
-    role.trust
-        .as_ref()
-        .map(|t: &PolicyDoc| t.span)
-        .unwrap_or(role.arn.span)
+    role.trust.as_ref().map(|t| t.span).unwrap_or(role.arn.span)
 }
 
 /// `a`, `b` and `c` quoted in backticks.

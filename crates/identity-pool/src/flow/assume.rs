@@ -12,7 +12,7 @@ use crate::error::{code, message, AwsError, Step};
 use crate::explain::trust::diagnose;
 use crate::note::Confidence;
 use crate::report::StepStatus;
-use crate::scenario::{Flow, Scenario};
+use crate::scenario::{Flow, Scenario, Spanned};
 use crate::token::MintedToken;
 use crate::trust::evaluate_trust;
 
@@ -37,15 +37,17 @@ fn refusal(flow: Flow) -> AwsError {
 pub fn assume<'c, 's>(
     scenario: &Scenario,
     compiled: &'c CompiledScenario<'s>,
-    role_arn: &str,
+    role: &Spanned<String>,
     token: &MintedToken,
     tags: &BTreeMap<String, String>,
     out: &mut FlowOutcome,
     later: &[&str],
 ) -> Option<&'c CompiledRole<'s>> {
     let flow = scenario.sign_in.flow;
+    let role_arn = role.value.as_str();
+    let named_at = Some(position_of(&scenario.source, role.span.start));
     let Some(role) = compiled.role(role_arn) else {
-        let error = refusal(flow).with_confidence(Confidence::Assumed).explained(
+        let error = refusal(flow).with_confidence(Confidence::Assumed).at(named_at).explained(
             format!("the role `{role_arn}` is not defined in the scenario's `roles`, so its trust policy cannot be checked; on AWS a role that does not exist fails the same way"),
             "add the role (its `Arn`, trust policy and permissions) to `roles`",
         );
@@ -54,7 +56,9 @@ pub fn assume<'c, 's>(
     };
     let Some(trust) = role.trust.as_ref() else {
         let diagnosis = crate::explain::trust::no_trust(role.role);
-        let error = refusal(flow).explained(diagnosis.explanation, diagnosis.fix);
+        let error = refusal(flow)
+            .at(named_at)
+            .explained(diagnosis.explanation, diagnosis.fix);
         out.fail("TrustPolicy", error, later);
         return None;
     };

@@ -13,7 +13,7 @@ use crate::compiled::{compile_doc, CompiledScenario};
 use crate::error::{code, message, AwsError, Step};
 use crate::note::{Confidence, Note, Notes};
 use crate::report::StepStatus;
-use crate::scenario::{BasicRequest, IdentityType, Scenario};
+use crate::scenario::{BasicRequest, IdentityType, Scenario, Spanned};
 use crate::scope_down::{
     MANAGED_SESSION_POLICY, MANAGED_SESSION_POLICY_ARN, NEWER_MANAGED_POLICY,
     NEWER_MANAGED_POLICY_ARN,
@@ -28,7 +28,17 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
     let Some(identity) = get_id(scenario, &mut out, &LATER) else {
         return out;
     };
-    if let Some(error) = classic_refused(scenario, notes) {
+    if let Some(mut error) = classic_refused(scenario, notes) {
+        let pool = &scenario.pool;
+        let span = match pool.allow_classic_flow {
+            Some(true) => scenario
+                .pool_roles
+                .mappings
+                .first()
+                .map_or(pool.allow_classic_flow_span, |m| m.provider.span),
+            _ => pool.allow_classic_flow_span,
+        };
+        error.position = Some(position_of(&scenario.source, span.start));
         out.fail("GetOpenIdToken", error, &LATER[1..]);
         return out;
     }
@@ -65,7 +75,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
         out.fail("AssumeRoleWithWebIdentity", error, &LATER[2..]);
         return out;
     };
-    let checked = compiled.role(&role_arn).map(|role| {
+    let checked = compiled.role(&role_arn.value).map(|role| {
         let session_name = request
             .role_session_name
             .as_ref()
@@ -93,7 +103,10 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
     out.step(
         "AssumeRoleWithWebIdentity",
         StepStatus::Ok,
-        format!("the app asks STS for role `{role_arn}` for {duration} seconds"),
+        format!(
+            "the app asks STS for role `{}` for {duration} seconds",
+            role_arn.value
+        ),
     );
     let Some(role) = assume(
         scenario,
@@ -152,9 +165,13 @@ fn classic_refused(scenario: &Scenario, notes: &mut Notes) -> Option<AwsError> {
 
 /// The role the app assumes: `basic.RoleArn`, else the pool's default role for the
 /// identity type (our convenience, noted).
-fn role_arn(scenario: &Scenario, request: &BasicRequest, notes: &mut Notes) -> Option<String> {
+fn role_arn(
+    scenario: &Scenario,
+    request: &BasicRequest,
+    notes: &mut Notes,
+) -> Option<Spanned<String>> {
     if let Some(arn) = &request.role_arn {
-        return Some(arn.value.clone());
+        return Some(arn.clone());
     }
     let roles = &scenario.pool_roles;
     let fallback = match scenario.sign_in.identity {
@@ -166,7 +183,7 @@ fn role_arn(scenario: &Scenario, request: &BasicRequest, notes: &mut Notes) -> O
         Confidence::Assumed,
         format!("`signIn.basic.RoleArn` is absent; the simulation assumes the app asks for the pool's default role `{}`", fallback.value),
     ));
-    Some(fallback.value.clone())
+    Some(fallback.clone())
 }
 
 /// The inline `Policy` must be a readable policy.
@@ -231,8 +248,12 @@ fn session_policies(
                 policies.push(c.clone());
             }
             (None, Some((_, text))) => {
-                if let (Some(c), _) = CompiledPolicy::from_text(text, PolicySource { name: name.clone(), kind: PolicyKind::Session }) {
-                    views.push(SessionPolicyView { name, arn: Some(arn.value.clone()), source: "AWS managed policy (built in)".to_owned(), document: text.to_owned() });
+                let text = crate::scope_down::pretty(text);
+                let source = PolicySource { name: name.clone(), kind: PolicyKind::Session };
+                if let (Some(c), _) = CompiledPolicy::from_text(&text, source) {
+                    let arn = Some(arn.value.clone());
+                    let source = "AWS managed policy (built in)".to_owned();
+                    views.push(SessionPolicyView { name, arn, source, document: text });
                     policies.push(c);
                 }
             }

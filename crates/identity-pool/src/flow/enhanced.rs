@@ -9,10 +9,10 @@ use super::assume::assume;
 use super::get_id::get_id;
 use super::FlowOutcome;
 use crate::compiled::CompiledScenario;
-use crate::note::Notes;
+use crate::note::{Confidence, Note, Notes};
 use crate::report::StepStatus;
 use crate::role_selection::select_role;
-use crate::scenario::{IdentityType, Scenario};
+use crate::scenario::{IdentityType, Scenario, Spanned};
 use crate::scope_down::{guest_scope_down, scope_down_notes};
 use crate::session::{build_session, principal_tags, SessionInput, ENHANCED_SESSION_NAME};
 
@@ -42,18 +42,36 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
     let selection = match select_role(scenario, identity.provider.as_ref(), notes) {
         Ok(selection) => selection,
         Err(mut error) => {
-            if error.position.is_none() {
-                error.position = scenario
-                    .sign_in
-                    .claims_span
-                    .map(|s| position_of(&scenario.source, s.start));
+            if error
+                .message
+                .starts_with("The ambiguous role mapping rules for:")
+            {
+                notes.push(Note::new(
+                    "ambiguous-deny",
+                    Confidence::Assumed,
+                    "AWS's message names the provider after `for:`, but its exact form was never seen; the simulation prints the RoleMappings key",
+                ));
             }
+            // Point at the mapping that decided, else at the token's claims.
+            let mapping = scenario.pool_roles.mappings.iter().find(|m| {
+                m.valid
+                    && error
+                        .message
+                        .contains(&format!("for: {} denied", m.provider.value))
+            });
+            let span = mapping
+                .map(|m| m.provider.span)
+                .or(scenario.sign_in.claims_span);
+            error.position = span.map(|s| position_of(&scenario.source, s.start));
             out.fail("RoleSelection", error, &LATER[2..]);
             return out;
         }
     };
     out.step("RoleSelection", StepStatus::Ok, selection.detail.clone());
-    let role_arn = selection.role_arn.clone();
+    let role_arn = Spanned::new(
+        selection.role_arn.clone(),
+        selection.span.unwrap_or(scenario.span),
+    );
     out.role_selection = Some(selection);
     let guest = scenario.sign_in.identity == IdentityType::Unauthenticated;
     let tags = if guest {

@@ -1,6 +1,8 @@
 //! `GetId` (or, for developer identities, your back end's
 //! `GetOpenIdTokenForDeveloperIdentity`): guest access, provider token checks, identity ID.
 
+use iam_policy::position_of;
+
 use super::FlowOutcome;
 use crate::error::{code, message, AwsError, Step};
 use crate::note::Notes;
@@ -29,7 +31,7 @@ pub fn get_id(scenario: &Scenario, out: &mut FlowOutcome, later: &[&str]) -> Opt
                         "the identity pool does not allow guest (unauthenticated) identities, and the request carried no login; SDKs also hit this when a sign-in token expired and they fall back to guest credentials",
                         "turn on guest access (`AllowUnauthenticatedIdentities: true`), or sign the user in and pass the provider token in Logins",
                     )
-                    .at(None);
+                    .at(Some(position_of(&scenario.source, pool.allow_unauthenticated_span.start)));
                 out.fail("GetId", error, later);
                 return None;
             }
@@ -37,7 +39,13 @@ pub fn get_id(scenario: &Scenario, out: &mut FlowOutcome, later: &[&str]) -> Opt
         }
         IdentityType::Authenticated => match validate_login(pool, sign_in) {
             Ok(provider) => Some(provider),
-            Err(error) => {
+            Err(mut error) => {
+                let span = sign_in
+                    .provider
+                    .as_ref()
+                    .map(|p| p.span)
+                    .or(sign_in.claims_span);
+                error.position = span.map(|s| position_of(&scenario.source, s.start));
                 out.fail("GetId", error, later);
                 return None;
             }

@@ -72,8 +72,24 @@ pub fn run_flow(
     compiled: &CompiledScenario<'_>,
     notes: &mut Notes,
 ) -> FlowOutcome {
-    match scenario.sign_in.flow {
+    let flow = scenario.sign_in.flow;
+    let mut out = match flow {
         Flow::Enhanced => enhanced::run(scenario, compiled, notes),
         Flow::Basic => basic::run(scenario, compiled, notes),
+    };
+    // A failure inside role selection or the trust check is returned by the enclosing AWS
+    // call: mark that call failed too, so the step list reads as AWS would answer.
+    if let Some(error) = &out.error {
+        let operation = error.step.operation(flow);
+        let detail = format!("{}: {}", error.code, error.message);
+        let call = out
+            .steps
+            .iter_mut()
+            .find(|s| s.name == operation && s.status == StepStatus::Ok);
+        if let Some(step) = call {
+            step.status = StepStatus::Failed;
+            step.detail = detail;
+        }
     }
+    out
 }

@@ -2,6 +2,7 @@
 //! token-based mappings, `CustomRoleArn` and `AmbiguousRoleResolution` (facts §3).
 
 mod rules;
+mod saml;
 mod token_roles;
 
 pub use rules::{evaluate_rule, RuleOutcome, MAX_RULES};
@@ -107,6 +108,11 @@ pub fn select_role(
         .iter()
         .find(|m| m.valid && m.provider.value == key);
     let Some(mapping) = mapping else {
+        if provider.kind == ProviderKind::Saml {
+            if let Some(selection) = saml::saml_roles(scenario, notes) {
+                return selection;
+            }
+        }
         if let Some(custom) = &sign_in.custom_role_arn {
             notes.push(Note::new(
                 "custom-role-arn-without-mapping",

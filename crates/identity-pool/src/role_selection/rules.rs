@@ -124,4 +124,17 @@ mod tests {
             RuleOutcome::Matched
         );
     }
+
+    proptest::proptest! {
+        /// Equals implies StartsWith implies Contains; NotEqual on a present string claim is
+        /// exactly "not Equals".
+        #[test]
+        fn match_types_nest(claim in "[a-c]{0,6}", value in "[a-c]{1,3}") {
+            let c = text(&claim);
+            let m = |t| evaluate_rule(&rule(t, &value), Some(&c)) == RuleOutcome::Matched;
+            proptest::prop_assert!(!m(MatchType::Equals) || m(MatchType::StartsWith));
+            proptest::prop_assert!(!m(MatchType::StartsWith) || m(MatchType::Contains));
+            proptest::prop_assert_eq!(m(MatchType::NotEqual), !m(MatchType::Equals));
+        }
+    }
 }

@@ -12,6 +12,54 @@ pub fn check_consistency(r: &mut Reader, s: &mut Scenario) {
     check_mapping_keys(r, s);
     check_tag_maps(r, s);
     check_sign_in(r, s);
+    check_trust_conditions(r, s);
+}
+
+/// IAM refuses a Cognito trust statement without a `Condition` block (facts §1.2), and STS
+/// needs an `aud` condition for cross-account roles: warn, so old templates can still run.
+fn check_trust_conditions(r: &mut Reader, s: &Scenario) {
+    for role in &s.roles {
+        let Some(policy) = role.trust.as_ref().and_then(|t| t.policy.as_ref()) else {
+            continue;
+        };
+        for st in &policy.statements {
+            let trusts_cognito = st.principal.as_ref().is_some_and(|p| {
+                p.entries.iter().any(|(kind, values)| {
+                    kind.value == "Federated"
+                        && values
+                            .iter()
+                            .any(|v| v.value == "cognito-identity.amazonaws.com")
+                })
+            });
+            if !trusts_cognito || st.effect.value != iam_policy::Effect::Allow {
+                continue;
+            }
+            if st.conditions.is_empty() {
+                r.warning(
+                    "cognito_trust_without_condition",
+                    format!("trust statement `{}` of role `{}` trusts Cognito without a `Condition`", st.label(), role.name),
+                    st.span,
+                    "IAM now refuses to save this: `A condition block must be present for the Cognito provider`; add the `aud` and `amr` conditions",
+                );
+                continue;
+            }
+            let has_aud = st.conditions.iter().any(|b| {
+                b.entries.iter().any(|e| {
+                    e.key
+                        .value
+                        .eq_ignore_ascii_case("cognito-identity.amazonaws.com:aud")
+                })
+            });
+            if !has_aud {
+                r.warning(
+                    "cognito_trust_without_aud",
+                    format!("trust statement `{}` of role `{}` does not restrict `cognito-identity.amazonaws.com:aud`", st.label(), role.name),
+                    st.span,
+                    "without it any identity pool can assume the role (and STS refuses cross-account roles without it); add `\"StringEquals\": {\"cognito-identity.amazonaws.com:aud\": \"POOL_ID\"}`",
+                );
+            }
+        }
+    }
 }
 
 fn check_pool_id(r: &mut Reader, s: &Scenario) {
@@ -79,6 +127,16 @@ fn check_role_arns(r: &mut Reader, s: &Scenario) {
         let Some(arn) = arn.filter(|arn| !defined(s, &arn.value)) else {
             continue;
         };
+        if !arn.value.starts_with("arn:") {
+            // SetIdentityPoolRoles answers a role name with this (facts §3.1, observed).
+            r.error(
+                "role_name_not_arn",
+                format!("`{path}` is `{}`, a role name, not an ARN: AWS answers `Access to Role '{}' is forbidden.`", arn.value, arn.value),
+                arn.span,
+                "use the role's full ARN, `arn:aws:iam::ACCOUNT:role/NAME`",
+            );
+            continue;
+        }
         r.error(
             "unknown_role",
             format!(
@@ -133,6 +191,17 @@ fn check_tag_maps(r: &mut Reader, s: &Scenario) {
 
 fn check_sign_in(r: &mut Reader, s: &Scenario) {
     let sign_in = &s.sign_in;
+    if let Some(id) = &sign_in.identity_id {
+        let region = id.value.split_once(':').map(|(region, _)| region);
+        if region != Some(s.pool.region()) {
+            r.warning(
+                "identity_id_region",
+                format!("`signIn.identityId` `{}` is not of the form `{}:GUID` (the pool's region)", id.value, s.pool.region()),
+                id.span,
+                "identity IDs are `REGION:GUID` in the pool's region; this is also the value of `${cognito-identity.amazonaws.com:sub}`",
+            );
+        }
+    }
     let span = sign_in.claims_span.unwrap_or_default();
     match (sign_in.identity, &sign_in.provider) {
         (IdentityType::Authenticated, None) => r.error(

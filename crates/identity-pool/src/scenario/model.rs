@@ -72,6 +72,10 @@ pub struct IdentityPool {
     pub saml_provider_arns: Vec<Spanned<String>>,
     /// Developer provider name.
     pub developer_provider_name: Option<Spanned<String>>,
+    /// Where `AllowUnauthenticatedIdentities` is written (else the pool object).
+    pub allow_unauthenticated_span: Span,
+    /// Where `AllowClassicFlow` is written (else the pool object).
+    pub allow_classic_flow_span: Span,
 }
 
 /// One `CognitoIdentityProviders` entry.

@@ -29,6 +29,9 @@ pub fn read_pool(r: &mut Reader, node: &JsonNode) -> IdentityPool {
         return pool;
     };
     r.check_fields("identityPool", m, POOL_FIELDS);
+    let span_of = |key: &str| field(m, key).map_or(node.span, |n| n.span);
+    pool.allow_unauthenticated_span = span_of("AllowUnauthenticatedIdentities");
+    pool.allow_classic_flow_span = span_of("AllowClassicFlow");
     pool.id = field(m, "IdentityPoolId").and_then(|n| r.string("identityPool.IdentityPoolId", n));
     if let Some(id) = &pool.id {
         if !valid_pool_id(&id.value) {

@@ -107,27 +107,33 @@ fn user_pool_mappings_need_the_client_id() {
         .any(|c| c.ends_with("invalid_role_mapping_provider")));
 }
 
+/// A Rules mapping for the user pool with `count` copies of a rule naming `role`.
+fn rules_mapping(role: &str, count: usize) -> String {
+    let rule = format!(
+        r#"{{"Claim": "a", "MatchType": "Equals", "Value": "b", "RoleARN": "arn:aws:iam::123456789012:role/{role}"}}"#
+    );
+    let rules = vec![rule; count].join(",");
+    format!(
+        r#"{{"cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf:4abc": {{"Type": "Rules", "AmbiguousRoleResolution": "Deny", "RulesConfiguration": {{"Rules": [{rules}]}}}}}}"#
+    )
+}
+
+fn reports(mappings: &str, code: &str) -> bool {
+    codes(&doc(mappings, TRUST, "{}"))
+        .iter()
+        .any(|c| c.ends_with(code))
+}
+
 #[test]
 fn more_than_25_rules_is_an_error() {
-    let rule = r#"{"Claim": "a", "MatchType": "Equals", "Value": "b", "RoleARN": "arn:aws:iam::123456789012:role/Guest"}"#;
-    let rules = vec![rule; 26].join(",");
-    let mappings = format!(
-        r#"{{"cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf:4abc": {{"Type": "Rules", "AmbiguousRoleResolution": "Deny", "RulesConfiguration": {{"Rules": [{rules}]}}}}}}"#
-    );
-    assert!(codes(&doc(&mappings, TRUST, "{}"))
-        .iter()
-        .any(|c| c.ends_with("too_many_rules")));
+    assert!(reports(&rules_mapping("Guest", 26), "too_many_rules"));
+    assert!(!reports(&rules_mapping("Guest", 25), "too_many_rules"));
 }
 
 #[test]
 fn role_arns_must_be_defined() {
-    let rule = r#"{"Claim": "a", "MatchType": "Equals", "Value": "b", "RoleARN": "arn:aws:iam::123456789012:role/Nope"}"#;
-    let mappings = format!(
-        r#"{{"cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf:4abc": {{"Type": "Rules", "AmbiguousRoleResolution": "Deny", "RulesConfiguration": {{"Rules": [{rule}]}}}}}}"#
-    );
-    assert!(codes(&doc(&mappings, TRUST, "{}"))
-        .iter()
-        .any(|c| c.ends_with("unknown_role")));
+    assert!(reports(&rules_mapping("Nope", 1), "unknown_role"));
+    assert!(!reports(&rules_mapping("Guest", 1), "unknown_role"));
 }
 
 #[test]
@@ -166,4 +172,54 @@ fn nothing_panics_on_odd_shapes() {
         let loaded = load_scenario(text);
         assert!(!loaded.diagnostics.is_empty(), "{text}");
     }
+}
+
+#[test]
+fn cognito_trust_without_condition_or_aud_is_warned() {
+    let bare = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": "cognito-identity.amazonaws.com"}, "Action": "sts:AssumeRoleWithWebIdentity"}]}"#;
+    assert!(codes(&doc("{}", bare, "{}"))
+        .iter()
+        .any(|c| c.ends_with("cognito_trust_without_condition")));
+    let no_aud = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": "cognito-identity.amazonaws.com"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "unauthenticated"}}}]}"#;
+    assert!(codes(&doc("{}", no_aud, "{}"))
+        .iter()
+        .any(|c| c.ends_with("cognito_trust_without_aud")));
+    assert!(!codes(&doc("{}", TRUST, "{}"))
+        .iter()
+        .any(|c| c.contains("cognito_trust")));
+}
+
+proptest::proptest! {
+    /// Any text, and any cut of a valid scenario, loads without a panic, and everything
+    /// reported carries a position.
+    #[test]
+    fn loading_never_panics(text in "\\PC{0,200}", cut in 0usize..2000) {
+        let loaded = load_scenario(&text);
+        proptest::prop_assert!(loaded.diagnostics.iter().all(|d| d.start.is_some()));
+        let valid = doc("{}", TRUST, r#"{"identity": "unauthenticated"}"#);
+        let cut = valid.char_indices().map(|(i, _)| i).find(|i| *i >= cut % valid.len()).unwrap_or(0);
+        let loaded = load_scenario(&valid[..cut]);
+        proptest::prop_assert!(loaded.has_errors());
+        if let Some(s) = &loaded.scenario {
+            let report = crate::simulate(s);
+            proptest::prop_assert!(!report.outcome.is_empty());
+        }
+    }
+}
+
+#[test]
+fn role_names_and_foreign_identity_ids_are_flagged() {
+    let text = doc("{}", TRUST, r#"{"identityId": "eu-west-1:abc"}"#)
+        .replace("\"arn:aws:iam::123456789012:role/Guest\"}", "\"Guest\"}");
+    let loaded = load_scenario(&text);
+    let d = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.code.ends_with("role_name_not_arn"))
+        .unwrap();
+    assert!(d.message.contains("Access to Role 'Guest' is forbidden."));
+    assert!(loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.code.ends_with("identity_id_region")));
 }

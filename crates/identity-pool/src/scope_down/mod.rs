@@ -43,7 +43,7 @@ pub struct ScopeDown {
 
 /// Builds the guest scope-down.
 pub fn guest_scope_down() -> ScopeDown {
-    let inline = inline_policy_text();
+    let inline = pretty(&inline_policy_text());
     let views = vec![
         SessionPolicyView {
             name: INLINE_NAME.to_owned(),
@@ -55,7 +55,7 @@ pub fn guest_scope_down() -> ScopeDown {
             name: MANAGED_NAME.to_owned(),
             arn: Some(MANAGED_SESSION_POLICY_ARN.to_owned()),
             source: MANAGED_SOURCE.to_owned(),
-            document: MANAGED_SESSION_POLICY.to_owned(),
+            document: pretty(MANAGED_SESSION_POLICY),
         },
     ];
     let compiled = views
@@ -72,6 +72,12 @@ pub fn guest_scope_down() -> ScopeDown {
         })
         .collect();
     ScopeDown { views, compiled }
+}
+
+/// The document indented as the IAM console shows it, so spans in explanations point into
+/// the text the user sees.
+pub fn pretty(text: &str) -> String {
+    iam_policy::format_policy(text).unwrap_or_else(|_| text.to_owned())
 }
 
 /// The uncertainty every report with a scope-down carries.

@@ -222,3 +222,6 @@ pub fn build_session(input: SessionInput<'_>, notes: &mut Notes) -> Session {
         context,
     }
 }
+
+#[cfg(test)]
+mod tests;

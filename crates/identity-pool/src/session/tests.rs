@@ -1,0 +1,169 @@
+use super::*;
+use crate::scenario::{IdentityPool, PrincipalTagMap, SignIn, Spanned};
+use iam_policy::Span;
+
+fn s(v: &str) -> Spanned<String> {
+    Spanned::new(v.to_owned(), Span::default())
+}
+
+fn role(id: Option<&str>) -> Role {
+    Role {
+        name: "Guest".to_owned(),
+        arn: s("arn:aws:iam::123456789012:role/Guest"),
+        role_id: id.map(str::to_owned),
+        trust: None,
+        policies: Vec::new(),
+        boundary: None,
+        max_session_duration: 3600,
+    }
+}
+
+fn provider(kind: ProviderKind, name: &str) -> ConfiguredProvider {
+    ConfiguredProvider {
+        kind,
+        name: name.to_owned(),
+        client_ids: Vec::new(),
+        span: None,
+    }
+}
+
+fn scenario(
+    provider: &str,
+    use_defaults: bool,
+    tags: &[(&str, &str)],
+    claims: &[(&str, &str)],
+) -> Scenario {
+    Scenario {
+        pool: IdentityPool::default(),
+        principal_tag_maps: vec![PrincipalTagMap {
+            provider: s(provider),
+            use_defaults,
+            tags: tags
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        }],
+        sign_in: SignIn {
+            claims: claims
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), ClaimValue::Text((*v).to_owned())))
+                .collect(),
+            ..SignIn::default()
+        },
+        ..Scenario::default()
+    }
+}
+
+#[test]
+fn role_ids_are_the_given_one_or_a_stable_made_up_one() {
+    let mut notes = Notes::default();
+    assert_eq!(
+        role_id(&role(Some("AROAEXAMPLE")), &mut notes),
+        "AROAEXAMPLE"
+    );
+    let made_up = role_id(&role(None), &mut notes);
+    assert_eq!(made_up, role_id(&role(None), &mut notes));
+    assert!(
+        made_up.starts_with("AROA") && made_up.len() == 21,
+        "{made_up}"
+    );
+    assert!(notes
+        .into_vec()
+        .iter()
+        .any(|n| n.topic == "synthesized-role-id"));
+}
+
+#[test]
+fn the_session_carries_the_documented_keys() {
+    let token = MintedToken {
+        iss: crate::token::ISSUER.to_owned(),
+        aud: "us-east-1:pool".to_owned(),
+        sub: "us-east-1:identity".to_owned(),
+        amr: vec!["unauthenticated".to_owned()],
+    };
+    let r = role(Some("AROAEXAMPLE"));
+    let input = SessionInput {
+        role: &r,
+        token: &token,
+        session_name: ENHANCED_SESSION_NAME.to_owned(),
+        duration_seconds: 3600,
+        session_policies: Vec::new(),
+        principal_tags: BTreeMap::from([("team".to_owned(), "red".to_owned())]),
+    };
+    let session = build_session(input, &mut Notes::default());
+    assert_eq!(
+        session.assumed_role_arn,
+        "arn:aws:sts::123456789012:assumed-role/Guest/CognitoIdentityCredentials"
+    );
+    assert_eq!(session.user_id, "AROAEXAMPLE:CognitoIdentityCredentials");
+    let single = |k: &str| match session.context.get(k) {
+        Some(ContextValue::Single(v)) => v.clone(),
+        other => panic!("{k}: {other:?}"),
+    };
+    assert_eq!(single("aws:PrincipalType"), "AssumedRole");
+    assert_eq!(
+        single("aws:FederatedProvider"),
+        "cognito-identity.amazonaws.com"
+    );
+    assert_eq!(
+        single("cognito-identity.amazonaws.com:sub"),
+        "us-east-1:identity"
+    );
+    assert_eq!(single("aws:PrincipalTag/team"), "red");
+    let context = session.request_context(&[(
+        "aws:SecureTransport".to_owned(),
+        ContextValue::Single("true".to_owned()),
+    )]);
+    assert_eq!(
+        context.get("COGNITO-IDENTITY.AMAZONAWS.COM:AMR"),
+        Some(&ContextValue::Multi(vec!["unauthenticated".to_owned()]))
+    );
+    assert!(context.get("aws:securetransport").is_some());
+}
+
+#[test]
+fn default_tags_follow_the_provider() {
+    let mut notes = Notes::default();
+    let sc = scenario(
+        "www.amazon.com",
+        true,
+        &[("ignored", "sub")],
+        &[("aud", "app"), ("user_id", "amzn1"), ("sub", "x")],
+    );
+    let tags = principal_tags(
+        &sc,
+        Some(&provider(ProviderKind::Amazon, "www.amazon.com")),
+        &mut notes,
+    );
+    assert_eq!(
+        tags,
+        BTreeMap::from([
+            ("client".to_owned(), "app".to_owned()),
+            ("username".to_owned(), "amzn1".to_owned())
+        ])
+    );
+}
+
+#[test]
+fn custom_tags_map_claims_and_skip_missing_ones() {
+    let mut notes = Notes::default();
+    let up = "cognito-idp.us-east-1.amazonaws.com/us-east-1_X";
+    let sc = scenario(
+        up,
+        false,
+        &[("department", "custom:dept"), ("level", "custom:level")],
+        &[("custom:dept", "sales")],
+    );
+    let tags = principal_tags(&sc, Some(&provider(ProviderKind::UserPool, up)), &mut notes);
+    assert_eq!(
+        tags,
+        BTreeMap::from([("department".to_owned(), "sales".to_owned())])
+    );
+    assert!(principal_tags(
+        &sc,
+        Some(&provider(ProviderKind::Facebook, "graph.facebook.com")),
+        &mut notes
+    )
+    .is_empty());
+    assert!(principal_tags(&sc, None, &mut notes).is_empty());
+}
