@@ -1,12 +1,15 @@
 //! The scenario corpus: every playground example (`web/examples/*.json`) and every corpus file
 //! (`tests/scenarios/*.json`) is run through the library's `check`, and every `expect` must hold.
 //!
-//! This first part checks the example library's shape; the runner over `check` joins it when the
-//! simulation's `check` module lands.
+//! The runner collects ALL mismatches before failing, so one run shows the whole picture, and it
+//! prints counts so a reader can see how much was checked. A second test keeps the example
+//! library's index and the files in `web/examples/` in step.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use iam_policy::Severity;
+use identity_pool::check::{check_file, CheckResult};
 use serde_json::Value;
 
 /// The workspace root, from this crate's manifest directory.
@@ -30,6 +33,120 @@ fn scenario_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     }
     files.sort();
     Ok(files)
+}
+
+/// What one directory's files gave.
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    scenarios: usize,
+    expectations: usize,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    /// Records one scenario's verdict; every mismatch becomes its own line.
+    fn record(&mut self, shown: &str, result: &CheckResult) {
+        self.scenarios += 1;
+        self.expectations += result.checked;
+        let name = result.name.as_deref().unwrap_or("<unnamed>");
+        for mismatch in &result.mismatches {
+            self.failures
+                .push(format!("{shown}: scenario `{name}`: {mismatch}"));
+        }
+        if !result.passed && result.mismatches.is_empty() {
+            // Failed without a mismatch: the load diagnostics say why.
+            let errors: Vec<String> = result
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| {
+                    let at = d
+                        .start
+                        .map(|p| format!("{}:{}: ", p.line, p.column))
+                        .unwrap_or_default();
+                    format!("{at}{}: {}", d.code, d.message)
+                })
+                .collect();
+            self.failures.push(format!(
+                "{shown}: scenario `{name}` does not load: {}",
+                if errors.is_empty() {
+                    "failed without a reason".to_owned()
+                } else {
+                    errors.join("; ")
+                }
+            ));
+        }
+    }
+}
+
+/// Checks every scenario file of `dir` with the library's `check`.
+fn run_directory(dir: &Path, tally: &mut Tally) {
+    let files = match scenario_files(dir) {
+        Ok(files) => files,
+        Err(e) => {
+            tally.failures.push(e);
+            return;
+        }
+    };
+    for file in files {
+        tally.files += 1;
+        let shown = file
+            .strip_prefix(workspace_root())
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        let text = match fs::read_to_string(&file) {
+            Ok(text) => text,
+            Err(e) => {
+                tally.failures.push(format!("{shown}: cannot read: {e}"));
+                continue;
+            }
+        };
+        let results = check_file(&text);
+        if results.is_empty() {
+            tally.failures.push(format!("{shown}: holds no scenario"));
+        }
+        for result in &results {
+            tally.record(&shown, result);
+        }
+    }
+}
+
+#[test]
+fn every_example_and_corpus_scenario_meets_its_expectations() {
+    let root = workspace_root();
+    let mut examples = Tally::default();
+    run_directory(&root.join("web/examples"), &mut examples);
+    let mut corpus = Tally::default();
+    run_directory(&root.join("tests/scenarios"), &mut corpus);
+
+    for (label, tally) in [("web/examples", &examples), ("tests/scenarios", &corpus)] {
+        println!(
+            "{label}: {} files, {} scenarios, {} expectations checked, {} mismatches",
+            tally.files,
+            tally.scenarios,
+            tally.expectations,
+            tally.failures.len()
+        );
+    }
+    let total = examples.scenarios + corpus.scenarios;
+    let failures: Vec<&String> = examples.failures.iter().chain(&corpus.failures).collect();
+    println!("total: {total} scenarios, {} mismatches", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} mismatch(es):\n{}",
+        failures.len(),
+        failures
+            .iter()
+            .map(|f| format!("  - {f}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(
+        total >= 70,
+        "the corpus promises at least 70 scenarios, found {total}"
+    );
 }
 
 #[test]
