@@ -1,34 +1,105 @@
-//! Engine tests run inside headless Chromium (`cargo xtask test wasm`), through the
-//! same wasm build and JS boundary a page uses.
+//! Engine and simulation tests run inside headless Chromium (`cargo xtask test wasm`),
+//! through the same wasm build and JS boundary a page uses.
 #![cfg(target_arch = "wasm32")]
+// Test code: a panic is a failed test. Clippy's test allowances do not see
+// `#[wasm_bindgen_test]` functions, so say it here.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
+use serde::Serialize;
+use serde_json::{json, Value};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen_test]
-fn context_keys_compare_case_insensitively_in_the_browser() {
-    let mut context = iam_policy::Context::new();
-    context.insert(
-        "cognito-identity.amazonaws.com:amr",
-        iam_policy::ContextValue::Multi(vec!["unauthenticated".to_owned()]),
-    );
-    assert_eq!(
-        context.get("Cognito-Identity.amazonaws.com:AMR"),
-        Some(&iam_policy::ContextValue::Multi(vec![
-            "unauthenticated".to_owned()
-        ]))
-    );
-    assert_eq!(context.get("cognito-identity.amazonaws.com:aud"), None);
+/// The page's default example: a guest in the enhanced flow reads one S3 object.
+const GUEST_EXAMPLE: &str = include_str!("../../../web/examples/guest-reads-public-picture.json");
+
+fn js(value: &Value) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap()
+}
+
+fn rust(value: JsValue) -> Value {
+    serde_wasm_bindgen::from_value(value).unwrap()
+}
+
+/// The seed's example 1 as a raw evaluation case, with and without the granted action.
+fn picture_case(action: &str) -> Value {
+    json!({
+        "name": "read one picture",
+        "identityPolicies": [{
+            "Version": "2012-10-17",
+            "Statement": [{
+                "Effect": "Allow",
+                "Action": ["s3:GetObject"],
+                "Resource": ["arn:aws:s3:::mybucket/assets/my_picture.jpg"]
+            }]
+        }],
+        "request": { "action": action, "resource": "arn:aws:s3:::mybucket/assets/my_picture.jpg" }
+    })
 }
 
 #[wasm_bindgen_test]
-fn the_js_binding_round_trips_context_values() {
-    let entries = serde_wasm_bindgen::to_value(&vec![("aws:SourceIp", "203.0.113.7")]).unwrap();
-    let found = idpool_js::context_lookup(entries.clone(), "AWS:SOURCEIP").unwrap();
-    assert_eq!(found.as_string().as_deref(), Some("203.0.113.7"));
-    let missing = idpool_js::context_lookup(entries, "aws:username").unwrap();
-    assert_eq!(missing, JsValue::UNDEFINED);
+fn the_engine_allows_only_the_granted_action_in_the_browser() {
+    let allowed = rust(idpool_js::evaluate(js(&picture_case("s3:GetObject")), true).unwrap());
+    assert_eq!(allowed["op"], "evaluate", "{allowed}");
+    assert_eq!(allowed["answer"]["decision"], "Allowed", "{allowed}");
+    let denied = rust(idpool_js::evaluate(js(&picture_case("s3:PutObject")), false).unwrap());
+    assert_eq!(denied["answer"]["decision"], "ImplicitDeny", "{denied}");
+}
+
+#[wasm_bindgen_test]
+fn the_default_example_is_allowed_through_the_generic_answer() {
+    let request = json!({ "apiVersion": 1, "op": "simulate", "scenario": GUEST_EXAMPLE });
+    let answer = rust(idpool_js::answer(js(&request)).unwrap());
+    assert_eq!(answer["op"], "simulate", "{answer}");
+    assert_eq!(
+        answer["report"]["requests"][0]["decision"], "Allowed",
+        "{answer}"
+    );
+
+    // The same request as an object document, and as JSON text, agree.
+    let document: Value = serde_json::from_str(GUEST_EXAMPLE).unwrap();
+    let by_object = rust(idpool_js::simulate(js(&document)).unwrap());
+    assert_eq!(
+        by_object["report"]["requests"][0]["decision"], "Allowed",
+        "{by_object}"
+    );
+    let text: Value = serde_json::from_str(&idpool_js::answer_json(&request.to_string())).unwrap();
+    assert_eq!(
+        text["report"]["requests"][0]["decision"], "Allowed",
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn policy_diagnostics_carry_positions_in_the_browser() {
+    let answer = rust(
+        idpool_js::parse_policy(
+            "{\n  \"Version\": \"2012-10-17\",\n}".to_owned(),
+            JsValue::from_str("Identity"),
+        )
+        .unwrap(),
+    );
+    assert_eq!(answer["op"], "parsePolicy", "{answer}");
+    assert_eq!(answer["valid"], false, "{answer}");
+    let first = &answer["diagnostics"][0];
+    assert!(first["start"]["line"].as_u64().unwrap() >= 1, "{answer}");
+}
+
+#[wasm_bindgen_test]
+fn unreadable_requests_get_an_error_answer_not_an_exception() {
+    let answer = rust(idpool_js::answer(js(&json!({ "apiVersion": 1, "op": "fly" }))).unwrap());
+    assert_eq!(answer["op"], "error", "{answer}");
+    let old = rust(
+        idpool_js::answer(js(
+            &json!({ "apiVersion": 99, "op": "formatPolicy", "text": "{}" }),
+        ))
+        .unwrap(),
+    );
+    assert_eq!(old["op"], "error", "{old}");
     assert!(!idpool_js::engine_version().is_empty());
+    assert_eq!(idpool_js::api_version(), 1);
 }

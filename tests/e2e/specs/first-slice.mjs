@@ -16,6 +16,7 @@ export default async function firstSlice(t) {
   const result = page.locator(firstResult());
   assert.equal(await result.getAttribute('data-decision'), 'Allowed');
   assert.match(await result.textContent(), /Allowed/);
+  await result.scrollIntoViewIfNeeded();
   await t.screenshot(page, 'allowed');
 
   // Edit the policy so it no longer grants the requested action.
@@ -27,5 +28,6 @@ export default async function firstSlice(t) {
   await page.locator(firstResult('ImplicitDeny')).waitFor({ state: 'attached', timeout: 5_000 });
   t.timing('edit to updated decision', performance.now() - edited);
   assert.match(await page.locator(firstResult()).textContent(), /ImplicitDeny/);
+  await page.locator(firstResult()).scrollIntoViewIfNeeded();
   await t.screenshot(page, 'implicit-deny');
 }
