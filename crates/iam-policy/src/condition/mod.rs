@@ -247,6 +247,7 @@ pub fn check_value(base: Base, value: &str) -> Option<&'static str> {
         CondValue::Invalid(why) if why == NOT_NUMBER => Some(NOT_NUMBER),
         CondValue::Invalid(why) if why == NOT_DATE => Some(NOT_DATE),
         CondValue::Invalid(why) if why == NOT_BOOL => Some(NOT_BOOL),
+        CondValue::Invalid(why) if why == NOT_BASE64 => Some(NOT_BASE64),
         CondValue::Invalid(_) => Some(NOT_IP),
         _ => None,
     }
@@ -256,6 +257,7 @@ const NOT_NUMBER: &str = "not a number";
 const NOT_DATE: &str = "not an ISO 8601 date or epoch seconds";
 const NOT_BOOL: &str = "not `true` or `false`";
 const NOT_IP: &str = "not an IP address or CIDR block";
+const NOT_BASE64: &str = "not base-64 encoded";
 
 fn compile_value(base: Base, text: &str, variables: bool) -> CondValue {
     let invalid = |why: &str| CondValue::Invalid(why.to_string());
@@ -264,6 +266,7 @@ fn compile_value(base: Base, text: &str, variables: bool) -> CondValue {
             CondValue::Text(Template::compile(text, false, variables))
         }
         Base::StringLike => CondValue::Text(Template::compile(text, true, variables)),
+        Base::BinaryEquals if !values::is_base64(text) => invalid(NOT_BASE64),
         Base::BinaryEquals => CondValue::Text(Template::compile(text, false, false)),
         Base::ArnEquals | Base::ArnLike => CondValue::Arn(ArnPattern::compile(text, variables)),
         Base::Numeric(_) => {
