@@ -11,34 +11,24 @@ pub fn set_ready() {
     }
 }
 
-/// Focuses the policy editor `policy_id` (`ROLE:POLICY`) and selects the first line of
-/// statement `index`.
+/// Focuses the policy editor `policy_id` (`ROLE:POLICY`) with the caret at the start of
+/// statement `index` (or at the top when the statement cannot be found).
 pub fn jump_to(policy_id: &str, index: Option<usize>) {
     let selector = format!(
         "textarea[data-testid=\"policy-editor\"][data-policy-id=\"{}\"]",
         policy_id.replace('\\', "\\\\").replace('"', "\\\"")
     );
-    let Ok(Some(element)) = gloo::utils::document().query_selector(&selector) else {
-        return;
-    };
-    let Ok(area) = element.dyn_into::<HtmlTextAreaElement>() else {
-        return;
-    };
-    let _ = area.focus();
-    let text = area.value();
-    if let Some(line) = index.and_then(|i| crate::state::locate::statement_line(&text, i)) {
-        let mut start = 0usize;
-        for (index, row) in text.split('\n').enumerate() {
-            let length = row.encode_utf16().count();
-            if index + 1 == line {
-                let start = start as u32;
-                let _ = area.set_selection_range(start, start + length as u32);
-                break;
-            }
-            start += length + 1;
-        }
-    }
-    area.scroll_into_view();
+    let text = gloo::utils::document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+        .map(|area| area.value())
+        .unwrap_or_default();
+    let line = index
+        .and_then(|i| crate::state::locate::statement_line(&text, i))
+        .unwrap_or(1);
+    crate::editor::jump_to(policy_id, line, 1);
 }
 
 /// Offers `text` as a file download named `name`.

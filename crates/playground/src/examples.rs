@@ -12,6 +12,8 @@ pub struct ExampleInfo {
     pub id: String,
     /// The label shown.
     pub title: String,
+    /// The group it is listed under (empty: none).
+    pub category: String,
 }
 
 /// The examples in the order of `index.json` (entries it does not list come after, by id).
@@ -19,11 +21,12 @@ pub struct ExampleInfo {
 pub fn list() -> Vec<ExampleInfo> {
     let index = INDEX.map(read_index).unwrap_or_default();
     let mut out: Vec<ExampleInfo> = Vec::new();
-    for (id, title) in &index {
+    for (id, title, category) in &index {
         if text(id).is_some() {
             out.push(ExampleInfo {
                 id: id.clone(),
                 title: title.clone().unwrap_or_else(|| name_of(id)),
+                category: category.clone().unwrap_or_default(),
             });
         }
     }
@@ -32,6 +35,7 @@ pub fn list() -> Vec<ExampleInfo> {
             out.push(ExampleInfo {
                 id: (*id).to_string(),
                 title: name_of(id),
+                category: String::new(),
             });
         }
     }
@@ -52,7 +56,7 @@ fn name_of(id: &str) -> String {
 
 /// Reads the index leniently: a list (or `{"examples": [...]}`) of ids or of objects with
 /// an `id` (or `file`) and an optional `title` (or `name`).
-fn read_index(text: &str) -> Vec<(String, Option<String>)> {
+fn read_index(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
     let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
     let list = value
         .as_array()
@@ -67,7 +71,22 @@ fn read_index(text: &str) -> Vec<(String, Option<String>)> {
                 .map(str::to_string)
                 .or_else(|| field("id"))
                 .or_else(|| field("file").map(|f| f.trim_end_matches(".json").to_string()))?;
-            Some((id, field("title").or_else(|| field("name"))))
+            Some((
+                id,
+                field("title").or_else(|| field("name")),
+                field("category"),
+            ))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_library_lists_every_embedded_example_once_with_the_default_first() {
+        let list = super::list();
+        assert_eq!(list.len(), super::EMBEDDED.len());
+        assert_eq!(list.first().map(|e| e.id.as_str()), Some(super::DEFAULT_ID));
+        assert!(list.iter().all(|e| !e.title.is_empty()));
+    }
 }

@@ -182,7 +182,10 @@ pub fn App() -> Html {
                 {on_share} on_export={on_export.clone()} on_import={set_overlay(Overlay::Import)} on_help={set_overlay(Overlay::Help)} />
             <NoticeBar notices={(*notices).clone()} {on_dismiss} />
             if !doc.description.is_empty() {
-                <p class="description"><strong>{ doc.name.clone() }</strong>{ ": " }{ doc.description.clone() }</p>
+                <details class="description">
+                    <summary>{ "About this scenario: " }<strong>{ doc.name.clone() }</strong></summary>
+                    <p>{ doc.description.clone() }</p>
+                </details>
             }
             <main class="columns">
                 <div class="column pool">

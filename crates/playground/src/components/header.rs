@@ -47,8 +47,11 @@ pub fn Header(props: &HeaderProps) -> Html {
                     if props.selected.is_empty() {
                         <option value="" selected=true>{ "(edited scenario)" }</option>
                     }
-                    { for props.examples.iter().map(|e| html! {
-                        <option value={e.id.clone()} selected={*e.id == *props.selected}>{ e.title.clone() }</option>
+                    { for groups(&props.examples).into_iter().map(|(category, items)| {
+                        let options = items.iter().map(|e| html! {
+                            <option value={e.id.clone()} selected={*e.id == *props.selected}>{ e.title.clone() }</option>
+                        }).collect::<Html>();
+                        if category.is_empty() { options } else { html! { <optgroup label={category}>{ options }</optgroup> } }
                     }) }
                 </select>
             </label>
@@ -61,4 +64,16 @@ pub fn Header(props: &HeaderProps) -> Html {
             <span class="version">{ "engine " }<span data-testid="engine-version">{ crate::backend::engine_version() }</span></span>
         </header>
     }
+}
+
+/// Consecutive examples of the same category, in library order.
+fn groups(examples: &[ExampleInfo]) -> Vec<(String, Vec<&ExampleInfo>)> {
+    let mut out: Vec<(String, Vec<&ExampleInfo>)> = Vec::new();
+    for example in examples {
+        match out.last_mut() {
+            Some((category, items)) if *category == example.category => items.push(example),
+            _ => out.push((example.category.clone(), vec![example])),
+        }
+    }
+    out
 }

@@ -68,7 +68,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 <label class="field"><span>{ "Or paste JSON" }</span>
                     <textarea class="code" rows="10" spellcheck="false" data-testid="import-text" value={(*text).clone()} {oninput} /></label>
                 <div class="row">
-                    <button type="button" data-testid="import-apply" onclick={import}>{ "Import" }</button>
+                    <button type="button" data-testid="import-apply" onclick={import}>{ "Load pasted JSON" }</button>
                     <button type="button" onclick={close}>{ "Cancel" }</button>
                 </div>
             </div>

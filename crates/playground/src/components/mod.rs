@@ -3,7 +3,6 @@
 pub mod app;
 pub mod aws_error;
 pub mod claims_presets;
-pub mod fallback_editor;
 pub mod flow_steps;
 pub mod header;
 pub mod help_overlay;
@@ -21,6 +20,5 @@ pub mod session_view;
 pub mod signin_panel;
 pub mod tag_maps;
 
-/// The policy editor every policy field uses (swapped for `crate::editor::PolicyEditor`
-/// once that component lands).
-pub use fallback_editor::PolicyEditor;
+/// The policy editor every policy field uses.
+pub use crate::editor::PolicyEditor;

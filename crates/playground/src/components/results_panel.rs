@@ -37,9 +37,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
             <div data-testid="signin-outcome" data-outcome={outcome.clone()}
                 class={if report.error.is_some() { "outcome failed" } else { "outcome ok" }}>
                 <h3>{ "Sign-in: " }{ if outcome == "issued" { "credentials issued".to_string() } else { outcome.clone() } }</h3>
-                <FlowSteps steps={report.steps.clone()} />
                 if let Some(error) = &report.error { <AwsError error={error.clone()} /> }
-                if let Some(session) = &report.session { <SessionView session={session.clone()} /> }
             </div>
             if !report.diagnostics.is_empty() {
                 <ul class="diagnostics" aria-label="scenario problems">
@@ -49,18 +47,21 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
                     }) }
                 </ul>
             }
-            if !report.notes.is_empty() {
-                <details class="notes">
-                    <summary>{ format!("{} assumption(s) where AWS documents no behaviour", report.notes.len()) }</summary>
-                    <ul>{ for report.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
-                </details>
-            }
             <h3>{ "Requests" }</h3>
             <ol class="request-results">
                 { for report.requests.iter().enumerate().map(|(index, result)| html! {
                     <RequestResult {index} request={props.requests.get(index).cloned()} result={result.clone()} />
                 }) }
             </ol>
+            <h3>{ "Sign-in flow" }</h3>
+            <FlowSteps steps={report.steps.clone()} />
+            if let Some(session) = &report.session { <SessionView session={session.clone()} /> }
+            if !report.notes.is_empty() {
+                <details class="notes">
+                    <summary>{ format!("{} assumption(s) where AWS documents no behaviour", report.notes.len()) }</summary>
+                    <ul>{ for report.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+                </details>
+            }
         </section>
     }
 }

@@ -1,0 +1,96 @@
+// Editing: typing into a policy changes the decision live; a syntax error shows a
+// diagnostic at the right line; the pool's JSON view and its form stay in step.
+
+import assert from 'node:assert/strict';
+
+const EDITOR = 'textarea[data-testid="policy-editor"][data-policy-id="Guest:ReadPicture"]';
+const result = (decision) =>
+  `[data-testid="request-result"][data-index="0"]${decision ? `[data-decision="${decision}"]` : ''}`;
+
+export const tests = {
+  'typing into a policy changes the decision': async (t) => {
+    const page = await t.openApp();
+    await page.locator(result('Allowed')).waitFor({ state: 'attached' });
+    const editor = page.locator(EDITOR);
+    const text = await editor.inputValue();
+    // Put the caret inside "s3:GetObject" right after "Get" and type, as a user would.
+    const at = text.indexOf('s3:GetObject') + 's3:Get'.length;
+    await editor.focus();
+    await editor.evaluate((el, pos) => el.setSelectionRange(pos, pos), at);
+    await page.keyboard.type('X');
+    await page.locator(result('ImplicitDeny')).waitFor({ state: 'attached', timeout: 5_000 });
+    assert.match(await page.locator(result()).textContent(), /ImplicitDeny/);
+    await page.keyboard.press('Backspace');
+    await page.locator(result('Allowed')).waitFor({ state: 'attached', timeout: 5_000 });
+    // An explicit deny statement wins over the allow.
+    await editor.fill(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::mybucket/*' },
+          { Sid: 'NoAssets', Effect: 'Deny', Action: 's3:*', Resource: 'arn:aws:s3:::mybucket/assets/*' },
+        ],
+      }, null, 2),
+    );
+    await page.locator(result('ExplicitDeny')).waitFor({ state: 'attached', timeout: 5_000 });
+    assert.match(await page.locator(result()).textContent(), /NoAssets/);
+    await t.screenshot(page, 'explicit-deny');
+  },
+
+  'a syntax error is marked at its line': async (t) => {
+    const page = await t.openApp();
+    const editor = page.locator(EDITOR);
+    const lines = (await editor.inputValue()).split('\n');
+    // Remove the comma at the end of the "Version" line (line 2): the error is reported
+    // where the next member starts, on line 3.
+    assert.match(lines[1], /"Version".*,$/);
+    lines[1] = lines[1].replace(/,$/, '');
+    await editor.fill(lines.join('\n'));
+    const marker = page.locator('[data-testid="diagnostic"]').first();
+    await marker.waitFor({ timeout: 5_000 });
+    const line = Number(await marker.getAttribute('data-line'));
+    const column = Number(await marker.getAttribute('data-column'));
+    t.log(`diagnostic at ${line}:${column}: ${await marker.textContent()}`);
+    assert.ok(line === 2 || line === 3, `marker on line ${line}, expected the missing comma's line (2) or the next (3)`);
+    assert.ok(column >= 1);
+    await t.screenshot(page, 'syntax-error');
+    // Fixing it removes the marker and the decision is back.
+    lines[1] += ',';
+    await editor.fill(lines.join('\n'));
+    await page.locator('[data-testid="diagnostic"]').first().waitFor({ state: 'detached', timeout: 5_000 });
+    await page.locator(result('Allowed')).waitFor({ state: 'attached', timeout: 5_000 });
+  },
+
+  'switching guest access off fails the sign-in with the AWS exception': async (t) => {
+    const page = await t.openApp();
+    await page.getByLabel('Guest access (unauthenticated identities)').uncheck();
+    const outcome = page.locator('[data-testid="signin-outcome"]');
+    await page.locator('[data-testid="signin-outcome"]:not([data-outcome="issued"])').waitFor({ timeout: 5_000 });
+    const name = await outcome.getAttribute('data-outcome');
+    t.log(`outcome without guest access: ${name}`);
+    assert.match(name, /Exception$/);
+    assert.match(await page.locator('.aws-error').textContent(), new RegExp(name));
+    assert.ok(await page.locator('[data-testid="flow-step"][data-status="failed"]').count() >= 1);
+    // The JSON view shows the same change, and editing it updates the form.
+    await page.locator('summary', { hasText: 'Pool as JSON' }).click();
+    const json = page.locator('[data-testid="pool-json"]');
+    const doc = JSON.parse(await json.inputValue());
+    assert.equal(doc.identityPool.AllowUnauthenticatedIdentities, false);
+    doc.identityPool.AllowUnauthenticatedIdentities = true;
+    await json.fill(JSON.stringify(doc, null, 2));
+    await page.locator('[data-testid="signin-outcome"][data-outcome="issued"]').waitFor({ timeout: 5_000 });
+    assert.equal(await page.getByLabel('Guest access (unauthenticated identities)').isChecked(), true);
+  },
+
+  'requests can be added with autocomplete of common actions': async (t) => {
+    const page = await t.openApp();
+    await page.getByRole('button', { name: 'Add request' }).click();
+    const action = page.getByLabel('Action of request 2');
+    assert.equal(await action.getAttribute('list'), 'common-actions');
+    assert.ok(await page.locator('#common-actions option[value="s3:PutObject"]').count() === 1);
+    await action.fill('s3:PutObject');
+    await page.getByLabel('Resource of request 2').fill('arn:aws:s3:::mybucket/assets/my_picture.jpg');
+    const second = page.locator('[data-testid="request-result"][data-index="1"][data-decision="ImplicitDeny"]');
+    await second.waitFor({ state: 'attached', timeout: 5_000 });
+  },
+};

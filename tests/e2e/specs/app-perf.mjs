@@ -1,0 +1,146 @@
+// Measurements (printed, never asserted): navigation to the first decision, keystroke to
+// updated decision (median of 50 edits), and main-thread long tasks while editing a role
+// with a 10,000-character policy and 200 requests.
+
+import assert from 'node:assert/strict';
+
+export const timeoutMs = 180_000;
+
+const EDITOR = 'textarea[data-testid="policy-editor"][data-policy-id="Guest:ReadPicture"]';
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/** Installs an in-page probe: the time from each keydown to the next change of request 0's decision. */
+async function installProbe(page) {
+  await page.evaluate(() => {
+    window.__latencies = [];
+    let pressed = null;
+    document.addEventListener('keydown', () => (pressed = performance.now()), true);
+    new MutationObserver(() => {
+      if (pressed !== null) {
+        window.__latencies.push(performance.now() - pressed);
+        pressed = null;
+      }
+    }).observe(document.querySelector('[data-testid="results"]'), {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-decision'],
+    });
+  });
+}
+
+/** Types X after `s3:Get` and deletes it again, `edits` times, each flipping the decision. */
+async function flipEdits(page, edits, pauseMs) {
+  const editor = page.locator(EDITOR);
+  const text = await editor.inputValue();
+  const at = text.indexOf('s3:GetObject') + 's3:Get'.length;
+  await editor.focus();
+  await editor.evaluate((el, pos) => el.setSelectionRange(pos, pos), at);
+  for (let i = 0; i < edits; i += 1) {
+    const expected = i % 2 === 0 ? 'ImplicitDeny' : 'Allowed';
+    await page.keyboard.press(i % 2 === 0 ? 'X' : 'Backspace');
+    await page
+      .locator(`[data-testid="request-result"][data-index="0"][data-decision="${expected}"]`)
+      .waitFor({ state: 'attached', timeout: 5_000 });
+    if (pauseMs) await page.waitForTimeout(pauseMs);
+  }
+  return page.evaluate(() => window.__latencies.splice(0));
+}
+
+function bigScenario(base) {
+  // A policy of >= 10,000 characters: many statements with conditions.
+  const statements = [];
+  let i = 0;
+  while (JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2).length < 10_000) {
+    statements.push({
+      Sid: `S${i}`,
+      Effect: 'Allow',
+      Action: [`dynamodb:GetItem`, `s3:GetObject`],
+      Resource: `arn:aws:s3:::bucket-${i}/\${cognito-identity.amazonaws.com:sub}/*`,
+      Condition: { StringLike: { 's3:prefix': [`p${i}/*`] } },
+    });
+    i += 1;
+  }
+  // First, so the probe's edit (in the first `s3:GetObject`) flips request 0's decision.
+  statements.unshift({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::mybucket/assets/my_picture.jpg'] });
+  const doc = structuredClone(base);
+  doc.roles[0].Policies[0].PolicyDocument = { Version: '2012-10-17', Statement: statements };
+  doc.requests = Array.from({ length: 200 }, (_, n) => ({
+    action: n === 0 ? 's3:GetObject' : n % 2 ? 's3:GetObject' : 'dynamodb:GetItem',
+    resource: n === 0 ? 'arn:aws:s3:::mybucket/assets/my_picture.jpg' : `arn:aws:s3:::bucket-${n % 40}/x/${n}`,
+    context: { 's3:prefix': `p${n % 40}/` },
+  }));
+  return { doc, chars: JSON.stringify(doc.roles[0].Policies[0].PolicyDocument, null, 2).length };
+}
+
+export const tests = {
+  'navigation to first decision': async (t) => {
+    const runs = [];
+    for (let i = 0; i < 5; i += 1) {
+      const page = await t.newPage();
+      const started = performance.now();
+      await page.goto(t.baseUrl, { waitUntil: 'commit' });
+      await page.locator('[data-testid="request-result"][data-index="0"][data-decision="Allowed"]').waitFor({
+        state: 'attached',
+        timeout: 15_000,
+      });
+      runs.push(performance.now() - started);
+      const inPage = await page.evaluate(() => performance.now());
+      t.log(`run ${i + 1}: ${runs.at(-1).toFixed(0)} ms from goto (page clock ${inPage.toFixed(0)} ms)`);
+      await page.close();
+    }
+    t.timing('navigation to first decision (median of 5)', median(runs));
+  },
+
+  'keystroke to updated decision, default scenario': async (t) => {
+    const page = await t.openApp();
+    await installProbe(page);
+    // Isolated keystrokes (a pause after each): the page evaluates on the next tick.
+    const isolated = await flipEdits(page, 50, 150);
+    assert.equal(isolated.length, 50);
+    t.timing('keystroke to decision, isolated edits (median of 50)', median(isolated));
+    t.timing('keystroke to decision, isolated edits (max of 50)', Math.max(...isolated));
+    // Back-to-back keystrokes: bursts are debounced (100 ms after the last key).
+    const burst = await flipEdits(page, 20, 0);
+    t.timing('keystroke to decision, back-to-back edits (median of 20)', median(burst));
+  },
+
+  'long tasks with a 10,000-character policy and 200 requests': async (t) => {
+    const page = await t.openApp();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export' }).click(),
+    ]);
+    let text = '';
+    for await (const chunk of await download.createReadStream()) text += chunk;
+    const { doc, chars } = bigScenario(JSON.parse(text));
+    await page.evaluate(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.locator('[data-testid="import-text"]').fill(JSON.stringify(doc));
+    const loadStart = performance.now();
+    await page.locator('[data-testid="import-apply"]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="request-result"]').length === 200, null, {
+      timeout: 30_000,
+    });
+    t.timing('import of the large scenario to 200 decisions', performance.now() - loadStart);
+    const evalMs = Number((await page.locator('.timing').textContent()).match(/took ([\d.]+) ms/)[1]);
+    t.timing('one evaluation of the large scenario (in-page)', evalMs);
+    await page.evaluate(() => window.__longTasks.splice(0));
+    await installProbe(page);
+    const latencies = await flipEdits(page, 10, 150);
+    t.timing('keystroke to decision in the large scenario (median of 10)', median(latencies));
+    const longTasks = await page.evaluate(() => window.__longTasks);
+    t.log(`policy ${chars} characters, 200 requests; long tasks while typing: ${longTasks.length}, ` +
+      `longest ${longTasks.length ? Math.max(...longTasks).toFixed(0) : 0} ms, ` +
+      `over 100 ms: ${longTasks.filter((d) => d > 100).length}`);
+    t.timing('longest main-thread task while typing (large scenario)', longTasks.length ? Math.max(...longTasks) : 0);
+  },
+};
