@@ -157,7 +157,7 @@ fn record(
         values: Vec::new(),
         note: None,
     };
-    c.statements.push(StatementExplanation {
+    let mut explained = StatementExplanation {
         statement,
         layer,
         matched,
@@ -167,7 +167,10 @@ fn record(
             .unwrap_or_else(|| fallback("Resource", &req.resource)),
         principal: t.principal,
         conditions: t.conditions,
-    });
+        reason: String::new(),
+    };
+    explained.reason = explained.describe();
+    c.statements.push(explained);
 }
 
 fn statement_ref(policy: &CompiledPolicy, st: &CompiledStatement) -> StatementRef {
