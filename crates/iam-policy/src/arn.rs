@@ -12,6 +12,9 @@ pub struct ArnPattern {
     whole: Template,
     /// The six components, when the pattern is an ARN.
     parts: Option<Box<[Template; 6]>>,
+    /// `arn:aws:s3:::` when the first five components are plain text: then matching is one
+    /// prefix comparison plus the resource component.
+    head: Option<Box<str>>,
 }
 
 impl ArnPattern {
@@ -19,9 +22,18 @@ impl ArnPattern {
     pub fn compile(text: &str, variables: bool) -> Self {
         let parts = split_arn(text, variables)
             .map(|p| Box::new(p.map(|part| Template::compile(part, true, variables))));
+        let head = parts.as_ref().and_then(|p| {
+            let mut head = String::new();
+            for part in p.iter().take(5) {
+                head.push_str(part.literal()?);
+                head.push(':');
+            }
+            Some(head.into_boxed_str())
+        });
         ArnPattern {
             whole: Template::compile(text, true, variables),
             parts,
+            head,
         }
     }
 
@@ -32,6 +44,16 @@ impl ArnPattern {
 
     /// Matches `text` (case-sensitive).
     pub fn matches<'a>(&'a self, text: &str, ctx: &Context) -> Matched<'a> {
+        if let (Some(head), Some(parts)) = (&self.head, &self.parts) {
+            // A text without this literal head cannot match: it differs in a component, or it
+            // is not an ARN and so lacks the head's five colons.
+            return match text.strip_prefix(&**head) {
+                Some(rest) => parts
+                    .get(5)
+                    .map_or(Matched::No, |p| p.matches(rest, ctx, false)),
+                None => Matched::No,
+            };
+        }
         let (Some(parts), Some(actual)) = (&self.parts, split_arn(text, false)) else {
             return self.whole.matches(text, ctx, false);
         };

@@ -8,7 +8,8 @@ use crate::explain::{
     Evaluation, Explanation, Layer, LayerResult, StatementExplanation, StatementRef, Unevaluated,
 };
 use crate::policy::Effect;
-use crate::statement::{applies, arn_account, Grant, PrincipalCheck, StatementTrace};
+use crate::principal::arn_account;
+use crate::statement::{applies, Grant, PrincipalCheck, StatementTrace};
 use crate::{Decision, Request, RequestPrincipal};
 
 /// The policies that apply to one request, by layer. Borrowed, so one compiled policy can
@@ -254,12 +255,20 @@ fn deciding(
         Decision::Allowed => Effect::Allow,
         Decision::ImplicitDeny => return Vec::new(),
     };
+    // An allow is granted by the identity and resource-based layers together (across
+    // accounts both are needed; within one either may grant), so both are listed.
+    let granting = |l: Layer| match layer {
+        Some(Layer::Identity | Layer::ResourceBased) => {
+            matches!(l, Layer::Identity | Layer::ResourceBased)
+        }
+        other => other == Some(l),
+    };
     statements
         .iter()
         .filter(|s| {
             s.matched
                 && s.statement.effect == wanted
-                && (decision == Decision::ExplicitDeny || Some(s.layer) == layer)
+                && (decision == Decision::ExplicitDeny || granting(s.layer))
         })
         .map(|s| s.statement.clone())
         .collect()

@@ -17,10 +17,12 @@ mod decision;
 mod diagnostic;
 mod evaluate;
 mod explain;
+mod format;
 pub mod json;
 mod keys;
 mod pattern;
 mod policy;
+mod principal;
 mod request;
 mod statement;
 mod validate;
@@ -33,11 +35,12 @@ pub use explain::{
     ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult,
     StatementExplanation, StatementRef, Unevaluated,
 };
+pub use format::format_policy;
 pub use policy::{
     parse_policy, ConditionBlock, ConditionEntry, Effect, NameList, Parsed, Policy, PolicyKind,
     PolicyVersion, PrincipalElement, Spanned, Statement,
 };
-pub use request::{Context, ContextValue, Request, RequestPrincipal};
+pub use request::{Context, ContextValue, KeyName, Request, RequestPrincipal};
 
 /// The engine's version, shown by the playground and the CLI.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -2,6 +2,7 @@
 //! matched without allocating: variables are resolved from the [`Context`] into a small
 //! stack buffer, then the glob walks the pattern's pieces directly.
 
+use crate::request::KeyName;
 use crate::Context;
 use crate::ContextValue;
 
@@ -14,8 +15,8 @@ pub enum Piece {
     Var {
         /// The key as written, for explanations.
         key: Box<str>,
-        /// The key lowercased once, for case-insensitive lookup.
-        lower: Box<str>,
+        /// The key prepared once for case-insensitive lookup.
+        lower: KeyName,
         /// `${key, 'default'}`.
         default: Option<Box<str>>,
         /// Which variable of the pattern this is (0-based), to find its resolved value.
@@ -88,6 +89,15 @@ impl Template {
         t
     }
 
+    /// The text, when the pattern is plain literal text (no wildcard, no variable).
+    pub fn literal(&self) -> Option<&str> {
+        match self.pieces.as_slice() {
+            [] => Some(""),
+            [Piece::Lit(s)] => Some(s),
+            _ => None,
+        }
+    }
+
     fn flush(&mut self, lit: &mut String) {
         if !lit.is_empty() {
             self.pieces
@@ -127,7 +137,7 @@ impl Template {
             _ => None,
         });
         for (slot, (key, lower, default)) in buf.iter_mut().zip(vars) {
-            *slot = match (ctx.get_lowercase(lower), default) {
+            *slot = match (ctx.get_key(lower), default) {
                 (Some(ContextValue::Single(v)), _) => v.as_str(),
                 (_, Some(d)) => d,
                 _ => return Err(key),
@@ -146,9 +156,7 @@ impl Template {
                     lower,
                     default: None,
                     ..
-                } if !matches!(ctx.get_lowercase(lower), Some(ContextValue::Single(_))) => {
-                    Some(&**key)
-                }
+                } if !matches!(ctx.get_key(lower), Some(ContextValue::Single(_))) => Some(&**key),
                 _ => None,
             })
             .unwrap_or("")
@@ -168,7 +176,7 @@ impl Template {
                     lower,
                     default,
                     ..
-                } => match (ctx.get_lowercase(lower), default) {
+                } => match (ctx.get_key(lower), default) {
                     (Some(ContextValue::Single(v)), _) => out.push_str(v),
                     (_, Some(d)) => out.push_str(d),
                     _ => return Err(key.to_string()),
@@ -207,7 +215,7 @@ fn parse_variable(inner: &str, slot: usize) -> Piece {
     };
     Piece::Var {
         key: key.into(),
-        lower: key.to_ascii_lowercase().into(),
+        lower: KeyName::new(key),
         default,
         slot,
     }
@@ -257,6 +265,14 @@ fn glob(pieces: &[Piece], vals: &[&str], text: &str, fold: bool) -> bool {
         [Piece::Lit(l), Piece::Star] if !fold => return text.starts_with(&**l),
         _ => {}
     }
+    if let Some(result) = fast::glob(pieces, vals, text, fold) {
+        return result;
+    }
+    general_glob(pieces, vals, text, fold)
+}
+
+/// Character-by-character matching with single-star backtracking: handles every shape.
+fn general_glob(pieces: &[Piece], vals: &[&str], text: &str, fold: bool) -> bool {
     let mut p: Cursor = (0, 0);
     let mut t = 0usize;
     let mut star: Option<(Cursor, usize)> = None;
@@ -322,6 +338,8 @@ pub fn split_arn(text: &str, variables: bool) -> Option<[&str; 6]> {
     parts[5] = text.get(start..)?;
     Some(parts)
 }
+
+mod fast;
 
 #[cfg(test)]
 mod tests;

@@ -26,12 +26,55 @@ pub enum ContextValue {
     Multi(Vec<String>),
 }
 
+/// A context key name prepared for fast lookups: lowercased and hashed once (compiled
+/// policies hold these, so evaluating a request neither allocates nor rehashes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyName {
+    lower: Box<str>,
+    hash: u64,
+}
+
+impl KeyName {
+    /// Prepares `name` (any case).
+    pub fn new(name: &str) -> Self {
+        let lower = name.to_ascii_lowercase();
+        let hash = fnv1a(lower.as_bytes());
+        KeyName {
+            lower: lower.into_boxed_str(),
+            hash,
+        }
+    }
+
+    /// The lowercase name.
+    pub fn as_str(&self) -> &str {
+        &self.lower
+    }
+}
+
+/// FNV-1a: tiny, and plenty for a handful of short keys.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// One context entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Entry {
+    name: KeyName,
+    written: String,
+    value: ContextValue,
+}
+
 /// The request context: key names compare case-insensitively, as IAM's do.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Context {
-    /// Entries keyed by the lowercase key name; each keeps the name as the user wrote it.
-    entries: std::collections::BTreeMap<String, (String, ContextValue)>,
+    /// Entries sorted by lowercase name; each keeps the name as the user wrote it.
+    entries: Vec<Entry>,
 }
+
+/// Up to this many keys a linear scan on the hash beats a binary search on the text.
+const LINEAR_SCAN: usize = 32;
 
 impl Context {
     /// An empty context.
@@ -41,21 +84,59 @@ impl Context {
 
     /// Sets `key` (any case) to `value`, replacing an earlier value of the same key.
     pub fn insert(&mut self, key: impl Into<String>, value: ContextValue) {
-        let key = key.into();
-        self.entries.insert(key.to_ascii_lowercase(), (key, value));
+        let written = key.into();
+        let name = KeyName::new(&written);
+        match self
+            .entries
+            .binary_search_by(|e| e.name.lower.cmp(&name.lower))
+        {
+            Ok(i) => {
+                if let Some(e) = self.entries.get_mut(i) {
+                    *e = Entry {
+                        name,
+                        written,
+                        value,
+                    };
+                }
+            }
+            Err(i) => self.entries.insert(
+                i,
+                Entry {
+                    name,
+                    written,
+                    value,
+                },
+            ),
+        }
     }
 
     /// The value of `key`, matched case-insensitively.
     pub fn get(&self, key: &str) -> Option<&ContextValue> {
-        self.entries
-            .get(&key.to_ascii_lowercase())
-            .map(|(_, value)| value)
+        self.get_key(&KeyName::new(key))
     }
 
-    /// The value of `key`, which the caller has already lowercased (the compiled policy
-    /// lowercases each key once, so lookups on the hot path do not allocate).
+    /// The value of a prepared key.
+    pub fn get_key(&self, key: &KeyName) -> Option<&ContextValue> {
+        let found = if self.entries.len() <= LINEAR_SCAN {
+            self.entries
+                .iter()
+                .find(|e| e.name.hash == key.hash && e.name.lower == key.lower)
+        } else {
+            let i = self
+                .entries
+                .binary_search_by(|e| e.name.lower.cmp(&key.lower))
+                .ok();
+            i.and_then(|i| self.entries.get(i))
+        };
+        found.map(|e| &e.value)
+    }
+
+    /// The value of `key`, which the caller has already lowercased.
     pub fn get_lowercase(&self, lower_key: &str) -> Option<&ContextValue> {
-        self.entries.get(lower_key).map(|(_, value)| value)
+        self.get_key(&KeyName {
+            lower: lower_key.into(),
+            hash: fnv1a(lower_key.as_bytes()),
+        })
     }
 
     /// Whether the context has no keys.
@@ -65,9 +146,7 @@ impl Context {
 
     /// Every entry as (key as written, value), in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &ContextValue)> {
-        self.entries
-            .values()
-            .map(|(key, value)| (key.as_str(), value))
+        self.entries.iter().map(|e| (e.written.as_str(), &e.value))
     }
 }
 
@@ -84,4 +163,37 @@ pub struct Request {
     pub account_id: Option<String>,
     /// The context keys.
     pub context: Context,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_case_insensitive_and_replaced() {
+        let mut c = Context::new();
+        c.insert("aws:SourceIp", ContextValue::Single("1".into()));
+        c.insert("AWS:sourceip", ContextValue::Single("2".into()));
+        c.insert("a", ContextValue::Multi(vec![]));
+        assert_eq!(
+            c.get("aws:sourceIP"),
+            Some(&ContextValue::Single("2".into()))
+        );
+        assert_eq!(c.iter().count(), 2);
+        assert_eq!(
+            c.get_key(&KeyName::new("A")),
+            Some(&ContextValue::Multi(vec![]))
+        );
+        assert_eq!(c.get("b"), None);
+    }
+
+    #[test]
+    fn large_contexts_use_binary_search() {
+        let mut c = Context::new();
+        for i in 0..100 {
+            c.insert(format!("k{i}"), ContextValue::Single(i.to_string()));
+        }
+        assert_eq!(c.get("K57"), Some(&ContextValue::Single("57".into())));
+        assert_eq!(c.get("k100"), None);
+    }
 }

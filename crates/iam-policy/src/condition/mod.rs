@@ -9,6 +9,7 @@ pub use operator::{Base, Cmp, Operator, SetOp};
 
 use crate::arn::ArnPattern;
 use crate::pattern::{Matched, Template};
+use crate::request::KeyName;
 use crate::{Context, ContextValue, Span};
 use values::{parse_bool, parse_date, parse_number, Cidr};
 
@@ -34,7 +35,7 @@ pub struct CompiledCondition {
     pub operator_text: String,
     /// The key as written.
     pub key: String,
-    key_lower: Box<str>,
+    key_name: KeyName,
     values: Vec<CondValue>,
     raw_values: Vec<String>,
     /// The span of the key in the policy.
@@ -72,7 +73,7 @@ impl CompiledCondition {
             operator,
             operator_text: operator_text.to_string(),
             key: key.to_string(),
-            key_lower: key.to_ascii_lowercase().into(),
+            key_name: KeyName::new(key),
             values,
             raw_values: raw.iter().map(|v| (*v).to_string()).collect(),
             span,
@@ -81,12 +82,12 @@ impl CompiledCondition {
 
     /// The key, lowercased.
     pub fn key_lower(&self) -> &str {
-        &self.key_lower
+        self.key_name.as_str()
     }
 
     /// Whether the condition holds for `ctx`. With `trace`, records what was compared.
     pub fn evaluate(&self, ctx: &Context, mut trace: Option<&mut ConditionTrace>) -> bool {
-        let found = ctx.get_lowercase(&self.key_lower);
+        let found = ctx.get_key(&self.key_name);
         if let Some(t) = trace.as_deref_mut() {
             t.request_values = found.map(|v| match v {
                 ContextValue::Single(s) => vec![s.clone()],
@@ -246,6 +247,7 @@ pub fn check_value(base: Base, value: &str) -> Option<&'static str> {
         CondValue::Invalid(why) if why == NOT_NUMBER => Some(NOT_NUMBER),
         CondValue::Invalid(why) if why == NOT_DATE => Some(NOT_DATE),
         CondValue::Invalid(why) if why == NOT_BOOL => Some(NOT_BOOL),
+        CondValue::Invalid(why) if why == NOT_BASE64 => Some(NOT_BASE64),
         CondValue::Invalid(_) => Some(NOT_IP),
         _ => None,
     }
@@ -255,6 +257,7 @@ const NOT_NUMBER: &str = "not a number";
 const NOT_DATE: &str = "not an ISO 8601 date or epoch seconds";
 const NOT_BOOL: &str = "not `true` or `false`";
 const NOT_IP: &str = "not an IP address or CIDR block";
+const NOT_BASE64: &str = "not base-64 encoded";
 
 fn compile_value(base: Base, text: &str, variables: bool) -> CondValue {
     let invalid = |why: &str| CondValue::Invalid(why.to_string());
@@ -263,6 +266,7 @@ fn compile_value(base: Base, text: &str, variables: bool) -> CondValue {
             CondValue::Text(Template::compile(text, false, variables))
         }
         Base::StringLike => CondValue::Text(Template::compile(text, true, variables)),
+        Base::BinaryEquals if !values::is_base64(text) => invalid(NOT_BASE64),
         Base::BinaryEquals => CondValue::Text(Template::compile(text, false, false)),
         Base::ArnEquals | Base::ArnLike => CondValue::Arn(ArnPattern::compile(text, variables)),
         Base::Numeric(_) => {

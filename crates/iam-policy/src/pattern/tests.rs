@@ -97,3 +97,41 @@ fn splits_arns_outside_variables() {
     assert!(split_arn("s3:GetObject", false).is_none());
     assert_eq!(split_arn("arn:aws:iam::1:role/R", false).unwrap()[4], "1");
 }
+
+/// The general matcher and the segment matcher agree on shapes both handle.
+#[test]
+fn fast_and_general_matchers_agree() {
+    let patterns = [
+        "a*",
+        "*a",
+        "a*b",
+        "*a*b*",
+        "ab",
+        "",
+        "*",
+        "**",
+        "a**b",
+        "x*yz*z",
+        "${k}/*",
+        "*${k}*",
+        "${k}x${k}",
+        "A*b",
+    ];
+    let texts = [
+        "", "a", "ab", "aab", "abab", "xyzz", "xyz", "v/w", "vxv", "axb", "Ab", "zzab",
+    ];
+    let mut c = Context::new();
+    c.insert("k", ContextValue::Single("v".into()));
+    for p in patterns {
+        let t = Template::compile(p, true, true);
+        let vals = ["v"];
+        for text in texts {
+            for fold in [false, true] {
+                if let Some(fast) = super::fast::glob(&t.pieces, &vals, text, fold) {
+                    let slow = super::general_glob(&t.pieces, &vals, text, fold);
+                    assert_eq!(fast, slow, "{p} vs {text} fold={fold}");
+                }
+            }
+        }
+    }
+}
