@@ -68,7 +68,17 @@ fn corpus_cases_match_aws_rules() {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let tally = tallies.entry(file.clone()).or_default();
-        run_file(path, &file, tally, &mut failures);
+        if let Err(detail) = run_file(path, &file, tally, &mut failures) {
+            // The whole file counts as one failed case (or all of its cases, if they were read).
+            tally.cases = tally.cases.max(1);
+            tally.passed = 0;
+            failures.push(Failure {
+                file,
+                case: "(whole file)".into(),
+                note: String::new(),
+                detail,
+            });
+        }
     }
 
     let total: usize = tallies.values().map(|t| t.cases).sum();
@@ -108,31 +118,21 @@ fn corpus_cases_match_aws_rules() {
     }
 }
 
-fn run_file(path: &Path, file: &str, tally: &mut Tally, failures: &mut Vec<Failure>) {
-    let fail_file = |failures: &mut Vec<Failure>, detail: String| {
-        failures.push(Failure {
-            file: file.to_string(),
-            case: "(whole file)".into(),
-            note: String::new(),
-            detail,
-        });
-    };
+/// Runs one corpus file. A file that cannot be read as cases is an error (a failure, never a skip).
+fn run_file(
+    path: &Path,
+    file: &str,
+    tally: &mut Tally,
+    failures: &mut Vec<Failure>,
+) -> Result<(), String> {
     if path.extension().and_then(|e| e.to_str()) != Some("json") {
-        return fail_file(failures, "only .json case files belong in tests/iam".into());
+        return Err("only .json case files belong in tests/iam".into());
     }
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => return fail_file(failures, format!("cannot read: {e}")),
-    };
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
     let cases = match serde_json::from_str::<Value>(&text) {
         Ok(Value::Array(cases)) if !cases.is_empty() => cases,
-        Ok(_) => {
-            return fail_file(
-                failures,
-                "a corpus file must be a non-empty array of cases".into(),
-            )
-        }
-        Err(e) => return fail_file(failures, format!("not valid JSON: {e}")),
+        Ok(_) => return Err("a corpus file must be a non-empty array of cases".into()),
+        Err(e) => return Err(format!("not valid JSON: {e}")),
     };
     tally.cases = cases.len();
 
@@ -141,14 +141,11 @@ fn run_file(path: &Path, file: &str, tally: &mut Tally, failures: &mut Vec<Failu
         .map(|a| serde_json::to_value(a).expect("an answer serializes"))
         .collect();
     if answers.len() != cases.len() {
-        return fail_file(
-            failures,
-            format!(
-                "the engine gave {} answers for {} cases",
-                answers.len(),
-                cases.len()
-            ),
-        );
+        return Err(format!(
+            "the engine gave {} answers for {} cases",
+            answers.len(),
+            cases.len()
+        ));
     }
 
     let mut seen_names = BTreeMap::new();
@@ -162,8 +159,7 @@ fn run_file(path: &Path, file: &str, tally: &mut Tally, failures: &mut Vec<Failu
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string();
-        let problems = check_case(case, answer, &text);
-        let mut problems = problems;
+        let mut problems = check_case(case, answer, &text);
         if let Some(first) = seen_names.insert(name.clone(), index) {
             problems.push(format!("duplicate case name (first at index {first})"));
         }
@@ -178,6 +174,7 @@ fn run_file(path: &Path, file: &str, tally: &mut Tally, failures: &mut Vec<Failu
             });
         }
     }
+    Ok(())
 }
 
 /// Every way `answer` disagrees with what `case` expects; empty when it agrees.

@@ -8,7 +8,8 @@
 //!   regular-expression oracle;
 //! - parsing never panics, on arbitrary bytes or on JSON-ish text, and what parses evaluates
 //!   without panicking;
-//! - formatting then parsing gives the same document.
+//! - formatting (`format_policy`, the playground's format command) then parsing gives the same
+//!   document, diagnostics and decision.
 
 // Test support code outside `#[test]` functions: clippy.toml lets tests panic, but only inside
 // the test functions themselves; here too a panic is a failed test, not a crash of the product.
@@ -20,7 +21,7 @@
 )]
 
 use iam_policy::api::evaluate_cases_json;
-use iam_policy::{json, parse_policy, PolicyKind};
+use iam_policy::{format_policy, json, parse_policy, PolicyKind};
 use proptest::prelude::*;
 use serde_json::{json as j, Value};
 
@@ -397,6 +398,15 @@ fn mutated_policy() -> impl Strategy<Value = String> {
         })
 }
 
+/// The diagnostic codes of `text` read as an identity policy, in order.
+fn codes(text: &str) -> Vec<String> {
+    parse_policy(text, PolicyKind::Identity)
+        .diagnostics
+        .iter()
+        .map(|d| d.code.clone())
+        .collect()
+}
+
 /// Parses `text` as every kind of policy and, when it parses, evaluates it in a case.
 fn parse_everything(text: &str) {
     for kind in KINDS {
@@ -457,19 +467,27 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases(256)))]
 
     #[test]
-    fn format_then_parse_gives_the_same_document(p in policy(), compact in any::<bool>()) {
+    fn format_then_parse_gives_the_same_document(p in policy(), compact in any::<bool>(), req in request()) {
         let text = if compact { p.to_string() } else { serde_json::to_string_pretty(&p).expect("serializable") };
-        let node = json::parse(&text).expect("generated policies are valid JSON");
-        let formatted = json::write_pretty(&node);
-        let reparsed = json::parse(&formatted).expect("formatted text parses");
-        // Same JSON value, and formatting is a fixed point.
+        let formatted = format_policy(&text).expect("generated policies are valid JSON");
+        // The same JSON value, and formatting is a fixed point.
         let before: Value = serde_json::from_str(&text).expect("valid");
         let after: Value = serde_json::from_str(&formatted).expect("formatted text is valid JSON");
         prop_assert_eq!(before, after);
-        prop_assert_eq!(json::write_pretty(&reparsed), formatted.clone());
-        // Same policy: the same diagnostics (by code) and the same decisions.
-        let codes = |t: &str| parse_policy(t, PolicyKind::Identity).diagnostics.iter().map(|d| d.code.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(format_policy(&formatted).expect("formatted text parses"), formatted.clone());
+        // The same policy: the same diagnostics (by code) and the same decision.
         prop_assert_eq!(codes(&text), codes(&formatted));
+        let decision = |t: &str| decide(&j!({"identityPolicies": [t], "request": req}));
+        prop_assert_eq!(decision(&text), decision(&formatted));
+    }
+
+    #[test]
+    fn format_is_faithful_on_edited_text(text in mutated_policy()) {
+        // Whatever the formatter accepts, it must not change: same diagnostics, and a fixed point.
+        if let Ok(formatted) = format_policy(&text) {
+            prop_assert_eq!(codes(&text), codes(&formatted), "formatting changed the diagnostics of {:?}", text);
+            prop_assert_eq!(format_policy(&formatted).expect("formatted text parses"), formatted);
+        }
     }
 
     #[test]
@@ -479,7 +497,7 @@ proptest! {
         let doc = j!({"Version": "2012-10-17", "Statement": [{"Sid": s, "Effect": "Allow", "Action": "s3:*", "Resource": "*",
                       "Condition": {"StringEquals": {key: s}}}]});
         let text = doc.to_string();
-        let formatted = json::write_pretty(&json::parse(&text).expect("valid JSON"));
+        let formatted = format_policy(&text).expect("valid JSON");
         let after: Value = serde_json::from_str(&formatted).expect("formatted text is valid JSON");
         prop_assert_eq!(doc, after);
     }
@@ -528,5 +546,19 @@ fn input_over_the_size_limit_is_refused() {
             .any(|d| d.code == "iam::parse::too_large"),
         "{:?}",
         parsed.diagnostics
+    );
+}
+
+/// An escaped character outside IAM's range (`\ud83d\ude00`) is the same character as the raw
+/// one the formatter writes, so formatting must not make a warning appear or vanish.
+#[test]
+fn format_keeps_the_diagnostics_of_escaped_characters() {
+    let text = r#"{"Version": "2012-10-17", "Statement": [{"Sid": "A\ud83d\ude00", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}"#;
+    let formatted = format_policy(text).expect("valid JSON");
+    assert_eq!(codes(text), codes(&formatted), "formatted:\n{formatted}");
+    assert!(
+        codes(text).contains(&"iam::validate::invalid_character".to_string()),
+        "{:?}",
+        codes(text)
     );
 }
