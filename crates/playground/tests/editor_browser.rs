@@ -405,6 +405,27 @@ async fn jump_to_finds_the_editor_by_policy_id() {
     assert!(!playground::editor::jump_to("Nobody:Nothing", 1, 1));
 }
 
+#[wasm_bindgen_test]
+async fn jumping_to_a_far_line_scrolls_it_into_view() {
+    let text = format!("[\n{}  0\n]", "  0,\n".repeat(200));
+    let root = mount(&text, vec![]).await;
+    assert!(playground::editor::jump_to("Guest:ReadPicture", 150, 3));
+    let scroller = root.query_selector(".pe-scroll").unwrap().unwrap();
+    assert!(scroller.scroll_top() > 0);
+    let row = root
+        .query_selector(".pe-gutter-line:nth-child(150)")
+        .unwrap()
+        .unwrap();
+    let (visible, row) = (
+        scroller.get_bounding_client_rect(),
+        row.get_bounding_client_rect(),
+    );
+    assert!(row.top() >= visible.top() && row.bottom() <= visible.bottom());
+    let area = textarea(&root);
+    let expected = text.lines().take(149).map(|l| l.len() + 1).sum::<usize>() + 2;
+    assert_eq!(area.selection_start().unwrap(), Some(expected as u32));
+}
+
 /// Not a timed assertion: prints how long a keystroke takes to re-highlight a policy of
 /// 10,000 characters with diagnostics (debug build; the release build is faster).
 #[wasm_bindgen_test]

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use iam_policy::{Diagnostic, Severity};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::edit::{dedent, indent, newline};
@@ -45,7 +45,6 @@ pub struct PolicyEditorProps {
 #[component]
 pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let textarea = use_node_ref();
-    let gutter = use_node_ref();
     let history = use_mut_ref(|| History::new(Snapshot::with_caret(props.value.as_str(), 0)));
     let format_error = use_state(|| None::<FormatError>);
     // After Escape, the next Tab moves focus on instead of indenting (keyboard users
@@ -185,16 +184,10 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
 
     let jump = {
         let textarea = textarea.clone();
-        let gutter = gutter.clone();
         Callback::from(move |(line, utf16_column): (usize, usize)| {
-            let Some(element) = textarea.cast::<HtmlTextAreaElement>() else {
-                return;
-            };
-            let offset = utf16_at_line_column(&element.value(), line, utf16_column);
-            let _ = element.focus();
-            let offset = u32::try_from(offset).unwrap_or(u32::MAX);
-            let _ = element.set_selection_range(offset, offset);
-            scroll_line_into_view(&gutter, line);
+            if let Some(element) = textarea.cast::<HtmlTextAreaElement>() {
+                place_caret(&element, line, utf16_column);
+            }
         })
     };
 
@@ -231,7 +224,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                 </p>
             }
             <div class="pe-scroll">
-                <div class="pe-gutter" aria-hidden="true" ref={gutter}>
+                <div class="pe-gutter" aria-hidden="true">
                     { gutter_lines(&lines) }
                 </div>
                 <div class="pe-code">
@@ -282,10 +275,7 @@ pub fn jump_to(policy_id: &str, line: usize, utf16_column: usize) -> bool {
             continue;
         };
         if element.get_attribute("data-policy-id").as_deref() == Some(policy_id) {
-            let offset = utf16_at_line_column(&element.value(), line, utf16_column);
-            let offset = u32::try_from(offset).unwrap_or(u32::MAX);
-            let _ = element.focus();
-            let _ = element.set_selection_range(offset, offset);
+            place_caret(&element, line, utf16_column);
             return true;
         }
     }
@@ -321,12 +311,27 @@ fn show(textarea: &NodeRef, snapshot: &Snapshot) {
     let _ = element.set_selection_range(clamp(start), clamp(end));
 }
 
-fn scroll_line_into_view(gutter: &NodeRef, line: usize) {
-    let Some(gutter) = gutter.cast::<HtmlElement>() else {
-        return;
-    };
-    let index = u32::try_from(line.saturating_sub(1)).unwrap_or(0);
-    if let Some(row) = gutter.children().item(index) {
+/// Focuses the editor with the caret at a 1-based line and UTF-16 column, and scrolls that
+/// line into view (inside the editor's box and on the page).
+fn place_caret(element: &HtmlTextAreaElement, line: usize, utf16_column: usize) {
+    let offset = utf16_at_line_column(&element.value(), line, utf16_column);
+    let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+    // Focus without the browser's own scrolling, which would show the textarea's top.
+    let focus = web_sys::FocusOptions::new();
+    focus.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&focus);
+    let _ = element.set_selection_range(offset, offset);
+    let row = element
+        .closest(".policy-editor")
+        .ok()
+        .flatten()
+        .and_then(|editor| editor.query_selector(".pe-gutter").ok().flatten())
+        .and_then(|gutter| {
+            gutter
+                .children()
+                .item(u32::try_from(line.saturating_sub(1)).unwrap_or(0))
+        });
+    if let Some(row) = row {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Nearest);
         options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
