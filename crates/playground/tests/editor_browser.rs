@@ -238,6 +238,25 @@ async fn diagnostics_are_underlined_listed_and_jump_to_the_spot() {
         .unwrap()
         .is_some());
 
+    // Hovering the underline (really the textarea above it) shows the message.
+    let area = textarea(&root);
+    let r = underlined.get_bounding_client_rect();
+    let init = web_sys::MouseEventInit::new();
+    init.set_client_x((r.left() + r.width() / 2.0) as i32);
+    init.set_client_y((r.top() + r.height() / 2.0) as i32);
+    init.set_bubbles(true);
+    let hover = web_sys::MouseEvent::new_with_mouse_event_init_dict("mousemove", &init).unwrap();
+    area.dispatch_event(&hover).unwrap();
+    let hover_title = area.get_attribute("title").unwrap_or_default();
+    assert!(
+        hover_title.contains("`Alow` is not a valid effect"),
+        "{hover_title}"
+    );
+    init.set_client_y((r.top() - 25.0) as i32);
+    let away = web_sys::MouseEvent::new_with_mouse_event_init_dict("mousemove", &init).unwrap();
+    area.dispatch_event(&away).unwrap();
+    assert_eq!(area.get_attribute("title"), None);
+
     let item: HtmlElement = root
         .query_selector("[data-testid=\"diagnostic\"][data-line=\"3\"][data-column=\"13\"]")
         .unwrap()

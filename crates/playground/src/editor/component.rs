@@ -45,6 +45,7 @@ pub struct PolicyEditorProps {
 #[component]
 pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let textarea = use_node_ref();
+    let root = use_node_ref();
     let history = use_mut_ref(|| History::new(Snapshot::with_caret(props.value.as_str(), 0)));
     let format_error = use_state(|| None::<FormatError>);
     // After Escape, the next Tab moves focus on instead of indenting (keyboard users
@@ -191,6 +192,29 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         })
     };
 
+    // The textarea lies over the underlines, so it takes their hover text while the pointer
+    // is over one (the `<pre>` below never receives the pointer).
+    let onmousemove = {
+        let root = root.clone();
+        let textarea = textarea.clone();
+        Callback::from(move |event: MouseEvent| {
+            let (Some(root), Some(area)) = (
+                root.cast::<web_sys::Element>(),
+                textarea.cast::<HtmlTextAreaElement>(),
+            ) else {
+                return;
+            };
+            let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
+            let title = hovered_title(&root, x, y);
+            if title != area.get_attribute("title") {
+                let _ = match title {
+                    Some(title) => area.set_attribute("title", &title),
+                    None => area.remove_attribute("title"),
+                };
+            }
+        })
+    };
+
     let (can_undo, can_redo) = {
         let history = history.borrow();
         (history.can_undo(), history.can_redo())
@@ -208,7 +232,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     };
 
     html! {
-        <div class="policy-editor">
+        <div class="policy-editor" ref={root}>
             <div class="pe-toolbar">
                 <span class="pe-label">{ props.label.clone() }</span>
                 <button type="button" class="pe-button" disabled={!can_undo}
@@ -247,6 +271,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                         value={props.value.clone()}
                         {oninput}
                         {onkeydown}
+                        {onmousemove}
                     />
                 </div>
             </div>
@@ -309,6 +334,19 @@ fn show(textarea: &NodeRef, snapshot: &Snapshot) {
         snapshot.start.max(snapshot.end),
     );
     let _ = element.set_selection_range(clamp(start), clamp(end));
+}
+
+/// The hover text of the underline under the point, if any. Underlines are few, so
+/// checking each one's box is cheap and exact (no guessing character widths).
+fn hovered_title(root: &web_sys::Element, x: f64, y: f64) -> Option<String> {
+    let marks = root.query_selector_all(".pe-highlight .pe-diag").ok()?;
+    (0..marks.length())
+        .filter_map(|i| marks.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|mark| {
+            let r = mark.get_bounding_client_rect();
+            x >= r.left() && x <= r.right() && y >= r.top() && y <= r.bottom()
+        })
+        .and_then(|mark| mark.get_attribute("title"))
 }
 
 /// Focuses the editor with the caret at a 1-based line and UTF-16 column, and scrolls that
