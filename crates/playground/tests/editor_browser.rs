@@ -52,14 +52,25 @@ fn Harness(props: &HarnessProps) -> Html {
             value.set(AttrValue::from(text));
         })
     };
+    let policy_id = use_state(|| AttrValue::from("Guest:ReadPicture"));
     let load_other = {
         let value = value.clone();
         Callback::from(move |_| value.set(AttrValue::from(OTHER_EXAMPLE)))
     };
+    // What the shell does when a policy above is removed: the same editor, another policy.
+    let switch_policy = {
+        let value = value.clone();
+        let policy_id = policy_id.clone();
+        Callback::from(move |_| {
+            policy_id.set(AttrValue::from("Guest:Other"));
+            value.set(AttrValue::from(OTHER_EXAMPLE));
+        })
+    };
     html! {
         <>
             <button id="load-other" onclick={load_other}>{ "load another example" }</button>
-            <PolicyEditor policy_id="Guest:ReadPicture" label="Guest: access policy ReadPicture"
+            <button id="switch-policy" onclick={switch_policy}>{ "show another policy" }</button>
+            <PolicyEditor policy_id={(*policy_id).clone()} label="Guest: access policy ReadPicture"
                 value={(*value).clone()} {on_change} diagnostics={props.diagnostics.clone()} />
         </>
     }
@@ -410,6 +421,26 @@ async fn a_new_value_from_outside_replaces_the_text_and_is_one_undo_step() {
     assert_eq!(area.value(), "{\"a\"}");
     key(&area, "z", true, false).await;
     assert_eq!(area.value(), "{}");
+}
+
+#[wasm_bindgen_test]
+async fn another_policy_in_the_same_editor_starts_a_fresh_history() {
+    let root = mount("{}", vec![]).await;
+    let area = textarea(&root);
+    area.set_selection_range(1, 1).unwrap();
+    type_text(&area, "\"a\"").await;
+    click(&document().document_element().unwrap(), "#switch-policy").await;
+    assert_eq!(
+        area.get_attribute("data-policy-id").as_deref(),
+        Some("Guest:Other")
+    );
+    assert_eq!(area.value(), OTHER_EXAMPLE);
+    key(&area, "z", true, false).await;
+    assert_eq!(
+        area.value(),
+        OTHER_EXAMPLE,
+        "undo must not bring back the other policy"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -52,6 +52,17 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     // must be able to leave the editor).
     let tab_released = use_mut_ref(|| false);
     let refresh = use_force_update();
+    // Yew reuses a component in place when a list shifts (a role or policy removed above
+    // this one): a new policy id means a new document, whose undo must not bring back
+    // another policy's text.
+    let owner = use_mut_ref(|| props.policy_id.clone());
+    if *owner.borrow() != props.policy_id {
+        *owner.borrow_mut() = props.policy_id.clone();
+        *history.borrow_mut() = History::new(Snapshot::with_caret(props.value.as_str(), 0));
+        if format_error.is_some() {
+            format_error.set(None);
+        }
+    }
     history.borrow_mut().sync(&props.value);
 
     let lines = use_memo(
@@ -126,7 +137,12 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         let textarea = textarea.clone();
         let history = history.clone();
         let on_change = props.on_change.clone();
+        let format_error = format_error.clone();
         Callback::from(move |event: InputEvent| {
+            // A format error describes the text as it was; any edit makes it stale.
+            if format_error.is_some() {
+                format_error.set(None);
+            }
             let Some(snapshot) = read(&textarea) else {
                 return;
             };
