@@ -332,6 +332,16 @@ async fn tab_enter_and_undo_work_like_an_editor() {
 }
 
 #[wasm_bindgen_test]
+async fn a_closing_bracket_lines_up_with_its_opener() {
+    let root = mount("[\n  1,\n  ", vec![]).await;
+    let area = textarea(&root);
+    area.set_selection_range(9, 9).unwrap();
+    key(&area, "]", false, false).await;
+    assert_eq!(area.value(), "[\n  1,\n]");
+    assert_eq!(last_change().as_deref(), Some("[\n  1,\n]"));
+}
+
+#[wasm_bindgen_test]
 async fn escape_then_tab_leaves_the_editor_alone() {
     let root = mount("{}", vec![]).await;
     let area = textarea(&root);

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::edit::{dedent, indent, newline};
+use super::edit::{close_bracket, dedent, indent, newline};
 use super::format::{format_json, map_caret, FormatError};
 use super::history::{EditKind, History};
 use super::text::{byte_to_utf16, utf16_at_line_column, Snapshot};
@@ -41,7 +41,7 @@ pub struct PolicyEditorProps {
 /// clickable list of them, Format, undo/redo, and Tab/Enter indentation.
 ///
 /// Keys: Tab / Shift+Tab indent and dedent (Escape then Tab leaves the editor),
-/// Enter keeps the indentation, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Alt+Shift+F format.
+/// Enter keeps the indentation, `}` or `]` on a blank line lines up with its opener, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Alt+Shift+F format.
 #[component]
 pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let textarea = use_node_ref();
@@ -195,6 +195,18 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
             if let (Some(edit), Some(current)) = (edit, read(&textarea)) {
                 event.prevent_default();
                 commit.emit((edit(&current), EditKind::Other));
+                return;
+            }
+            if command || alt {
+                return;
+            }
+            let mut chars = key.chars();
+            if let (Some(bracket), None) = (chars.next(), chars.next()) {
+                let closed = read(&textarea).and_then(|current| close_bracket(&current, bracket));
+                if let Some(closed) = closed {
+                    event.prevent_default();
+                    commit.emit((closed, EditKind::Typing));
+                }
             }
         })
     };
