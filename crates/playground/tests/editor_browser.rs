@@ -211,6 +211,8 @@ async fn renders_the_test_hooks_and_highlighting() {
         area.get_attribute("aria-label").as_deref(),
         Some("Guest: access policy ReadPicture")
     );
+    assert_eq!(area.get_attribute("aria-describedby"), None);
+    assert!(root.query_selector(".pe-diagnostics").unwrap().is_none());
     let keys = root.query_selector_all(".pe-highlight .tok-key").unwrap();
     assert_eq!(keys.length(), 2);
     assert_eq!(
@@ -251,6 +253,10 @@ async fn diagnostics_are_underlined_listed_and_jump_to_the_spot() {
 
     // Hovering the underline (really the textarea above it) shows the message.
     let area = textarea(&root);
+    let list_id = area.get_attribute("aria-describedby").unwrap();
+    let list = document().get_element_by_id(&list_id).unwrap();
+    assert!(list.text_content().unwrap().contains("not a valid effect"));
+    assert_eq!(area.get_attribute("aria-invalid").as_deref(), Some("true"));
     let r = underlined.get_bounding_client_rect();
     let init = web_sys::MouseEventInit::new();
     init.set_client_x((r.left() + r.width() / 2.0) as i32);

@@ -253,11 +253,16 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         .any(|d| d.severity == Severity::Error);
     let list_id = format!("pe-diagnostics-{}", dom_id(&props.policy_id));
     let error_id = format!("pe-format-error-{}", dom_id(&props.policy_id));
-    let described_by = if format_error.is_some() {
-        format!("{list_id} {error_id}")
-    } else {
-        list_id.clone()
-    };
+    // Screen readers announce the problems list and a format error with the textarea.
+    let has_list = !props.diagnostics.is_empty();
+    let described_by: Vec<&str> = [
+        has_list.then_some(list_id.as_str()),
+        format_error.is_some().then_some(error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let described_by = (!described_by.is_empty()).then(|| described_by.join(" "));
 
     html! {
         <div class="policy-editor" ref={root}>
@@ -303,9 +308,11 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                     />
                 </div>
             </div>
-            <ul class="pe-diagnostics" id={list_id} aria-label="Problems">
-                { for props.diagnostics.iter().map(|d| diagnostic_item(d, &jump)) }
-            </ul>
+            if has_list {
+                <ul class="pe-diagnostics" id={list_id} aria-label="Problems">
+                    { for props.diagnostics.iter().map(|d| diagnostic_item(d, &jump)) }
+                </ul>
+            }
         </div>
     }
 }
