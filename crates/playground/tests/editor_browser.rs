@@ -52,14 +52,25 @@ fn Harness(props: &HarnessProps) -> Html {
             value.set(AttrValue::from(text));
         })
     };
+    let policy_id = use_state(|| AttrValue::from("Guest:ReadPicture"));
     let load_other = {
         let value = value.clone();
         Callback::from(move |_| value.set(AttrValue::from(OTHER_EXAMPLE)))
     };
+    // What the shell does when a policy above is removed: the same editor, another policy.
+    let switch_policy = {
+        let value = value.clone();
+        let policy_id = policy_id.clone();
+        Callback::from(move |_| {
+            policy_id.set(AttrValue::from("Guest:Other"));
+            value.set(AttrValue::from(OTHER_EXAMPLE));
+        })
+    };
     html! {
         <>
             <button id="load-other" onclick={load_other}>{ "load another example" }</button>
-            <PolicyEditor policy_id="Guest:ReadPicture" label="Guest: access policy ReadPicture"
+            <button id="switch-policy" onclick={switch_policy}>{ "show another policy" }</button>
+            <PolicyEditor policy_id={(*policy_id).clone()} label="Guest: access policy ReadPicture"
                 value={(*value).clone()} {on_change} diagnostics={props.diagnostics.clone()} />
         </>
     }
@@ -200,6 +211,8 @@ async fn renders_the_test_hooks_and_highlighting() {
         area.get_attribute("aria-label").as_deref(),
         Some("Guest: access policy ReadPicture")
     );
+    assert_eq!(area.get_attribute("aria-describedby"), None);
+    assert!(root.query_selector(".pe-diagnostics").unwrap().is_none());
     let keys = root.query_selector_all(".pe-highlight .tok-key").unwrap();
     assert_eq!(keys.length(), 2);
     assert_eq!(
@@ -237,6 +250,29 @@ async fn diagnostics_are_underlined_listed_and_jump_to_the_spot() {
         .query_selector(".pe-gutter-line:nth-child(3).pe-error")
         .unwrap()
         .is_some());
+
+    // Hovering the underline (really the textarea above it) shows the message.
+    let area = textarea(&root);
+    let list_id = area.get_attribute("aria-describedby").unwrap();
+    let list = document().get_element_by_id(&list_id).unwrap();
+    assert!(list.text_content().unwrap().contains("not a valid effect"));
+    assert_eq!(area.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let r = underlined.get_bounding_client_rect();
+    let init = web_sys::MouseEventInit::new();
+    init.set_client_x((r.left() + r.width() / 2.0) as i32);
+    init.set_client_y((r.top() + r.height() / 2.0) as i32);
+    init.set_bubbles(true);
+    let hover = web_sys::MouseEvent::new_with_mouse_event_init_dict("mousemove", &init).unwrap();
+    area.dispatch_event(&hover).unwrap();
+    let hover_title = area.get_attribute("title").unwrap_or_default();
+    assert!(
+        hover_title.contains("`Alow` is not a valid effect"),
+        "{hover_title}"
+    );
+    init.set_client_y((r.top() - 25.0) as i32);
+    let away = web_sys::MouseEvent::new_with_mouse_event_init_dict("mousemove", &init).unwrap();
+    area.dispatch_event(&away).unwrap();
+    assert_eq!(area.get_attribute("title"), None);
 
     let item: HtmlElement = root
         .query_selector("[data-testid=\"diagnostic\"][data-line=\"3\"][data-column=\"13\"]")
@@ -299,6 +335,16 @@ async fn tab_enter_and_undo_work_like_an_editor() {
     assert_eq!(area.value(), "{\n  \n}");
     key(&area, "y", true, false).await;
     assert_eq!(area.value(), "{\n  \"a\"\n}");
+}
+
+#[wasm_bindgen_test]
+async fn a_closing_bracket_lines_up_with_its_opener() {
+    let root = mount("[\n  1,\n  ", vec![]).await;
+    let area = textarea(&root);
+    area.set_selection_range(9, 9).unwrap();
+    key(&area, "]", false, false).await;
+    assert_eq!(area.value(), "[\n  1,\n]");
+    assert_eq!(last_change().as_deref(), Some("[\n  1,\n]"));
 }
 
 #[wasm_bindgen_test]
@@ -394,6 +440,26 @@ async fn a_new_value_from_outside_replaces_the_text_and_is_one_undo_step() {
 }
 
 #[wasm_bindgen_test]
+async fn another_policy_in_the_same_editor_starts_a_fresh_history() {
+    let root = mount("{}", vec![]).await;
+    let area = textarea(&root);
+    area.set_selection_range(1, 1).unwrap();
+    type_text(&area, "\"a\"").await;
+    click(&document().document_element().unwrap(), "#switch-policy").await;
+    assert_eq!(
+        area.get_attribute("data-policy-id").as_deref(),
+        Some("Guest:Other")
+    );
+    assert_eq!(area.value(), OTHER_EXAMPLE);
+    key(&area, "z", true, false).await;
+    assert_eq!(
+        area.value(),
+        OTHER_EXAMPLE,
+        "undo must not bring back the other policy"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn jump_to_finds_the_editor_by_policy_id() {
     let root = mount(POLICY, vec![]).await;
     let area = textarea(&root);
@@ -403,6 +469,27 @@ async fn jump_to_finds_the_editor_by_policy_id() {
         Some((POLICY.find("\"Statement").unwrap()) as u32)
     );
     assert!(!playground::editor::jump_to("Nobody:Nothing", 1, 1));
+}
+
+#[wasm_bindgen_test]
+async fn jumping_to_a_far_line_scrolls_it_into_view() {
+    let text = format!("[\n{}  0\n]", "  0,\n".repeat(200));
+    let root = mount(&text, vec![]).await;
+    assert!(playground::editor::jump_to("Guest:ReadPicture", 150, 3));
+    let scroller = root.query_selector(".pe-scroll").unwrap().unwrap();
+    assert!(scroller.scroll_top() > 0);
+    let row = root
+        .query_selector(".pe-gutter-line:nth-child(150)")
+        .unwrap()
+        .unwrap();
+    let (visible, row) = (
+        scroller.get_bounding_client_rect(),
+        row.get_bounding_client_rect(),
+    );
+    assert!(row.top() >= visible.top() && row.bottom() <= visible.bottom());
+    let area = textarea(&root);
+    let expected = text.lines().take(149).map(|l| l.len() + 1).sum::<usize>() + 2;
+    assert_eq!(area.selection_start().unwrap(), Some(expected as u32));
 }
 
 /// Not a timed assertion: prints how long a keystroke takes to re-highlight a policy of
