@@ -2,11 +2,8 @@
 //! document of `formats.md`, section 1. The CLI, the playground and the JavaScript binding
 //! all answer through [`evaluate_cases_json`] or [`evaluate_case`], so they agree.
 
-use crate::json::{self, JsonMember, JsonNode, JsonValue};
-use crate::{
-    evaluate, CompiledPolicy, Context, ContextValue, Diagnostic, Explanation, Policy, PolicyKind,
-    PolicySet, PolicySource, Request, RequestPrincipal, Span,
-};
+use crate::json::{self, JsonNode, JsonValue};
+use crate::{evaluate, Diagnostic, Explanation, PolicyKind, PolicySet, Span};
 use serde::{Deserialize, Serialize};
 
 /// The version of this request/answer format.
@@ -32,6 +29,9 @@ pub struct EvalCase {
     /// The target resource's resource-based policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_policy: Option<serde_json::Value>,
+    /// A role's trust policy, evaluated as its resource-based policy (an extension of the format).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trust_policy: Option<serde_json::Value>,
     /// Service control policies (an extension of the format).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub service_control_policies: Vec<serde_json::Value>,
@@ -106,6 +106,7 @@ const CASE_FIELDS: &[&str] = &[
     "sessionPolicies",
     "permissionBoundaries",
     "resourcePolicy",
+    "trustPolicy",
     "serviceControlPolicies",
     "request",
     "expected",
@@ -188,12 +189,13 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
         ("permissionBoundaries", PolicyKind::PermissionsBoundary),
         ("serviceControlPolicies", PolicyKind::ServiceControl),
         ("resourcePolicy", PolicyKind::Resource),
+        ("trustPolicy", PolicyKind::Trust),
     ] {
         let Some(value) = node.get(field) else {
             continue;
         };
         let items: Vec<&JsonNode> = match (&value.value, kind) {
-            (_, PolicyKind::Resource) => vec![value],
+            (_, PolicyKind::Resource | PolicyKind::Trust) => vec![value],
             (JsonValue::Array(items), _) => items.iter().collect(),
             _ => {
                 diags.push(Diagnostic::error(
@@ -205,13 +207,23 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
             }
         };
         for (i, item) in items.into_iter().enumerate() {
-            let label = if kind == PolicyKind::Resource {
+            let label = if matches!(kind, PolicyKind::Resource | PolicyKind::Trust) {
                 field.to_string()
             } else {
                 format!("{field}[{i}]")
             };
             compiled.push((kind, read_policy(item, label, kind, text, &mut diags)));
         }
+    }
+    if let (Some(_), Some(trust)) = (node.get("resourcePolicy"), node.get("trustPolicy")) {
+        diags.push(
+            Diagnostic::error(
+                "iam::case::conflicting_fields",
+                "a case has `resourcePolicy` or `trustPolicy`, not both",
+                Some(trust.span),
+            )
+            .with_help("a trust policy is the role's resource-based policy; keep one"),
+        );
     }
     let request = match node.get("request") {
         Some(r) => read_request(r, &mut diags),
@@ -264,166 +276,9 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
     }
 }
 
-/// Reads one policy: a JSON object (diagnostics located in the case file), or a JSON string
-/// holding the policy text as the IAM API returns it (diagnostics located in that string).
-fn read_policy(
-    node: &JsonNode,
-    name: String,
-    kind: PolicyKind,
-    text: &str,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<CompiledPolicy> {
-    let mut parsed = match node.as_str() {
-        Some(inner) => crate::parse_policy(inner, kind),
-        None => Policy::from_json(node, kind),
-    };
-    if node.as_str().is_none() {
-        for d in &mut parsed.diagnostics {
-            d.locate(text);
-        }
-    }
-    diags.extend(parsed.diagnostics);
-    parsed
-        .policy
-        .map(|p| CompiledPolicy::compile(&p, PolicySource { name, kind }))
-}
+mod read;
 
-fn read_request(node: &JsonNode, diags: &mut Vec<Diagnostic>) -> Option<Request> {
-    let Some(members) = node.as_object() else {
-        diags.push(Diagnostic::error(
-            "iam::case::wrong_type",
-            "`request` must be an object",
-            Some(node.span),
-        ));
-        return None;
-    };
-    diags.extend(json::duplicate_keys(members));
-    let mut req = Request {
-        action: String::new(),
-        resource: "*".into(),
-        principal: None,
-        account_id: None,
-        context: Context::new(),
-    };
-    let mut has_action = false;
-    for m in members {
-        match m.key.as_str() {
-            "action" => has_action = text_field(m, diags).map(|s| req.action = s).is_some(),
-            "resource" => {
-                if let Some(s) = text_field(m, diags) {
-                    req.resource = s;
-                }
-            }
-            "accountId" => req.account_id = text_field(m, diags),
-            "principal" => req.principal = read_principal(m, diags),
-            "context" => read_context(&m.value, &mut req.context, diags),
-            _ => diags.push(
-                Diagnostic::warning(
-                    "iam::case::unknown_field",
-                    format!("unknown request field `{}` is ignored", m.key),
-                    Some(m.key_span),
-                )
-                .with_help("request fields are action, resource, principal, accountId, context"),
-            ),
-        }
-    }
-    if !has_action {
-        diags.push(Diagnostic::error(
-            "iam::case::missing_action",
-            "the request has no `action`",
-            Some(Span::new(node.span.start, node.span.start + 1)),
-        ));
-        return None;
-    }
-    Some(req)
-}
-
-fn text_field(m: &JsonMember, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    let s = m.value.as_str().map(str::to_string);
-    if s.is_none() {
-        diags.push(Diagnostic::error(
-            "iam::case::wrong_type",
-            format!("`{}` must be a string", m.key),
-            Some(m.value.span),
-        ));
-    }
-    s
-}
-
-/// A principal: an ARN string (an AWS principal), or `{"Federated": "..."}` and the like.
-fn read_principal(m: &JsonMember, diags: &mut Vec<Diagnostic>) -> Option<RequestPrincipal> {
-    if let Some(s) = m.value.as_str() {
-        return Some(RequestPrincipal::Aws(s.to_string()));
-    }
-    let only = m.value.as_object().and_then(|members| match members {
-        [one] => one
-            .value
-            .as_str()
-            .map(|v| (one.key.as_str(), v.to_string())),
-        _ => None,
-    });
-    match only {
-        Some(("AWS", v)) => Some(RequestPrincipal::Aws(v)),
-        Some(("Federated", v)) => Some(RequestPrincipal::Federated(v)),
-        Some(("Service", v)) => Some(RequestPrincipal::Service(v)),
-        Some(("CanonicalUser", v)) => Some(RequestPrincipal::CanonicalUser(v)),
-        _ => {
-            let help =
-                "write an ARN string, or {\"Federated\": \"cognito-identity.amazonaws.com\"}";
-            diags.push(
-                Diagnostic::error(
-                    "iam::case::wrong_type",
-                    "`principal` must be an ARN or a one-key object",
-                    Some(m.value.span),
-                )
-                .with_help(help),
-            );
-            None
-        }
-    }
-}
-
-fn scalar_text(node: &JsonNode) -> Option<String> {
-    match &node.value {
-        JsonValue::String(s) => Some(s.clone()),
-        JsonValue::Number(n) => Some(n.clone()),
-        JsonValue::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
-}
-
-fn read_context(node: &JsonNode, ctx: &mut Context, diags: &mut Vec<Diagnostic>) {
-    let Some(members) = node.as_object() else {
-        diags.push(Diagnostic::error(
-            "iam::case::wrong_type",
-            "`context` must be an object",
-            Some(node.span),
-        ));
-        return;
-    };
-    diags.extend(json::duplicate_keys(members));
-    for m in members {
-        let value = match &m.value.value {
-            JsonValue::Array(items) => items
-                .iter()
-                .map(scalar_text)
-                .collect::<Option<Vec<_>>>()
-                .map(ContextValue::Multi),
-            _ => scalar_text(&m.value).map(ContextValue::Single),
-        };
-        match value {
-            Some(v) => ctx.insert(m.key.clone(), v),
-            None => diags.push(Diagnostic::error(
-                "iam::case::wrong_type",
-                format!(
-                    "context key `{}` must be a string, number, boolean or an array of them",
-                    m.key
-                ),
-                Some(m.value.span),
-            )),
-        }
-    }
-}
+use read::{read_policy, read_request};
 
 #[cfg(test)]
 mod tests;

@@ -22,6 +22,7 @@ pub mod json;
 mod keys;
 mod pattern;
 mod policy;
+mod principal;
 mod request;
 mod statement;
 mod validate;

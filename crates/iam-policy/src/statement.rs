@@ -2,10 +2,11 @@
 //! every condition. The fast path short-circuits and allocates nothing; with a trace, every
 //! part is evaluated and recorded for the explanation.
 
-use crate::compile::{CompiledStatement, PrincipalSpec};
+use crate::compile::CompiledStatement;
 use crate::condition::ConditionTrace;
 use crate::explain::{ConditionExplanation, ElementMatch};
 use crate::pattern::Matched;
+use crate::principal::principal_matches;
 use crate::{Request, RequestPrincipal};
 
 /// How a resource-based statement's principal matched the caller. AWS treats a grant to
@@ -218,7 +219,7 @@ fn resource_matches(
     ok
 }
 
-fn element(
+pub(crate) fn element(
     name: &str,
     matched: bool,
     request: &str,
@@ -232,126 +233,4 @@ fn element(
         values,
         note: note.map(str::to_string),
     }
-}
-
-fn principal_matches(
-    spec: Option<&PrincipalSpec>,
-    caller: Option<&RequestPrincipal>,
-    trace: Option<&mut StatementTrace>,
-) -> Option<Grant> {
-    let describe = |c: Option<&RequestPrincipal>| match c {
-        Some(RequestPrincipal::Aws(a)) => format!("AWS: {a}"),
-        Some(RequestPrincipal::Federated(a)) => format!("Federated: {a}"),
-        Some(RequestPrincipal::Service(a)) => format!("Service: {a}"),
-        Some(RequestPrincipal::CanonicalUser(a)) => format!("CanonicalUser: {a}"),
-        None => "(no principal)".to_string(),
-    };
-    let Some(spec) = spec else {
-        if let Some(t) = trace {
-            let note = Some("a resource-based statement without `Principal` applies to no one");
-            t.principal = Some(element(
-                "Principal",
-                false,
-                &describe(caller),
-                Vec::new(),
-                note,
-            ));
-        }
-        return None;
-    };
-    let best = if spec.any {
-        Some(Grant::Direct)
-    } else {
-        caller.and_then(|c| {
-            spec.entries
-                .iter()
-                .filter_map(|(ty, v)| match_one(ty, v, c))
-                .max()
-        })
-    };
-    let grant = if spec.negated {
-        // NotPrincipal: applies to everyone not listed.
-        if best.is_none() && caller.is_some() {
-            Some(Grant::Direct)
-        } else {
-            None
-        }
-    } else {
-        best
-    };
-    if let Some(t) = trace {
-        let name = if spec.negated {
-            "NotPrincipal"
-        } else {
-            "Principal"
-        };
-        let mut values: Vec<String> = spec
-            .entries
-            .iter()
-            .map(|(ty, v)| format!("{ty}: {v}"))
-            .collect();
-        if spec.any {
-            values.push("*".to_string());
-        }
-        let note = match (grant, spec.negated) {
-            (Some(Grant::Role), _) => Some("matched through the role ARN of the calling session"),
-            (Some(Grant::Account), _) => {
-                Some("matched through the account: the caller's identity policies must also allow")
-            }
-            _ => None,
-        };
-        t.principal = Some(element(
-            name,
-            grant.is_some(),
-            &describe(caller),
-            values,
-            note,
-        ));
-    }
-    grant
-}
-
-fn match_one(ty: &str, value: &str, caller: &RequestPrincipal) -> Option<Grant> {
-    match (ty, caller) {
-        ("AWS", _) if value == "*" => Some(Grant::Direct),
-        ("AWS", RequestPrincipal::Aws(arn)) => {
-            if value == arn {
-                return Some(Grant::Direct);
-            }
-            let account = arn_account(arn)?;
-            let names_account = value == account
-                || value
-                    .strip_prefix("arn:aws:iam::")
-                    .and_then(|r| r.strip_suffix(":root"))
-                    == Some(account);
-            if names_account {
-                return Some(Grant::Account);
-            }
-            let (session_account, role) = session_role(arn)?;
-            let rest = value.strip_prefix("arn:aws:iam::")?;
-            let (acct, role_path) = rest.split_once(':')?;
-            let role_name = role_path.strip_prefix("role/")?.rsplit('/').next()?;
-            (acct == session_account && role_name == role).then_some(Grant::Role)
-        }
-        ("Federated", RequestPrincipal::Federated(p))
-        | ("Service", RequestPrincipal::Service(p))
-        | ("CanonicalUser", RequestPrincipal::CanonicalUser(p)) => {
-            (value == p).then_some(Grant::Direct)
-        }
-        _ => None,
-    }
-}
-
-/// The account of an IAM or STS ARN.
-pub(crate) fn arn_account(arn: &str) -> Option<&str> {
-    crate::pattern::split_arn(arn, false)
-        .map(|p| p[4])
-        .filter(|a| !a.is_empty())
-}
-
-/// `(account, role name)` of an `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION` ARN.
-fn session_role(arn: &str) -> Option<(&str, &str)> {
-    let parts = crate::pattern::split_arn(arn, false)?;
-    let mut path = parts[5].strip_prefix("assumed-role/")?.split('/');
-    Some((parts[4], path.next()?))
 }

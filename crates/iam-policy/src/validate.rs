@@ -6,57 +6,6 @@ use crate::keys;
 use crate::policy::{Effect, Policy, PolicyKind, PolicyVersion, Statement};
 use crate::{Diagnostic, Span};
 
-/// IAM's size limits in characters, whitespace not counted: (limit, what it is).
-fn size_limit(kind: PolicyKind) -> Option<(usize, &'static str)> {
-    match kind {
-        PolicyKind::Identity => Some((10_240, "the 10,240-character limit for a role's inline policies (managed policies allow 6,144)")),
-        PolicyKind::PermissionsBoundary => Some((6_144, "the 6,144-character limit for a managed policy")),
-        PolicyKind::Trust => Some((2_048, "the default 2,048-character limit for a trust policy (a quota increase allows up to 4,096)")),
-        PolicyKind::Session => Some((2_048, "the 2,048-character limit for a session policy")),
-        PolicyKind::ServiceControl => Some((5_120, "the 5,120-character limit for a service control policy")),
-        PolicyKind::Resource => None,
-    }
-}
-
-/// Checks on the raw text: size limits and IAM's character range.
-pub(crate) fn check_text(text: &str, kind: PolicyKind, out: &mut Vec<Diagnostic>) {
-    let counted = text.chars().filter(|c| !c.is_whitespace()).count();
-    if let Some((limit, what)) = size_limit(kind) {
-        let managed = kind == PolicyKind::Identity && counted > 6_144 && counted <= limit;
-        if counted > limit || managed {
-            let over = if managed {
-                "over the 6,144-character limit for a managed policy"
-            } else {
-                "over IAM's limit"
-            };
-            out.push(
-                Diagnostic::warning(
-                    "iam::validate::policy_size",
-                    format!("the policy has {counted} characters without whitespace, {over}"),
-                    Some(Span::new(0, text.len().min(1))),
-                )
-                .with_help(format!("IAM enforces {what}; split it or shorten it")),
-            );
-        }
-    }
-    // IAM accepts tab, newline, carriage return and U+0020..U+00FF.
-    let mut bad = text
-        .char_indices()
-        .filter(|&(_, c)| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{ff}'));
-    if let Some((at, c)) = bad.next() {
-        let more = bad.count();
-        let others = if more > 0 {
-            format!(" (and {more} more)")
-        } else {
-            String::new()
-        };
-        out.push(
-            Diagnostic::warning("iam::validate::invalid_character", format!("character `{c}` (U+{:04X}) is outside the range IAM accepts{others}", c as u32), Some(Span::new(at, at + c.len_utf8())))
-                .with_help("IAM accepts printable characters up to U+00FF plus tab, newline and carriage return"),
-        );
-    }
-}
-
 /// Checks on the parsed document.
 pub(crate) fn check_policy(policy: &Policy, out: &mut Vec<Diagnostic>) {
     let kind = policy.kind;
@@ -288,6 +237,10 @@ fn check_key(key: &str, span: Span, op: Operator, op_text: &str, out: &mut Vec<D
         );
     }
 }
+
+mod size;
+
+pub(crate) use size::check_node;
 
 #[cfg(test)]
 mod tests;

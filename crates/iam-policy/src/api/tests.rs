@@ -64,3 +64,40 @@ fn deciding_statements_carry_their_sid() {
     let e = answer.explanation.as_ref().unwrap();
     assert_eq!(e.deciding_statements[0].sid.as_deref(), Some("Read"));
 }
+
+#[test]
+fn trust_policies_are_evaluated_as_the_role_resource_policy() {
+    let text = r#"{"trustPolicy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": "cognito-identity.amazonaws.com"},
+        "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"cognito-identity.amazonaws.com:aud": "p"}}}]},
+        "request": {"action": "sts:AssumeRoleWithWebIdentity", "resource": "arn:aws:iam::1:role/R", "principal": {"Federated": "cognito-identity.amazonaws.com"},
+        "context": {"cognito-identity.amazonaws.com:aud": "p"}}}"#;
+    let answer = &evaluate_cases_json(text, false)[0];
+    assert_eq!(answer.decision, "Allowed", "{:?}", answer.diagnostics);
+    assert!(answer.diagnostics.is_empty());
+    let both = text.replacen(
+        "{\"trustPolicy\"",
+        "{\"resourcePolicy\": {}, \"trustPolicy\"",
+        1,
+    );
+    assert!(evaluate_cases_json(&both, false)[0]
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "iam::case::conflicting_fields"));
+}
+
+#[test]
+fn embedded_policies_get_size_and_character_warnings() {
+    let sid = "a".repeat(2100);
+    let text = format!(
+        r#"{{"sessionPolicies": [{{"Version": "2012-10-17", "Statement": [{{"Sid": "{sid}", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}}]}}],
+        "identityPolicies": [{{"Version": "2012-10-17", "Statement": [{{"Sid": "é😀", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}}]}}],
+        "request": {{"action": "s3:GetObject"}}}}"#
+    );
+    let answer = &evaluate_cases_json(&text, false)[0];
+    let codes: Vec<_> = answer.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(codes.contains(&"iam::validate::policy_size"), "{codes:?}");
+    assert!(
+        codes.contains(&"iam::validate::invalid_character"),
+        "{codes:?}"
+    );
+}

@@ -17,6 +17,18 @@ pub fn parse_number(text: &str) -> Option<f64> {
     }
 }
 
+/// Whether `text` is base-64 (standard alphabet, padded to a multiple of four).
+pub fn is_base64(text: &str) -> bool {
+    let body = text.trim_end_matches('=');
+    let padding = text.len() - body.len();
+    !text.is_empty()
+        && text.len() % 4 == 0
+        && padding <= 2
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+}
+
 /// A boolean: `true` or `false`, any case.
 pub fn parse_bool(text: &str) -> Option<bool> {
     if text.eq_ignore_ascii_case("true") {
@@ -217,6 +229,15 @@ mod tests {
         assert_eq!(parse_number("inf"), None);
         assert_eq!(parse_bool("TRUE"), Some(true));
         assert_eq!(parse_bool("yes"), None);
+    }
+
+    #[test]
+    fn base64() {
+        assert!(is_base64("QmluYXJ5"));
+        assert!(is_base64("QQ=="));
+        assert!(!is_base64("***"));
+        assert!(!is_base64("QQ="));
+        assert!(!is_base64(""));
     }
 
     #[test]

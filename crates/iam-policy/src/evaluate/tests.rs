@@ -264,7 +264,8 @@ fn not_action_and_not_resource() {
 #[test]
 fn deny_not_principal_hits_principals_with_a_boundary() {
     let text = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"},
-        {"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:sts::111122223333:assumed-role/Auth/CognitoIdentityCredentials"},"Action":"s3:*","Resource":"*"}]}"#;
+        {"Effect":"Deny","NotPrincipal":{"AWS":["arn:aws:sts::111122223333:assumed-role/Auth/CognitoIdentityCredentials",
+        "arn:aws:iam::111122223333:role/Auth","111122223333"]},"Action":"s3:*","Resource":"*"}]}"#;
     let rp = compile(text, PolicyKind::Resource);
     let boundary = compile(&allow("*", "*"), PolicyKind::PermissionsBoundary);
     let mut req = request("s3:GetObject", "arn:aws:s3:::b/k");
@@ -280,4 +281,107 @@ fn deny_not_principal_hits_principals_with_a_boundary() {
         ..Default::default()
     };
     assert_eq!(both(&set, &req), Decision::ExplicitDeny);
+}
+
+#[test]
+fn not_principal_needs_every_identity_of_the_caller_listed() {
+    let deny = |listed: &str| {
+        compile(
+            &format!(
+                r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}},
+            {{"Effect":"Deny","NotPrincipal":{{"AWS":[{listed}]}},"Action":"s3:*","Resource":"*"}}]}}"#
+            ),
+            PolicyKind::Resource,
+        )
+    };
+    let ask = |who: &str, rp: &CompiledPolicy| {
+        let mut req = request("s3:GetObject", "arn:aws:s3:::b/k");
+        req.principal = Some(RequestPrincipal::Aws(who.into()));
+        both(
+            &PolicySet {
+                resource: Some(rp),
+                ..Default::default()
+            },
+            &req,
+        )
+    };
+    let bob = "arn:aws:iam::111122223333:user/Bob";
+    let alice = "arn:aws:iam::111122223333:user/Alice";
+    let with_root =
+        deny(r#""arn:aws:iam::111122223333:user/Bob","arn:aws:iam::111122223333:root""#);
+    assert_eq!(ask(bob, &with_root), Decision::Allowed);
+    assert_eq!(ask(alice, &with_root), Decision::ExplicitDeny);
+    // Without the account root, even Bob is denied: the account entity is not listed.
+    let bob_only = deny(r#""arn:aws:iam::111122223333:user/Bob""#);
+    assert_eq!(ask(bob, &bob_only), Decision::ExplicitDeny);
+    let session_chain = deny(&format!(
+        r#""{SESSION}","arn:aws:iam::111122223333:role/Auth","111122223333""#
+    ));
+    assert_eq!(ask(SESSION, &session_chain), Decision::Allowed);
+    let other = "arn:aws:sts::111122223333:assumed-role/Auth/other";
+    assert_eq!(ask(other, &session_chain), Decision::ExplicitDeny);
+}
+
+#[test]
+fn cross_account_allow_lists_both_granting_statements() {
+    let id = compile(&allow("s3:GetObject", "*"), PolicyKind::Identity);
+    let rp = resource_policy(SESSION);
+    let mut req = request("s3:GetObject", "arn:aws:s3:::b/k");
+    req.principal = Some(RequestPrincipal::Aws(SESSION.into()));
+    req.account_id = Some("999999999999".into());
+    let set = PolicySet {
+        identity: vec![&id],
+        resource: Some(&rp),
+        ..Default::default()
+    };
+    let e = evaluate(&set, &req);
+    assert_eq!(e.decision, Decision::Allowed);
+    let kinds: Vec<_> = e
+        .explanation
+        .deciding_statements
+        .iter()
+        .map(|s| s.kind)
+        .collect();
+    assert_eq!(kinds, [PolicyKind::Resource, PolicyKind::Identity]);
+}
+
+#[test]
+fn each_statement_says_why_in_plain_words() {
+    let text = r#"{"Version":"2012-10-17","Statement":[
+        {"Sid":"A","Effect":"Allow","Action":"s3:PutObject","Resource":"*"},
+        {"Sid":"R","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::other/*"},
+        {"Sid":"C","Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:username":"bob"}}},
+        {"Sid":"V","Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"k":"x"}}}]}"#;
+    let p = compile(text, PolicyKind::Identity);
+    let mut req = request("s3:GetObject", "arn:aws:s3:::b/k");
+    req.context.insert("k", ContextValue::Single("y".into()));
+    let e = evaluate(
+        &PolicySet {
+            identity: vec![&p],
+            ..Default::default()
+        },
+        &req,
+    );
+    let reasons: Vec<_> = e
+        .explanation
+        .statements
+        .iter()
+        .map(|s| s.reason.as_str())
+        .collect();
+    assert_eq!(
+        reasons[0],
+        "the action `s3:GetObject` is not covered by `Action` (`s3:PutObject`)"
+    );
+    assert_eq!(
+        reasons[1],
+        "the resource `arn:aws:s3:::b/k` is not covered by `Resource` (`arn:aws:s3:::other/*`)"
+    );
+    assert_eq!(
+        reasons[2],
+        "the request has no `aws:username`, so `StringEquals` is false"
+    );
+    assert_eq!(
+        reasons[3],
+        "`StringEquals` on `k` is false: the request has `y`, the policy `x`"
+    );
 }

@@ -19,7 +19,6 @@ pub fn parse_policy(text: &str, kind: PolicyKind) -> Parsed {
             diagnostics: vec![d],
         },
     };
-    crate::validate::check_text(text, kind, &mut parsed.diagnostics);
     for d in &mut parsed.diagnostics {
         d.locate(text);
     }
@@ -30,10 +29,19 @@ impl Policy {
     /// Reads a policy from a JSON node (perhaps embedded in a larger document). Spans refer
     /// to the text the node was parsed from; call [`Diagnostic::locate`] with that text.
     pub fn from_json(node: &JsonNode, kind: PolicyKind) -> Parsed {
-        let mut r = Reader { diags: Vec::new() };
+        let mut r = Reader {
+            diags: Vec::new(),
+            broken: Vec::new(),
+        };
         let policy = r.policy(node, kind);
         if let Some(p) = &policy {
-            crate::validate::check_policy(p, &mut r.diags);
+            let mut found = Vec::new();
+            crate::validate::check_node(node, kind, &mut found);
+            crate::validate::check_policy(p, &mut found);
+            // A warning that an element is missing is noise when the user wrote it and it
+            // already has an error (e.g. a `Principal` of the wrong type).
+            found.retain(|d| !r.follows_error(d));
+            r.diags.extend(found);
         }
         r.diags.sort_by_key(|d| d.span.map_or(0, |s| s.start));
         let failed = r.diags.iter().any(Diagnostic::is_error);
@@ -46,6 +54,8 @@ impl Policy {
 
 struct Reader {
     diags: Vec<Diagnostic>,
+    /// Elements the user wrote that failed to read: (enclosing object's span, element name).
+    broken: Vec<(Span, &'static str)>,
 }
 
 const TOP_KEYS: &[&str] = &["Version", "Id", "Statement"];
@@ -62,6 +72,22 @@ const STATEMENT_KEYS: &[&str] = &[
 ];
 
 impl Reader {
+    /// Whether `d` reports a missing element that is in fact present but broken.
+    fn follows_error(&self, d: &Diagnostic) -> bool {
+        let element = match d.code.as_str() {
+            "iam::validate::missing_version" => "Version",
+            "iam::validate::no_statements" => "Statement",
+            "iam::validate::missing_principal" => "Principal",
+            _ => return false,
+        };
+        // `Version` and `Statement` occur once per document; a `Principal` is matched to
+        // its statement by position.
+        let at = d.span.map_or(0, |s| s.start);
+        self.broken.iter().any(|(span, name)| {
+            *name == element && (element != "Principal" || (span.start <= at && at < span.end))
+        })
+    }
+
     fn error(&mut self, code: &str, message: String, span: Span, help: &str) {
         self.diags
             .push(Diagnostic::error(code, message, Some(span)).with_help(help));
@@ -146,20 +172,11 @@ impl Reader {
         let mut statements = None;
         for m in members {
             match m.key.as_str() {
-                "Version" => match self.string(&m.value, "`Version`") {
-                    Some(v) if v.value == "2012-10-17" => version = PolicyVersion::V2012_10_17,
-                    Some(v) if v.value == "2008-10-17" => version = PolicyVersion::V2008_10_17,
-                    Some(v) => {
-                        let message = format!("unknown policy version `{}`", v.value);
-                        self.error(
-                            "iam::parse::invalid_version",
-                            message,
-                            v.span,
-                            "use \"2012-10-17\"",
-                        );
-                    }
-                    None => {}
-                },
+                "Version" => {
+                    // Present, so never "missing" even when unreadable.
+                    self.broken.push((node.span, "Version"));
+                    version = self.version(&m.value).unwrap_or(version);
+                }
                 "Id" => id = self.string(&m.value, "`Id`"),
                 "Statement" => statements = Some(self.statements(&m.value, version_hint(members))),
                 _ => self.unknown_key(m, TOP_KEYS, "policy"),
@@ -184,16 +201,39 @@ impl Reader {
         })
     }
 
+    fn version(&mut self, node: &JsonNode) -> Option<PolicyVersion> {
+        let v = self.string(node, "`Version`")?;
+        match v.value.as_str() {
+            "2012-10-17" => Some(PolicyVersion::V2012_10_17),
+            "2008-10-17" => Some(PolicyVersion::V2008_10_17),
+            _ => {
+                let message = format!("unknown policy version `{}`", v.value);
+                self.error(
+                    "iam::parse::invalid_version",
+                    message,
+                    v.span,
+                    "use \"2012-10-17\"",
+                );
+                None
+            }
+        }
+    }
+
     fn statements(&mut self, node: &JsonNode, variables: bool) -> Vec<Statement> {
         let items = match &node.value {
             JsonValue::Array(items) => items.iter().collect(),
             _ => vec![node],
         };
-        items
+        let count = items.len();
+        let read: Vec<Statement> = items
             .into_iter()
             .enumerate()
             .filter_map(|(index, item)| self.statement(item, index, variables))
-            .collect()
+            .collect();
+        if read.len() < count {
+            self.broken.push((node.span, "Statement"));
+        }
+        read
     }
 
     fn statement(&mut self, node: &JsonNode, index: usize, variables: bool) -> Option<Statement> {
@@ -248,6 +288,9 @@ impl Reader {
                         self.both(m, "Principal", "NotPrincipal");
                     }
                     st.principal = self.principal(m, negated);
+                    if st.principal.is_none() {
+                        self.broken.push((node.span, "Principal"));
+                    }
                 }
                 "Action" | "NotAction" => {
                     if st.action.is_some() {
@@ -395,8 +438,9 @@ impl Reader {
                 let values = self.condition_values(&k.value);
                 if let Ok(op) = parsed {
                     for v in &values {
-                        let substituted =
-                            variables && op.is_string_like() && v.value.contains("${");
+                        let substituted = variables
+                            && op.base != crate::condition::Base::Null
+                            && v.value.contains("${");
                         if let (Some(why), false) = (check_value(op.base, &v.value), substituted) {
                             let message =
                                 format!("`{}` is {why}, as `{}` requires", v.value, m.key);

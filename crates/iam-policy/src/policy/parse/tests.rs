@@ -111,3 +111,48 @@ fn variables_in_string_values_skip_type_checks() {
     let text = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"${aws:PrincipalArn}"}}}]}"#;
     assert!(parse_policy(text, PolicyKind::Identity).policy.is_some());
 }
+
+#[test]
+fn broken_elements_are_not_also_reported_missing() {
+    for (text, only) in [
+        (
+            r#"{"Version":"2012-10-18","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#,
+            "iam::parse::invalid_version",
+        ),
+        (
+            r#"{"Version":20121017,"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#,
+            "iam::parse::wrong_type",
+        ),
+        (
+            r#"{"Version":"2012-10-17","Statement":"x"}"#,
+            "iam::parse::wrong_type",
+        ),
+    ] {
+        assert_eq!(codes(text, PolicyKind::Identity), [only], "{text}");
+    }
+    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":1,"Action":"sts:AssumeRole"}]}"#;
+    assert_eq!(codes(trust, PolicyKind::Trust), ["iam::parse::wrong_type"]);
+}
+
+#[test]
+fn binary_values_must_be_base64() {
+    let text = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"BinaryEquals":{"k":"***"}}}]}"#;
+    assert_eq!(
+        codes(text, PolicyKind::Identity),
+        ["iam::parse::invalid_condition_value"]
+    );
+}
+
+#[test]
+fn variables_in_typed_values_are_checked_only_when_literal() {
+    let text = |v: &str| {
+        format!(
+            r#"{{"Version":"{v}","Statement":[{{"Effect":"Allow","Action":"*","Resource":"*","Condition":{{"NumericLessThan":{{"n":"${{limit}}"}}}}}}]}}"#
+        )
+    };
+    assert!(parse_policy(&text("2012-10-17"), PolicyKind::Identity)
+        .policy
+        .is_some());
+    assert!(codes(&text("2008-10-17"), PolicyKind::Identity)
+        .contains(&"iam::parse::invalid_condition_value".to_string()));
+}
