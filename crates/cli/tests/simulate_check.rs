@@ -18,10 +18,25 @@ const GUEST_DENIED: &str = r#"{
   "expect": {"error": "NotAuthorizedException"}
 }"#;
 
-fn file(name: &str, text: &str) -> PathBuf {
+/// A scenario file in the temp directory, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn to_str(&self) -> Option<&str> {
+        self.0.to_str()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn file(name: &str, text: &str) -> TempFile {
     let path = std::env::temp_dir().join(format!("idpool-cli-{}-{name}", std::process::id()));
     std::fs::write(&path, text).unwrap();
-    path
+    TempFile(path)
 }
 
 fn idpool(args: &[&str]) -> Output {
