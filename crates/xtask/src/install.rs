@@ -12,13 +12,12 @@ use crate::versions;
 pub fn build_tools(project: &Project) -> Result {
     wasm_target()?;
     lockfile_pins_wasm_bindgen(project)?;
-    cargo_tool("trunk", &["trunk"], versions::TRUNK, true)?;
-    // Without --locked: see versions::WASM_BINDGEN.
+    cargo_tool("trunk", &["trunk"], versions::TRUNK, Lock::Required)?;
     cargo_tool(
         "wasm-bindgen-cli",
         &["wasm-bindgen", "wasm-bindgen-test-runner"],
         versions::WASM_BINDGEN,
-        false,
+        Lock::Preferred,
     )?;
     node()?;
     binaryen(project)
@@ -126,8 +125,17 @@ pub fn lockfile_versions(lock: &str, name: &str) -> Vec<String> {
     found
 }
 
+/// Whether `cargo install` uses the crate's own lockfile.
+enum Lock {
+    /// `--locked`: the versions the tool was released with.
+    Required,
+    /// `--locked`, retried without it if resolution fails (see [`versions::WASM_BINDGEN`]:
+    /// its lockfile names a release the reachable index does not have).
+    Preferred,
+}
+
 /// Installs crate `krate` at `version` unless every binary in `bins` reports it.
-fn cargo_tool(krate: &str, bins: &[&str], version: &str, locked: bool) -> Result {
+fn cargo_tool(krate: &str, bins: &[&str], version: &str, lock: Lock) -> Result {
     let installed = bins
         .iter()
         .all(|bin| tool_version(bin).as_deref() == Some(version));
@@ -135,11 +143,20 @@ fn cargo_tool(krate: &str, bins: &[&str], version: &str, locked: bool) -> Result
         return Ok(());
     }
     println!("installing {krate} {version} (one-time, several minutes)");
-    let mut args = vec!["install", krate, "--version", version];
-    if locked {
-        args.push("--locked");
+    let locked = run(&mut command(
+        "cargo",
+        &["install", krate, "--version", version, "--locked"],
+    ));
+    match (locked, lock) {
+        (Err(error), Lock::Preferred) => {
+            println!("{error}; retrying without --locked (dependencies resolved afresh)");
+            run(&mut command(
+                "cargo",
+                &["install", krate, "--version", version],
+            ))
+        }
+        (result, _) => result,
     }
-    run(&mut command("cargo", &args))
 }
 
 fn node() -> Result {

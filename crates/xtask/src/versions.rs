@@ -13,8 +13,9 @@ pub const TRUNK: &str = "0.21.14";
 
 /// wasm-bindgen-cli (`wasm-bindgen`, `wasm-bindgen-test-runner`). Must equal the
 /// `wasm-bindgen` version in `Cargo.lock` (pinned with `=` in the root `Cargo.toml`):
-/// Trunk uses a system wasm-bindgen only on an exact match. Installed *without*
-/// `--locked`: its lockfile names a `webpki-roots` release the reachable index lacks.
+/// Trunk uses a system wasm-bindgen only on an exact match. Installed with `--locked`
+/// when that resolves; its lockfile names `webpki-roots` 1.0.11, which the reachable
+/// index lacked when this was written, so the install then retries without `--locked`.
 pub const WASM_BINDGEN: &str = "0.2.130";
 
 /// npm's `binaryen` package, which ships `wasm-opt`. Debian's binaryen 108 (and the
