@@ -202,6 +202,7 @@ fn browser() -> Result {
 
 /// `npm ci` of the e2e harness, unless `node_modules` already matches the lockfile.
 fn e2e_packages(project: &Project) -> Result {
+    node_is_recent_enough()?;
     let dir = project.e2e_dir();
     let lock = dir.join("package-lock.json");
     let installed = dir.join("node_modules").join(".package-lock.json");
@@ -223,6 +224,24 @@ fn e2e_packages(project: &Project) -> Result {
     run(command("npm", &["ci", "--no-audit", "--no-fund"])
         .current_dir(&dir)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
+
+/// playwright-core needs Node.js 20 or later (Debian 12's own `nodejs` is 18).
+fn node_is_recent_enough() -> Result {
+    let version = probe(&mut command("node", &["--version"])).unwrap_or_default();
+    let major = version
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse::<u32>().ok());
+    match major {
+        Some(major) if major >= versions::NODE_MAJOR_MIN => Ok(()),
+        _ => Err(format!(
+            "the e2e tests need Node.js {}+ (playwright-core {}), found `{version}`",
+            versions::NODE_MAJOR_MIN,
+            versions::PLAYWRIGHT_CORE
+        )),
+    }
 }
 
 /// Whether npm's record of what it installed (`node_modules/.package-lock.json`) lists

@@ -30,6 +30,9 @@ pub const WASM_OPT_FOR_TRUNK: &str = "version_132";
 /// Debian's Chromium). Pinned in `tests/e2e/package.json` and its committed lockfile.
 pub const PLAYWRIGHT_CORE: &str = "1.65.1";
 
+/// The oldest Node.js major version playwright-core supports.
+pub const NODE_MAJOR_MIN: u32 = 20;
+
 /// Debian packages the browser tests need. Debian pins their versions per release.
 pub const APT_BROWSER_PACKAGES: &[&str] = &["chromium", "chromium-driver"];
 
