@@ -37,6 +37,13 @@ fn statement(s: &StatementRef) -> Html {
 #[component]
 pub fn RequestResult(props: &RequestResultProps) -> Html {
     let r = &props.result;
+    // The other statements' reasons are rendered only when asked for: with 200 requests
+    // and a large policy they would be thousands of list items on every evaluation.
+    let show_others = use_state(|| false);
+    let toggle_others = {
+        let show_others = show_others.clone();
+        Callback::from(move |_: MouseEvent| show_others.set(!*show_others))
+    };
     let class = format!("request-result decision-{}", r.decision.to_lowercase());
     html! {
         <li class={class} data-testid="request-result" data-index={props.index.to_string()} data-decision={r.decision.clone()}>
@@ -59,10 +66,12 @@ pub fn RequestResult(props: &RequestResultProps) -> Html {
                 <ul>{ for r.deciding.iter().map(statement) }</ul>
             }
             if !r.others.is_empty() {
-                <details>
-                    <summary>{ format!("Why the other {} statements did not decide", r.others.len()) }</summary>
-                    <ul>{ for r.others.iter().map(statement) }</ul>
-                </details>
+                <button type="button" class="link" aria-expanded={show_others.to_string()} onclick={toggle_others}>
+                    { format!("{} why the other {} statements did not decide", if *show_others { "Hide" } else { "Show" }, r.others.len()) }
+                </button>
+                if *show_others {
+                    <ul class="others">{ for r.others.iter().map(statement) }</ul>
+                }
             }
             if !r.missing_keys.is_empty() {
                 <p class="missing"><strong>{ "Missing context keys: " }</strong>
