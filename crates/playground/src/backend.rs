@@ -128,8 +128,8 @@ pub struct ReportView {
     pub session: Option<SessionView>,
     /// The error, when they were not.
     pub error: Option<AwsErrorView>,
-    /// One entry per request.
-    pub requests: Vec<RequestResultView>,
+    /// One entry per request (shared: the results list re-renders without deep copies).
+    pub requests: Vec<std::rc::Rc<RequestResultView>>,
     /// Problems with the scenario document.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -261,7 +261,11 @@ fn read_report(report: &Report) -> ReportView {
         steps,
         session,
         error,
-        requests: report.requests.iter().map(read_request_result).collect(),
+        requests: report
+            .requests
+            .iter()
+            .map(|r| std::rc::Rc::new(read_request_result(r)))
+            .collect(),
         diagnostics: report.diagnostics.clone(),
     }
 }

@@ -13,7 +13,7 @@ pub struct RequestResultProps {
     /// The request as written.
     pub request: Option<RequestDoc>,
     /// Its result.
-    pub result: RequestResultView,
+    pub result: std::rc::Rc<RequestResultView>,
 }
 
 fn statement(s: &StatementRef) -> Html {

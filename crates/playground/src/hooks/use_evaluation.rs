@@ -18,6 +18,9 @@ use crate::state::{Editor, Flow, ScenarioDoc};
 /// Quiet time before a burst of edits is evaluated.
 pub const DEBOUNCE_MS: u32 = 100;
 
+/// An evaluation longer than this renders its report in a separate task.
+const SPLIT_AFTER_MS: f64 = 20.0;
+
 /// Diagnostics per policy editor id (`ROLE:POLICY`).
 pub type DiagnosticMap = HashMap<String, Rc<Vec<Diagnostic>>>;
 
@@ -73,12 +76,20 @@ pub fn use_evaluation(editor: &Editor) -> Evaluation {
                 state.count = state.count.wrapping_add(1);
                 state.count
             };
-            output.set(Output {
+            let next = Output {
                 report: Rc::new(report),
                 diagnostics: Rc::new(diagnostics),
                 count,
                 millis,
-            });
+            };
+            if millis < SPLIT_AFTER_MS {
+                output.set(next);
+            } else {
+                // A long evaluation and the render of its report would otherwise be one
+                // main-thread task; a zero timeout lets the browser handle input between.
+                let output = output.clone();
+                Timeout::new(0, move || output.set(next)).forget();
+            }
         })
     };
 
