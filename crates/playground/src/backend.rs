@@ -355,7 +355,8 @@ fn read_request_result(request: &RequestReport) -> RequestResultView {
             .unwrap_or_default();
     let mut summary = request.cognito.summary.clone();
     if let Some(e) = explanation {
-        if !e.summary.is_empty() {
+        // The simulation's summary often repeats the engine's; show a sentence once.
+        if !e.summary.is_empty() && !summary.contains(e.summary.as_str()) {
             summary = format!("{summary} {}", e.summary).trim().to_string();
         }
         if let Some(layer) = &e.deciding_layer {

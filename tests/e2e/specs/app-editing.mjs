@@ -93,4 +93,28 @@ export const tests = {
     const second = page.locator('[data-testid="request-result"][data-index="1"][data-decision="ImplicitDeny"]');
     await second.waitFor({ state: 'attached', timeout: 5_000 });
   },
+
+  'an explanation jumps to its deciding statement in the editor': async (t) => {
+    const page = await t.openApp();
+    const first = page.locator(result('Allowed'));
+    await first.waitFor({ state: 'attached' });
+    await first.getByRole('button', { name: 'Show Guest/ReadPicture in the editor' }).click();
+    const caret = await page.evaluate(() => {
+      const el = document.activeElement;
+      return {
+        id: el?.getAttribute('data-policy-id'),
+        line: el ? el.value.slice(0, el.selectionStart).split('\n').length : 0,
+        text: el?.value ?? '',
+      };
+    });
+    assert.equal(caret.id, 'Guest:ReadPicture');
+    const statementLine = caret.text.split('\n').findIndex((l, i, all) => i > 0 && /^\s*\{/.test(l) && /Statement/.test(all.slice(0, i).join('\n'))) + 1;
+    assert.equal(caret.line, statementLine, 'caret on the first line of statement #0');
+    // The other statements' reasons open on demand.
+    const others = first.getByRole('button', { name: /why the other/ });
+    if (await others.count()) {
+      await others.click();
+      assert.ok((await first.locator('ul.others li').count()) >= 1);
+    }
+  },
 };
