@@ -7,6 +7,8 @@ pub mod flow_steps;
 pub mod header;
 pub mod help_overlay;
 pub mod import_dialog;
+pub mod key_value_rows;
+pub mod login_providers;
 pub mod notice_bar;
 pub mod pool_form;
 pub mod pool_json;
