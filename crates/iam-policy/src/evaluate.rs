@@ -57,7 +57,7 @@ pub fn evaluate(set: &PolicySet<'_>, req: &Request) -> Evaluation {
     let (decision, layer) = combine(set, &mut run);
     let c = run.explain.unwrap_or_default();
     let deciding_statements = deciding(&c.statements, decision, layer);
-    let summary = summary(decision, layer, &deciding_statements);
+    let summary = summary(decision, layer, &deciding_statements, &c.statements);
     let mut missing = c.missing;
     missing.sort();
     missing.dedup();
@@ -157,7 +157,7 @@ fn record(
         values: Vec::new(),
         note: None,
     };
-    c.statements.push(StatementExplanation {
+    let mut explained = StatementExplanation {
         statement,
         layer,
         matched,
@@ -167,7 +167,10 @@ fn record(
             .unwrap_or_else(|| fallback("Resource", &req.resource)),
         principal: t.principal,
         conditions: t.conditions,
-    });
+        reason: String::new(),
+    };
+    explained.reason = explained.describe();
+    c.statements.push(explained);
 }
 
 fn statement_ref(policy: &CompiledPolicy, st: &CompiledStatement) -> StatementRef {
@@ -284,7 +287,34 @@ fn layer_words(layer: Layer) -> &'static str {
     }
 }
 
-fn summary(decision: Decision, layer: Option<Layer>, deciding: &[StatementRef]) -> String {
+/// The Allow statement of `layer` that came closest to applying: the one that matched the
+/// most parts (action, then resource, then principal), first in order on ties.
+fn closest(
+    statements: &[StatementExplanation],
+    layer: Option<Layer>,
+) -> Option<&StatementExplanation> {
+    let score = |s: &StatementExplanation| {
+        usize::from(s.action.matched) * 4
+            + usize::from(s.action.matched && s.resource.matched) * 2
+            + usize::from(s.principal.as_ref().is_none_or(|p| p.matched))
+    };
+    statements
+        .iter()
+        .filter(|s| {
+            Some(s.layer) == layer && s.statement.effect == Effect::Allow && s.action.matched
+        })
+        .fold(None, |best: Option<&StatementExplanation>, s| match best {
+            Some(b) if score(b) >= score(s) => Some(b),
+            _ => Some(s),
+        })
+}
+
+fn summary(
+    decision: Decision,
+    layer: Option<Layer>,
+    deciding: &[StatementRef],
+    statements: &[StatementExplanation],
+) -> String {
     let names: Vec<String> = deciding
         .iter()
         .map(|s| format!("`{}` in `{}`", s.label, s.policy))
@@ -294,7 +324,14 @@ fn summary(decision: Decision, layer: Option<Layer>, deciding: &[StatementRef]) 
         Decision::ExplicitDeny => format!("explicitly denied by {}", names.join(", ")),
         Decision::Allowed => format!("allowed by {} ({words})", names.join(", ")),
         Decision::ImplicitDeny => {
-            format!("implicitly denied: no statement in {words} allows this request")
+            let base = format!("implicitly denied: no statement in {words} allows this request");
+            match closest(statements, layer) {
+                Some(s) => format!(
+                    "{base}; closest is `{}` in `{}`: {}",
+                    s.statement.label, s.statement.policy, s.reason
+                ),
+                None => base,
+            }
         }
     }
 }

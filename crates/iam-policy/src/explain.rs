@@ -96,6 +96,77 @@ pub struct StatementExplanation {
     pub principal: Option<ElementMatch>,
     /// Each condition (all must hold).
     pub conditions: Vec<ConditionExplanation>,
+    /// In plain words: why it applies, or the first part that did not match.
+    pub reason: String,
+}
+
+impl StatementExplanation {
+    /// The plain-words `reason` for the parts recorded.
+    pub fn describe(&self) -> String {
+        let list = |values: &[String]| {
+            values
+                .iter()
+                .map(|v| format!("`{v}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let element = |e: &ElementMatch, what: &str| {
+            let verdict = if e.element.starts_with("Not") {
+                "is excluded by"
+            } else {
+                "is not covered by"
+            };
+            let base = format!(
+                "{what} `{}` {verdict} `{}` ({})",
+                e.request,
+                e.element,
+                list(&e.values)
+            );
+            match &e.note {
+                Some(note) => format!("{base}: {note}"),
+                None => base,
+            }
+        };
+        if !self.action.matched {
+            return element(&self.action, "the action");
+        }
+        if !self.resource.matched {
+            return element(&self.resource, "the resource");
+        }
+        if let Some(p) = self.principal.as_ref().filter(|p| !p.matched) {
+            return element(p, "the caller");
+        }
+        if let Some(c) = self.conditions.iter().find(|c| !c.result) {
+            return match &c.request_values {
+                None => format!(
+                    "the request has no `{}`, so `{}` is false",
+                    c.key, c.operator
+                ),
+                Some(values) => format!(
+                    "`{}` on `{}` is false: the request has {}, the policy {}",
+                    c.operator,
+                    c.key,
+                    if values.is_empty() {
+                        "an empty set".to_string()
+                    } else {
+                        list(values)
+                    },
+                    list(&c.policy_values)
+                ),
+            };
+        }
+        if self.matched {
+            let n = self.conditions.len();
+            let conditions = if n == 0 {
+                String::new()
+            } else {
+                format!(" and its {n} condition(s) hold")
+            };
+            format!("the statement applies: action and resource match{conditions}")
+        } else {
+            "the statement does not apply".to_string()
+        }
+    }
 }
 
 /// What one layer concluded.

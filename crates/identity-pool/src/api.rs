@@ -55,7 +55,7 @@ pub enum ApiCall {
     /// Evaluate one raw IAM case (formats.md section 1).
     Evaluate {
         /// The case.
-        case: EvalCase,
+        case: Box<EvalCase>,
         /// Include the explanation.
         #[serde(default)]
         explain: bool,

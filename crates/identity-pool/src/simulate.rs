@@ -71,15 +71,33 @@ pub fn simulate_text(text: &str) -> Report {
     let loaded = load_scenario(text);
     let mut report = match &loaded.scenario {
         Some(scenario) => simulate(scenario),
-        None => simulate(&Scenario::default()),
+        None => unreadable(),
     };
-    if loaded.scenario.is_none() {
-        report.outcome = "Error".to_owned();
-        report.steps.clear();
-        report.error = None;
-        report.session = None;
-        report.requests.clear();
-    }
     report.diagnostics = loaded.diagnostics;
     report
+}
+
+/// The report for a text that is not a scenario: nothing ran.
+fn unreadable() -> Report {
+    Report {
+        name: None,
+        flow: Flow::Enhanced,
+        identity: IdentityType::Unauthenticated,
+        outcome: "Error".to_owned(),
+        steps: Vec::new(),
+        identity_id: None,
+        token: None,
+        role_selection: None,
+        trust: Vec::new(),
+        scope_down: ScopeDownReport {
+            applied: false,
+            reason: "the scenario could not be read".to_owned(),
+            services: INLINE_SCOPE_DOWN.to_vec(),
+        },
+        session: None,
+        error: None,
+        requests: Vec::new(),
+        diagnostics: Vec::new(),
+        notes: Vec::new(),
+    }
 }

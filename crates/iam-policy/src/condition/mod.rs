@@ -22,6 +22,9 @@ enum CondValue {
     Date(i64),
     Bool(bool),
     Cidr(Cidr),
+    /// A typed value (number, date, boolean, IP) written with policy variables: substituted
+    /// and read at evaluation time.
+    Dynamic(Template),
     /// A value the family cannot read (validation reports it); it matches nothing.
     Invalid(String),
 }
@@ -161,25 +164,16 @@ impl CompiledCondition {
             }
             return false;
         };
-        self.values.iter().any(|pv| match (pv, &typed) {
-            (CondValue::Text(t), _) => {
-                let fold = base == Base::StringEqualsIgnoreCase;
-                t.matches(v, ctx, fold) == Matched::Yes
-            }
-            (CondValue::Arn(p), _) => p.matches(v, ctx) == Matched::Yes,
-            (CondValue::Number(p), Typed::Number(r)) => compare(cmp_of(base), r.partial_cmp(p)),
-            (CondValue::Date(p), Typed::Date(r)) => compare(cmp_of(base), Some(r.cmp(p))),
-            (CondValue::Bool(p), Typed::Bool(r)) => p == r,
-            (CondValue::Cidr(p), Typed::Cidr(r)) => p.contains(r),
-            _ => false,
-        })
+        self.values
+            .iter()
+            .any(|pv| value_matches(base, pv, &typed, v, ctx))
     }
 
     fn describe_values(&self, ctx: &Context, trace: &mut ConditionTrace) -> Vec<String> {
         let mut out = Vec::new();
         for (value, raw) in self.values.iter().zip(&self.raw_values) {
             let template = match value {
-                CondValue::Text(t) => Some(t),
+                CondValue::Text(t) | CondValue::Dynamic(t) => Some(t),
                 CondValue::Arn(p) => Some(p.template()),
                 CondValue::Invalid(why) => {
                     trace
@@ -205,12 +199,33 @@ impl CompiledCondition {
     pub fn variable_keys(&self) -> impl Iterator<Item = &str> {
         self.values.iter().flat_map(|v| {
             let t = match v {
-                CondValue::Text(t) => Some(t),
+                CondValue::Text(t) | CondValue::Dynamic(t) => Some(t),
                 CondValue::Arn(p) => Some(p.template()),
                 _ => None,
             };
             t.into_iter().flat_map(Template::variable_keys)
         })
+    }
+}
+
+/// Whether policy value `pv` matches request value `v` (already read as `typed`).
+fn value_matches(base: Base, pv: &CondValue, typed: &Typed, v: &str, ctx: &Context) -> bool {
+    match (pv, typed) {
+        (CondValue::Text(t), _) => {
+            let fold = base == Base::StringEqualsIgnoreCase;
+            t.matches(v, ctx, fold) == Matched::Yes
+        }
+        (CondValue::Arn(p), _) => p.matches(v, ctx) == Matched::Yes,
+        (CondValue::Number(p), Typed::Number(r)) => compare(cmp_of(base), r.partial_cmp(p)),
+        (CondValue::Date(p), Typed::Date(r)) => compare(cmp_of(base), Some(r.cmp(p))),
+        (CondValue::Bool(p), Typed::Bool(r)) => p == r,
+        (CondValue::Cidr(p), Typed::Cidr(r)) => p.contains(r),
+        // Rare (variables in typed values), so substituting allocates here only.
+        (CondValue::Dynamic(t), _) => t.substitute(ctx).is_ok_and(|text| {
+            let read = compile_value(base, &text, false);
+            !matches!(read, CondValue::Dynamic(_)) && value_matches(base, &read, typed, v, ctx)
+        }),
+        _ => false,
     }
 }
 
@@ -261,6 +276,13 @@ const NOT_BASE64: &str = "not base-64 encoded";
 
 fn compile_value(base: Base, text: &str, variables: bool) -> CondValue {
     let invalid = |why: &str| CondValue::Invalid(why.to_string());
+    let typed = matches!(
+        base,
+        Base::Numeric(_) | Base::Date(_) | Base::Bool | Base::IpAddress
+    );
+    if typed && variables && text.contains("${") {
+        return CondValue::Dynamic(Template::compile(text, false, true));
+    }
     match base {
         Base::StringEquals | Base::StringEqualsIgnoreCase => {
             CondValue::Text(Template::compile(text, false, variables))

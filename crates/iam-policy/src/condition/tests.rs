@@ -246,3 +246,36 @@ fn check_value_reports_bad_policy_values() {
     assert_eq!(check_value(Base::IpAddress, "ten"), Some(NOT_IP));
     assert_eq!(check_value(Base::StringLike, "anything"), None);
 }
+
+#[test]
+fn typed_values_may_use_variables() {
+    let ctx = [
+        ("aws:TokenIssueTime", s("2024-01-01T00:00:00Z")),
+        ("aws:CurrentTime", s("2024-01-01T00:30:00Z")),
+        ("limit", s("5")),
+    ];
+    assert!(eval(
+        "DateGreaterThan",
+        "aws:CurrentTime",
+        &["${aws:TokenIssueTime}"],
+        &ctx
+    ));
+    assert!(eval(
+        "NumericLessThan",
+        "n",
+        &["${limit}"],
+        &[("n", s("4")), ("limit", s("5"))]
+    ));
+    assert!(!eval(
+        "NumericLessThan",
+        "n",
+        &["${limit}"],
+        &[("n", s("4"))]
+    ));
+    assert!(!eval(
+        "NumericLessThan",
+        "n",
+        &["${limit}"],
+        &[("n", s("4")), ("limit", s("five"))]
+    ));
+}

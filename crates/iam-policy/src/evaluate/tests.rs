@@ -344,3 +344,44 @@ fn cross_account_allow_lists_both_granting_statements() {
         .collect();
     assert_eq!(kinds, [PolicyKind::Resource, PolicyKind::Identity]);
 }
+
+#[test]
+fn each_statement_says_why_in_plain_words() {
+    let text = r#"{"Version":"2012-10-17","Statement":[
+        {"Sid":"A","Effect":"Allow","Action":"s3:PutObject","Resource":"*"},
+        {"Sid":"R","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::other/*"},
+        {"Sid":"C","Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:username":"bob"}}},
+        {"Sid":"V","Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"k":"x"}}}]}"#;
+    let p = compile(text, PolicyKind::Identity);
+    let mut req = request("s3:GetObject", "arn:aws:s3:::b/k");
+    req.context.insert("k", ContextValue::Single("y".into()));
+    let e = evaluate(
+        &PolicySet {
+            identity: vec![&p],
+            ..Default::default()
+        },
+        &req,
+    );
+    let reasons: Vec<_> = e
+        .explanation
+        .statements
+        .iter()
+        .map(|s| s.reason.as_str())
+        .collect();
+    assert_eq!(
+        reasons[0],
+        "the action `s3:GetObject` is not covered by `Action` (`s3:PutObject`)"
+    );
+    assert_eq!(
+        reasons[1],
+        "the resource `arn:aws:s3:::b/k` is not covered by `Resource` (`arn:aws:s3:::other/*`)"
+    );
+    assert_eq!(
+        reasons[2],
+        "the request has no `aws:username`, so `StringEquals` is false"
+    );
+    assert_eq!(
+        reasons[3],
+        "`StringEquals` on `k` is false: the request has `y`, the policy `x`"
+    );
+}

@@ -438,8 +438,9 @@ impl Reader {
                 let values = self.condition_values(&k.value);
                 if let Ok(op) = parsed {
                     for v in &values {
-                        let substituted =
-                            variables && op.is_string_like() && v.value.contains("${");
+                        let substituted = variables
+                            && op.base != crate::condition::Base::Null
+                            && v.value.contains("${");
                         if let (Some(why), false) = (check_value(op.base, &v.value), substituted) {
                             let message =
                                 format!("`{}` is {why}, as `{}` requires", v.value, m.key);

@@ -101,9 +101,11 @@ pub(crate) fn check_node(node: &JsonNode, kind: PolicyKind, out: &mut Vec<Diagno
     }
     let mut all = Vec::new();
     strings(node, &mut all);
-    let mut bad = all
-        .iter()
-        .flat_map(|(s, span)| s.chars().filter(|c| !allowed(*c)).map(move |c| (c, *span)));
+    let mut bad = all.iter().flat_map(|(s, span)| {
+        s.char_indices()
+            .filter(|(_, c)| !allowed(*c))
+            .map(move |(at, c)| (c, char_span(s, *span, at, c)))
+    });
     if let Some((c, span)) = bad.next() {
         let more = bad.count();
         let others = if more > 0 {
@@ -115,6 +117,18 @@ pub(crate) fn check_node(node: &JsonNode, kind: PolicyKind, out: &mut Vec<Diagno
             Diagnostic::warning("iam::validate::invalid_character", format!("character `{c}` (U+{:04X}) is outside the range IAM accepts{others}", c as u32), Some(span))
                 .with_help("IAM accepts printable characters up to U+00FF plus tab, newline and carriage return"),
         );
+    }
+}
+
+/// The span of character `c` at byte `at` of string `s` whose literal spans `literal`: exact
+/// when the literal has no escapes (its source is the string plus two quotes), else the
+/// whole literal.
+fn char_span(s: &str, literal: Span, at: usize, c: char) -> Span {
+    if literal.end.saturating_sub(literal.start) == s.len() + 2 {
+        let start = literal.start + 1 + at;
+        Span::new(start, start + c.len_utf8())
+    } else {
+        literal
     }
 }
 

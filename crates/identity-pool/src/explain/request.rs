@@ -77,7 +77,11 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
                     "the role `{role}` allows `{action}`, but guests in the enhanced flow only get the services in Cognito's scope-down list: {why}. AWS reports this as \"no session policy allows\" the action"
                 ),
                 fix: Some(format!(
-                    "drop `{service}` from what guests do, sign users in (authenticated identities get no scope-down), or use the basic flow, where the app's own AssumeRoleWithWebIdentity call sets the session policy"
+                    "{}, sign users in (authenticated identities get no scope-down), or use the basic flow, where the app's own AssumeRoleWithWebIdentity call sets the session policy",
+                    match entry_for(action) {
+                        Some(_) => format!("have guests use only the allowed `{service}` actions"),
+                        None => format!("drop `{service}` from what guests do"),
+                    }
                 )),
                 cause: "scopeDown".to_owned(),
             };

@@ -13,6 +13,25 @@ pub fn check_consistency(r: &mut Reader, s: &mut Scenario) {
     check_tag_maps(r, s);
     check_sign_in(r, s);
     check_trust_conditions(r, s);
+    check_request_keys(r, s);
+}
+
+/// Keys the session sets cannot be supplied by a request.
+fn check_request_keys(r: &mut Reader, s: &Scenario) {
+    for (i, request) in s.requests.iter().enumerate() {
+        for (key, _) in request
+            .context
+            .iter()
+            .filter(|(key, _)| crate::session::is_session_key(key))
+        {
+            r.warning(
+                "session_key_in_request",
+                format!("`requests[{i}].context` sets `{key}`, which the credentials' session sets; the session's value is used"),
+                request.span,
+                "change the sign-in (identity, provider, claims, tag maps) to change this key",
+            );
+        }
+    }
 }
 
 /// IAM refuses a Cognito trust statement without a `Condition` block (facts §1.2), and STS

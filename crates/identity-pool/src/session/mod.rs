@@ -57,16 +57,33 @@ pub struct Session {
 
 impl Session {
     /// The session's keys as an engine context, with a request's own keys added on top.
+    /// The session's own keys win: a request cannot change who the caller is (the loader
+    /// warns about such keys).
     pub fn request_context(&self, extra: &[(String, ContextValue)]) -> Context {
         let mut context = Context::new();
-        for (key, value) in &self.context {
+        for (key, value) in extra {
             context.insert(key.clone(), value.clone());
         }
-        for (key, value) in extra {
+        for (key, value) in &self.context {
             context.insert(key.clone(), value.clone());
         }
         context
     }
+}
+
+/// Whether the session, not the request, sets `key`.
+pub fn is_session_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    [
+        "aws:userid",
+        "aws:principalarn",
+        "aws:principalaccount",
+        "aws:principaltype",
+        "aws:federatedprovider",
+    ]
+    .contains(&key.as_str())
+        || key.starts_with("cognito-identity.amazonaws.com:")
+        || key.starts_with("aws:principaltag/")
 }
 
 /// The account in an ARN (`arn:aws:iam::ACCOUNT:role/...`).

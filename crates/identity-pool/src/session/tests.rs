@@ -167,3 +167,35 @@ fn custom_tags_map_claims_and_skip_missing_ones() {
     .is_empty());
     assert!(principal_tags(&sc, None, &mut notes).is_empty());
 }
+
+#[test]
+fn requests_cannot_change_the_session_keys() {
+    assert!(is_session_key("Cognito-Identity.amazonaws.com:sub"));
+    assert!(is_session_key("aws:PrincipalTag/team"));
+    assert!(!is_session_key("aws:SecureTransport"));
+    let r = role(Some("AROAEXAMPLE"));
+    let token = MintedToken {
+        iss: String::new(),
+        aud: "a".to_owned(),
+        sub: "real".to_owned(),
+        amr: Vec::new(),
+    };
+    let input = SessionInput {
+        role: &r,
+        token: &token,
+        session_name: "s".to_owned(),
+        duration_seconds: 900,
+        session_policies: Vec::new(),
+        principal_tags: BTreeMap::new(),
+    };
+    let session = build_session(input, &mut Notes::default());
+    let forged = [(
+        "cognito-identity.amazonaws.com:sub".to_owned(),
+        ContextValue::Single("forged".to_owned()),
+    )];
+    let context = session.request_context(&forged);
+    assert_eq!(
+        context.get("cognito-identity.amazonaws.com:sub"),
+        Some(&ContextValue::Single("real".to_owned()))
+    );
+}

@@ -142,3 +142,17 @@ fn binary_values_must_be_base64() {
         ["iam::parse::invalid_condition_value"]
     );
 }
+
+#[test]
+fn variables_in_typed_values_are_checked_only_when_literal() {
+    let text = |v: &str| {
+        format!(
+            r#"{{"Version":"{v}","Statement":[{{"Effect":"Allow","Action":"*","Resource":"*","Condition":{{"NumericLessThan":{{"n":"${{limit}}"}}}}}}]}}"#
+        )
+    };
+    assert!(parse_policy(&text("2012-10-17"), PolicyKind::Identity)
+        .policy
+        .is_some());
+    assert!(codes(&text("2008-10-17"), PolicyKind::Identity)
+        .contains(&"iam::parse::invalid_condition_value".to_string()));
+}

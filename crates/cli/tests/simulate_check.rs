@@ -1,0 +1,105 @@
+//! `idpool simulate` and `idpool check` as a user runs them: output and exit status.
+
+// Test code: a panic is a failed test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+const GUEST_DENIED: &str = r#"{
+  "name": "guest access off",
+  "identityPool": {"IdentityPoolId": "us-east-1:12345678-abcd-abcd-abcd-123456790ab", "AllowUnauthenticatedIdentities": false},
+  "signIn": {"identity": "unauthenticated"},
+  "expect": {"error": "NotAuthorizedException"}
+}"#;
+
+/// A scenario file in the temp directory, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn to_str(&self) -> Option<&str> {
+        self.0.to_str()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn file(name: &str, text: &str) -> TempFile {
+    let path = std::env::temp_dir().join(format!("idpool-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    TempFile(path)
+}
+
+fn idpool(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_idpool"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn simulate_prints_the_report() {
+    let path = file("sim.json", GUEST_DENIED);
+    let out = idpool(&["simulate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["outcome"], "NotAuthorizedException");
+    assert_eq!(
+        report["error"]["message"],
+        "Unauthenticated access is not supported for this identity pool."
+    );
+}
+
+#[test]
+fn check_passes_fails_and_names_the_mismatch() {
+    let good = file("good.json", GUEST_DENIED);
+    let out = idpool(&["check", good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let bad = file(
+        "bad.json",
+        &GUEST_DENIED.replace(
+            "\"error\": \"NotAuthorizedException\"",
+            "\"credentials\": \"issued\"",
+        ),
+    );
+    let out = idpool(&["check", good.to_str().unwrap(), bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("expect.credentials: expected `issued`, got `NotAuthorizedException`"),
+        "{text}"
+    );
+    assert!(text.contains("1 passed, 1 failed"), "{text}");
+}
+
+#[test]
+fn usage_and_unreadable_files_exit_2() {
+    assert_eq!(idpool(&["check"]).status.code(), Some(2));
+    assert_eq!(idpool(&["simulate"]).status.code(), Some(2));
+    assert_eq!(
+        idpool(&["check", "/nonexistent/idpool.json"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn invalid_scenarios_are_located() {
+    let broken = file("broken.json", "{\n  \"identityPool\": 3\n}");
+    let out = idpool(&["simulate", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(":2:"), "{err}");
+}
