@@ -11,7 +11,7 @@
 // t.timing(label, ms), t.log(text). After each test the harness fails it if any page
 // logged a console error, threw, or requested anything outside the page's origin.
 
-import { readdir, mkdir, writeFile } from 'node:fs/promises';
+import { readdir, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { settings, launchBrowser, TestContext, slugify } from './lib/harness.mjs';
@@ -28,6 +28,11 @@ const files = (await readdir(specsDir))
 if (files.length === 0) {
   console.error(`no spec in ${specsDir} matches ${JSON.stringify(filters)}`);
   process.exit(1);
+}
+
+// A full run starts from an empty artifacts folder, so CI keeps only this run's files.
+if (filters.length === 0) {
+  await rm(config.artifacts, { recursive: true, force: true });
 }
 
 const browser = await launchBrowser(config);

@@ -12,13 +12,12 @@ use crate::versions;
 pub fn build_tools(project: &Project) -> Result {
     wasm_target()?;
     lockfile_pins_wasm_bindgen(project)?;
-    cargo_tool("trunk", &["trunk"], versions::TRUNK, true)?;
-    // Without --locked: see versions::WASM_BINDGEN.
+    cargo_tool("trunk", &["trunk"], versions::TRUNK, Lock::Required)?;
     cargo_tool(
         "wasm-bindgen-cli",
         &["wasm-bindgen", "wasm-bindgen-test-runner"],
         versions::WASM_BINDGEN,
-        false,
+        Lock::Preferred,
     )?;
     node()?;
     binaryen(project)
@@ -126,8 +125,17 @@ pub fn lockfile_versions(lock: &str, name: &str) -> Vec<String> {
     found
 }
 
+/// Whether `cargo install` uses the crate's own lockfile.
+enum Lock {
+    /// `--locked`: the versions the tool was released with.
+    Required,
+    /// `--locked`, retried without it if resolution fails (see [`versions::WASM_BINDGEN`]:
+    /// its lockfile names a release the reachable index does not have).
+    Preferred,
+}
+
 /// Installs crate `krate` at `version` unless every binary in `bins` reports it.
-fn cargo_tool(krate: &str, bins: &[&str], version: &str, locked: bool) -> Result {
+fn cargo_tool(krate: &str, bins: &[&str], version: &str, lock: Lock) -> Result {
     let installed = bins
         .iter()
         .all(|bin| tool_version(bin).as_deref() == Some(version));
@@ -135,11 +143,20 @@ fn cargo_tool(krate: &str, bins: &[&str], version: &str, locked: bool) -> Result
         return Ok(());
     }
     println!("installing {krate} {version} (one-time, several minutes)");
-    let mut args = vec!["install", krate, "--version", version];
-    if locked {
-        args.push("--locked");
+    let locked = run(&mut command(
+        "cargo",
+        &["install", krate, "--version", version, "--locked"],
+    ));
+    match (locked, lock) {
+        (Err(error), Lock::Preferred) => {
+            println!("{error}; retrying without --locked (dependencies resolved afresh)");
+            run(&mut command(
+                "cargo",
+                &["install", krate, "--version", version],
+            ))
+        }
+        (result, _) => result,
     }
-    run(&mut command("cargo", &args))
 }
 
 fn node() -> Result {
@@ -185,6 +202,7 @@ fn browser() -> Result {
 
 /// `npm ci` of the e2e harness, unless `node_modules` already matches the lockfile.
 fn e2e_packages(project: &Project) -> Result {
+    node_is_recent_enough()?;
     let dir = project.e2e_dir();
     let lock = dir.join("package-lock.json");
     let installed = dir.join("node_modules").join(".package-lock.json");
@@ -206,6 +224,24 @@ fn e2e_packages(project: &Project) -> Result {
     run(command("npm", &["ci", "--no-audit", "--no-fund"])
         .current_dir(&dir)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
+
+/// playwright-core needs Node.js 20 or later (Debian 12's own `nodejs` is 18).
+fn node_is_recent_enough() -> Result {
+    let version = probe(&mut command("node", &["--version"])).unwrap_or_default();
+    let major = version
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse::<u32>().ok());
+    match major {
+        Some(major) if major >= versions::NODE_MAJOR_MIN => Ok(()),
+        _ => Err(format!(
+            "the e2e tests need Node.js {}+ (playwright-core {}), found `{version}`",
+            versions::NODE_MAJOR_MIN,
+            versions::PLAYWRIGHT_CORE
+        )),
+    }
 }
 
 /// Whether npm's record of what it installed (`node_modules/.package-lock.json`) lists
@@ -241,8 +277,17 @@ fn apt_install(packages: &[&str]) -> Result {
         cmd.env("DEBIAN_FRONTEND", "noninteractive");
         cmd
     };
-    run(&mut apt(&["update", "-q"]))?;
-    let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+    // A fresh machine may still be running its own apt jobs: wait for the lock.
+    let lock_wait = "DPkg::Lock::Timeout=600";
+    run(&mut apt(&["-o", lock_wait, "update", "-q"]))?;
+    let mut args = vec![
+        "-o",
+        lock_wait,
+        "install",
+        "-y",
+        "-q",
+        "--no-install-recommends",
+    ];
     args.extend_from_slice(packages);
     run(&mut apt(&args))
 }

@@ -42,6 +42,12 @@ impl Project {
             root,
         };
         project.prepend_path()?;
+        if std::env::var_os("CI").is_some() {
+            // CI builds everything once from a clean clone: incremental caches and full
+            // debug info only cost time and disk there. Line tables keep backtraces useful.
+            std::env::set_var("CARGO_INCREMENTAL", "0");
+            std::env::set_var("CARGO_PROFILE_DEV_DEBUG", "line-tables-only");
+        }
         Ok(project)
     }
 

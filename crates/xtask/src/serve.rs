@@ -24,6 +24,8 @@ pub fn serve(project: &Project, port: u16) -> Result {
         "127.0.0.1",
         "--port",
         &port_text,
+        // Without it Trunk also lists every hostname of the machine, which we do not serve to.
+        "--disable-address-lookup",
         "--dist",
         &dist_text,
     ];

@@ -36,7 +36,7 @@ pub const STAGES: &[Stage] = &[
     Stage { name: "fmt", about: "cargo fmt --all --check", needs: &["tools"], run: fmt },
     Stage { name: "clippy", about: "cargo clippy --workspace --all-targets -- -D warnings", needs: &["tools"], run: clippy },
     Stage { name: "native", about: "cargo test --workspace (unit and corpus tests)", needs: &["tools"], run: native },
-    Stage { name: "wasm", about: "wasm-bindgen-test in headless Chromium (crates with a wasm-bindgen-test dev-dependency)", needs: &["tools"], run: wasm },
+    Stage { name: "wasm", about: "wasm-bindgen-test in headless Chromium (tests/*.rs of crates with a wasm-bindgen-test dev-dependency)", needs: &["tools"], run: wasm },
     Stage { name: "build", about: "trunk build --release into dist/", needs: &["tools"], run: build },
     Stage { name: "size", about: "bundle size: wasm raw and gzipped, total gzipped wasm + JS + CSS (limit 600 KB)", needs: &["build"], run: size },
     Stage { name: "e2e", about: "serve dist/ on 127.0.0.1 and run the Playwright specs in tests/e2e/specs", needs: &["build"], run: e2e },
@@ -69,30 +69,44 @@ fn native(context: &Context) -> Result {
 
 fn wasm(context: &Context) -> Result {
     let project = &context.project;
-    let packages = wasm_test_packages(project)?;
+    let suites = browser_test_suites(project)?;
     let profile = fresh_dir(project, "chromium-profile")?;
     let webdriver_json = project.scratch().join("webdriver.json");
     browser::write_webdriver_json(&webdriver_json, &profile)?;
-    let mut args = vec!["test", "--target", versions::WASM_TARGET];
-    for package in &packages {
-        args.extend(["-p", package.as_str()]);
+    let chromedriver = browser::chromedriver()?;
+    let mut result = Ok(());
+    for (package, tests) in &suites {
+        let mut args = vec![
+            "test",
+            "--target",
+            versions::WASM_TARGET,
+            "-p",
+            package.as_str(),
+        ];
+        for test in tests {
+            args.extend(["--test", test.as_str()]);
+        }
+        let outcome = run(command("cargo", &args)
+            .current_dir(&project.root)
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("CHROMEDRIVER", &chromedriver)
+            .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver_json)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"));
+        // Run every suite, report the first failure.
+        result = result.and(outcome);
     }
-    let result = run(command("cargo", &args)
-        .current_dir(&project.root)
-        .env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-            "wasm-bindgen-test-runner",
-        )
-        .env("CHROMEDRIVER", browser::chromedriver()?)
-        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver_json)
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"));
     let _ = std::fs::remove_dir_all(&profile);
     result
 }
 
-/// Workspace members with a `wasm-bindgen-test` dev-dependency: the crates whose
-/// tests run in the browser. A crate joins by adding the dependency.
-fn wasm_test_packages(project: &Project) -> Result<Vec<String>> {
+/// The browser test suites: the integration tests (`tests/*.rs`) of every workspace
+/// member with a `wasm-bindgen-test` dev-dependency, as (package, test targets). Unit
+/// tests in `src/` stay native (they may use crates, such as proptest, that do not
+/// build for wasm32). A crate joins by adding the dependency and a `tests/` file.
+fn browser_test_suites(project: &Project) -> Result<Vec<(String, Vec<String>)>> {
     let metadata = probe(
         command(
             "cargo",
@@ -114,26 +128,48 @@ fn wasm_test_packages(project: &Project) -> Result<Vec<String>> {
         .and_then(|p| p.as_array())
         .cloned()
         .unwrap_or_default();
-    let names: Vec<String> = packages
+    let suites: Vec<(String, Vec<String>)> = packages
         .iter()
-        .filter(|package| {
-            let dependencies = package.get("dependencies").and_then(|d| d.as_array());
-            dependencies.into_iter().flatten().any(|dependency| {
-                dependency.get("name").and_then(|n| n.as_str()) == Some("wasm-bindgen-test")
-                    && dependency.get("kind").and_then(|k| k.as_str()) == Some("dev")
-            })
-        })
+        .filter(|package| has_dev_dependency(package, "wasm-bindgen-test"))
         .filter_map(|package| {
-            package
+            let name = package.get("name")?.as_str()?.to_owned();
+            let tests = integration_tests(package);
+            (!tests.is_empty()).then_some((name, tests))
+        })
+        .collect();
+    if suites.is_empty() {
+        return Err("no workspace crate has browser tests (a wasm-bindgen-test dev-dependency and tests/*.rs)".to_owned());
+    }
+    Ok(suites)
+}
+
+fn has_dev_dependency(package: &serde_json::Value, wanted: &str) -> bool {
+    let dependencies = package.get("dependencies").and_then(|d| d.as_array());
+    dependencies.into_iter().flatten().any(|dependency| {
+        dependency.get("name").and_then(|n| n.as_str()) == Some(wanted)
+            && dependency.get("kind").and_then(|k| k.as_str()) == Some("dev")
+    })
+}
+
+fn integration_tests(package: &serde_json::Value) -> Vec<String> {
+    let targets = package.get("targets").and_then(|t| t.as_array());
+    targets
+        .into_iter()
+        .flatten()
+        .filter(|target| {
+            let kinds = target.get("kind").and_then(|k| k.as_array());
+            kinds
+                .into_iter()
+                .flatten()
+                .any(|kind| kind.as_str() == Some("test"))
+        })
+        .filter_map(|target| {
+            target
                 .get("name")
                 .and_then(|n| n.as_str())
                 .map(str::to_owned)
         })
-        .collect();
-    if names.is_empty() {
-        return Err("no workspace crate has a wasm-bindgen-test dev-dependency".to_owned());
-    }
-    Ok(names)
+        .collect()
 }
 
 fn build(context: &Context) -> Result {

@@ -13,8 +13,9 @@ pub const TRUNK: &str = "0.21.14";
 
 /// wasm-bindgen-cli (`wasm-bindgen`, `wasm-bindgen-test-runner`). Must equal the
 /// `wasm-bindgen` version in `Cargo.lock` (pinned with `=` in the root `Cargo.toml`):
-/// Trunk uses a system wasm-bindgen only on an exact match. Installed *without*
-/// `--locked`: its lockfile names a `webpki-roots` release the reachable index lacks.
+/// Trunk uses a system wasm-bindgen only on an exact match. Installed with `--locked`
+/// when that resolves; its lockfile names `webpki-roots` 1.0.11, which the reachable
+/// index lacked when this was written, so the install then retries without `--locked`.
 pub const WASM_BINDGEN: &str = "0.2.130";
 
 /// npm's `binaryen` package, which ships `wasm-opt`. Debian's binaryen 108 (and the
@@ -28,6 +29,9 @@ pub const WASM_OPT_FOR_TRUNK: &str = "version_132";
 /// `playwright-core` for the browser end-to-end tests (no bundled browser: it drives
 /// Debian's Chromium). Pinned in `tests/e2e/package.json` and its committed lockfile.
 pub const PLAYWRIGHT_CORE: &str = "1.65.1";
+
+/// The oldest Node.js major version playwright-core supports.
+pub const NODE_MAJOR_MIN: u32 = 20;
 
 /// Debian packages the browser tests need. Debian pins their versions per release.
 pub const APT_BROWSER_PACKAGES: &[&str] = &["chromium", "chromium-driver"];
