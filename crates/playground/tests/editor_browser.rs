@@ -14,7 +14,6 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use iam_policy::{Diagnostic, Position, Severity};
 use playground::editor::PolicyEditor;
@@ -53,14 +52,25 @@ fn Harness(props: &HarnessProps) -> Html {
             value.set(AttrValue::from(text));
         })
     };
+    let policy_id = use_state(|| AttrValue::from("Guest:ReadPicture"));
     let load_other = {
         let value = value.clone();
         Callback::from(move |_| value.set(AttrValue::from(OTHER_EXAMPLE)))
     };
+    // What the shell does when a policy above is removed: the same editor, another policy.
+    let switch_policy = {
+        let value = value.clone();
+        let policy_id = policy_id.clone();
+        Callback::from(move |_| {
+            policy_id.set(AttrValue::from("Guest:Other"));
+            value.set(AttrValue::from(OTHER_EXAMPLE));
+        })
+    };
     html! {
         <>
             <button id="load-other" onclick={load_other}>{ "load another example" }</button>
-            <PolicyEditor policy_id="Guest:ReadPicture" label="Guest: access policy ReadPicture"
+            <button id="switch-policy" onclick={switch_policy}>{ "show another policy" }</button>
+            <PolicyEditor policy_id={(*policy_id).clone()} label="Guest: access policy ReadPicture"
                 value={(*value).clone()} {on_change} diagnostics={props.diagnostics.clone()} />
         </>
     }
@@ -102,7 +112,7 @@ async fn mount(initial: &str, diagnostics: Vec<Diagnostic>) -> Element {
 }
 
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
 }
 
 fn textarea(root: &Element) -> HtmlTextAreaElement {
@@ -201,6 +211,8 @@ async fn renders_the_test_hooks_and_highlighting() {
         area.get_attribute("aria-label").as_deref(),
         Some("Guest: access policy ReadPicture")
     );
+    assert_eq!(area.get_attribute("aria-describedby"), None);
+    assert!(root.query_selector(".pe-diagnostics").unwrap().is_none());
     let keys = root.query_selector_all(".pe-highlight .tok-key").unwrap();
     assert_eq!(keys.length(), 2);
     assert_eq!(
@@ -238,6 +250,29 @@ async fn diagnostics_are_underlined_listed_and_jump_to_the_spot() {
         .query_selector(".pe-gutter-line:nth-child(3).pe-error")
         .unwrap()
         .is_some());
+
+    // Hovering the underline (really the textarea above it) shows the message.
+    let area = textarea(&root);
+    let list_id = area.get_attribute("aria-describedby").unwrap();
+    let list = document().get_element_by_id(&list_id).unwrap();
+    assert!(list.text_content().unwrap().contains("not a valid effect"));
+    assert_eq!(area.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let r = underlined.get_bounding_client_rect();
+    let init = web_sys::MouseEventInit::new();
+    init.set_client_x((r.left() + r.width() / 2.0) as i32);
+    init.set_client_y((r.top() + r.height() / 2.0) as i32);
+    init.set_bubbles(true);
+    let hover = web_sys::MouseEvent::new_with_mouse_event_init_dict("mousemove", &init).unwrap();
+    area.dispatch_event(&hover).unwrap();
+    let hover_title = area.get_attribute("title").unwrap_or_default();
+    assert!(
+        hover_title.contains("`Alow` is not a valid effect"),
+        "{hover_title}"
+    );
+    init.set_client_y((r.top() - 25.0) as i32);
+    let away = web_sys::MouseEvent::new_with_mouse_event_init_dict("mousemove", &init).unwrap();
+    area.dispatch_event(&away).unwrap();
+    assert_eq!(area.get_attribute("title"), None);
 
     let item: HtmlElement = root
         .query_selector("[data-testid=\"diagnostic\"][data-line=\"3\"][data-column=\"13\"]")
@@ -300,6 +335,16 @@ async fn tab_enter_and_undo_work_like_an_editor() {
     assert_eq!(area.value(), "{\n  \n}");
     key(&area, "y", true, false).await;
     assert_eq!(area.value(), "{\n  \"a\"\n}");
+}
+
+#[wasm_bindgen_test]
+async fn a_closing_bracket_lines_up_with_its_opener() {
+    let root = mount("[\n  1,\n  ", vec![]).await;
+    let area = textarea(&root);
+    area.set_selection_range(9, 9).unwrap();
+    key(&area, "]", false, false).await;
+    assert_eq!(area.value(), "[\n  1,\n]");
+    assert_eq!(last_change().as_deref(), Some("[\n  1,\n]"));
 }
 
 #[wasm_bindgen_test]
@@ -395,6 +440,26 @@ async fn a_new_value_from_outside_replaces_the_text_and_is_one_undo_step() {
 }
 
 #[wasm_bindgen_test]
+async fn another_policy_in_the_same_editor_starts_a_fresh_history() {
+    let root = mount("{}", vec![]).await;
+    let area = textarea(&root);
+    area.set_selection_range(1, 1).unwrap();
+    type_text(&area, "\"a\"").await;
+    click(&document().document_element().unwrap(), "#switch-policy").await;
+    assert_eq!(
+        area.get_attribute("data-policy-id").as_deref(),
+        Some("Guest:Other")
+    );
+    assert_eq!(area.value(), OTHER_EXAMPLE);
+    key(&area, "z", true, false).await;
+    assert_eq!(
+        area.value(),
+        OTHER_EXAMPLE,
+        "undo must not bring back the other policy"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn jump_to_finds_the_editor_by_policy_id() {
     let root = mount(POLICY, vec![]).await;
     let area = textarea(&root);
@@ -404,4 +469,76 @@ async fn jump_to_finds_the_editor_by_policy_id() {
         Some((POLICY.find("\"Statement").unwrap()) as u32)
     );
     assert!(!playground::editor::jump_to("Nobody:Nothing", 1, 1));
+}
+
+#[wasm_bindgen_test]
+async fn jumping_to_a_far_line_scrolls_it_into_view() {
+    let text = format!("[\n{}  0\n]", "  0,\n".repeat(200));
+    let root = mount(&text, vec![]).await;
+    assert!(playground::editor::jump_to("Guest:ReadPicture", 150, 3));
+    let scroller = root.query_selector(".pe-scroll").unwrap().unwrap();
+    assert!(scroller.scroll_top() > 0);
+    let row = root
+        .query_selector(".pe-gutter-line:nth-child(150)")
+        .unwrap()
+        .unwrap();
+    let (visible, row) = (
+        scroller.get_bounding_client_rect(),
+        row.get_bounding_client_rect(),
+    );
+    assert!(row.top() >= visible.top() && row.bottom() <= visible.bottom());
+    let area = textarea(&root);
+    let expected = text.lines().take(149).map(|l| l.len() + 1).sum::<usize>() + 2;
+    assert_eq!(area.selection_start().unwrap(), Some(expected as u32));
+}
+
+/// Not a timed assertion: prints how long a keystroke takes to re-highlight a policy of
+/// 10,000 characters with diagnostics (debug build; the release build is faster).
+#[wasm_bindgen_test]
+async fn keystroke_cost_on_a_large_policy_is_printed() {
+    let statement = "    {\"Sid\": \"S\", \"Effect\": \"Allow\", \"Action\": [\"s3:GetObject\"], \"Resource\": \"arn:aws:s3:::b/*\"}";
+    let mut text = String::from("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n");
+    while text.len() < 10_000 {
+        text.push_str(statement);
+        text.push_str(",\n");
+    }
+    text.push_str(statement);
+    text.push_str("\n  ]\n}");
+    let lines = text.lines().count();
+    let diagnostics = (5..lines)
+        .step_by(10)
+        .map(|l| diagnostic(at(l, 30, 30), at(l, 37, 37), "a warning"))
+        .collect();
+    let root = mount(&text, diagnostics).await;
+    let area = textarea(&root);
+    area.set_selection_range(40, 40).unwrap();
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let pre = root.query_selector(".pe-highlight").unwrap().unwrap();
+    let mut samples = Vec::new();
+    for _ in 0..20 {
+        let start = performance.now();
+        let caret = area.selection_end().unwrap().unwrap();
+        let mut value = area.value();
+        value.insert(caret as usize, 'x');
+        area.set_value(&value);
+        area.set_selection_range(caret + 1, caret + 1).unwrap();
+        let init = web_sys::InputEventInit::new();
+        init.set_input_type("insertText");
+        let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+        area.dispatch_event(&event).unwrap();
+        yew::scheduler::flush().await;
+        // Reading a size forces style and layout now, so they are part of the sample.
+        let _ = pre.get_bounding_client_rect();
+        samples.push(performance.now() - start);
+    }
+    samples.sort_by(f64::total_cmp);
+    assert!(pre.text_content().unwrap().contains("xxxxxxxxxxxxxxxxxxxx"));
+    console_log!(
+        "policy of {} chars, {} lines: keystroke to re-render median {:.1} ms, max {:.1} ms ({} build)",
+        text.len(),
+        lines,
+        samples[samples.len() / 2],
+        samples[samples.len() - 1],
+        if cfg!(debug_assertions) { "debug" } else { "release" }
+    );
 }

@@ -10,15 +10,14 @@ use std::rc::Rc;
 
 use iam_policy::{Diagnostic, Severity};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::edit::{dedent, indent, newline};
+use super::edit::{close_bracket, dedent, indent, newline};
 use super::format::{format_json, map_caret, FormatError};
-use super::highlight::TokenKind;
 use super::history::{EditKind, History};
-use super::layout::{layout, Line, Segment};
 use super::text::{byte_to_utf16, utf16_at_line_column, Snapshot};
+use super::view::{gutter_lines, highlighted, line_views, severity_class, severity_name};
 
 /// Properties of [`PolicyEditor`] (see docs/contracts.md).
 #[derive(Properties, PartialEq)]
@@ -42,22 +41,33 @@ pub struct PolicyEditorProps {
 /// clickable list of them, Format, undo/redo, and Tab/Enter indentation.
 ///
 /// Keys: Tab / Shift+Tab indent and dedent (Escape then Tab leaves the editor),
-/// Enter keeps the indentation, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Alt+Shift+F format.
+/// Enter keeps the indentation, `}` or `]` on a blank line lines up with its opener, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Alt+Shift+F format.
 #[component]
 pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let textarea = use_node_ref();
-    let gutter = use_node_ref();
+    let root = use_node_ref();
     let history = use_mut_ref(|| History::new(Snapshot::with_caret(props.value.as_str(), 0)));
     let format_error = use_state(|| None::<FormatError>);
     // After Escape, the next Tab moves focus on instead of indenting (keyboard users
     // must be able to leave the editor).
     let tab_released = use_mut_ref(|| false);
     let refresh = use_force_update();
+    // Yew reuses a component in place when a list shifts (a role or policy removed above
+    // this one): a new policy id means a new document, whose undo must not bring back
+    // another policy's text.
+    let owner = use_mut_ref(|| props.policy_id.clone());
+    if *owner.borrow() != props.policy_id {
+        *owner.borrow_mut() = props.policy_id.clone();
+        *history.borrow_mut() = History::new(Snapshot::with_caret(props.value.as_str(), 0));
+        if format_error.is_some() {
+            format_error.set(None);
+        }
+    }
     history.borrow_mut().sync(&props.value);
 
     let lines = use_memo(
         (props.value.clone(), props.diagnostics.clone()),
-        |(value, diagnostics)| layout(value, diagnostics),
+        |(value, diagnostics)| line_views(value, diagnostics),
     );
 
     // Shows a snapshot, records it and tells the parent.
@@ -127,7 +137,12 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         let textarea = textarea.clone();
         let history = history.clone();
         let on_change = props.on_change.clone();
+        let format_error = format_error.clone();
         Callback::from(move |event: InputEvent| {
+            // A format error describes the text as it was; any edit makes it stale.
+            if format_error.is_some() {
+                format_error.set(None);
+            }
             let Some(snapshot) = read(&textarea) else {
                 return;
             };
@@ -180,22 +195,51 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
             if let (Some(edit), Some(current)) = (edit, read(&textarea)) {
                 event.prevent_default();
                 commit.emit((edit(&current), EditKind::Other));
+                return;
+            }
+            if command || alt {
+                return;
+            }
+            let mut chars = key.chars();
+            if let (Some(bracket), None) = (chars.next(), chars.next()) {
+                let closed = read(&textarea).and_then(|current| close_bracket(&current, bracket));
+                if let Some(closed) = closed {
+                    event.prevent_default();
+                    commit.emit((closed, EditKind::Typing));
+                }
             }
         })
     };
 
     let jump = {
         let textarea = textarea.clone();
-        let gutter = gutter.clone();
         Callback::from(move |(line, utf16_column): (usize, usize)| {
-            let Some(element) = textarea.cast::<HtmlTextAreaElement>() else {
+            if let Some(element) = textarea.cast::<HtmlTextAreaElement>() {
+                place_caret(&element, line, utf16_column);
+            }
+        })
+    };
+
+    // The textarea lies over the underlines, so it takes their hover text while the pointer
+    // is over one (the `<pre>` below never receives the pointer).
+    let onmousemove = {
+        let root = root.clone();
+        let textarea = textarea.clone();
+        Callback::from(move |event: MouseEvent| {
+            let (Some(root), Some(area)) = (
+                root.cast::<web_sys::Element>(),
+                textarea.cast::<HtmlTextAreaElement>(),
+            ) else {
                 return;
             };
-            let offset = utf16_at_line_column(&element.value(), line, utf16_column);
-            let _ = element.focus();
-            let offset = u32::try_from(offset).unwrap_or(u32::MAX);
-            let _ = element.set_selection_range(offset, offset);
-            scroll_line_into_view(&gutter, line);
+            let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
+            let title = hovered_title(&root, x, y);
+            if title != area.get_attribute("title") {
+                let _ = match title {
+                    Some(title) => area.set_attribute("title", &title),
+                    None => area.remove_attribute("title"),
+                };
+            }
         })
     };
 
@@ -209,14 +253,19 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         .any(|d| d.severity == Severity::Error);
     let list_id = format!("pe-diagnostics-{}", dom_id(&props.policy_id));
     let error_id = format!("pe-format-error-{}", dom_id(&props.policy_id));
-    let described_by = if format_error.is_some() {
-        format!("{list_id} {error_id}")
-    } else {
-        list_id.clone()
-    };
+    // Screen readers announce the problems list and a format error with the textarea.
+    let has_list = !props.diagnostics.is_empty();
+    let described_by: Vec<&str> = [
+        has_list.then_some(list_id.as_str()),
+        format_error.is_some().then_some(error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let described_by = (!described_by.is_empty()).then(|| described_by.join(" "));
 
     html! {
-        <div class="policy-editor">
+        <div class="policy-editor" ref={root}>
             <div class="pe-toolbar">
                 <span class="pe-label">{ props.label.clone() }</span>
                 <button type="button" class="pe-button" disabled={!can_undo}
@@ -232,12 +281,12 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                 </p>
             }
             <div class="pe-scroll">
-                <div class="pe-gutter" aria-hidden="true" ref={gutter}>
-                    { for lines.iter().enumerate().map(|(n, line)| gutter_line(n + 1, line)) }
+                <div class="pe-gutter" aria-hidden="true">
+                    { gutter_lines(&lines) }
                 </div>
                 <div class="pe-code">
                     <pre class="pe-highlight" aria-hidden="true">
-                        { highlighted(&props.value, &lines, &props.diagnostics) }
+                        { highlighted(&lines) }
                     </pre>
                     <textarea
                         ref={textarea}
@@ -255,12 +304,15 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                         value={props.value.clone()}
                         {oninput}
                         {onkeydown}
+                        {onmousemove}
                     />
                 </div>
             </div>
-            <ul class="pe-diagnostics" id={list_id} aria-label="Problems">
-                { for props.diagnostics.iter().map(|d| diagnostic_item(d, &jump)) }
-            </ul>
+            if has_list {
+                <ul class="pe-diagnostics" id={list_id} aria-label="Problems">
+                    { for props.diagnostics.iter().map(|d| diagnostic_item(d, &jump)) }
+                </ul>
+            }
         </div>
     }
 }
@@ -283,10 +335,7 @@ pub fn jump_to(policy_id: &str, line: usize, utf16_column: usize) -> bool {
             continue;
         };
         if element.get_attribute("data-policy-id").as_deref() == Some(policy_id) {
-            let offset = utf16_at_line_column(&element.value(), line, utf16_column);
-            let offset = u32::try_from(offset).unwrap_or(u32::MAX);
-            let _ = element.focus();
-            let _ = element.set_selection_range(offset, offset);
+            place_caret(&element, line, utf16_column);
             return true;
         }
     }
@@ -322,64 +371,44 @@ fn show(textarea: &NodeRef, snapshot: &Snapshot) {
     let _ = element.set_selection_range(clamp(start), clamp(end));
 }
 
-fn scroll_line_into_view(gutter: &NodeRef, line: usize) {
-    let Some(gutter) = gutter.cast::<HtmlElement>() else {
-        return;
-    };
-    let index = u32::try_from(line.saturating_sub(1)).unwrap_or(0);
-    if let Some(row) = gutter.children().item(index) {
+/// The hover text of the underline under the point, if any. Underlines are few, so
+/// checking each one's box is cheap and exact (no guessing character widths).
+fn hovered_title(root: &web_sys::Element, x: f64, y: f64) -> Option<String> {
+    let marks = root.query_selector_all(".pe-highlight .pe-diag").ok()?;
+    (0..marks.length())
+        .filter_map(|i| marks.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|mark| {
+            let r = mark.get_bounding_client_rect();
+            x >= r.left() && x <= r.right() && y >= r.top() && y <= r.bottom()
+        })
+        .and_then(|mark| mark.get_attribute("title"))
+}
+
+/// Focuses the editor with the caret at a 1-based line and UTF-16 column, and scrolls that
+/// line into view (inside the editor's box and on the page).
+fn place_caret(element: &HtmlTextAreaElement, line: usize, utf16_column: usize) {
+    let offset = utf16_at_line_column(&element.value(), line, utf16_column);
+    let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+    // Focus without the browser's own scrolling, which would show the textarea's top.
+    let focus = web_sys::FocusOptions::new();
+    focus.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&focus);
+    let _ = element.set_selection_range(offset, offset);
+    let row = element
+        .closest(".policy-editor")
+        .ok()
+        .flatten()
+        .and_then(|editor| editor.query_selector(".pe-gutter").ok().flatten())
+        .and_then(|gutter| {
+            gutter
+                .children()
+                .item(u32::try_from(line.saturating_sub(1)).unwrap_or(0))
+        });
+    if let Some(row) = row {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Nearest);
         options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
         row.scroll_into_view_with_scroll_into_view_options(&options);
-    }
-}
-
-fn gutter_line(number: usize, line: &Line) -> Html {
-    let class = classes!("pe-gutter-line", line.severity.map(severity_class));
-    html! { <div {class}>{ number }</div> }
-}
-
-/// The highlighted copy: one `<span>` per line, line breaks between them as text, and a
-/// final space so a trailing empty line still takes its height.
-fn highlighted(text: &str, lines: &[Line], diagnostics: &[Diagnostic]) -> Html {
-    let count = lines.len();
-    html! {
-        <>
-            { for lines.iter().enumerate().map(|(n, line)| html! {
-                <>
-                    <span class="pe-line">
-                        { for line.segments.iter().map(|s| segment(text, s, diagnostics)) }
-                        { end_marker(line, diagnostics) }
-                    </span>
-                    { if n + 1 < count { "\n" } else { " " } }
-                </>
-            }) }
-        </>
-    }
-}
-
-fn segment(text: &str, segment: &Segment, diagnostics: &[Diagnostic]) -> Html {
-    let piece = text.get(segment.start..segment.end).unwrap_or_default();
-    let diagnostic = segment.diagnostic.and_then(|i| diagnostics.get(i));
-    match diagnostic {
-        // Plain whitespace needs no element; fewer nodes keep long policies fast.
-        None if segment.kind == TokenKind::Whitespace => html! { { piece } },
-        None => html! { <span class={segment.kind.class()}>{ piece }</span> },
-        Some(d) => html! {
-            <span class={classes!(segment.kind.class(), "pe-diag", severity_class(d.severity))}
-                title={hover_text(d)}>{ piece }</span>
-        },
-    }
-}
-
-fn end_marker(line: &Line, diagnostics: &[Diagnostic]) -> Html {
-    match line.end_marker.and_then(|i| diagnostics.get(i)) {
-        Some(d) => html! {
-            <span class={classes!("pe-end-marker", "pe-diag", severity_class(d.severity))}
-                title={hover_text(d)}>{ " " }</span>
-        },
-        None => html! {},
     }
 }
 
@@ -410,27 +439,6 @@ fn diagnostic_item(d: &Diagnostic, jump: &Callback<(usize, usize)>) -> Html {
         },
     };
     html! { <li>{ item }</li> }
-}
-
-fn hover_text(d: &Diagnostic) -> String {
-    match &d.help {
-        Some(help) => format!("{}: {}\n{}", severity_name(d.severity), d.message, help),
-        None => format!("{}: {}", severity_name(d.severity), d.message),
-    }
-}
-
-fn severity_name(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
-}
-
-fn severity_class(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "pe-error",
-        Severity::Warning => "pe-warning",
-    }
 }
 
 /// A policy id turned into something safe inside an HTML id.

@@ -95,6 +95,28 @@ pub fn newline(snapshot: &Snapshot) -> Snapshot {
     replace(text, start, end, &insert)
 }
 
+/// Typing `}` or `]` on a line that holds only indentation before the caret: the bracket
+/// goes one level left, to line up with its opening line. `None` when there is nothing to
+/// adjust, and the browser types the character as usual.
+pub fn close_bracket(snapshot: &Snapshot, bracket: char) -> Option<Snapshot> {
+    if !matches!(bracket, '}' | ']') {
+        return None;
+    }
+    let text = &snapshot.text;
+    let (start, end) = snapshot.byte_selection();
+    if start != end {
+        return None;
+    }
+    let line = line_start_before(text, start);
+    let before = text.get(line..start)?;
+    if before.len() < INDENT.len() || !before.bytes().all(|b| b == b' ') {
+        return None;
+    }
+    let mut closer = [0u8; 4];
+    let closer = bracket.encode_utf8(&mut closer);
+    Some(replace(text, start - INDENT.len(), start, closer))
+}
+
 /// `text` with bytes `start..end` replaced by `insert`, caret after the insertion.
 fn replace(text: &str, start: usize, end: usize, insert: &str) -> Snapshot {
     let mut out = String::with_capacity(text.len() + insert.len());

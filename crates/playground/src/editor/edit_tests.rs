@@ -105,6 +105,22 @@ fn enter_replaces_the_selection() {
     assert_eq!(show(&newline(&snap("  a«bc»d"))), "  a\n  |d");
 }
 
+#[test]
+fn a_closing_bracket_on_a_blank_line_moves_one_level_left() {
+    let typed = close_bracket(&snap("{\n  \"a\": [\n    1\n    |"), ']').unwrap();
+    assert_eq!(show(&typed), "{\n  \"a\": [\n    1\n  ]|");
+    assert_eq!(show(&close_bracket(&snap("[\n  |"), '}').unwrap()), "[\n}|");
+}
+
+#[test]
+fn a_closing_bracket_after_text_or_without_indentation_is_typed_as_usual() {
+    assert_eq!(close_bracket(&snap("  1|"), ']'), None);
+    assert_eq!(close_bracket(&snap(" |"), ']'), None);
+    assert_eq!(close_bracket(&snap("  «x»"), ']'), None);
+    assert_eq!(close_bracket(&snap("\t|"), ']'), None);
+    assert_eq!(close_bracket(&snap("    |"), 'x'), None);
+}
+
 proptest! {
     /// Indenting then dedenting a multi-line selection gives back the text.
     #[test]
@@ -119,7 +135,8 @@ proptest! {
     #[test]
     fn commands_are_total(text in any::<String>(), a in 0usize..64, b in 0usize..64) {
         let snapshot = Snapshot { text, start: a, end: b };
-        for result in [indent(&snapshot), dedent(&snapshot), newline(&snapshot)] {
+        let closed = close_bracket(&snapshot, '}');
+        for result in [indent(&snapshot), dedent(&snapshot), newline(&snapshot)].into_iter().chain(closed) {
             let len = result.text.encode_utf16().count();
             prop_assert!(result.start <= len && result.end <= len);
         }

@@ -21,5 +21,6 @@ pub mod highlight;
 pub mod history;
 pub mod layout;
 pub mod text;
+mod view;
 
 pub use component::{jump_to, PolicyEditor, PolicyEditorProps};

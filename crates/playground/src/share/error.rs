@@ -62,6 +62,19 @@ impl ShareError {
         )
     }
 
+    pub(super) fn received_too_long(len: usize) -> Self {
+        Self::new(
+            ShareErrorKind::TooLong,
+            "share::too_long",
+            format!(
+                "the share link is {} KB, more than the {} KB a link may hold, so it was not opened",
+                len.div_ceil(1024),
+                super::MAX_FRAGMENT_LEN / 1024
+            ),
+            "ask for the scenario as a JSON file instead",
+        )
+    }
+
     pub(super) fn too_large(len: usize) -> Self {
         Self::new(
             ShareErrorKind::TooLarge,

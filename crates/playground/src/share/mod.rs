@@ -61,7 +61,7 @@ pub fn decode_fragment(fragment: &str) -> Result<Option<String>, ShareError> {
         return Ok(None);
     };
     if fragment.len() + 1 > MAX_FRAGMENT_LEN {
-        return Err(ShareError::too_long(fragment.len() + 1));
+        return Err(ShareError::received_too_long(fragment.len() + 1));
     }
     decode_value(value).map(Some)
 }
