@@ -77,6 +77,10 @@ pub struct SessionView {
     pub session_policies: Vec<LabelledText>,
     /// The request context keys of the session, as key → value text.
     pub context_keys: Vec<(String, String)>,
+    /// The session's principal tags.
+    pub principal_tags: Vec<(String, String)>,
+    /// Whether the guest scope-down applied, and why (one sentence).
+    pub scope_down: String,
 }
 
 /// A statement an explanation points at.
@@ -254,6 +258,20 @@ fn read_report(report: &Report) -> ReportView {
             .iter()
             .map(|(k, v)| (k.clone(), context_text(v)))
             .collect(),
+        principal_tags: s
+            .principal_tags
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        scope_down: format!(
+            "{}: {}",
+            if report.scope_down.applied {
+                "applied"
+            } else {
+                "not applied"
+            },
+            report.scope_down.reason
+        ),
     });
     ReportView {
         outcome: report.outcome.clone(),

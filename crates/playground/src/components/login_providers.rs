@@ -56,7 +56,7 @@ pub fn LoginProviders(props: &LoginProvidersProps) -> Html {
             <datalist id="provider-domains">
                 { for ["graph.facebook.com", "accounts.google.com", "www.amazon.com", "appleid.apple.com", "api.twitter.com"].iter().map(|d| html! { <option value={*d} /> }) }
             </datalist>
-            <legend>{ "Cognito user pools" }</legend>
+            <h4>{ "Cognito user pools" }</h4>
             { for cognito.iter().enumerate().map(|(i, entry)| {
                 let field = |name: &'static str, label: &'static str| {
                     let value = entry.get(name).and_then(Value::as_str).unwrap_or_default().to_string();

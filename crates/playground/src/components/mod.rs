@@ -15,6 +15,7 @@ pub mod pool_json;
 pub mod request_result;
 pub mod requests_panel;
 pub mod results_panel;
+pub mod rich_text;
 pub mod role_card;
 pub mod role_mappings;
 pub mod roles_panel;

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::rich_text::RichText;
 use crate::backend::{RequestResultView, StatementRef};
 use crate::state::scenario::RequestDoc;
 
@@ -28,7 +29,7 @@ fn statement(s: &StatementRef) -> Html {
             if let Some(onclick) = jump {
                 { " " }<button type="button" class="link" {onclick} aria-label={format!("Show {} in the editor", s.policy)}>{ "show" }</button>
             }
-            if !s.reason.is_empty() { <span class="reason">{ " — " }{ s.reason.clone() }</span> }
+            if !s.reason.is_empty() { <span class="reason">{ " — " }<RichText text={s.reason.clone()} /></span> }
         </li>
     }
 }
@@ -58,9 +59,9 @@ pub fn RequestResult(props: &RequestResultProps) -> Html {
                     }
                 }
             </p>
-            if !r.summary.is_empty() { <p class="summary">{ r.summary.clone() }</p> }
+            if !r.summary.is_empty() { <p class="summary"><RichText text={r.summary.clone()} /></p> }
             if !r.aws_message.is_empty() { <p class="aws-message"><strong>{ "AWS says: " }</strong><code>{ r.aws_message.clone() }</code></p> }
-            if !r.fix.is_empty() { <p class="fix"><strong>{ "Fix: " }</strong>{ r.fix.clone() }</p> }
+            if !r.fix.is_empty() { <p class="fix"><strong>{ "Fix: " }</strong><RichText text={r.fix.clone()} /></p> }
             if !r.deciding.is_empty() {
                 <h4>{ "Decided by" }</h4>
                 <ul>{ for r.deciding.iter().map(statement) }</ul>
