@@ -31,24 +31,25 @@ pub fn SessionView(props: &SessionViewProps) -> Html {
             }
             if !s.principal_tags.is_empty() {
                 <h4>{ "Principal tags" }</h4>
-                <table class="keys">
-                    <tbody>
-                        { for s.principal_tags.iter().map(|(k, v)| html! {
-                            <tr><th scope="row"><code>{ k.clone() }</code></th><td><code>{ v.clone() }</code></td></tr>
-                        }) }
-                    </tbody>
-                </table>
+                { keys_table(&s.principal_tags) }
             }
             if !s.context_keys.is_empty() {
                 <h4>{ "Context keys" }</h4>
-                <table class="keys">
-                    <tbody>
-                        { for s.context_keys.iter().map(|(k, v)| html! {
-                            <tr><th scope="row"><code>{ k.clone() }</code></th><td><code>{ v.clone() }</code></td></tr>
-                        }) }
-                    </tbody>
-                </table>
+                { keys_table(&s.context_keys) }
             }
         </div>
+    }
+}
+
+/// A two-column table of names and values, both shown as code.
+fn keys_table(rows: &[(String, String)]) -> Html {
+    html! {
+        <table class="keys">
+            <tbody>
+                { for rows.iter().map(|(k, v)| html! {
+                    <tr><th scope="row"><code>{ k.clone() }</code></th><td><code>{ v.clone() }</code></td></tr>
+                }) }
+            </tbody>
+        </table>
     }
 }
