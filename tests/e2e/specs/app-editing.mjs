@@ -117,4 +117,28 @@ export const tests = {
       assert.ok((await first.locator('ul.others li').count()) >= 1);
     }
   },
+
+  'sign-in panel: signed in with a provider preset, then the basic flow': async (t) => {
+    const page = await t.openApp();
+    const outcome = page.locator('[data-testid="signin-outcome"]');
+    await page.getByRole('radio', { name: 'Signed in' }).check();
+    await page
+      .getByLabel('Provider', { exact: true })
+      .selectOption('cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123');
+    await page.getByRole('group', { name: 'Claims presets' }).getByRole('button').first().click();
+    const claims = JSON.parse(await page.locator('[data-testid="claims"]').inputValue());
+    assert.equal(claims.aud, '4example7client8id9abc0def', 'the preset uses the client id the pool configures');
+    await page.waitForFunction(() => document.querySelector('[data-testid="signin-outcome"]').dataset.outcome !== 'issued');
+    t.log(`signed in through the user pool, no authenticated role: ${await outcome.getAttribute('data-outcome')}`);
+    // The basic flow with classic flow off in the pool fails too, with its own exception.
+    await page.getByRole('radio', { name: 'Guest' }).check();
+    await page.locator('[data-testid="signin-outcome"][data-outcome="issued"]').waitFor({ timeout: 5_000 });
+    await page.getByRole('radio', { name: 'Basic (classic)' }).check();
+    await page.getByLabel('RoleArn for AssumeRoleWithWebIdentity').fill('arn:aws:iam::123456789012:role/Guest');
+    await page.waitForFunction(() => document.querySelector('[data-testid="signin-outcome"]').dataset.outcome !== 'issued');
+    t.log(`basic flow with AllowClassicFlow false: ${await outcome.getAttribute('data-outcome')}`);
+    await page.getByLabel('Basic (classic) flow').check();
+    await page.locator('[data-testid="signin-outcome"][data-outcome="issued"]').waitFor({ timeout: 5_000 });
+    await t.screenshot(page, 'basic-flow-issued');
+  },
 };
