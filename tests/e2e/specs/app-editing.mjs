@@ -141,4 +141,19 @@ export const tests = {
     await page.locator('[data-testid="signin-outcome"][data-outcome="issued"]').waitFor({ timeout: 5_000 });
     await t.screenshot(page, 'basic-flow-issued');
   },
+
+  'role mapping rules choose the role, and Deny resolution fails the sign-in': async (t) => {
+    const page = await t.openApp();
+    await page.selectOption('[data-testid="example-picker"]', 'rules-equals-admin');
+    const role = page.locator('[data-testid="session-role"]');
+    await page.locator('[data-testid="session-role"]', { hasText: 'role/Admin' }).waitFor({ timeout: 5_000 });
+    // The rule no longer matches: the pool's authenticated role is used.
+    await page.getByLabel('Value', { exact: true }).fill('finance');
+    await page.locator('[data-testid="session-role"]', { hasText: 'role/Auth' }).waitFor({ timeout: 5_000 });
+    // With Deny as the ambiguous-role resolution, no matching rule means no credentials.
+    await page.getByLabel('Ambiguous role resolution').selectOption('Deny');
+    await page.locator('[data-testid="signin-outcome"]:not([data-outcome="issued"])').waitFor({ timeout: 5_000 });
+    t.log(`no rule matched, Deny: ${await page.locator('[data-testid="signin-outcome"]').getAttribute('data-outcome')}`);
+    assert.equal(await role.count(), 0);
+  },
 };
