@@ -4,11 +4,10 @@
 //! only this file changes. Nothing here decides anything about IAM or Cognito: it forwards
 //! a request and reads the answer.
 
-use iam_policy::{Diagnostic, Position, Severity, Span};
-use serde_json::{json, Value};
-
-/// The API version the page speaks.
-const API_VERSION: u32 = 1;
+use iam_policy::{ContextValue, Diagnostic, PolicyKind, Severity, StatementExplanation};
+use identity_pool::api::{self, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput};
+use identity_pool::report::{Report, RequestReport};
+use serde::Serialize;
 
 /// The policy kinds of `iam_policy::PolicyKind`, as the API names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -24,12 +23,12 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn api_name(self) -> &'static str {
+    fn policy_kind(self) -> PolicyKind {
         match self {
-            Kind::Identity => "Identity",
-            Kind::Trust => "Trust",
-            Kind::Session => "Session",
-            Kind::PermissionsBoundary => "PermissionsBoundary",
+            Kind::Identity => PolicyKind::Identity,
+            Kind::Trust => PolicyKind::Trust,
+            Kind::Session => PolicyKind::Session,
+            Kind::PermissionsBoundary => PolicyKind::PermissionsBoundary,
         }
     }
 }
@@ -78,6 +77,10 @@ pub struct SessionView {
     pub session_policies: Vec<LabelledText>,
     /// The request context keys of the session, as key → value text.
     pub context_keys: Vec<(String, String)>,
+    /// The session's principal tags.
+    pub principal_tags: Vec<(String, String)>,
+    /// Whether the guest scope-down applied, and why (one sentence).
+    pub scope_down: String,
 }
 
 /// A statement an explanation points at.
@@ -129,8 +132,8 @@ pub struct ReportView {
     pub session: Option<SessionView>,
     /// The error, when they were not.
     pub error: Option<AwsErrorView>,
-    /// One entry per request.
-    pub requests: Vec<RequestResultView>,
+    /// One entry per request (shared: the results list re-renders without deep copies).
+    pub requests: Vec<std::rc::Rc<RequestResultView>>,
     /// Problems with the scenario document.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -147,15 +150,15 @@ impl ReportView {
     }
 }
 
-/// Sends one request to the API and returns its answer as JSON.
-fn call(request: &Value) -> Value {
-    let answer = answer_json(&request.to_string());
-    serde_json::from_str(&answer).unwrap_or(Value::Null)
-}
-
-/// The API entry point.
-fn answer_json(request: &str) -> String {
-    identity_pool::api::answer_json(request)
+/// Sends one request to the API. Typed, not JSON text: a report with 200 explained
+/// requests is megabytes of JSON, and printing then re-reading it would cost more than
+/// the simulation itself.
+fn call(call: ApiCall) -> ApiAnswerBody {
+    api::answer(&ApiRequest {
+        api_version: api::API_VERSION,
+        call,
+    })
+    .body
 }
 
 /// The engine version shown in the header.
@@ -166,13 +169,12 @@ pub fn engine_version() -> String {
 /// Runs the whole scenario (scenario file text, formats.md section 2).
 pub fn simulate(scenario_json: &str) -> ReportView {
     // Sent as text: the simulator's positions then refer to exactly this text.
-    let answer =
-        call(&json!({ "apiVersion": API_VERSION, "op": "simulate", "scenario": scenario_json }));
-    match answer.get("report") {
-        Some(report) => read_report(report),
-        None => ReportView {
+    let scenario = ScenarioInput::Text(scenario_json.to_string());
+    match call(ApiCall::Simulate { scenario }) {
+        ApiAnswerBody::Simulate { report } => read_report(&report),
+        other => ReportView {
             outcome: "none".into(),
-            diagnostics: vec![plain("playground::api", str_of(&answer, "message"))],
+            diagnostics: vec![plain("playground::api", &unexpected(&other))],
             ..ReportView::default()
         },
     }
@@ -180,25 +182,21 @@ pub fn simulate(scenario_json: &str) -> ReportView {
 
 /// The diagnostics of one policy text, located in that text.
 pub fn parse_policy(text: &str, kind: Kind) -> Vec<Diagnostic> {
-    let answer = call(&json!({
-        "apiVersion": API_VERSION, "op": "parsePolicy", "text": text, "kind": kind.api_name()
-    }));
-    list(&answer, "diagnostics")
-        .iter()
-        .map(read_diagnostic)
-        .collect()
+    let call_ = ApiCall::ParsePolicy {
+        text: text.to_string(),
+        kind: kind.policy_kind(),
+    };
+    match call(call_) {
+        ApiAnswerBody::ParsePolicy { diagnostics, .. } => diagnostics,
+        other => vec![plain("playground::api", &unexpected(&other))],
+    }
 }
 
-fn str_of<'a>(value: &'a Value, key: &str) -> &'a str {
-    value.get(key).and_then(Value::as_str).unwrap_or_default()
-}
-
-fn list<'a>(value: &'a Value, key: &str) -> &'a [Value] {
-    value
-        .get(key)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default()
+fn unexpected(body: &ApiAnswerBody) -> String {
+    match body {
+        ApiAnswerBody::Error { message } => message.clone(),
+        _ => "the simulation answered a different question".into(),
+    }
 }
 
 fn plain(code: &str, message: &str) -> Diagnostic {
@@ -213,109 +211,80 @@ fn plain(code: &str, message: &str) -> Diagnostic {
     }
 }
 
-fn read_position(value: Option<&Value>) -> Option<Position> {
-    let value = value?;
-    let n = |k: &str| value.get(k).and_then(Value::as_u64).map(|n| n as usize);
-    let line = n("line")?;
-    let column = n("column").unwrap_or(1);
-    Some(Position {
-        line,
-        column,
-        utf16_column: n("utf16Column").unwrap_or(column),
-    })
-}
-
-fn read_diagnostic(value: &Value) -> Diagnostic {
-    let severity = match str_of(value, "severity") {
-        "warning" => Severity::Warning,
-        _ => Severity::Error,
-    };
-    let span = value.get("span").and_then(|s| {
-        Some(Span {
-            start: s.get("start")?.as_u64()? as usize,
-            end: s.get("end")?.as_u64()? as usize,
-        })
-    });
-    Diagnostic {
-        code: str_of(value, "code").into(),
-        severity,
-        message: str_of(value, "message").into(),
-        help: value
-            .get("help")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-        span,
-        start: read_position(value.get("start")),
-        end: read_position(value.get("end")),
+/// The wire name of a small serde enum (`"ok"`, `"TrustPolicy"`, ...).
+fn name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
     }
 }
 
-fn text_of(value: &Value) -> String {
+fn context_text(value: &ContextValue) -> String {
     match value {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => serde_json::to_string_pretty(other).unwrap_or_default(),
+        ContextValue::Single(s) => s.clone(),
+        ContextValue::Multi(values) => format!("[{}]", values.join(", ")),
     }
 }
 
-fn read_report(report: &Value) -> ReportView {
-    let steps = list(report, "steps")
+fn read_report(report: &Report) -> ReportView {
+    let steps = report
+        .steps
         .iter()
         .map(|s| StepView {
-            name: str_of(s, "name").into(),
-            status: str_of(s, "status").into(),
-            detail: str_of(s, "detail").into(),
+            name: s.name.clone(),
+            status: name(&s.status),
+            detail: s.detail.clone(),
         })
         .collect();
-    let error = report
-        .get("error")
-        .filter(|e| !e.is_null())
-        .map(|e| AwsErrorView {
-            code: str_of(e, "code").into(),
-            message: str_of(e, "message").into(),
-            step: str_of(e, "step").into(),
-            explanation: str_of(e, "explanation").into(),
-            fix: str_of(e, "fix").into(),
-        });
-    let session = report
-        .get("session")
-        .filter(|s| !s.is_null())
-        .map(|s| SessionView {
-            role_arn: str_of(s, "roleArn").into(),
-            session_policies: list(s, "sessionPolicies")
-                .iter()
-                .map(|p| LabelledText {
-                    label: [str_of(p, "name"), " (", str_of(p, "source"), ")"].concat(),
-                    text: text_of(p.get("document").unwrap_or(&Value::Null)),
-                })
-                .collect(),
-            context_keys: s
-                .get("context")
-                .and_then(Value::as_object)
-                .map(|m| m.iter().map(|(k, v)| (k.clone(), text_of(v))).collect())
-                .unwrap_or_default(),
-        });
+    let error = report.error.as_ref().map(|e| AwsErrorView {
+        code: e.code.clone(),
+        message: e.message.clone(),
+        step: name(&e.step),
+        explanation: e.explanation.clone(),
+        fix: e.fix.clone(),
+    });
+    let session = report.session.as_ref().map(|s| SessionView {
+        role_arn: s.role_arn.clone(),
+        session_policies: s
+            .session_policies
+            .iter()
+            .map(|p| LabelledText {
+                label: format!("{} ({})", p.name, p.source),
+                text: p.document.clone(),
+            })
+            .collect(),
+        context_keys: s
+            .context
+            .iter()
+            .map(|(k, v)| (k.clone(), context_text(v)))
+            .collect(),
+        principal_tags: s
+            .principal_tags
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        scope_down: format!(
+            "{}: {}",
+            if report.scope_down.applied {
+                "applied"
+            } else {
+                "not applied"
+            },
+            report.scope_down.reason
+        ),
+    });
     ReportView {
-        outcome: str_of(report, "outcome").into(),
-        notes: list(report, "notes").iter().map(note_text).collect(),
+        outcome: report.outcome.clone(),
+        notes: report.notes.iter().map(|n| n.text.clone()).collect(),
         steps,
         session,
         error,
-        requests: list(report, "requests")
+        requests: report
+            .requests
             .iter()
-            .map(read_request_result)
+            .map(|r| std::rc::Rc::new(read_request_result(r)))
             .collect(),
-        diagnostics: list(report, "diagnostics")
-            .iter()
-            .map(read_diagnostic)
-            .collect(),
-    }
-}
-
-fn note_text(note: &Value) -> String {
-    match note {
-        Value::String(s) => s.clone(),
-        other => [str_of(other, "message"), str_of(other, "text")].concat(),
+        diagnostics: report.diagnostics.clone(),
     }
 }
 
@@ -326,109 +295,102 @@ fn policy_id_of(label: &str) -> Option<String> {
     (!role.is_empty()).then(|| format!("{role}:{last}"))
 }
 
-fn statement_ref(value: &Value, reason: String) -> StatementRef {
-    let policy = str_of(value, "policy").to_string();
+fn statement_ref(statement: &iam_policy::StatementRef, reason: String) -> StatementRef {
     StatementRef {
-        policy_id: policy_id_of(&policy),
-        statement: str_of(value, "label").into(),
-        index: value
-            .get("index")
-            .and_then(Value::as_u64)
-            .map(|i| i as usize),
+        policy_id: policy_id_of(&statement.policy),
+        policy: statement.policy.clone(),
+        statement: statement.label.clone(),
+        index: Some(statement.index),
         reason,
-        policy,
     }
 }
 
-/// Why one statement explanation did or did not apply, from the engine's match data.
-fn why(statement: &Value) -> String {
-    let element = |name: &str| statement.get(name).filter(|e| !e.is_null());
+/// Why one statement did or did not apply, from the engine's match data.
+fn why(statement: &StatementExplanation) -> String {
     let mut parts: Vec<String> = Vec::new();
-    for name in ["action", "resource", "principal"] {
-        if let Some(e) = element(name) {
-            if e.get("matched").and_then(Value::as_bool) == Some(false) {
-                parts.push(format!(
-                    "{} `{}` not matched",
-                    str_of(e, "element"),
-                    str_of(e, "request")
-                ));
-            }
-        }
-    }
-    for c in list(statement, "conditions") {
-        if c.get("result").and_then(Value::as_bool) == Some(false) {
-            let request = match c.get("requestValues") {
-                Some(Value::Array(values)) => {
-                    values.iter().map(text_of).collect::<Vec<_>>().join(", ")
-                }
-                _ => "absent".into(),
-            };
+    let elements = [
+        Some(&statement.action),
+        Some(&statement.resource),
+        statement.principal.as_ref(),
+    ];
+    for element in elements.into_iter().flatten() {
+        if !element.matched {
             parts.push(format!(
-                "condition {} `{}` is false (request: {request})",
-                str_of(c, "operator"),
-                str_of(c, "key")
+                "{} `{}` not matched",
+                element.element, element.request
             ));
         }
     }
+    for c in statement.conditions.iter().filter(|c| !c.result) {
+        let request = c
+            .request_values
+            .as_ref()
+            .map_or_else(|| "absent".to_string(), |v| v.join(", "));
+        parts.push(format!(
+            "condition {} `{}` is false (request: {request})",
+            c.operator, c.key
+        ));
+    }
     if parts.is_empty() {
-        if statement.get("matched").and_then(Value::as_bool) == Some(true) {
-            parts.push("matched".into());
-        } else {
-            parts.push("did not apply".into());
-        }
+        parts.push(
+            if statement.matched {
+                "matched"
+            } else {
+                "did not apply"
+            }
+            .into(),
+        );
     }
     parts.join("; ")
 }
 
-fn read_request_result(value: &Value) -> RequestResultView {
-    let explanation = value.get("explanation").unwrap_or(&Value::Null);
-    let cognito = value.get("cognito").unwrap_or(&Value::Null);
-    let deciding: Vec<StatementRef> = list(explanation, "decidingStatements")
-        .iter()
-        .map(|s| statement_ref(s, String::new()))
-        .collect();
-    let others = list(explanation, "statements")
-        .iter()
-        .filter_map(|s| {
-            let r = s.get("statement")?;
-            let sref = statement_ref(r, why(s));
-            let decided = deciding
+fn read_request_result(request: &RequestReport) -> RequestResultView {
+    let explanation = request.explanation.as_ref();
+    let deciding: Vec<StatementRef> = explanation
+        .map(|e| {
+            e.deciding_statements
                 .iter()
-                .any(|d| d.policy == sref.policy && d.index == sref.index);
-            (!decided).then_some(sref)
+                .map(|s| statement_ref(s, String::new()))
+                .collect()
         })
-        .chain(list(explanation, "unevaluated").iter().filter_map(|u| {
-            Some(statement_ref(
-                u.get("statement")?,
-                format!("not evaluated: {}", str_of(u, "reason")),
-            ))
-        }))
-        .collect();
-    let layer = str_of(explanation, "decidingLayer");
-    let summary = [str_of(cognito, "summary"), str_of(explanation, "summary")]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+        .unwrap_or_default();
+    let others =
+        explanation
+            .map(|e| {
+                e.statements
+                    .iter()
+                    .filter(|s| {
+                        !e.deciding_statements
+                            .iter()
+                            .any(|d| d.policy == s.statement.policy && d.index == s.statement.index)
+                    })
+                    .map(|s| statement_ref(&s.statement, why(s)))
+                    .chain(e.unevaluated.iter().map(|u| {
+                        statement_ref(&u.statement, format!("not evaluated: {}", u.reason))
+                    }))
+                    .collect()
+            })
+            .unwrap_or_default();
+    let mut summary = request.cognito.summary.clone();
+    if let Some(e) = explanation {
+        // The simulation's summary often repeats the engine's; show a sentence once.
+        if !e.summary.is_empty() && !summary.contains(e.summary.as_str()) {
+            summary = format!("{summary} {}", e.summary).trim().to_string();
+        }
+        if let Some(layer) = &e.deciding_layer {
+            summary = format!("{summary} (deciding layer: {})", name(layer));
+        }
+    }
     RequestResultView {
-        decision: str_of(value, "decision").into(),
-        summary: if layer.is_empty() {
-            summary
-        } else {
-            format!("{summary} (deciding layer: {layer})")
-        },
+        decision: name(&request.decision),
+        summary,
         deciding,
         others,
-        missing_keys: list(explanation, "missingContextKeys")
-            .iter()
-            .filter_map(|k| k.as_str().map(str::to_string))
-            .collect(),
-        diagnostics: list(value, "diagnostics")
-            .iter()
-            .map(read_diagnostic)
-            .collect(),
-        aws_message: str_of(value, "awsMessage").into(),
-        fix: str_of(cognito, "fix").into(),
+        missing_keys: explanation
+            .map(|e| e.missing_context_keys.clone())
+            .unwrap_or_default(),
+        diagnostics: Vec::new(),
+        aws_message: request.aws_message.clone().unwrap_or_default(),
+        fix: request.cognito.fix.clone().unwrap_or_default(),
     }
 }

@@ -25,8 +25,8 @@ fn the_page_model_gives_the_same_answers_as_the_file() {
     }
 }
 
+/// What the page shows for each example is what its file expects.
 #[test]
-#[ignore = "tracks the simulation against the example files (branches sim and scenarios); run with --ignored"]
 fn every_example_meets_its_expectations() {
     let mut mismatches = Vec::new();
     for (id, text) in examples::EMBEDDED {

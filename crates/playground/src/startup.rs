@@ -30,40 +30,35 @@ fn default_doc(notices: &mut Vec<String>) -> ScenarioDoc {
     })
 }
 
+/// A start from scenario text that is not an example.
+fn from_text(json: &str, notices: &[String]) -> Result<Start, String> {
+    ScenarioDoc::from_json(json)
+        .map(|doc| Start {
+            doc,
+            example: String::new(),
+            notices: notices.to_vec(),
+        })
+        .map_err(|e| e.message)
+}
+
 /// Decides the first scenario in the browser.
 pub fn start() -> Start {
     let mut notices = Vec::new();
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     match share::decode_fragment(&hash) {
-        Ok(Some(json)) => match ScenarioDoc::from_json(&json) {
-            Ok(doc) => {
-                return Start {
-                    doc,
-                    example: String::new(),
-                    notices,
-                }
-            }
-            Err(e) => notices.push(format!(
-                "the shared scenario could not be read: {}",
-                e.message
-            )),
+        Ok(Some(json)) => match from_text(&json, &notices) {
+            Ok(start) => return start,
+            Err(e) => notices.push(format!("the shared scenario could not be read: {e}")),
         },
         Ok(None) => {}
         Err(e) => notices.push(format!("{} ({})", e.message, e.help)),
     }
     if notices.is_empty() {
         match browser::load() {
-            SavedState::Restored { scenario, .. } => match ScenarioDoc::from_json(&scenario) {
-                Ok(doc) => {
-                    return Start {
-                        doc,
-                        example: String::new(),
-                        notices,
-                    }
-                }
+            SavedState::Restored { scenario, .. } => match from_text(&scenario, &notices) {
+                Ok(start) => return start,
                 Err(e) => notices.push(format!(
-                    "the saved scenario could not be read and the default example was loaded: {}",
-                    e.message
+                    "the saved scenario could not be read and the default example was loaded: {e}"
                 )),
             },
             SavedState::Discarded(reason) => {

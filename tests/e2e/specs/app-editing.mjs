@@ -93,4 +93,67 @@ export const tests = {
     const second = page.locator('[data-testid="request-result"][data-index="1"][data-decision="ImplicitDeny"]');
     await second.waitFor({ state: 'attached', timeout: 5_000 });
   },
+
+  'an explanation jumps to its deciding statement in the editor': async (t) => {
+    const page = await t.openApp();
+    const first = page.locator(result('Allowed'));
+    await first.waitFor({ state: 'attached' });
+    await first.getByRole('button', { name: 'Show Guest/ReadPicture in the editor' }).click();
+    const caret = await page.evaluate(() => {
+      const el = document.activeElement;
+      return {
+        id: el?.getAttribute('data-policy-id'),
+        line: el ? el.value.slice(0, el.selectionStart).split('\n').length : 0,
+        text: el?.value ?? '',
+      };
+    });
+    assert.equal(caret.id, 'Guest:ReadPicture');
+    const statementLine = caret.text.split('\n').findIndex((l, i, all) => i > 0 && /^\s*\{/.test(l) && /Statement/.test(all.slice(0, i).join('\n'))) + 1;
+    assert.equal(caret.line, statementLine, 'caret on the first line of statement #0');
+    // The other statements' reasons open on demand.
+    const others = first.getByRole('button', { name: /why the other/ });
+    if (await others.count()) {
+      await others.click();
+      assert.ok((await first.locator('ul.others li').count()) >= 1);
+    }
+  },
+
+  'sign-in panel: signed in with a provider preset, then the basic flow': async (t) => {
+    const page = await t.openApp();
+    const outcome = page.locator('[data-testid="signin-outcome"]');
+    await page.getByRole('radio', { name: 'Signed in' }).check();
+    await page
+      .getByLabel('Provider', { exact: true })
+      .selectOption('cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123');
+    await page.getByRole('group', { name: 'Claims presets' }).getByRole('button').first().click();
+    const claims = JSON.parse(await page.locator('[data-testid="claims"]').inputValue());
+    assert.equal(claims.aud, '4example7client8id9abc0def', 'the preset uses the client id the pool configures');
+    await page.waitForFunction(() => document.querySelector('[data-testid="signin-outcome"]').dataset.outcome !== 'issued');
+    t.log(`signed in through the user pool, no authenticated role: ${await outcome.getAttribute('data-outcome')}`);
+    // The basic flow with classic flow off in the pool fails too, with its own exception.
+    await page.getByRole('radio', { name: 'Guest' }).check();
+    await page.locator('[data-testid="signin-outcome"][data-outcome="issued"]').waitFor({ timeout: 5_000 });
+    await page.getByRole('radio', { name: 'Basic (classic)' }).check();
+    await page.getByLabel('RoleArn for AssumeRoleWithWebIdentity').fill('arn:aws:iam::123456789012:role/Guest');
+    await page.waitForFunction(() => document.querySelector('[data-testid="signin-outcome"]').dataset.outcome !== 'issued');
+    t.log(`basic flow with AllowClassicFlow false: ${await outcome.getAttribute('data-outcome')}`);
+    await page.getByLabel('Basic (classic) flow').check();
+    await page.locator('[data-testid="signin-outcome"][data-outcome="issued"]').waitFor({ timeout: 5_000 });
+    await t.screenshot(page, 'basic-flow-issued');
+  },
+
+  'role mapping rules choose the role, and Deny resolution fails the sign-in': async (t) => {
+    const page = await t.openApp();
+    await page.selectOption('[data-testid="example-picker"]', 'rules-equals-admin');
+    const role = page.locator('[data-testid="session-role"]');
+    await page.locator('[data-testid="session-role"]', { hasText: 'role/Admin' }).waitFor({ timeout: 5_000 });
+    // The rule no longer matches: the pool's authenticated role is used.
+    await page.getByLabel('Value', { exact: true }).fill('finance');
+    await page.locator('[data-testid="session-role"]', { hasText: 'role/Auth' }).waitFor({ timeout: 5_000 });
+    // With Deny as the ambiguous-role resolution, no matching rule means no credentials.
+    await page.getByLabel('Ambiguous role resolution').selectOption('Deny');
+    await page.locator('[data-testid="signin-outcome"]:not([data-outcome="issued"])').waitFor({ timeout: 5_000 });
+    t.log(`no rule matched, Deny: ${await page.locator('[data-testid="signin-outcome"]').getAttribute('data-outcome')}`);
+    assert.equal(await role.count(), 0);
+  },
 };

@@ -42,7 +42,14 @@ export const tests = {
     const page = await t.openApp();
     const failures = [];
     for (const { id, scenario } of list) {
+      const before = Number(await page.locator('[data-testid="results"]').getAttribute('data-evaluations'));
       await page.selectOption('[data-testid="example-picker"]', id);
+      // Wait for this example's own report, not the previous one's.
+      await page.waitForFunction(
+        (n) => Number(document.querySelector('[data-testid="results"]').dataset.evaluations) > n,
+        before,
+        { timeout: 3_000 },
+      );
       const outcome = expectedOutcome(scenario);
       const requests = scenario.requests ?? [];
       // Wait for the report of this example: its request count and (if given) its outcome.

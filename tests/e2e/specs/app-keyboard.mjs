@@ -78,4 +78,23 @@ export const tests = {
     const policyText = JSON.stringify(scenario.roles[0].Policies[0].PolicyDocument);
     assert.ok(policyText.indexOf('Version') < policyText.indexOf('Statement'));
   },
+
+  'Alt+Shift+F formats the policy being edited': async (t) => {
+    const page = await t.openApp();
+    const editor = page.locator('textarea[data-testid="policy-editor"][data-policy-id="Guest:ReadPicture"]');
+    const compact = JSON.stringify(JSON.parse(await editor.inputValue()));
+    await editor.fill(compact);
+    await editor.focus();
+    await page.keyboard.press('Alt+Shift+F');
+    await page.waitForFunction(
+      () => document.querySelector('textarea[data-policy-id="Guest:ReadPicture"]').value.includes('\n'),
+      null,
+      { timeout: 2_000 },
+    );
+    const formatted = await editor.inputValue();
+    assert.deepEqual(JSON.parse(formatted), JSON.parse(compact));
+    await page
+      .locator('[data-testid="request-result"][data-index="0"][data-decision="Allowed"]')
+      .waitFor({ state: 'attached' });
+  },
 };

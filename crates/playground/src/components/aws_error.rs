@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::rich_text::RichText;
 use crate::backend::AwsErrorView;
 
 /// Props of [`AwsError`].
@@ -20,8 +21,8 @@ pub fn AwsError(props: &AwsErrorProps) -> Html {
             <p class="exception"><code>{ e.code.clone() }</code>
                 if !e.step.is_empty() { <span>{ " from " }{ e.step.clone() }</span> }</p>
             <p class="message">{ e.message.clone() }</p>
-            if !e.explanation.is_empty() { <p><strong>{ "Why: " }</strong>{ e.explanation.clone() }</p> }
-            if !e.fix.is_empty() { <p><strong>{ "Fix: " }</strong>{ e.fix.clone() }</p> }
+            if !e.explanation.is_empty() { <p><strong>{ "Why: " }</strong><RichText text={e.explanation.clone()} /></p> }
+            if !e.fix.is_empty() { <p><strong>{ "Fix: " }</strong><RichText text={e.fix.clone()} /></p> }
         </div>
     }
 }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::rich_text::RichText;
 use crate::backend::StepView;
 
 /// Props of [`FlowSteps`].
@@ -26,7 +27,7 @@ pub fn FlowSteps(props: &FlowStepsProps) -> Html {
                         <strong>{ s.name.clone() }</strong>
                         if failed { <span class="failed-label">{ " failed" }</span> }
                         if s.status == "skipped" { <span class="skipped-label">{ " not reached" }</span> }
-                        if !s.detail.is_empty() { <span class="detail">{ " — " }{ s.detail.clone() }</span> }
+                        if !s.detail.is_empty() { <span class="detail">{ " — " }<RichText text={s.detail.clone()} /></span> }
                     </li>
                 }
             }) }

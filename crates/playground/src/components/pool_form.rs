@@ -4,7 +4,8 @@ use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::state::pool_edit::{lines_of, lines_to_list, rows_to_object, string_rows};
+use super::login_providers::LoginProviders;
+use crate::state::pool_edit::{lines_of, lines_to_list};
 use crate::state::Action;
 
 /// Props of [`PoolForm`].
@@ -101,135 +102,5 @@ pub fn PoolForm(props: &PoolFormProps) -> Html {
                 { for props.role_arns.iter().map(|arn| html! { <option value={arn.clone()} /> }) }
             </datalist>
         </section>
-    }
-}
-
-/// Props of [`LoginProviders`].
-#[derive(Properties, PartialEq)]
-pub struct LoginProvidersProps {
-    /// `identityPool`.
-    pub pool: Value,
-    /// Sends an edit.
-    pub dispatch: Callback<Action>,
-}
-
-/// `SupportedLoginProviders` (domain → app id) and `CognitoIdentityProviders` rows.
-#[component]
-pub fn LoginProviders(props: &LoginProvidersProps) -> Html {
-    let rows = string_rows(&props.pool, "SupportedLoginProviders");
-    let set = {
-        let dispatch = props.dispatch.clone();
-        move |rows: Vec<(String, String)>| {
-            dispatch.emit(Action::SetPoolField(
-                "SupportedLoginProviders".into(),
-                rows_to_object(&rows),
-            ))
-        }
-    };
-    let cognito = props
-        .pool
-        .get("CognitoIdentityProviders")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    let set_cognito = {
-        let dispatch = props.dispatch.clone();
-        move |list: Vec<Value>| {
-            dispatch.emit(Action::SetPoolField(
-                "CognitoIdentityProviders".into(),
-                Value::Array(list),
-            ))
-        }
-    };
-    html! {
-        <fieldset>
-            <legend>{ "Social and Amazon login providers" }</legend>
-            { for rows.iter().enumerate().map(|(i, (domain, app))| {
-                let edit = |column: usize| {
-                    let rows = rows.clone();
-                    let set = set.clone();
-                    Callback::from(move |e: InputEvent| {
-                        let input: HtmlInputElement = e.target_unchecked_into();
-                        let mut rows = rows.clone();
-                        if let Some(row) = rows.get_mut(i) {
-                            if column == 0 { row.0 = input.value() } else { row.1 = input.value() }
-                        }
-                        set(rows);
-                    })
-                };
-                let remove = {
-                    let rows = rows.clone();
-                    let set = set.clone();
-                    Callback::from(move |_: MouseEvent| {
-                        let mut rows = rows.clone();
-                        rows.remove(i);
-                        set(rows);
-                    })
-                };
-                html! {
-                    <div class="row">
-                        <input type="text" aria-label="Provider domain" list="provider-domains" value={domain.clone()} oninput={edit(0)} />
-                        <input type="text" aria-label="App ID" value={app.clone()} oninput={edit(1)} />
-                        <button type="button" aria-label="Remove provider" onclick={remove}>{ "×" }</button>
-                    </div>
-                }
-            }) }
-            <button type="button" onclick={{
-                let rows = rows.clone();
-                let set = set.clone();
-                Callback::from(move |_: MouseEvent| {
-                    let mut rows = rows.clone();
-                    rows.push((format!("provider{}.example.com", rows.len() + 1), String::new()));
-                    set(rows);
-                })
-            }}>{ "Add login provider" }</button>
-            <datalist id="provider-domains">
-                { for ["graph.facebook.com", "accounts.google.com", "www.amazon.com", "appleid.apple.com", "api.twitter.com"].iter().map(|d| html! { <option value={*d} /> }) }
-            </datalist>
-            <legend>{ "Cognito user pools" }</legend>
-            { for cognito.iter().enumerate().map(|(i, entry)| {
-                let field = |name: &'static str, label: &'static str| {
-                    let value = entry.get(name).and_then(Value::as_str).unwrap_or_default().to_string();
-                    let cognito = cognito.clone();
-                    let set_cognito = set_cognito.clone();
-                    let oninput = Callback::from(move |e: InputEvent| {
-                        let input: HtmlInputElement = e.target_unchecked_into();
-                        let mut list = cognito.clone();
-                        if let Some(Value::Object(map)) = list.get_mut(i) {
-                            map.insert(name.into(), Value::String(input.value()));
-                        }
-                        set_cognito(list);
-                    });
-                    html! { <input type="text" aria-label={label} placeholder={label} {value} {oninput} /> }
-                };
-                let remove = {
-                    let cognito = cognito.clone();
-                    let set_cognito = set_cognito.clone();
-                    Callback::from(move |_: MouseEvent| {
-                        let mut list = cognito.clone();
-                        list.remove(i);
-                        set_cognito(list);
-                    })
-                };
-                html! {
-                    <div class="row">
-                        { field("ProviderName", "User pool provider name") }
-                        { field("ClientId", "App client ID") }
-                        <button type="button" aria-label="Remove user pool" onclick={remove}>{ "×" }</button>
-                    </div>
-                }
-            }) }
-            <button type="button" onclick={{
-                let cognito = cognito.clone();
-                Callback::from(move |_: MouseEvent| {
-                    let mut list = cognito.clone();
-                    list.push(serde_json::json!({
-                        "ProviderName": "cognito-idp.us-east-1.amazonaws.com/us-east-1_Example",
-                        "ClientId": "exampleclient", "ServerSideTokenCheck": false
-                    }));
-                    set_cognito(list);
-                })
-            }}>{ "Add user pool" }</button>
-        </fieldset>
     }
 }

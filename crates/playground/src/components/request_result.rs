@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::rich_text::RichText;
 use crate::backend::{RequestResultView, StatementRef};
 use crate::state::scenario::RequestDoc;
 
@@ -13,7 +14,7 @@ pub struct RequestResultProps {
     /// The request as written.
     pub request: Option<RequestDoc>,
     /// Its result.
-    pub result: RequestResultView,
+    pub result: std::rc::Rc<RequestResultView>,
 }
 
 fn statement(s: &StatementRef) -> Html {
@@ -28,7 +29,7 @@ fn statement(s: &StatementRef) -> Html {
             if let Some(onclick) = jump {
                 { " " }<button type="button" class="link" {onclick} aria-label={format!("Show {} in the editor", s.policy)}>{ "show" }</button>
             }
-            if !s.reason.is_empty() { <span class="reason">{ " — " }{ s.reason.clone() }</span> }
+            if !s.reason.is_empty() { <span class="reason">{ " — " }<RichText text={s.reason.clone()} /></span> }
         </li>
     }
 }
@@ -37,6 +38,13 @@ fn statement(s: &StatementRef) -> Html {
 #[component]
 pub fn RequestResult(props: &RequestResultProps) -> Html {
     let r = &props.result;
+    // The other statements' reasons are rendered only when asked for: with 200 requests
+    // and a large policy they would be thousands of list items on every evaluation.
+    let show_others = use_state(|| false);
+    let toggle_others = {
+        let show_others = show_others.clone();
+        Callback::from(move |_: MouseEvent| show_others.set(!*show_others))
+    };
     let class = format!("request-result decision-{}", r.decision.to_lowercase());
     html! {
         <li class={class} data-testid="request-result" data-index={props.index.to_string()} data-decision={r.decision.clone()}>
@@ -51,18 +59,20 @@ pub fn RequestResult(props: &RequestResultProps) -> Html {
                     }
                 }
             </p>
-            if !r.summary.is_empty() { <p class="summary">{ r.summary.clone() }</p> }
+            if !r.summary.is_empty() { <p class="summary"><RichText text={r.summary.clone()} /></p> }
             if !r.aws_message.is_empty() { <p class="aws-message"><strong>{ "AWS says: " }</strong><code>{ r.aws_message.clone() }</code></p> }
-            if !r.fix.is_empty() { <p class="fix"><strong>{ "Fix: " }</strong>{ r.fix.clone() }</p> }
+            if !r.fix.is_empty() { <p class="fix"><strong>{ "Fix: " }</strong><RichText text={r.fix.clone()} /></p> }
             if !r.deciding.is_empty() {
                 <h4>{ "Decided by" }</h4>
                 <ul>{ for r.deciding.iter().map(statement) }</ul>
             }
             if !r.others.is_empty() {
-                <details>
-                    <summary>{ format!("Why the other {} statements did not decide", r.others.len()) }</summary>
-                    <ul>{ for r.others.iter().map(statement) }</ul>
-                </details>
+                <button type="button" class="link" aria-expanded={show_others.to_string()} onclick={toggle_others}>
+                    { format!("{} why the other {} statements did not decide", if *show_others { "Hide" } else { "Show" }, r.others.len()) }
+                </button>
+                if *show_others {
+                    <ul class="others">{ for r.others.iter().map(statement) }</ul>
+                }
             }
             if !r.missing_keys.is_empty() {
                 <p class="missing"><strong>{ "Missing context keys: " }</strong>

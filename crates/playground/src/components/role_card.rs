@@ -66,7 +66,6 @@ pub fn RoleCard(props: &RoleCardProps) -> Html {
             </div>
             <label class="field"><span>{ "Role ARN" }</span>
                 <input type="text" value={role.arn.clone()} oninput={input(Rc::new(move |v| Action::SetRoleArn(i, v)))} /></label>
-            <h3>{ "Trust policy" }</h3>
             { editor(PolicySlot::Trust, "trust", &role.trust, format!("Trust policy of {}", role.name)) }
             <h3>{ "Access policies" }</h3>
             { for role.policies.iter().enumerate().map(|(p, policy)| {

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::rich_text::RichText;
 use crate::backend::SessionView as Session;
 
 /// Props of [`SessionView`].
@@ -18,6 +19,7 @@ pub fn SessionView(props: &SessionViewProps) -> Html {
     html! {
         <div class="session">
             <p><strong>{ "Role: " }</strong><code data-testid="session-role">{ s.role_arn.clone() }</code></p>
+            <p><strong>{ "Scope-down: " }</strong><RichText text={s.scope_down.clone()} /></p>
             if !s.session_policies.is_empty() {
                 <h4>{ "Session policies" }</h4>
                 { for s.session_policies.iter().map(|p| html! {
@@ -27,16 +29,27 @@ pub fn SessionView(props: &SessionViewProps) -> Html {
                     </details>
                 }) }
             }
+            if !s.principal_tags.is_empty() {
+                <h4>{ "Principal tags" }</h4>
+                { keys_table(&s.principal_tags) }
+            }
             if !s.context_keys.is_empty() {
                 <h4>{ "Context keys" }</h4>
-                <table class="keys">
-                    <tbody>
-                        { for s.context_keys.iter().map(|(k, v)| html! {
-                            <tr><th scope="row"><code>{ k.clone() }</code></th><td><code>{ v.clone() }</code></td></tr>
-                        }) }
-                    </tbody>
-                </table>
+                { keys_table(&s.context_keys) }
             }
         </div>
+    }
+}
+
+/// A two-column table of names and values, both shown as code.
+fn keys_table(rows: &[(String, String)]) -> Html {
+    html! {
+        <table class="keys">
+            <tbody>
+                { for rows.iter().map(|(k, v)| html! {
+                    <tr><th scope="row"><code>{ k.clone() }</code></th><td><code>{ v.clone() }</code></td></tr>
+                }) }
+            </tbody>
+        </table>
     }
 }

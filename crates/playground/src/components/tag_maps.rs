@@ -4,6 +4,7 @@ use serde_json::{json, Value};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::key_value_rows::KeyValueRows;
 use crate::state::pool_edit::{push, remove, rows_to_object, set_path, string_rows, PathStep};
 use crate::state::Action;
 
@@ -48,22 +49,10 @@ pub fn TagMaps(props: &TagMapsProps) -> Html {
                     <div class="mapping">
                         <label class="field"><span>{ "Provider" }</span><input type="text" value={provider} oninput={on_provider} /></label>
                         <label class="check"><input type="checkbox" checked={defaults} onchange={on_defaults} />{ "Use default mappings" }</label>
-                        { for rows.iter().enumerate().map(|(n, (tag, claim))| {
-                            let edit = |column: usize| { let rows = rows.clone(); let set_rows = set_rows.clone();
-                                Callback::from(move |e: InputEvent| {
-                                    let i: HtmlInputElement = e.target_unchecked_into();
-                                    let mut rows = rows.clone();
-                                    if let Some(row) = rows.get_mut(n) { if column == 0 { row.0 = i.value() } else { row.1 = i.value() } }
-                                    set_rows(rows);
-                                }) };
-                            html! { <div class="row">
-                                <input type="text" aria-label="Tag key" placeholder="tag key" value={tag.clone()} oninput={edit(0)} />
-                                <input type="text" aria-label="Claim" placeholder="claim" value={claim.clone()} oninput={edit(1)} />
-                            </div> }
-                        }) }
+                        <KeyValueRows {rows} on_change={Callback::from(set_rows)}
+                            labels={(AttrValue::from("Tag key"), AttrValue::from("Claim"))}
+                            remove_label="Remove tag" add_label="Add tag" new_key="tag{n}" />
                         <div class="row">
-                            <button type="button" onclick={{ let rows = rows.clone(); let set_rows = set_rows.clone();
-                                Callback::from(move |_: MouseEvent| { let mut rows = rows.clone(); rows.push((format!("tag{}", rows.len() + 1), String::new())); set_rows(rows); }) }}>{ "Add tag" }</button>
                             <button type="button" onclick={drop_map}>{ "Remove map" }</button>
                         </div>
                     </div>

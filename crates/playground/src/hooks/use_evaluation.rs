@@ -1,7 +1,9 @@
 //! Live evaluation: every edit re-runs the simulation, debounced so typing never waits.
 //!
 //! The first edit after a quiet spell runs on the next tick (so one keystroke shows its
-//! effect at once); edits that follow within [`DEBOUNCE_MS`] are coalesced into one run
+//! effect at once). Later edits run on the next tick too while an evaluation is cheap
+//! (under [`CHEAP_MS`], far less than a frame, so it cannot hold typing back); once it is
+//! not, edits that follow within [`DEBOUNCE_MS`] are coalesced into one run
 //! [`DEBOUNCE_MS`] after the last of them.
 
 use std::cell::RefCell;
@@ -17,6 +19,21 @@ use crate::state::{Editor, Flow, ScenarioDoc};
 
 /// Quiet time before a burst of edits is evaluated.
 pub const DEBOUNCE_MS: u32 = 100;
+
+/// An evaluation cheaper than this is simply run after every edit.
+pub const CHEAP_MS: f64 = 8.0;
+
+/// How long to wait before evaluating after an edit.
+pub fn delay_ms(quiet: bool, last_cost_ms: f64) -> u32 {
+    if quiet || last_cost_ms < CHEAP_MS {
+        0
+    } else {
+        DEBOUNCE_MS
+    }
+}
+
+/// An evaluation longer than this renders its report in a separate task.
+const SPLIT_AFTER_MS: f64 = 20.0;
 
 /// Diagnostics per policy editor id (`ROLE:POLICY`).
 pub type DiagnosticMap = HashMap<String, Rc<Vec<Diagnostic>>>;
@@ -41,6 +58,7 @@ struct Shared {
     latest: ScenarioDoc,
     timer: Option<Timeout>,
     last_edit: f64,
+    last_cost: f64,
     count: u32,
     /// Parsed diagnostics by (kind, text): an edit re-parses only the policy it changed.
     cache: HashMap<(Kind, String), Rc<Vec<Diagnostic>>>,
@@ -71,14 +89,23 @@ pub fn use_evaluation(editor: &Editor) -> Evaluation {
             let count = {
                 let mut state = shared.borrow_mut();
                 state.count = state.count.wrapping_add(1);
+                state.last_cost = millis;
                 state.count
             };
-            output.set(Output {
+            let next = Output {
                 report: Rc::new(report),
                 diagnostics: Rc::new(diagnostics),
                 count,
                 millis,
-            });
+            };
+            if millis < SPLIT_AFTER_MS {
+                output.set(next);
+            } else {
+                // A long evaluation and the render of its report would otherwise be one
+                // main-thread task; a zero timeout lets the browser handle input between.
+                let output = output.clone();
+                Timeout::new(0, move || output.set(next)).forget();
+            }
         })
     };
 
@@ -90,7 +117,7 @@ pub fn use_evaluation(editor: &Editor) -> Evaluation {
             let mut state = shared.borrow_mut();
             let quiet = state.timer.is_none() && now - state.last_edit >= f64::from(DEBOUNCE_MS);
             state.last_edit = now;
-            let delay = if quiet { 0 } else { DEBOUNCE_MS };
+            let delay = delay_ms(quiet, state.last_cost);
             let pending = shared.clone();
             state.timer = Some(Timeout::new(delay, move || {
                 pending.borrow_mut().timer = None;
@@ -160,4 +187,16 @@ fn evaluate(shared: &Rc<RefCell<Shared>>) -> (ReportView, DiagnosticMap) {
     }
     drop(state);
     (backend::simulate(&doc.to_json()), diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{delay_ms, DEBOUNCE_MS};
+
+    #[test]
+    fn quiet_or_cheap_runs_at_once_otherwise_debounces() {
+        assert_eq!(delay_ms(true, 500.0), 0);
+        assert_eq!(delay_ms(false, 1.5), 0);
+        assert_eq!(delay_ms(false, 40.0), DEBOUNCE_MS);
+    }
 }

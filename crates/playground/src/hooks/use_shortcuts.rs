@@ -23,8 +23,11 @@ pub enum Shortcut {
 /// The shortcuts as (keys, what they do), for the help overlay.
 pub const TABLE: &[(&str, &str)] = &[
     ("Ctrl/⌘ + Enter", "Evaluate now"),
-    ("Ctrl/⌘ + Shift + F (in a policy)", "Format the policy"),
-    ("Ctrl/⌘ + Z / Ctrl/⌘ + Shift + Z", "Undo / redo in a policy"),
+    ("Alt + Shift + F (in a policy)", "Format the policy"),
+    (
+        "Ctrl/⌘ + Z, Ctrl/⌘ + Shift + Z or Ctrl + Y",
+        "Undo, redo in a policy",
+    ),
     ("Tab / Shift + Tab (in a policy)", "Indent / outdent"),
     ("Ctrl/⌘ + Shift + S", "Copy the share link"),
     ("Ctrl/⌘ + Shift + E", "Export the scenario file"),

@@ -5,8 +5,7 @@
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::reindent::reindent;
-use super::scenario::{PolicyDoc, RawObject, ReadError, RoleDoc, ScenarioDoc};
+use super::scenario::{pretty, PolicyDoc, RawObject, ReadError, RoleDoc, ScenarioDoc};
 
 /// What an import produced: the new scenario and a one-line summary for the notice.
 #[derive(Clone, Debug, PartialEq)]
@@ -130,11 +129,11 @@ fn policy_text(raw: &RawValue) -> String {
         Ok(encoded) => {
             let decoded = percent_decode(&encoded);
             match serde_json::from_str::<&RawValue>(&decoded) {
-                Ok(doc) => reindent(doc.get()),
+                Ok(doc) => pretty(doc.get()),
                 Err(_) => decoded,
             }
         }
-        Err(_) => reindent(raw.get()),
+        Err(_) => pretty(raw.get()),
     }
 }
 

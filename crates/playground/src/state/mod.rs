@@ -6,7 +6,6 @@ pub mod import;
 pub mod locate;
 pub mod pool_edit;
 pub mod reducer;
-pub mod reindent;
 pub mod scenario;
 
 #[cfg(test)]

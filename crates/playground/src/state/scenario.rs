@@ -9,7 +9,12 @@
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::reindent::reindent;
+/// Pretty-prints JSON the page took verbatim from a file, keeping the author's key order
+/// (`serde_json::Value` would sort keys). The input is always JSON serde has accepted;
+/// should the formatter refuse it (e.g. nesting deeper than it allows), the text is kept.
+pub fn pretty(text: &str) -> String {
+    crate::editor::format::format_json(text).unwrap_or_else(|_| text.to_string())
+}
 
 /// A JSON object whose members are kept as raw text.
 pub type RawObject = std::collections::BTreeMap<String, Box<RawValue>>;
@@ -158,7 +163,7 @@ fn raw_member(object: &RawObject, key: &str) -> Option<String> {
 fn raw_text(raw: &RawValue) -> String {
     match serde_json::from_str::<String>(raw.get()) {
         Ok(text) => text,
-        Err(_) => reindent(raw.get()),
+        Err(_) => pretty(raw.get()),
     }
 }
 
@@ -357,7 +362,7 @@ impl ScenarioDoc {
             let placeholder = format!("\"\\u0000RAW{index}\\u0000\"");
             text = text.replacen(&placeholder, raw, 1);
         }
-        reindent(&text)
+        pretty(&text)
     }
 
     /// The names of JSON text fields that do not parse, for a notice before export.
