@@ -186,6 +186,9 @@ fn size(context: &Context) -> Result {
 
 fn e2e(context: &Context) -> Result {
     let project = &context.project;
+    if !project.dist().join("index.html").is_file() {
+        return Err("no dist/index.html: build first (`cargo xtask test build e2e`)".to_owned());
+    }
     let server = StaticServer::start(project.dist())?;
     println!("serving {} at {}", project.dist().display(), server.url());
     let e2e_dir = project.e2e_dir();
