@@ -133,11 +133,11 @@ export const tests = {
       (n) => Number(document.querySelector('[data-testid="results"]').dataset.evaluations) > n,
       before,
     );
-    // What a signed-in user gets from this guest-only pool is the simulation's call; the
-    // page must show an outcome and the flow that led to it.
+    // The default example's pool has an authenticated role `Auth` whose trust policy accepts
+    // authenticated identities of this pool, so a user-pool sign-in gets credentials.
     const signedIn = await outcome.getAttribute('data-outcome');
-    t.log(`signed in through the user pool of a pool without an authenticated role: ${signedIn}`);
-    assert.ok(signedIn === 'issued' || /Exception$/.test(signedIn), signedIn);
+    t.log(`signed in through the pool's user pool provider: ${signedIn}`);
+    assert.equal(signedIn, 'issued');
     assert.ok((await page.locator('[data-testid="flow-step"]').count()) >= 1);
     // The basic flow with classic flow off in the pool fails too, with its own exception.
     await page.getByRole('radio', { name: 'Guest' }).check();
@@ -145,7 +145,8 @@ export const tests = {
     await page.getByRole('radio', { name: 'Basic (classic)' }).check();
     await page.getByLabel('RoleArn for AssumeRoleWithWebIdentity').fill('arn:aws:iam::123456789012:role/Guest');
     await page.waitForFunction(() => document.querySelector('[data-testid="signin-outcome"]').dataset.outcome !== 'issued');
-    t.log(`basic flow with AllowClassicFlow false: ${await outcome.getAttribute('data-outcome')}`);
+    // GetOpenIdToken in a pool with AllowClassicFlow false: InvalidParameterException (facts §4.2).
+    assert.equal(await outcome.getAttribute('data-outcome'), 'InvalidParameterException');
     await page.getByLabel('Basic (classic) flow').check();
     await page.locator('[data-testid="signin-outcome"][data-outcome="issued"]').waitFor({ timeout: 5_000 });
     await t.screenshot(page, 'basic-flow-issued');
