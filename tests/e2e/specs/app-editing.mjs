@@ -125,18 +125,28 @@ export const tests = {
     await page
       .getByLabel('Provider', { exact: true })
       .selectOption('cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123');
+    const before = Number(await page.locator('[data-testid="results"]').getAttribute('data-evaluations'));
     await page.getByRole('group', { name: 'Claims presets' }).getByRole('button').first().click();
     const claims = JSON.parse(await page.locator('[data-testid="claims"]').inputValue());
     assert.equal(claims.aud, '4example7client8id9abc0def', 'the preset uses the client id the pool configures');
-    await page.waitForFunction(() => document.querySelector('[data-testid="signin-outcome"]').dataset.outcome !== 'issued');
-    t.log(`signed in through the user pool, no authenticated role: ${await outcome.getAttribute('data-outcome')}`);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="results"]').dataset.evaluations) > n,
+      before,
+    );
+    // The default example's pool has an authenticated role `Auth` whose trust policy accepts
+    // authenticated identities of this pool, so a user-pool sign-in gets credentials.
+    const signedIn = await outcome.getAttribute('data-outcome');
+    t.log(`signed in through the pool's user pool provider: ${signedIn}`);
+    assert.equal(signedIn, 'issued');
+    assert.ok((await page.locator('[data-testid="flow-step"]').count()) >= 1);
     // The basic flow with classic flow off in the pool fails too, with its own exception.
     await page.getByRole('radio', { name: 'Guest' }).check();
     await page.locator('[data-testid="signin-outcome"][data-outcome="issued"]').waitFor({ timeout: 5_000 });
     await page.getByRole('radio', { name: 'Basic (classic)' }).check();
     await page.getByLabel('RoleArn for AssumeRoleWithWebIdentity').fill('arn:aws:iam::123456789012:role/Guest');
     await page.waitForFunction(() => document.querySelector('[data-testid="signin-outcome"]').dataset.outcome !== 'issued');
-    t.log(`basic flow with AllowClassicFlow false: ${await outcome.getAttribute('data-outcome')}`);
+    // GetOpenIdToken in a pool with AllowClassicFlow false: InvalidParameterException (facts §4.2).
+    assert.equal(await outcome.getAttribute('data-outcome'), 'InvalidParameterException');
     await page.getByLabel('Basic (classic) flow').check();
     await page.locator('[data-testid="signin-outcome"][data-outcome="issued"]').waitFor({ timeout: 5_000 });
     await t.screenshot(page, 'basic-flow-issued');
