@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use identity_pool::check::check_file;
 
+use crate::output::print_line;
+
 /// Runs the subcommand on its arguments.
 pub fn run(args: &[String]) -> ExitCode {
     if args.is_empty() || args.iter().any(|a| a.starts_with("--")) {
@@ -29,19 +31,32 @@ pub fn run(args: &[String]) -> ExitCode {
                 (true, None) => format!("{file} [{i}]"),
                 (false, _) => file.clone(),
             };
-            if result.passed {
+            let printed = if result.passed {
                 passed += 1;
-                println!("ok   {label} ({} expectations)", result.checked);
+                print_line(&format!("ok   {label} ({} expectations)", result.checked))
             } else {
                 failed += 1;
-                println!("FAIL {label}");
-                for m in &result.mismatches {
-                    println!("     {file}:{m}");
-                }
+                print_line(&format!("FAIL {label}")).and_then(|()| {
+                    result
+                        .mismatches
+                        .iter()
+                        .try_for_each(|m| print_line(&format!("     {file}:{m}")))
+                })
+            };
+            if let Err(stop) = printed {
+                return stop.status(status(unreadable, failed));
             }
         }
     }
-    println!("{passed} passed, {failed} failed");
+    let so_far = status(unreadable, failed);
+    match print_line(&format!("{passed} passed, {failed} failed")) {
+        Ok(()) => so_far,
+        Err(stop) => stop.status(so_far),
+    }
+}
+
+/// The exit status for what has been seen so far.
+fn status(unreadable: bool, failed: usize) -> ExitCode {
     if unreadable {
         ExitCode::from(2)
     } else if failed > 0 {

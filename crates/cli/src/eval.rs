@@ -5,6 +5,8 @@
 use iam_policy::api::evaluate_cases_json;
 use std::process::ExitCode;
 
+use crate::output::print_line;
+
 /// Runs the subcommand on its arguments.
 pub fn run(args: &[String]) -> ExitCode {
     let explain = args.iter().any(|a| a == "--explain");
@@ -35,11 +37,20 @@ pub fn run(args: &[String]) -> ExitCode {
                 );
             }
             match serde_json::to_string(&answer) {
-                Ok(line) => println!("{line}"),
+                Ok(line) => {
+                    if let Err(stop) = print_line(&line) {
+                        return stop.status(status(unreadable, mismatches));
+                    }
+                }
                 Err(e) => eprintln!("idpool: cannot print an answer: {e}"),
             }
         }
     }
+    status(unreadable, mismatches)
+}
+
+/// The exit status for what has been seen so far.
+fn status(unreadable: bool, mismatches: usize) -> ExitCode {
     if unreadable {
         ExitCode::from(2)
     } else if mismatches > 0 {

@@ -4,6 +4,7 @@
 
 mod check;
 mod eval;
+mod output;
 mod simulate;
 
 use std::process::ExitCode;
@@ -18,12 +19,15 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "simulate" => simulate::run(rest),
         Some((cmd, rest)) if cmd == "check" => check::run(rest),
         Some((flag, _)) if flag == "--version" || flag == "-V" => {
-            println!(
+            let version = format!(
                 "idpool {} (engine {})",
                 env!("CARGO_PKG_VERSION"),
                 iam_policy::ENGINE_VERSION
             );
-            ExitCode::SUCCESS
+            match output::print_line(&version) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(stop) => stop.status(ExitCode::SUCCESS),
+            }
         }
         _ => {
             eprintln!("{USAGE}");

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use identity_pool::api::{answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION};
 
+use crate::output::print_line;
+
 /// Runs the subcommand on its arguments.
 pub fn run(args: &[String]) -> ExitCode {
     let [file] = args else {
@@ -36,16 +38,19 @@ pub fn run(args: &[String]) -> ExitCode {
             .unwrap_or_default();
         eprintln!("{file}:{at} {:?}: {} [{}]", d.severity, d.message, d.code);
     }
-    match serde_json::to_string_pretty(report) {
-        Ok(json) => println!("{json}"),
-        Err(e) => {
-            eprintln!("idpool: cannot print the report: {e}");
-            return ExitCode::from(2);
-        }
-    }
-    if report.diagnostics.iter().any(|d| d.is_error()) {
+    let so_far = if report.diagnostics.iter().any(|d| d.is_error()) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    };
+    match serde_json::to_string_pretty(report) {
+        Ok(json) => match print_line(&json) {
+            Ok(()) => so_far,
+            Err(stop) => stop.status(so_far),
+        },
+        Err(e) => {
+            eprintln!("idpool: cannot print the report: {e}");
+            ExitCode::from(2)
+        }
     }
 }
