@@ -177,7 +177,7 @@ fn resource_matches(
         return true;
     };
     let mut hit = false;
-    let mut unresolved = None;
+    let mut unresolved = Vec::new();
     for (_, pattern) in &list.items {
         match pattern.matches(&req.resource, &req.context) {
             Matched::Yes => {
@@ -187,7 +187,7 @@ fn resource_matches(
                 }
             }
             Matched::No => {}
-            Matched::Unresolved(key) => unresolved = Some(key),
+            Matched::Unresolved(key) => unresolved.push(key),
         }
     }
     let ok = hit != list.negated;
@@ -206,13 +206,17 @@ fn resource_matches(
                     .unwrap_or_else(|_| raw.clone())
             })
             .collect();
-        let note = unresolved.map(|key| {
+        let note = unresolved.first().map(|key| {
             format!(
                 "variable `${{{key}}}` has no value in the request, so that entry matches nothing"
             )
         });
-        if let Some(key) = unresolved {
+        // Listed as unevaluated too, as for condition values: the entry was never compared.
+        for key in unresolved {
             t.missing_keys.push(key.to_string());
+            t.unevaluated.push(format!(
+                "variable `${{{key}}}` in a `{name}` entry has no value, so that entry matches nothing"
+            ));
         }
         t.resource = Some(element(name, ok, &req.resource, values, note.as_deref()));
     }

@@ -385,3 +385,29 @@ fn each_statement_says_why_in_plain_words() {
         "`StringEquals` on `k` is false: the request has `y`, the policy `x`"
     );
 }
+
+#[test]
+fn an_unresolved_resource_variable_is_reported_as_unevaluated() {
+    let p = compile(
+        &allow("s3:GetObject", "arn:aws:s3:::b/${aws:username}/*"),
+        PolicyKind::Identity,
+    );
+    let set = PolicySet {
+        identity: vec![&p],
+        ..Default::default()
+    };
+    let req = request("s3:GetObject", "arn:aws:s3:::b/alice/k");
+    let explained = evaluate(&set, &req);
+    assert_eq!(explained.decision, Decision::ImplicitDeny);
+    let explanation = explained.explanation;
+    assert_eq!(explanation.missing_context_keys, vec!["aws:username"]);
+    assert_eq!(
+        explanation.unevaluated.len(),
+        1,
+        "{:?}",
+        explanation.unevaluated
+    );
+    assert!(explanation.unevaluated[0]
+        .reason
+        .contains("`${aws:username}` in a `Resource` entry"));
+}
