@@ -1,6 +1,7 @@
 //! `idpool eval FILE... [--explain]`: evaluation cases (formats.md section 1), one JSON line
 //! per case. Exit status: 0 when every `expected` holds, 1 on a mismatch, 2 on a usage or
-//! read error.
+//! read error. When the reader closes stdout early (`| head -1`), the program stops quietly
+//! with the status of the cases judged so far.
 
 use iam_policy::api::evaluate_cases_json;
 use std::process::ExitCode;
