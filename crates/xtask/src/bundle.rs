@@ -97,7 +97,7 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result {
 }
 
 /// Size after `gzip -9`, the most a static host would send.
-fn gzip_len(bytes: &[u8]) -> Result<u64> {
+pub fn gzip_len(bytes: &[u8]) -> Result<u64> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
     encoder
         .write_all(bytes)
@@ -113,7 +113,7 @@ fn len(size: usize) -> u64 {
 }
 
 /// `1234567` → `1,234,567`.
-fn grouped(value: u64) -> String {
+pub fn grouped(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::new();
     for (index, digit) in digits.chars().enumerate() {

@@ -3,12 +3,14 @@
 //! ```text
 //! cargo xtask serve [--port N]          build and serve the playground on 127.0.0.1
 //! cargo xtask test [STAGE...] [-- ARGS] run the test stages (all by default)
+//! cargo xtask js                        build the JavaScript package into target/js/
 //! cargo xtask install                   install the toolchain only
 //! ```
 
 mod browser;
 mod bundle;
 mod install;
+mod js_package;
 mod process;
 mod project;
 mod serve;
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         "serve" => port(rest)
             .and_then(|port| Project::locate().and_then(|project| serve::serve(&project, port))),
         "test" => return test(rest),
+        "js" => Project::locate().and_then(|project| js_package::build(&project)),
         "install" => Project::locate().and_then(|project| install::test_tools(&project)),
         "help" | "--help" | "-h" => {
             help();
@@ -54,6 +57,7 @@ fn help() {
     println!("cargo xtask test [STAGE...] [-- E2E_ARGS...]");
     println!("                                  run the test stages, all by default; `tools` always runs first");
     println!("                                  E2E_ARGS filter the spec files of tests/e2e/specs by name");
+    println!("cargo xtask js                    build the JavaScript package into target/js/web and target/js/node");
     println!("cargo xtask install               install the toolchain only");
     println!("stages:");
     for stage in STAGES {

@@ -5,6 +5,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::browser;
 use crate::bundle;
 use crate::install;
+use crate::js_package;
 use crate::process::{command, probe, run, Result};
 use crate::project::Project;
 use crate::static_server::StaticServer;
@@ -37,6 +38,7 @@ pub const STAGES: &[Stage] = &[
     Stage { name: "clippy", about: "cargo clippy --workspace --all-targets -- -D warnings", needs: &["tools"], run: clippy },
     Stage { name: "native", about: "cargo test --workspace (unit and corpus tests)", needs: &["tools"], run: native },
     Stage { name: "wasm", about: "wasm-bindgen-test in headless Chromium (tests/*.rs of crates with a wasm-bindgen-test dev-dependency)", needs: &["tools"], run: wasm },
+    Stage { name: "js", about: "cargo xtask js, then node --test tests/js/*.test.mjs against target/js/node", needs: &["tools"], run: js_package::stage },
     Stage { name: "build", about: "trunk build --release into dist/", needs: &["tools"], run: build },
     Stage { name: "size", about: "bundle size: wasm raw and gzipped, total gzipped wasm + JS + CSS (limit 600 KB)", needs: &["build"], run: size },
     Stage { name: "e2e", about: "serve dist/ on 127.0.0.1 and run the Playwright specs in tests/e2e/specs", needs: &["build"], run: e2e },

@@ -1,0 +1,67 @@
+// `evaluate` through the JavaScript API answers exactly as `idpool eval` does: identical
+// answers across front ends is a project requirement.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+import { idpool, idpoolBin, read, root } from "./package.mjs";
+
+const files = ["actions.json", "condition-logic.json", "layers-session.json", "variables.json", "not-elements.json"];
+
+/** One JSON answer per case, as `idpool eval FILE [--explain]` prints them. */
+function cli(file, explain) {
+  assert.ok(existsSync(idpoolBin), `no ${idpoolBin}: run \`cargo build -p idpool\``);
+  const args = ["eval", path.join(root, "tests", "iam", file), ...(explain ? ["--explain"] : [])];
+  const stdout = execFileSync(idpoolBin, args, { encoding: "utf8", maxBuffer: 64 << 20 });
+  return stdout.trim().split("\n").map((line) => JSON.parse(line));
+}
+
+/**
+ * The answer without byte offsets. The JS API takes a case as an object, so its offsets
+ * refer to that object printed as JSON, not to the file the CLI read; lines and columns
+ * likewise. Everything else must be equal.
+ */
+function withoutOffsets(value) {
+  if (Array.isArray(value)) return value.map(withoutOffsets);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !["span", "start", "end", "position"].includes(key))
+        .map(([key, inner]) => [key, withoutOffsets(inner)]),
+    );
+  }
+  return value;
+}
+
+// A policy given as an object reaches the engine as a serde_json map, which sorts its keys,
+// so the explanation lists a Condition block's operators and keys alphabetically instead of
+// in the file's order (decisions are unaffected). Reported in notes/engine-findings.md;
+// kept as a visible `todo` until the engine keeps key order.
+const conditionOrder = new Set(["condition-logic.json"]);
+const KEY_ORDER = "explanation lists conditions in sorted key order, not the file's (serde_json map)";
+
+for (const file of files) {
+  const cases = JSON.parse(read(`tests/iam/${file}`));
+
+  test(`${file}: evaluate equals idpool eval`, () => {
+    const expected = cli(file, false);
+    assert.equal(expected.length, cases.length);
+    cases.forEach((testCase, index) => {
+      const answer = idpool.evaluate(testCase, false);
+      assert.equal(answer.op, "evaluate");
+      assert.deepEqual(withoutOffsets(answer.answer), withoutOffsets(expected[index]), testCase.name);
+    });
+  });
+
+  const todo = conditionOrder.has(file) ? KEY_ORDER : undefined;
+  test(`${file}: evaluate with explanation equals idpool eval --explain`, { todo }, () => {
+    const expected = cli(file, true);
+    cases.forEach((testCase, index) => {
+      const answer = idpool.evaluate(testCase, true);
+      assert.ok(answer.answer.explanation, `${testCase.name}: no explanation`);
+      assert.deepEqual(withoutOffsets(answer.answer), withoutOffsets(expected[index]), testCase.name);
+    });
+  });
+}
