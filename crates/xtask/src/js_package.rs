@@ -236,3 +236,38 @@ fn report(project: &Project) -> Result {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn package_json_names_the_package_its_version_and_types() {
+        for flavour in FLAVOURS {
+            let package: serde_json::Value =
+                serde_json::from_str(&package_json(flavour).unwrap()).unwrap();
+            assert_eq!(package["name"], "idpool");
+            assert_eq!(package["version"], env!("CARGO_PKG_VERSION"));
+            assert_eq!(package["types"], "idpool.d.ts");
+            assert_eq!(package["type"], flavour.module_type);
+        }
+    }
+
+    #[test]
+    fn flavours_go_to_web_and_node() {
+        let project = Project {
+            root: PathBuf::from("/repo"),
+            cargo_bin: PathBuf::new(),
+            binaryen_dir: PathBuf::new(),
+        };
+        let dirs: Vec<PathBuf> = FLAVOURS.iter().map(|f| out_dir(&project, f)).collect();
+        assert_eq!(
+            dirs,
+            [
+                PathBuf::from("/repo/target/js/web"),
+                PathBuf::from("/repo/target/js/node")
+            ]
+        );
+        assert_eq!(node_flavour().unwrap().target, "nodejs");
+    }
+}
