@@ -35,13 +35,6 @@ function withoutOffsets(value) {
   return value;
 }
 
-// A policy given as an object reaches the engine as a serde_json map, which sorts its keys,
-// so the explanation lists a Condition block's operators and keys alphabetically instead of
-// in the file's order (decisions are unaffected). Reported in notes/engine-findings.md;
-// kept as a visible `todo` until the engine keeps key order.
-const conditionOrder = new Set(["condition-logic.json"]);
-const KEY_ORDER = "explanation lists conditions in sorted key order, not the file's (serde_json map)";
-
 for (const file of files) {
   const cases = JSON.parse(read(`tests/iam/${file}`));
 
@@ -55,8 +48,9 @@ for (const file of files) {
     });
   });
 
-  const todo = conditionOrder.has(file) ? KEY_ORDER : undefined;
-  test(`${file}: evaluate with explanation equals idpool eval --explain`, { todo }, () => {
+  // serde_json keeps key order (workspace feature `preserve_order`), so a case given as an
+  // object explains its conditions in the file's order, exactly as the CLI does.
+  test(`${file}: evaluate with explanation equals idpool eval --explain`, () => {
     const expected = cli(file, true);
     cases.forEach((testCase, index) => {
       const answer = idpool.evaluate(testCase, true);
