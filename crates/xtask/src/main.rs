@@ -4,14 +4,17 @@
 //! cargo xtask serve [--port N]          build and serve the playground on 127.0.0.1
 //! cargo xtask test [STAGE...] [-- ARGS] run the test stages (all by default)
 //! cargo xtask install                   install the toolchain only
+//! cargo xtask csp [FILE]                put the Content-Security-Policy into a built page
 //! ```
 
 mod browser;
 mod bundle;
+mod csp;
 mod install;
 mod process;
 mod project;
 mod serve;
+mod sha256;
 mod stages;
 mod static_server;
 mod versions;
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
             .and_then(|port| Project::locate().and_then(|project| serve::serve(&project, port))),
         "test" => return test(rest),
         "install" => Project::locate().and_then(|project| install::test_tools(&project)),
+        "csp" => Project::locate().and_then(|project| csp::run(rest, &project.dist())),
         "help" | "--help" | "-h" => {
             help();
             Ok(())
@@ -55,6 +59,8 @@ fn help() {
     println!("                                  run the test stages, all by default; `tools` always runs first");
     println!("                                  E2E_ARGS filter the spec files of tests/e2e/specs by name");
     println!("cargo xtask install               install the toolchain only");
+    println!("cargo xtask csp [FILE]            write the Content-Security-Policy meta into a built index.html");
+    println!("                                  (Trunk's post_build hook runs it on every build)");
     println!("stages:");
     for stage in STAGES {
         println!("  {:<8} {}", stage.name, stage.about);
