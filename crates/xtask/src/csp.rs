@@ -16,13 +16,13 @@ use crate::sha256;
 ///
 /// - `'wasm-unsafe-eval'`: compiling the page's own wasm; nothing else is evaluated.
 /// - `style-src 'self'`: only the bundled style sheets; the app sets no `style` attributes.
-/// - `img-src 'self' data:`: the favicon and any data-URL image in the style sheets.
+/// - `img-src 'self'`: the favicon (the style sheets use no images).
 /// - `connect-src 'self'`: the wasm fetch (and Trunk's autoreload socket under `serve`).
 /// - `base-uri`, `form-action`: no `<base>` rewriting, no form posting anywhere.
 const OTHER_DIRECTIVES: &[&str] = &[
     "default-src 'none'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    "img-src 'self'",
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -168,7 +168,7 @@ mod tests {
         let (html, policy) = apply(PAGE).unwrap();
         assert_eq!(
             policy,
-            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'"
+            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
         );
         let meta_at = html.find(META_START).unwrap();
         assert!(meta_at < html.find("<meta charset").unwrap());

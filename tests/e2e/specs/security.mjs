@@ -39,6 +39,7 @@ export const tests = {
     assert.deepEqual(directives['form-action'], ["'none'"]);
     assert.deepEqual(directives['style-src'], ["'self'"]);
     assert.deepEqual(directives['connect-src'], ["'self'"]);
+    assert.deepEqual(directives['img-src'], ["'self'"]);
     const script = directives['script-src'];
     assert.ok(script.includes("'self'") && script.includes("'wasm-unsafe-eval'"), `script-src: ${script}`);
     for (const source of script) {
