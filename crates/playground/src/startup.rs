@@ -74,6 +74,24 @@ pub fn start() -> Start {
     }
 }
 
+/// After the user confirms, forgets the autosaved scenario and any share link in the
+/// address bar (so a reload starts from the default example too). Returns whether the
+/// user confirmed; the caller then loads the default example.
+pub fn reset_saved_work() -> bool {
+    let confirmed = gloo::dialogs::confirm(
+        "Reset to the default example? The work saved in this browser is discarded \
+         (use Export first to keep it).",
+    );
+    if confirmed {
+        browser::clear();
+        let location = gloo::utils::window().location();
+        if location.hash().is_ok_and(|hash| !hash.is_empty()) {
+            let _ = location.set_hash("");
+        }
+    }
+    confirmed
+}
+
 /// Puts the share link for `scenario_json` in the address bar and on the clipboard.
 /// Returns the notice to show.
 pub fn share(scenario_json: &str) -> String {

@@ -5,15 +5,18 @@
 //! cargo xtask test [STAGE...] [-- ARGS] run the test stages (all by default)
 //! cargo xtask js                        build the JavaScript package into target/js/
 //! cargo xtask install                   install the toolchain only
+//! cargo xtask csp [FILE]                put the Content-Security-Policy into a built page
 //! ```
 
 mod browser;
 mod bundle;
+mod csp;
 mod install;
 mod js_package;
 mod process;
 mod project;
 mod serve;
+mod sha256;
 mod stages;
 mod static_server;
 mod versions;
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         "test" => return test(rest),
         "js" => Project::locate().and_then(|project| js_package::build(&project)),
         "install" => Project::locate().and_then(|project| install::test_tools(&project)),
+        "csp" => Project::locate().and_then(|project| csp::run(rest, &project.dist())),
         "help" | "--help" | "-h" => {
             help();
             Ok(())
@@ -59,6 +63,8 @@ fn help() {
     println!("                                  E2E_ARGS filter the spec files of tests/e2e/specs by name");
     println!("cargo xtask js                    build the JavaScript package into target/js/web and target/js/node");
     println!("cargo xtask install               install the toolchain only");
+    println!("cargo xtask csp [FILE]            write the Content-Security-Policy meta into a built index.html");
+    println!("                                  (Trunk's post_build hook runs it on every build)");
     println!("stages:");
     for stage in STAGES {
         println!("  {:<8} {}", stage.name, stage.about);

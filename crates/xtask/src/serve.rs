@@ -7,16 +7,18 @@ use crate::project::Project;
 /// The port used when none is given.
 pub const DEFAULT_PORT: u16 = 8080;
 
-/// Runs `trunk serve` on 127.0.0.1 until interrupted. Its dev build goes to
-/// `target/serve-dist`, not `dist/`: a served build carries Trunk's autoreload script,
-/// which the release build under test must not.
+/// Runs `trunk serve` on 127.0.0.1 until interrupted. Its build goes to
+/// `target/serve-dist`, not `dist/`, so serving never replaces the build under test.
+/// Autoreload is off: Trunk rewrites its inline script while serving, after the
+/// Content-Security-Policy hook has hashed the page, so the policy would block it. Trunk
+/// still rebuilds on every change; reload the page to see it.
 pub fn serve(project: &Project, port: u16) -> Result {
     install::build_tools(project)?;
     install::fetch_crates(project)?;
     let port_text = port.to_string();
     let dist = project.root.join("target").join("serve-dist");
     let dist_text = dist.display().to_string();
-    println!("the playground will be at http://127.0.0.1:{port}/ once built (Ctrl-C stops it)");
+    println!("the playground will be at http://127.0.0.1:{port}/ once built (Ctrl-C stops it; reload the page after a rebuild)");
     let args = [
         "serve",
         "--release",
@@ -26,6 +28,7 @@ pub fn serve(project: &Project, port: u16) -> Result {
         &port_text,
         // Without it Trunk also lists every hostname of the machine, which we do not serve to.
         "--disable-address-lookup",
+        "--no-autoreload=true",
         "--dist",
         &dist_text,
     ];

@@ -54,6 +54,15 @@ export const tests = {
     assert.ok(line === 2 || line === 3, `marker on line ${line}, expected the missing comma's line (2) or the next (3)`);
     assert.ok(column >= 1);
     await t.screenshot(page, 'syntax-error');
+    // The list item jumps there: focus in the editor, caret on the marker's line.
+    await editor.evaluate((area) => area.setSelectionRange(0, 0));
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await marker.click();
+    const caret = await editor.evaluate((area) => ({
+      focused: document.activeElement === area,
+      line: area.value.slice(0, area.selectionStart).split('\n').length,
+    }));
+    assert.deepEqual(caret, { focused: true, line }, 'the diagnostic jumps to its line');
     // Fixing it removes the marker and the decision is back.
     lines[1] += ',';
     await editor.fill(lines.join('\n'));

@@ -35,7 +35,7 @@ export const tests = {
     const overlay = page.locator('[data-testid="help-overlay"]');
     await overlay.waitFor({ timeout: 2_000 });
     const text = await overlay.textContent();
-    for (const keys of ['Enter', 'Shift + S', 'Shift + E', 'Esc']) {
+    for (const keys of ['Enter', 'Alt + Shift + F', 'Shift + S', 'Shift + E', 'Esc']) {
       assert.ok(text.includes(keys), `help lists ${keys}`);
     }
     await t.screenshot(page, 'help');
@@ -93,6 +93,19 @@ export const tests = {
     );
     const formatted = await editor.inputValue();
     assert.deepEqual(JSON.parse(formatted), JSON.parse(compact));
+    // Format is one undo step: Ctrl+Z gives back the compact text, Ctrl+Shift+Z the formatted one.
+    await page.keyboard.press('Control+Z');
+    await page.waitForFunction(
+      (text) => document.querySelector('textarea[data-policy-id="Guest:ReadPicture"]').value === text,
+      compact,
+      { timeout: 2_000 },
+    );
+    await page.keyboard.press('Control+Shift+Z');
+    await page.waitForFunction(
+      (text) => document.querySelector('textarea[data-policy-id="Guest:ReadPicture"]').value === text,
+      formatted,
+      { timeout: 2_000 },
+    );
     await page
       .locator('[data-testid="request-result"][data-index="0"][data-decision="Allowed"]')
       .waitFor({ state: 'attached' });

@@ -53,6 +53,10 @@ export const tests = {
     assert.deepEqual(await page.evaluate(unnamedControls), []);
     await page.getByRole('button', { name: 'Import' }).click();
     assert.deepEqual(await page.evaluate(unnamedControls), []);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Keyboard shortcuts and help' }).click();
+    await page.locator('[data-testid="help-overlay"]').waitFor();
+    assert.deepEqual(await page.evaluate(unnamedControls), []);
   },
 
   'user text is rendered as text, never as markup': async (t) => {
@@ -91,7 +95,7 @@ export const tests = {
       await page.selectOption('[data-testid="example-picker"]', id);
     }
     await page.getByRole('button', { name: 'Share' }).click();
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => location.hash.startsWith('#s=1.'), null, { timeout: 2_000 });
     const origin = new URL(t.baseUrl).origin;
     const foreign = urls.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
     t.log(`${urls.length} requests, all to ${origin}`);

@@ -133,6 +133,14 @@ export const tests = {
     t.timing('import of the large scenario to 200 decisions', performance.now() - loadStart);
     const evalMs = Number((await page.locator('.timing').textContent()).match(/took ([\d.]+) ms/)[1]);
     t.timing('one evaluation of the large scenario (in-page)', evalMs);
+    // Calibration: a known 150 ms task must be seen, else "no long task" would mean nothing.
+    await page.evaluate(() => window.__longTasks.splice(0));
+    await page.evaluate(() => new Promise((resolve) => setTimeout(() => {
+      const end = performance.now() + 150;
+      while (performance.now() < end) { /* busy on purpose */ }
+      resolve();
+    }, 0)));
+    await page.waitForFunction(() => window.__longTasks.some((d) => d >= 140), null, { timeout: 5_000 });
     await page.evaluate(() => window.__longTasks.splice(0));
     await installProbe(page);
     const latencies = await flipEdits(page, 10, 150);

@@ -48,6 +48,35 @@ export const tests = {
     await page.locator(first('ExplicitDeny')).waitFor({ state: 'attached', timeout: 5_000 });
   },
 
+  'Reset asks, then forgets saved work and loads the default example': async (t) => {
+    const page = await t.openApp();
+    await denyPicture(page);
+    await page.waitForFunction(() => Boolean(localStorage.getItem('idpool-playground/autosave/v1')), null, {
+      timeout: 3_000,
+    });
+    const reset = page.getByRole('button', { name: 'Reset' });
+    // Declining keeps everything.
+    page.once('dialog', (dialog) => dialog.dismiss());
+    await reset.click();
+    assert.ok(await page.evaluate(() => Boolean(localStorage.getItem('idpool-playground/autosave/v1'))));
+    assert.match(await page.locator(EDITOR).inputValue(), /"Deny"/);
+    // Accepting loads the default example, and a reload keeps it.
+    let message = '';
+    page.once('dialog', (dialog) => {
+      message = dialog.message();
+      return dialog.accept();
+    });
+    await reset.click();
+    assert.match(message, /default example/);
+    await page.locator(first('Allowed')).waitFor({ state: 'attached', timeout: 5_000 });
+    await page.locator('[data-testid="notice"]', { hasText: 'saved work cleared' }).waitFor({ timeout: 2_000 });
+    assert.equal(await page.locator('[data-testid="example-picker"]').inputValue(), 'guest-reads-public-picture');
+    await page.reload({ waitUntil: 'load' });
+    await t.waitReady(page);
+    await page.locator(first('Allowed')).waitFor({ state: 'attached', timeout: 5_000 });
+    assert.doesNotMatch(await page.locator(EDITOR).inputValue(), /"Deny"/);
+  },
+
   'a damaged saved state gives a notice and the default example': async (t) => {
     const page = await t.newPage();
     await page.addInitScript(() => {

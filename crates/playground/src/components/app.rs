@@ -116,6 +116,16 @@ pub fn App() -> Html {
             Err(e) => notify.emit(format!("import failed: {}", e.message)),
         })
     };
+    let on_reset = {
+        let on_pick = on_pick.clone();
+        let notify = notify.clone();
+        Callback::from(move |()| {
+            if crate::startup::reset_saved_work() {
+                on_pick.emit(examples::DEFAULT_ID.to_owned());
+                notify.emit("saved work cleared: the default example is loaded".to_owned());
+            }
+        })
+    };
     let on_share = {
         let notify = notify.clone();
         let editor = editor.clone();
@@ -179,7 +189,7 @@ pub fn App() -> Html {
     html! {
         <div class="app">
             <Header examples={example_list.clone()} selected={(*selected).clone()} {on_pick}
-                {on_share} on_export={on_export.clone()} on_import={set_overlay(Overlay::Import)} on_help={set_overlay(Overlay::Help)} />
+                {on_share} on_export={on_export.clone()} on_import={set_overlay(Overlay::Import)} {on_reset} on_help={set_overlay(Overlay::Help)} />
             <NoticeBar notices={(*notices).clone()} {on_dismiss} />
             if !doc.description.is_empty() {
                 <details class="description">

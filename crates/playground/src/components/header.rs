@@ -1,4 +1,4 @@
-//! The page header: title, example picker, share/import/export, engine version, help.
+//! The page header: title, example picker, share/import/export/reset, engine version, help.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -20,6 +20,8 @@ pub struct HeaderProps {
     pub on_export: Callback<()>,
     /// Import button.
     pub on_import: Callback<()>,
+    /// Reset button (the App asks for confirmation).
+    pub on_reset: Callback<()>,
     /// Help button.
     pub on_help: Callback<()>,
 }
@@ -59,6 +61,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <button type="button" onclick={click(&props.on_share)} title="Copy a link holding the whole scenario (Ctrl/⌘+Shift+S)">{ "Share" }</button>
                 <button type="button" onclick={click(&props.on_export)} title="Download the scenario file (Ctrl/⌘+Shift+E)">{ "Export" }</button>
                 <button type="button" onclick={click(&props.on_import)} title="Load a scenario file or AWS CLI output">{ "Import" }</button>
+                <button type="button" onclick={click(&props.on_reset)} data-testid="reset"
+                    title="Forget the work saved in this browser and load the default example">{ "Reset" }</button>
                 <button type="button" onclick={click(&props.on_help)} aria-label="Keyboard shortcuts and help">{ "?" }</button>
             </nav>
             <span class="version">{ "engine " }<span data-testid="engine-version">{ crate::backend::engine_version() }</span></span>
