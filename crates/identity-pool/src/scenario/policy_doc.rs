@@ -67,7 +67,17 @@ pub fn read_policy(
             };
         }
     };
-    reader.diagnostics.extend(parsed.diagnostics);
+    // Say which document of the scenario each engine finding is about.
+    reader
+        .diagnostics
+        .extend(parsed.diagnostics.into_iter().map(|mut d| {
+            let place = format!("in `{path}`");
+            d.help = Some(match d.help.take() {
+                Some(help) => format!("{help} ({place})"),
+                None => place,
+            });
+            d
+        }));
     PolicyDoc {
         name,
         kind,

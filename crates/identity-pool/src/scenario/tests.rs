@@ -223,3 +223,22 @@ fn role_names_and_foreign_identity_ids_are_flagged() {
         .iter()
         .any(|d| d.code.ends_with("identity_id_region")));
 }
+
+#[test]
+fn policy_findings_name_their_document() {
+    let broken = r#"{"Version": "2012-10-17", "Statement": 3}"#;
+    let loaded = load_scenario(&doc("{}", broken, "{}"));
+    let d = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.code.starts_with("iam::"))
+        .unwrap();
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("`roles[0].AssumeRolePolicyDocument`"),
+        "{:?}",
+        d.help
+    );
+}
