@@ -378,7 +378,7 @@ fn read_request_result(request: &RequestReport) -> RequestResultView {
             summary = format!("{summary} {}", e.summary).trim().to_string();
         }
         if let Some(layer) = &e.deciding_layer {
-            summary = format!("{summary} (deciding layer: {})", name(layer));
+            summary = format!("{summary} — deciding layer: {}", name(layer));
         }
     }
     RequestResultView {
