@@ -149,6 +149,9 @@ pub mod message {
         "Token is not from a supported provider of this identity pool.";
     /// Token issuer does not match the Logins key (facts §8.6, observed).
     pub const ISSUER_MISMATCH: &str = "Invalid login token. Issuer doesn't match providerName";
+    /// Start of the expired-token message; `<now> >= <exp>` follows, both epoch seconds
+    /// (facts §8.6, observed: `Token expired: 1667365798 >= 1667235770`).
+    pub const TOKEN_EXPIRED_PREFIX: &str = "Invalid login token. Token expired: ";
     /// The token has no `aud` (facts §8.6, observed).
     pub const MISSING_AUD: &str = "Invalid login token. Missing a required claim: aud";
     /// Developer provider name mismatch (facts §8, observed).

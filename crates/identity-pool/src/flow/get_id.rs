@@ -9,7 +9,10 @@ use crate::note::Notes;
 use crate::provider::{ConfiguredProvider, ProviderKind};
 use crate::report::StepStatus;
 use crate::scenario::{IdentityType, Scenario};
-use crate::token::{default_identity_id, mint, validate_login, MintedToken};
+use crate::token::{
+    check_expiry, checks_expiry, default_identity_id, mint, unchecked_note, validate_login,
+    MintedToken,
+};
 
 /// The identity GetId established.
 pub struct Identity {
@@ -38,7 +41,13 @@ pub fn get_id(scenario: &Scenario, out: &mut FlowOutcome, later: &[&str]) -> Opt
             None
         }
         IdentityType::Authenticated => match validate_login(pool, sign_in) {
-            Ok(provider) => Some(provider),
+            Ok(provider) => {
+                if let Err(error) = expiry_of(scenario, &provider) {
+                    out.fail("GetId", error, later);
+                    return None;
+                }
+                Some(provider)
+            }
             Err(mut error) => {
                 let span = sign_in
                     .provider
@@ -81,6 +90,18 @@ pub fn get_id(scenario: &Scenario, out: &mut FlowOutcome, later: &[&str]) -> Opt
     Some(Identity { id, provider })
 }
 
+/// The expiry check, placed at `signIn.time` (the value the message compares).
+fn expiry_of(scenario: &Scenario, provider: &ConfiguredProvider) -> Result<(), AwsError> {
+    if !checks_expiry(provider.kind) {
+        return Ok(());
+    }
+    let sign_in = &scenario.sign_in;
+    check_expiry(sign_in).map_err(|error| {
+        let span = sign_in.time.as_ref().map(|t| t.span);
+        error.at(span.map(|s| position_of(&scenario.source, s.start)))
+    })
+}
+
 impl Identity {
     /// The identity-pool token Cognito mints for this identity.
     pub fn token(&self, scenario: &Scenario, notes: &mut Notes) -> MintedToken {
@@ -91,6 +112,8 @@ impl Identity {
             self.provider.as_ref(),
         );
         notes.extend(amr_note);
+        let provider = self.provider.as_ref();
+        notes.extend(provider.and_then(|p| unchecked_note(&scenario.sign_in, p.kind)));
         token
     }
 }

@@ -8,6 +8,7 @@ mod pool;
 mod reader;
 mod roles;
 mod sign_in;
+mod time;
 
 pub use load::{load_scenario, load_scenarios, LoadedScenario, MAX_SCENARIO_BYTES};
 pub use model::*;

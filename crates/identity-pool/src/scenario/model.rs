@@ -241,6 +241,9 @@ pub struct SignIn {
     pub custom_role_arn: Option<Spanned<String>>,
     /// The app's AssumeRoleWithWebIdentity request (basic flow).
     pub basic: Option<BasicRequest>,
+    /// `signIn.time`: the moment of the sign-in, in epoch seconds; the provider token's
+    /// `exp` is checked against it, and only when it is given.
+    pub time: Option<Spanned<i64>>,
 }
 
 impl SignIn {

@@ -9,6 +9,7 @@ use super::model::{
 use super::policy_doc::read_policy;
 use super::pool::required_string;
 use super::reader::{field, Reader};
+use super::time::read_time;
 
 /// Most requests a scenario may list.
 pub const MAX_REQUESTS: usize = 200;
@@ -32,6 +33,7 @@ pub fn read_sign_in(r: &mut Reader, node: &JsonNode, source: &str) -> SignIn {
             "flow",
             "customRoleArn",
             "basic",
+            "time",
         ],
     );
     if let Some(v) = field(m, "identity").and_then(|n| r.string("signIn.identity", n)) {
@@ -71,6 +73,7 @@ pub fn read_sign_in(r: &mut Reader, node: &JsonNode, source: &str) -> SignIn {
         };
     }
     s.custom_role_arn = r.optional_string("signIn.customRoleArn", field(m, "customRoleArn"));
+    s.time = field(m, "time").and_then(|n| read_time(r, n));
     s.basic = field(m, "basic")
         .filter(|n| n.value != JsonValue::Null)
         .and_then(|n| read_basic(r, n, source));
@@ -85,6 +88,21 @@ fn read_claims(r: &mut Reader, node: &JsonNode) -> Vec<(String, ClaimValue)> {
     let mut out = Vec::new();
     for member in members {
         let path = format!("signIn.claims.{}", member.key);
+        if member.key == "exp"
+            && !matches!(member.value.value, JsonValue::Number(_) | JsonValue::Null)
+        {
+            // A JWT's `exp` is a NumericDate; a quoted one would never be compared as a time.
+            r.error(
+                "wrong_type",
+                format!(
+                    "`{path}` must be a number (epoch seconds), found {}",
+                    member.value.type_name()
+                ),
+                member.value.span,
+                "write the expiry without quotes, e.g. `\"exp\": 1667235770`",
+            );
+            continue;
+        }
         let value = match &member.value.value {
             JsonValue::String(s) => Some(ClaimValue::Text(s.clone())),
             JsonValue::Number(n) => Some(ClaimValue::Text(n.clone())),

@@ -1,8 +1,10 @@
 //! The OpenID token an identity pool mints (`GetOpenIdToken`, or internally in the enhanced
 //! flow): its `aud`, `sub` and, above all, its `amr`, which trust policies test.
 
+mod expiry;
 mod validate;
 
+pub use expiry::{check_expiry, checks_expiry, unchecked_note};
 pub use validate::validate_login;
 
 use serde::Serialize;

@@ -10,7 +10,8 @@ fn provider(kind: ProviderKind, name: &str) -> ConfiguredProvider {
     }
 }
 
-fn signed_in(claims: &[(&str, &str)]) -> SignIn {
+/// An authenticated sign-in with the given string claims (shared with the expiry tests).
+pub(super) fn signed_in(claims: &[(&str, &str)]) -> SignIn {
     SignIn {
         identity: IdentityType::Authenticated,
         claims: claims

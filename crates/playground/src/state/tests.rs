@@ -287,3 +287,29 @@ fn pool_edit_helpers_round_trip() {
     assert_eq!(push(None, json!(1)), json!([1]));
     assert_eq!(remove(Some(&json!([1, 2])), 0), json!([2]));
 }
+
+#[test]
+fn sign_in_time_survives_editing_and_round_trip() {
+    let text = include_str!("../../../../web/examples/error-token-expired.json");
+    let editor = Editor {
+        doc: ScenarioDoc::from_json(text).unwrap(),
+        revision: 0,
+    };
+    let e = editor
+        .apply(Action::SetFlow(Flow::Basic))
+        .apply(Action::SetFlow(Flow::Enhanced))
+        .apply(Action::SetSignIn(
+            SignInField::Claims,
+            "{\"exp\":1667235770}".into(),
+        ));
+    let written: Value = serde_json::from_str(&e.doc.to_json()).unwrap();
+    assert_eq!(written["signIn"]["time"], json!("2022-11-02T05:09:58Z"));
+    assert_eq!(written["signIn"]["claims"]["exp"], json!(1667235770));
+    // Written and read again: `time` stays among the sign-in's other fields.
+    let again = ScenarioDoc::from_json(&e.doc.to_json()).unwrap();
+    assert_eq!(again.sign_in.extra, e.doc.sign_in.extra);
+    assert_eq!(
+        again.sign_in.extra.get("time"),
+        Some(&json!("2022-11-02T05:09:58Z"))
+    );
+}
