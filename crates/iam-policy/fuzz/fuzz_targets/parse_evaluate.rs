@@ -12,14 +12,7 @@ use iam_policy::{
 };
 use libfuzzer_sys::fuzz_target;
 
-const KINDS: [PolicyKind; 6] = [
-    PolicyKind::Identity,
-    PolicyKind::Resource,
-    PolicyKind::Trust,
-    PolicyKind::Session,
-    PolicyKind::PermissionsBoundary,
-    PolicyKind::ServiceControl,
-];
+const KINDS: [PolicyKind; 6] = PolicyKind::ALL;
 
 /// A few requests that touch the common keys, principals and ARN shapes.
 fn requests() -> Vec<Request> {

@@ -25,6 +25,18 @@ pub enum PolicyKind {
     ServiceControl,
 }
 
+impl PolicyKind {
+    /// Every kind, in declaration order: for tools that try a document in each place.
+    pub const ALL: [PolicyKind; 6] = [
+        PolicyKind::Identity,
+        PolicyKind::Resource,
+        PolicyKind::Trust,
+        PolicyKind::Session,
+        PolicyKind::PermissionsBoundary,
+        PolicyKind::ServiceControl,
+    ];
+}
+
 /// A value with the span of its source text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spanned<T> {
