@@ -6,11 +6,10 @@
 
 use std::process::ExitCode;
 
-use iam_policy::Diagnostic;
 use identity_pool::api::{answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION};
 use identity_pool::import::DecodedToken;
 
-use crate::output::print_line;
+use crate::output::{print_diagnostics, print_line};
 
 const USAGE: &str = "usage: idpool simulate [--token TOKEN_FILE] FILE";
 
@@ -37,7 +36,7 @@ pub fn run(args: &[String]) -> ExitCode {
         let Some(decoded) = decode(token, file.map(|_| scenario.clone())) else {
             return ExitCode::from(2);
         };
-        report_diagnostics(token_file, &decoded.diagnostics);
+        print_diagnostics(token_file, &decoded.diagnostics);
         for note in &decoded.notes {
             eprintln!("{token_file}: note: {note}");
         }
@@ -56,7 +55,7 @@ pub fn run(args: &[String]) -> ExitCode {
         eprintln!("idpool: unexpected answer");
         return ExitCode::from(2);
     };
-    report_diagnostics(file, &report.diagnostics);
+    print_diagnostics(file, &report.diagnostics);
     let so_far = if report.diagnostics.iter().any(|d| d.is_error()) {
         ExitCode::from(1)
     } else {
@@ -90,19 +89,6 @@ fn decode(token: String, scenario: Option<ScenarioInput>) -> Option<DecodedToken
         _ => {
             eprintln!("idpool: unexpected answer");
             None
-        }
-    }
-}
-
-fn report_diagnostics(file: &str, diagnostics: &[Diagnostic]) {
-    for d in diagnostics {
-        let at = d
-            .start
-            .map(|p| format!("{}:{}:", p.line, p.column))
-            .unwrap_or_default();
-        eprintln!("{file}:{at} {:?}: {} [{}]", d.severity, d.message, d.code);
-        if let Some(help) = &d.help {
-            eprintln!("  help: {help}");
         }
     }
 }

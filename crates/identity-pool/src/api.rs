@@ -5,14 +5,14 @@
 //! Request: `{"apiVersion": 1, "op": "simulate", "scenario": <scenario object or its text>}`;
 //! ops `simulate`, `check`, `evaluate` (`case`, optional `explain`), `parsePolicy`
 //! (`text`, `kind`), `formatPolicy` (`text`), `decodeToken` (`token`, optional `scenario`,
-//! `now`). The answer has the same `op` (or `error`).
+//! `now`), `import` (`text`, optional `scenario` and `options`). The answer has the same `op` (or `error`).
 
 use iam_policy::api::{evaluate_case, EvalAnswer, EvalCase};
 use iam_policy::{format_policy, parse_policy, Diagnostic, PolicyKind};
 use serde::{Deserialize, Serialize};
 
 use crate::check::{check_text, CheckResult};
-use crate::import::{decode_token, DecodedToken};
+use crate::import::{decode_token, import_text, DecodedToken, ImportOptions, Imported};
 use crate::report::Report;
 use crate::simulate::simulate_text;
 
@@ -94,6 +94,17 @@ pub enum ApiCall {
         #[serde(default)]
         now: Option<i64>,
     },
+    /// Import infrastructure code (CloudFormation/SAM/CDK, Terraform) or a CloudTrail event.
+    Import {
+        /// The file's text.
+        text: String,
+        /// The scenario to import into: its sign-in and requests are kept.
+        #[serde(default)]
+        scenario: Option<ScenarioInput>,
+        /// What only the deployment knows (region, account, pool ID).
+        #[serde(default)]
+        options: ImportOptions,
+    },
 }
 
 /// A versioned request.
@@ -150,6 +161,11 @@ pub enum ApiAnswerBody {
     DecodeToken {
         /// Header, claims, provider, `signIn`, warnings and notes.
         token: Box<DecodedToken>,
+    },
+    /// The imported scenario and the import's account.
+    Import {
+        /// Scenario, took, left out, assumed, placeholders, diagnostics.
+        import: Box<Imported>,
     },
     /// The request itself was wrong.
     Error {
@@ -217,6 +233,16 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
             let scenario = scenario.as_ref().and_then(ScenarioInput::value);
             ApiAnswerBody::DecodeToken {
                 token: Box::new(decode_token(token, scenario.as_ref(), *now)),
+            }
+        }
+        ApiCall::Import {
+            text,
+            scenario,
+            options,
+        } => {
+            let base = scenario.as_ref().and_then(ScenarioInput::value);
+            ApiAnswerBody::Import {
+                import: Box::new(import_text(text, base.as_ref(), options)),
             }
         }
         ApiCall::FormatPolicy { text } => match format_policy(text) {
