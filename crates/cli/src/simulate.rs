@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use identity_pool::api::{answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION};
+use identity_pool::api::{self, ApiAnswerBody, ApiCall, ScenarioInput};
 
 use crate::output::print_line;
 
@@ -20,14 +20,10 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let request = ApiRequest {
-        api_version: API_VERSION,
-        call: ApiCall::Simulate {
-            scenario: ScenarioInput::Text(text),
-        },
-    };
-    let reply = answer(&request);
-    let ApiAnswerBody::Simulate { report } = &reply.body else {
+    let reply = api::call(ApiCall::Simulate {
+        scenario: ScenarioInput::Text(text),
+    });
+    let ApiAnswerBody::Simulate { report } = &reply else {
         eprintln!("idpool: unexpected answer");
         return ExitCode::from(2);
     };
