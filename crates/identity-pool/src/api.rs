@@ -5,13 +5,15 @@
 //! Request: `{"apiVersion": 1, "op": "simulate", "scenario": <scenario object or its text>}`;
 //! ops `simulate`, `check`, `evaluate` (`case`, optional `explain`), `parsePolicy`
 //! (`text`, `kind`), `formatPolicy` (`text`), `decodeToken` (`token`, optional `scenario`,
-//! `now`), `import` (`text`, optional `scenario` and `options`). The answer has the same `op` (or `error`).
+//! `now`), `import` (`text`, optional `scenario` and `options`), `export`
+//! (`scenario`, `format`). The answer has the same `op` (or `error`).
 
 use iam_policy::api::{evaluate_case, EvalAnswer, EvalCase};
 use iam_policy::{format_policy, parse_policy, Diagnostic, PolicyKind};
 use serde::{Deserialize, Serialize};
 
 use crate::check::{check_text, CheckResult};
+use crate::export::{export, ExportFormat, Exported};
 use crate::import::{decode_token, import_text, DecodedToken, ImportOptions, Imported};
 use crate::report::Report;
 use crate::simulate::simulate_text;
@@ -105,6 +107,13 @@ pub enum ApiCall {
         #[serde(default)]
         options: ImportOptions,
     },
+    /// Export the scenario's pool, roles and policies as infrastructure code.
+    Export {
+        /// The scenario.
+        scenario: ScenarioInput,
+        /// CloudFormation, Terraform or AWS CLI commands.
+        format: ExportFormat,
+    },
 }
 
 /// A versioned request.
@@ -166,6 +175,11 @@ pub enum ApiAnswerBody {
     Import {
         /// Scenario, took, left out, assumed, placeholders, diagnostics.
         import: Box<Imported>,
+    },
+    /// The exported text.
+    Export {
+        /// Format, text and notes.
+        export: Exported,
     },
     /// The request itself was wrong.
     Error {
@@ -245,6 +259,14 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 import: Box::new(import_text(text, base.as_ref(), options)),
             }
         }
+        ApiCall::Export { scenario, format } => match scenario.value() {
+            Some(value) => ApiAnswerBody::Export {
+                export: export(&value, *format),
+            },
+            None => ApiAnswerBody::Error {
+                message: "the scenario to export is not JSON; fix it first".to_owned(),
+            },
+        },
         ApiCall::FormatPolicy { text } => match format_policy(text) {
             Ok(pretty) => ApiAnswerBody::FormatPolicy {
                 text: Some(pretty),
