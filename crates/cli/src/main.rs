@@ -28,7 +28,7 @@ fn main() -> ExitCode {
             let version = format!(
                 "idpool {} (engine {})",
                 env!("CARGO_PKG_VERSION"),
-                iam_policy::ENGINE_VERSION
+                identity_pool::api::ENGINE_VERSION
             );
             match output::print_line(&version) {
                 Ok(()) => ExitCode::SUCCESS,
