@@ -3,7 +3,7 @@
 //! all answer through [`evaluate_cases_json`] or [`evaluate_case`], so they agree.
 
 use crate::json::{self, JsonNode, JsonValue};
-use crate::{evaluate, Diagnostic, Explanation, PolicyKind, PolicySet, Span};
+use crate::{evaluate, Diagnostic, Explanation, Origin, PolicyKind, PolicySet, Span};
 use serde::{Deserialize, Serialize};
 
 /// The version of this request/answer format.
@@ -74,9 +74,10 @@ impl EvalAnswer {
 /// Evaluates every case in `text` (one case object or an array of them). A document that is
 /// not JSON yields one `Error` answer; an invalid case yields `Error` and the others still run.
 pub fn evaluate_cases_json(text: &str, explain: bool) -> Vec<EvalAnswer> {
+    let origin = Origin::default();
     let root = match json::parse(text) {
         Ok(node) => node,
-        Err(d) => return vec![error_answer("#0".into(), None, vec![d], text)],
+        Err(d) => return vec![error_answer("#0".into(), None, vec![d], text, &origin)],
     };
     let cases: Vec<&JsonNode> = match &root.value {
         JsonValue::Array(items) => items.iter().collect(),
@@ -85,7 +86,7 @@ pub fn evaluate_cases_json(text: &str, explain: bool) -> Vec<EvalAnswer> {
     cases
         .into_iter()
         .enumerate()
-        .map(|(i, node)| evaluate_case_node(node, i, text, explain))
+        .map(|(i, node)| evaluate_case_node(node, i, text, &origin, explain))
         .collect()
 }
 
@@ -96,7 +97,7 @@ pub fn evaluate_case(case: &EvalCase, explain: bool) -> EvalAnswer {
     let mut answers = evaluate_cases_json(&text, explain);
     answers
         .pop()
-        .unwrap_or_else(|| error_answer("#0".into(), None, Vec::new(), &text))
+        .unwrap_or_else(|| error_answer("#0".into(), None, Vec::new(), &text, &Origin::default()))
 }
 
 const CASE_FIELDS: &[&str] = &[
@@ -121,12 +122,9 @@ fn error_answer(
     expected: Option<String>,
     mut diagnostics: Vec<Diagnostic>,
     text: &str,
+    origin: &Origin,
 ) -> EvalAnswer {
-    for d in &mut diagnostics {
-        if d.start.is_none() {
-            d.locate(text);
-        }
-    }
+    crate::locate_all_at(&mut diagnostics, text, origin);
     let matches_expected = expected.as_ref().map(|e| e == "Error");
     EvalAnswer {
         name,
@@ -138,7 +136,15 @@ fn error_answer(
     }
 }
 
-fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) -> EvalAnswer {
+/// One case read from `node`, a value of `text`; `text` starts at `origin` in the file the
+/// user gave, so diagnostics are located in that file.
+fn evaluate_case_node(
+    node: &JsonNode,
+    index: usize,
+    text: &str,
+    origin: &Origin,
+    explain: bool,
+) -> EvalAnswer {
     let mut diags = Vec::new();
     let name = node
         .get("name")
@@ -154,7 +160,7 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
             format!("a case must be an object, not {}", node.type_name()),
             Some(node.span),
         );
-        return error_answer(name, expected, vec![d], text);
+        return error_answer(name, expected, vec![d], text, origin);
     };
     diags.extend(json::duplicate_keys(members));
     for m in members
@@ -212,7 +218,7 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
             } else {
                 format!("{field}[{i}]")
             };
-            compiled.push((kind, read_policy(item, label, kind, text, &mut diags)));
+            compiled.push((kind, read_policy(item, label, kind, &mut diags)));
         }
     }
     if let (Some(_), Some(trust)) = (node.get("resourcePolicy"), node.get("trustPolicy")) {
@@ -237,7 +243,7 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
         }
     };
     if diags.iter().any(Diagnostic::is_error) {
-        return error_answer(name, expected, diags, text);
+        return error_answer(name, expected, diags, text, origin);
     }
     let (Some(request), Some(policies)) = (
         request,
@@ -246,7 +252,7 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
             .map(|(k, p)| p.map(|p| (k, p)))
             .collect::<Option<Vec<_>>>(),
     ) else {
-        return error_answer(name, expected, diags, text);
+        return error_answer(name, expected, diags, text, origin);
     };
     let mut set = PolicySet::default();
     for (kind, policy) in &policies {
@@ -259,11 +265,7 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
         }
     }
     let evaluation = evaluate(&set, &request);
-    for d in &mut diags {
-        if d.start.is_none() {
-            d.locate(text);
-        }
-    }
+    crate::locate_all_at(&mut diags, text, origin);
     let decision = format!("{:?}", evaluation.decision);
     let matches_expected = expected.as_ref().map(|e| *e == decision);
     EvalAnswer {
@@ -277,8 +279,11 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
 }
 
 mod read;
+mod split;
+mod stream;
 
 use read::{read_policy, read_request};
+pub use stream::{evaluate_stream, StreamSummary, Streamed};
 
 #[cfg(test)]
 mod tests;

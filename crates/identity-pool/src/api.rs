@@ -233,9 +233,7 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
 }
 
 fn located(mut diagnostics: Vec<Diagnostic>, text: &str) -> Vec<Diagnostic> {
-    for d in &mut diagnostics {
-        d.locate(text);
-    }
+    iam_policy::locate_all(&mut diagnostics, text);
     diagnostics
 }
 

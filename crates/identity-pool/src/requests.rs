@@ -1,7 +1,7 @@
 //! Each request of the scenario through the engine, with the session's policies and keys.
 
 use iam_policy::{
-    decide, evaluate, position_of, CompiledPolicy, PolicySet, Request, RequestPrincipal,
+    decide, evaluate, CompiledPolicy, PolicySet, Request, RequestPrincipal,
 };
 
 use crate::compiled::CompiledScenario;
@@ -52,7 +52,7 @@ fn no_credentials(scenario: &Scenario, index: usize, request: &ScenarioRequest) 
             cause: "noCredentials".to_owned(),
         },
         explanation: None,
-        position: Some(position_of(&scenario.source, request.span.start)),
+        position: Some(scenario.position(request.span.start)),
     }
 }
 
@@ -124,6 +124,6 @@ fn evaluate_one(
         ),
         cognito,
         explanation: Some(evaluation.explanation),
-        position: Some(position_of(&scenario.source, request.span.start)),
+        position: Some(scenario.position(request.span.start)),
     }
 }

@@ -4,7 +4,7 @@
 use crate::json::{self, JsonMember, JsonNode, JsonValue};
 use crate::{
     CompiledPolicy, Context, ContextValue, Diagnostic, Policy, PolicyKind, PolicySource, Request,
-    RequestPrincipal, Span,
+    RequestPrincipal, Span, MAX_CONTEXT_VALUES,
 };
 
 /// Reads one policy: a JSON object (diagnostics located in the case file), or a JSON string
@@ -13,18 +13,13 @@ pub(super) fn read_policy(
     node: &JsonNode,
     name: String,
     kind: PolicyKind,
-    text: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<CompiledPolicy> {
-    let mut parsed = match node.as_str() {
+    // A policy object's diagnostics are located with the rest of the case, in one pass.
+    let parsed = match node.as_str() {
         Some(inner) => crate::parse_policy(inner, kind),
         None => Policy::from_json(node, kind),
     };
-    if node.as_str().is_none() {
-        for d in &mut parsed.diagnostics {
-            d.locate(text);
-        }
-    }
     diags.extend(parsed.diagnostics);
     parsed
         .policy
@@ -145,8 +140,24 @@ fn read_context(node: &JsonNode, ctx: &mut Context, diags: &mut Vec<Diagnostic>)
         return;
     };
     diags.extend(json::duplicate_keys(members));
+    let mut pairs = Vec::with_capacity(members.len());
     for m in members {
         let value = match &m.value.value {
+            JsonValue::Array(items) if items.len() > MAX_CONTEXT_VALUES => {
+                diags.push(
+                    Diagnostic::error(
+                        "iam::case::too_many_values",
+                        format!(
+                            "context key `{}` has {} values; a request carries at most {MAX_CONTEXT_VALUES}",
+                            m.key,
+                            items.len()
+                        ),
+                        Some(m.value.span),
+                    )
+                    .with_help("AWS requests carry small sets (at most 50 tags in `aws:TagKeys`); keep the values the policy tests"),
+                );
+                continue;
+            }
             JsonValue::Array(items) => items
                 .iter()
                 .map(scalar_text)
@@ -155,7 +166,7 @@ fn read_context(node: &JsonNode, ctx: &mut Context, diags: &mut Vec<Diagnostic>)
             _ => scalar_text(&m.value).map(ContextValue::Single),
         };
         match value {
-            Some(v) => ctx.insert(m.key.clone(), v),
+            Some(v) => pairs.push((m.key.clone(), v)),
             None => diags.push(Diagnostic::error(
                 "iam::case::wrong_type",
                 format!(
@@ -166,4 +177,5 @@ fn read_context(node: &JsonNode, ctx: &mut Context, diags: &mut Vec<Diagnostic>)
             )),
         }
     }
+    ctx.extend(pairs);
 }
