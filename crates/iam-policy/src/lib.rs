@@ -28,7 +28,7 @@ mod statement;
 mod validate;
 
 pub use compile::{CompiledPolicy, PolicySource};
-pub use decision::Decision;
+pub use decision::{Decision, Verdict};
 pub use diagnostic::{
     cap_per_code, locate_all, locate_all_at, position_of, Diagnostic, LineIndex, Origin,
     Position, Severity, Span, MAX_PER_CODE, MORE_CODE,

@@ -72,7 +72,7 @@ fn garbage_is_an_input_error_with_a_position() {
         let last = streamed.last().expect("an answer");
         assert!(last.input_error, "{text:?}");
         assert!(summary.input_errors >= 1);
-        assert_eq!(last.answer.decision, "Error");
+        assert_eq!(last.answer.decision, crate::Verdict::Error);
         let at = last.answer.diagnostics[0].start.expect("located");
         assert_eq!((at.line, at.column), (line, column), "{text:?}: {:?}", last.answer.diagnostics[0]);
     }
@@ -96,7 +96,7 @@ fn an_over_limit_case_is_refused_and_the_next_one_still_runs() {
     assert_eq!(summary.answers, 2);
     assert!(streamed[0].input_error);
     assert_eq!(streamed[0].answer.diagnostics[0].code, "iam::parse::too_large");
-    assert_eq!(streamed[1].answer.decision, "ImplicitDeny");
+    assert_eq!(streamed[1].answer.decision, crate::Verdict::ImplicitDeny);
     let at = streamed[1].answer.diagnostics.first().map(|d| d.start.unwrap().line);
     assert_eq!(at, None);
 }
