@@ -30,8 +30,8 @@ mod validate;
 pub use compile::{CompiledPolicy, PolicySource};
 pub use decision::{Decision, Verdict};
 pub use diagnostic::{
-    cap_per_code, locate_all, locate_all_at, position_of, Diagnostic, LineIndex, Origin,
-    Position, Severity, Span, MAX_PER_CODE, MORE_CODE,
+    cap_per_code, locate_all, locate_all_at, position_of, Diagnostic, LineIndex, Origin, Position,
+    Severity, Span, MAX_PER_CODE, MORE_CODE,
 };
 pub use evaluate::{decide, evaluate, PolicySet};
 pub use explain::{
@@ -43,9 +43,7 @@ pub use policy::{
     parse_policy, ConditionBlock, ConditionEntry, Effect, NameList, Parsed, Policy, PolicyKind,
     PolicyVersion, PrincipalElement, Spanned, Statement,
 };
-pub use request::{
-    Context, ContextValue, KeyName, Request, RequestPrincipal, MAX_CONTEXT_VALUES,
-};
+pub use request::{Context, ContextValue, KeyName, Request, RequestPrincipal, MAX_CONTEXT_VALUES};
 
 /// The engine's version, shown by the playground and the CLI.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -225,7 +225,11 @@ mod tests {
     fn extend_sorts_once_and_keeps_the_last_value() {
         let mut c = Context::new();
         c.insert("b", ContextValue::Single("0".into()));
-        c.extend((0..20_000).rev().map(|i| (format!("k{i}"), ContextValue::Single(i.to_string()))));
+        c.extend(
+            (0..20_000)
+                .rev()
+                .map(|i| (format!("k{i}"), ContextValue::Single(i.to_string()))),
+        );
         c.extend([("K7".to_string(), ContextValue::Single("x".into()))]);
         assert_eq!(c.iter().count(), 20_001);
         assert_eq!(c.get("k7"), Some(&ContextValue::Single("x".into())));

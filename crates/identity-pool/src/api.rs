@@ -17,6 +17,10 @@ use iam_policy::api::{evaluate_case, evaluate_cases_json};
 use iam_policy::{format_policy, parse_policy};
 use serde::{Deserialize, Serialize};
 
+/// The one call that is not a request and an answer: evaluation cases read from a stream of
+/// any size (an array, one case, or JSON Lines), each answered as soon as it is read, every
+/// answer the one `evaluateCases` gives for that case.
+pub use iam_policy::api::{evaluate_stream, StreamSummary, Streamed};
 pub use iam_policy::api::{EvalAnswer, EvalCase};
 pub use iam_policy::{
     ContextValue, Diagnostic, Explanation, PolicyKind, Position, Severity, Span,

@@ -1,8 +1,6 @@
 //! Each request of the scenario through the engine, with the session's policies and keys.
 
-use iam_policy::{
-    decide, evaluate, CompiledPolicy, PolicySet, Request, RequestPrincipal,
-};
+use iam_policy::{decide, evaluate, CompiledPolicy, PolicySet, Request, RequestPrincipal};
 
 use crate::compiled::CompiledScenario;
 use crate::explain::request::{access_denied_message, explain_request, RequestFacts};

@@ -31,16 +31,53 @@ const SUB: &str = "us-east-1:11111111-2222-3333-4444-555555555555";
 /// Case number `i`: the policy, a request of shape `i % 8`, and its expected decision.
 pub fn case(i: usize) -> Value {
     let table = "arn:aws:dynamodb:us-east-1:123456789012:table/Notes";
-    let sync = format!("arn:aws:cognito-sync:us-east-1:123456789012:identitypool/us-east-1:pool/identity/{SUB}/ds");
+    let sync = format!(
+        "arn:aws:cognito-sync:us-east-1:123456789012:identitypool/us-east-1:pool/identity/{SUB}/ds"
+    );
     let (action, resource, extra, expected): (&str, String, Option<(&str, Value)>, &str) =
         match i % 8 {
-            0 => ("s3:GetObject", format!("arn:aws:s3:::photos/{SUB}/a.jpg"), None, "Allowed"),
-            1 => ("s3:GetObject", "arn:aws:s3:::photos/someone-else/a.jpg".into(), None, "ImplicitDeny"),
-            2 => ("s3:ListBucket", "arn:aws:s3:::photos".into(), Some(("s3:prefix", json!(format!("{SUB}/2024/")))), "Allowed"),
-            3 => ("s3:ListBucket", "arn:aws:s3:::photos".into(), Some(("s3:prefix", json!("other/"))), "ImplicitDeny"),
-            4 => ("dynamodb:Query", table.into(), Some(("dynamodb:LeadingKeys", json!([SUB]))), "Allowed"),
-            5 => ("dynamodb:GetItem", table.into(), Some(("dynamodb:LeadingKeys", json!([SUB, "x"]))), "ImplicitDeny"),
-            6 => ("s3:DeleteBucket", "arn:aws:s3:::photos".into(), None, "ExplicitDeny"),
+            0 => (
+                "s3:GetObject",
+                format!("arn:aws:s3:::photos/{SUB}/a.jpg"),
+                None,
+                "Allowed",
+            ),
+            1 => (
+                "s3:GetObject",
+                "arn:aws:s3:::photos/someone-else/a.jpg".into(),
+                None,
+                "ImplicitDeny",
+            ),
+            2 => (
+                "s3:ListBucket",
+                "arn:aws:s3:::photos".into(),
+                Some(("s3:prefix", json!(format!("{SUB}/2024/")))),
+                "Allowed",
+            ),
+            3 => (
+                "s3:ListBucket",
+                "arn:aws:s3:::photos".into(),
+                Some(("s3:prefix", json!("other/"))),
+                "ImplicitDeny",
+            ),
+            4 => (
+                "dynamodb:Query",
+                table.into(),
+                Some(("dynamodb:LeadingKeys", json!([SUB]))),
+                "Allowed",
+            ),
+            5 => (
+                "dynamodb:GetItem",
+                table.into(),
+                Some(("dynamodb:LeadingKeys", json!([SUB, "x"]))),
+                "ImplicitDeny",
+            ),
+            6 => (
+                "s3:DeleteBucket",
+                "arn:aws:s3:::photos".into(),
+                None,
+                "ExplicitDeny",
+            ),
             _ => ("cognito-sync:ListRecords", sync, None, "Allowed"),
         };
     let mut context = json!({
@@ -78,7 +115,11 @@ pub enum Layout {
 /// `n` cases laid out as `layout`, written to `out`.
 pub fn write_cases(n: usize, layout: Layout, out: &mut impl std::io::Write) -> std::io::Result<()> {
     if layout != Layout::Lines {
-        out.write_all(if layout == Layout::Compact { b"[" } else { b"[\n" })?;
+        out.write_all(if layout == Layout::Compact {
+            b"["
+        } else {
+            b"[\n"
+        })?;
     }
     for i in 0..n {
         let value = case(i);

@@ -1,6 +1,9 @@
 //! Reading the parts of an evaluation case from span-keeping JSON: policies (objects or
 //! policy text in a string) and the request with its context.
 
+use std::rc::Rc;
+
+use super::PolicyCache;
 use crate::json::{self, JsonMember, JsonNode, JsonValue};
 use crate::{
     CompiledPolicy, Context, ContextValue, Diagnostic, Policy, PolicyKind, PolicySource, Request,
@@ -9,21 +12,38 @@ use crate::{
 
 /// Reads one policy: a JSON object (diagnostics located in the case file), or a JSON string
 /// holding the policy text as the IAM API returns it (diagnostics located in that string).
+/// With a `cache`, a policy whose text was read before is not read again.
 pub(super) fn read_policy(
     node: &JsonNode,
     name: String,
     kind: PolicyKind,
+    text: &str,
     diags: &mut Vec<Diagnostic>,
-) -> Option<CompiledPolicy> {
-    // A policy object's diagnostics are located with the rest of the case, in one pass.
-    let parsed = match node.as_str() {
-        Some(inner) => crate::parse_policy(inner, kind),
-        None => Policy::from_json(node, kind),
+    cache: Option<&mut PolicyCache>,
+) -> Option<Rc<CompiledPolicy>> {
+    let read = || {
+        // A policy object's diagnostics are located with the rest of the case, in one pass.
+        let parsed = match node.as_str() {
+            Some(inner) => crate::parse_policy(inner, kind),
+            None => Policy::from_json(node, kind),
+        };
+        let compiled = parsed.policy.as_ref().map(|p| {
+            Rc::new(CompiledPolicy::compile(
+                p,
+                PolicySource {
+                    name: name.clone(),
+                    kind,
+                },
+            ))
+        });
+        (compiled, parsed.diagnostics)
     };
-    diags.extend(parsed.diagnostics);
-    parsed
-        .policy
-        .map(|p| CompiledPolicy::compile(&p, PolicySource { name, kind }))
+    let (compiled, found) = match cache {
+        Some(cache) => cache.get_or_read(node, &name, kind, text, read),
+        None => read(),
+    };
+    diags.extend(found);
+    compiled
 }
 
 pub(super) fn read_request(node: &JsonNode, diags: &mut Vec<Diagnostic>) -> Option<Request> {

@@ -4,6 +4,10 @@
 //! past the per-document limit, so a file of any size (or `/dev/zero`) is read in bounded
 //! memory. Each case is then parsed on its own by the span-keeping parser.
 
+// A fault happens at most once per stream and ends it, so the size of the `Err` variant costs
+// nothing that matters; the stream reports a plain `Diagnostic`.
+#![allow(clippy::result_large_err)]
+
 use std::io::{ErrorKind, Read};
 
 use crate::json::MAX_INPUT_BYTES;
@@ -207,10 +211,9 @@ impl<R: Read> Splitter<R> {
                 Err(e) => {
                     self.buf.truncate(old);
                     self.eof = true;
-                    return Err(self.fault(
-                        &format!("the input cannot be read: {e}"),
-                        "check the file",
-                    ));
+                    return Err(
+                        self.fault(&format!("the input cannot be read: {e}"), "check the file")
+                    );
                 }
             }
         }
@@ -266,7 +269,10 @@ impl<R: Read> Splitter<R> {
         self.cases += 1;
         let origin = self.at;
         let first = self.buf.get(self.start).copied();
-        if !matches!(first, Some(b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')) {
+        if !matches!(
+            first,
+            Some(b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')
+        ) {
             // Not the start of any JSON value (`/dev/zero` starts with NUL): stop here
             // rather than scan for the end of something that has none.
             return Piece::Fault(self.fault(
@@ -341,10 +347,9 @@ impl<R: Read> Splitter<R> {
             Err(e) => {
                 let valid = e.valid_up_to();
                 self.consume(valid);
-                return Piece::Fault(self.fault(
-                    "the input is not UTF-8 text",
-                    "save the file as UTF-8",
-                ));
+                return Piece::Fault(
+                    self.fault("the input is not UTF-8 text", "save the file as UTF-8"),
+                );
             }
         };
         self.consume(end - self.start);
@@ -359,7 +364,10 @@ impl Scan {
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             if self.bare {
-                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b',' | b']' | b'}' | b'{' | b'[' | b'"') {
+                if matches!(
+                    b,
+                    b' ' | b'\t' | b'\n' | b'\r' | b',' | b']' | b'}' | b'{' | b'[' | b'"'
+                ) {
                     return Some(offset + i);
                 }
             } else if self.in_string {

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::ops::ControlFlow;
 
 use super::split::{Piece, Splitter};
-use super::{error_answer, evaluate_case_node, EvalAnswer};
+use super::{error_answer, evaluate_case_node, EvalAnswer, PolicyCache};
 use crate::json::{self, MAX_INPUT_BYTES};
 use crate::{Diagnostic, Origin, Span};
 
@@ -45,6 +45,7 @@ pub fn evaluate_stream<R: Read>(
 ) -> StreamSummary {
     let mut splitter = Splitter::new(input);
     let mut summary = StreamSummary::default();
+    let mut cache = PolicyCache::default();
     loop {
         let (streamed, last) = match splitter.next_piece() {
             Piece::End => return summary,
@@ -52,7 +53,7 @@ pub fn evaluate_stream<R: Read>(
                 text,
                 origin,
                 index,
-            } => answer_case(&text, &origin, index, explain),
+            } => answer_case(&text, &origin, index, explain, &mut cache),
             Piece::TooLarge { origin, index, len } => (too_large(&origin, index, len), false),
             Piece::Fault(d) => {
                 let name = format!("#{}", summary.answers);
@@ -76,10 +77,19 @@ pub fn evaluate_stream<R: Read>(
 }
 
 /// The answer for one case's text; true when the stream cannot go on after it.
-fn answer_case(text: &str, origin: &Origin, index: usize, explain: bool) -> (Streamed, bool) {
+fn answer_case(
+    text: &str,
+    origin: &Origin,
+    index: usize,
+    explain: bool,
+    cache: &mut PolicyCache,
+) -> (Streamed, bool) {
     match json::parse_at(text, origin.offset) {
         Ok(node) => {
-            let answer = evaluate_case_node(&node, index, text, origin, explain);
+            // Explanations point into their own case, so only bare decisions share policies.
+            cache.base = origin.offset;
+            let cache = (!explain).then_some(cache);
+            let answer = evaluate_case_node(&node, index, text, origin, explain, cache);
             let input_error = is_input_error(&answer);
             (
                 Streamed {

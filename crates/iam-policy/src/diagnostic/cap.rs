@@ -61,7 +61,11 @@ fn summary(first: &Diagnostic, left_out: usize) -> Diagnostic {
     let message = format!(
         "and {left_out} more `{}` {}, not listed",
         first.code,
-        if left_out == 1 { "diagnostic" } else { "diagnostics" }
+        if left_out == 1 {
+            "diagnostic"
+        } else {
+            "diagnostics"
+        }
     );
     let help = format!(
         "only the first {MAX_PER_CODE} of each code are listed, the first left out is here; fix these and check again"
@@ -93,7 +97,12 @@ mod tests {
         let more = ds.last().unwrap();
         assert_eq!(more.code, MORE_CODE);
         assert_eq!(more.severity, Severity::Warning);
-        assert!(more.message.starts_with("and 29900 more `iam::a` diagnostics"), "{}", more.message);
+        assert!(
+            more.message
+                .starts_with("and 29900 more `iam::a` diagnostics"),
+            "{}",
+            more.message
+        );
         assert_eq!(more.span, Some(Span::new(100, 101)));
         assert_eq!(ds.iter().filter(|d| d.code == "iam::b").count(), 3);
     }

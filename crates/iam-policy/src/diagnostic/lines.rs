@@ -214,7 +214,10 @@ mod tests {
         let part = &whole[start..];
         let index = LineIndex::new(part);
         for local in 0..part.len() {
-            assert_eq!(origin.place(index.position(local)), position_of(whole, start + local));
+            assert_eq!(
+                origin.place(index.position(local)),
+                position_of(whole, start + local)
+            );
         }
     }
 

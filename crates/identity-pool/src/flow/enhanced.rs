@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-
-
 use super::assume::assume;
 use super::get_id::get_id;
 use super::FlowOutcome;

@@ -1,8 +1,6 @@
 //! `GetId` (or, for developer identities, your back end's
 //! `GetOpenIdTokenForDeveloperIdentity`): guest access, provider token checks, identity ID.
 
-
-
 use super::FlowOutcome;
 use crate::error::{code, message, AwsError, Step};
 use crate::note::Notes;

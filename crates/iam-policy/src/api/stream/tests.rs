@@ -5,7 +5,8 @@ const CASE_A: &str = r#"{"name": "reads", "identityPolicies": [{"Version": "2012
   "request": {"action": "s3:GetObject", "resource": "arn:aws:s3:::b/k"}, "expected": "Allowed"}"#;
 const CASE_B: &str = r#"{"identityPolicies": [{"Statement": [{"Effect": "Permit", "Action": "*", "Resource": "*"}]}],
   "request": {"action": "s3:GetObject"}, "colour": "é😀"}"#;
-const CASE_C: &str = r#"{"name": "writes", "request": {"action": "s3:PutObject"}, "expected": "ImplicitDeny"}"#;
+const CASE_C: &str =
+    r#"{"name": "writes", "request": {"action": "s3:PutObject"}, "expected": "ImplicitDeny"}"#;
 
 fn stream(text: &str) -> (Vec<Streamed>, StreamSummary) {
     let mut out = Vec::new();
@@ -35,7 +36,12 @@ fn an_array_streams_to_the_answers_of_the_whole_file() {
 #[test]
 fn json_lines_and_a_single_case_answer_as_each_case_alone() {
     let compact = |c: &str| c.replace('\n', " ");
-    let text = format!("{}\n{}\n\n{}\n", compact(CASE_A), compact(CASE_B), compact(CASE_C));
+    let text = format!(
+        "{}\n{}\n\n{}\n",
+        compact(CASE_A),
+        compact(CASE_B),
+        compact(CASE_C)
+    );
     let got = answers(&text);
     assert_eq!(got.len(), 3);
     for (i, (line, answer)) in text.lines().filter(|l| !l.is_empty()).zip(&got).enumerate() {
@@ -45,8 +51,16 @@ fn json_lines_and_a_single_case_answer_as_each_case_alone() {
         }
         assert_eq!(answer.decision, alone.decision);
         assert_eq!(answer.name, alone.name);
-        let lines: Vec<_> = answer.diagnostics.iter().map(|d| d.start.unwrap().line).collect();
-        assert!(lines.iter().all(|l| *l == i + 1), "{lines:?} on line {}", i + 1);
+        let lines: Vec<_> = answer
+            .diagnostics
+            .iter()
+            .map(|d| d.start.unwrap().line)
+            .collect();
+        assert!(
+            lines.iter().all(|l| *l == i + 1),
+            "{lines:?} on line {}",
+            i + 1
+        );
     }
     assert_eq!(answers(CASE_A), evaluate_cases_json(CASE_A, true));
 }
@@ -62,7 +76,11 @@ fn garbage_is_an_input_error_with_a_position() {
         ("[1, 2]", 1, 5),
         ("[{\"request\": {\"action\": \"s3:GetObject\"}", 1, 40),
         ("[{\"request\": {\"action\": \"s3:Get", 1, 32),
-        ("{\"request\": {\"action\": \"a:b\"}, \"expected\": 5}", 1, 44),
+        (
+            "{\"request\": {\"action\": \"a:b\"}, \"expected\": 5}",
+            1,
+            44,
+        ),
         ("[{\"request\": {\"action\": \"a:b\"}} {}]", 1, 33),
         ("[{\"request\": {\"action\": \"a:b\"}},]", 1, 33),
         ("[{\"request\": {\"action\": \"a:b\"}}] x", 1, 34),
@@ -74,7 +92,12 @@ fn garbage_is_an_input_error_with_a_position() {
         assert!(summary.input_errors >= 1);
         assert_eq!(last.answer.decision, crate::Verdict::Error);
         let at = last.answer.diagnostics[0].start.expect("located");
-        assert_eq!((at.line, at.column), (line, column), "{text:?}: {:?}", last.answer.diagnostics[0]);
+        assert_eq!(
+            (at.line, at.column),
+            (line, column),
+            "{text:?}: {:?}",
+            last.answer.diagnostics[0]
+        );
     }
 }
 
@@ -95,9 +118,16 @@ fn an_over_limit_case_is_refused_and_the_next_one_still_runs() {
     let (streamed, summary) = stream(&text);
     assert_eq!(summary.answers, 2);
     assert!(streamed[0].input_error);
-    assert_eq!(streamed[0].answer.diagnostics[0].code, "iam::parse::too_large");
+    assert_eq!(
+        streamed[0].answer.diagnostics[0].code,
+        "iam::parse::too_large"
+    );
     assert_eq!(streamed[1].answer.decision, crate::Verdict::ImplicitDeny);
-    let at = streamed[1].answer.diagnostics.first().map(|d| d.start.unwrap().line);
+    let at = streamed[1]
+        .answer
+        .diagnostics
+        .first()
+        .map(|d| d.start.unwrap().line);
     assert_eq!(at, None);
 }
 
@@ -128,4 +158,19 @@ fn a_break_stops_the_stream() {
         ControlFlow::Break(())
     });
     assert_eq!(seen, 1);
+}
+
+#[test]
+fn repeated_policies_read_once_answer_as_if_read_each_time() {
+    // Without explanations the stream reuses policies read before; the answers, diagnostics
+    // and their positions included, must not show it.
+    let text = format!("[{CASE_A},\n{CASE_B},\n  {CASE_A},{CASE_B},\n\n{CASE_A}]");
+    let mut got = Vec::new();
+    evaluate_stream(text.as_bytes(), false, |s| {
+        got.push(s.answer);
+        ControlFlow::Continue(())
+    });
+    let whole = evaluate_cases_json(&text, false);
+    assert_eq!(got, whole);
+    assert_eq!(got[4].diagnostics[0].start.unwrap().line, 9);
 }
