@@ -3,7 +3,7 @@
 //! all answer through [`evaluate_cases_json`] or [`evaluate_case`], so they agree.
 
 use crate::json::{self, JsonNode, JsonValue};
-use crate::{evaluate, Diagnostic, Explanation, PolicyKind, PolicySet, Span};
+use crate::{evaluate, Diagnostic, Explanation, Span};
 use serde::{Deserialize, Serialize};
 
 /// The version of this request/answer format.
@@ -108,12 +108,16 @@ const CASE_FIELDS: &[&str] = &[
     "resourcePolicy",
     "trustPolicy",
     "serviceControlPolicies",
+    "resourceControlPolicies",
+    "endpointPolicies",
+    "managementAccountId",
     "request",
     "expected",
     // Fields the conformance corpus adds for its own runner.
     "rule",
     "expectedStatement",
     "expectedDiagnostics",
+    "source",
 ];
 
 fn error_answer(
@@ -182,39 +186,7 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
             ));
         }
     }
-    let mut compiled = Vec::new();
-    for (field, kind) in [
-        ("identityPolicies", PolicyKind::Identity),
-        ("sessionPolicies", PolicyKind::Session),
-        ("permissionBoundaries", PolicyKind::PermissionsBoundary),
-        ("serviceControlPolicies", PolicyKind::ServiceControl),
-        ("resourcePolicy", PolicyKind::Resource),
-        ("trustPolicy", PolicyKind::Trust),
-    ] {
-        let Some(value) = node.get(field) else {
-            continue;
-        };
-        let items: Vec<&JsonNode> = match (&value.value, kind) {
-            (_, PolicyKind::Resource | PolicyKind::Trust) => vec![value],
-            (JsonValue::Array(items), _) => items.iter().collect(),
-            _ => {
-                diags.push(Diagnostic::error(
-                    "iam::case::wrong_type",
-                    format!("`{field}` must be an array of policy documents"),
-                    Some(value.span),
-                ));
-                continue;
-            }
-        };
-        for (i, item) in items.into_iter().enumerate() {
-            let label = if matches!(kind, PolicyKind::Resource | PolicyKind::Trust) {
-                field.to_string()
-            } else {
-                format!("{field}[{i}]")
-            };
-            compiled.push((kind, read_policy(item, label, kind, text, &mut diags)));
-        }
-    }
+    let layers = layers::read_layers(node, text, &mut diags);
     if let (Some(_), Some(trust)) = (node.get("resourcePolicy"), node.get("trustPolicy")) {
         diags.push(
             Diagnostic::error(
@@ -239,25 +211,11 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
     if diags.iter().any(Diagnostic::is_error) {
         return error_answer(name, expected, diags, text);
     }
-    let (Some(request), Some(policies)) = (
-        request,
-        compiled
-            .into_iter()
-            .map(|(k, p)| p.map(|p| (k, p)))
-            .collect::<Option<Vec<_>>>(),
-    ) else {
+    let (Some(mut request), Some(layers)) = (request, layers) else {
         return error_answer(name, expected, diags, text);
     };
-    let mut set = PolicySet::default();
-    for (kind, policy) in &policies {
-        match kind {
-            PolicyKind::Session => set.session.push(policy),
-            PolicyKind::PermissionsBoundary => set.permissions_boundaries.push(policy),
-            PolicyKind::ServiceControl => set.service_control.push(policy),
-            PolicyKind::Resource | PolicyKind::Trust => set.resource = Some(policy),
-            PolicyKind::Identity => set.identity.push(policy),
-        }
-    }
+    anonymous::prepare(node, &mut request, layers.has_identity_layers(), &mut diags);
+    let set = layers.policy_set();
     let evaluation = evaluate(&set, &request);
     for d in &mut diags {
         if d.start.is_none() {
@@ -276,9 +234,11 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
     }
 }
 
+mod anonymous;
+mod layers;
 mod read;
 
-use read::{read_policy, read_request};
+use read::read_request;
 
 #[cfg(test)]
 mod tests;

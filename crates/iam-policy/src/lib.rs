@@ -30,9 +30,9 @@ mod validate;
 pub use compile::{CompiledPolicy, PolicySource};
 pub use decision::Decision;
 pub use diagnostic::{position_of, Diagnostic, Position, Severity, Span};
-pub use evaluate::{decide, evaluate, PolicySet};
+pub use evaluate::{decide, evaluate, OrgLevel, PolicySet};
 pub use explain::{
-    ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult,
+    ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult, Rule,
     StatementExplanation, StatementRef, Unevaluated,
 };
 pub use format::format_policy;
