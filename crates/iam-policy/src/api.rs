@@ -117,6 +117,9 @@ const CASE_FIELDS: &[&str] = &[
     "rule",
     "expectedStatement",
     "expectedDiagnostics",
+    "expectedLayer",
+    "expectedLevel",
+    "expectedRule",
     "source",
 ];
 

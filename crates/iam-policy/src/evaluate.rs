@@ -82,9 +82,11 @@ pub fn evaluate(set: &PolicySet<'_>, req: &Request) -> Evaluation {
     let c = run.explain.unwrap_or_default();
     let level = verdict.level_label(set);
     let deciding_statements = summary::deciding(&c.statements, &verdict);
+    let at_level = verdict.level_policies(set);
     let summary = summary::summary(
         &verdict,
         level.as_deref(),
+        at_level.as_deref(),
         &deciding_statements,
         &c.statements,
         req,
@@ -271,6 +273,20 @@ impl Verdict {
             Layer::ServiceControl => set.service_control.get(i)?.id.clone(),
             Layer::ResourceControl => set.resource_control.get(i)?.id.clone(),
             Layer::VpcEndpoint => set.endpoint.get(i).map(|p| p.source.name.clone()),
+            _ => None,
+        }
+    }
+
+    /// The names of the policies at the deciding level or endpoint, when there is one.
+    fn level_policies<'s>(&self, set: &'s PolicySet<'_>) -> Option<Vec<&'s str>> {
+        let i = self.level?;
+        let names = |policies: &'s [&CompiledPolicy]| {
+            policies.iter().map(|p| p.source.name.as_str()).collect()
+        };
+        match self.layer? {
+            Layer::ServiceControl => Some(names(&set.service_control.get(i)?.policies)),
+            Layer::ResourceControl => Some(names(&set.resource_control.get(i)?.policies)),
+            Layer::VpcEndpoint => Some(vec![set.endpoint.get(i)?.source.name.as_str()]),
             _ => None,
         }
     }

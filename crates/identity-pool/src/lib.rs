@@ -20,6 +20,7 @@ mod compiled;
 pub mod error;
 pub mod explain;
 mod flow;
+mod kms_default;
 pub mod note;
 pub mod provider;
 pub mod report;

@@ -68,9 +68,13 @@ pub(super) fn prepare(
             );
         }
     }
-    for (key, value) in [("aws:PrincipalType", "Anonymous"), ("aws:userid", "anonymous")] {
+    for (key, value) in [
+        ("aws:PrincipalType", "Anonymous"),
+        ("aws:userid", "anonymous"),
+    ] {
         if req.context.get(key).is_none() {
-            req.context.insert(key, ContextValue::Single(value.to_string()));
+            req.context
+                .insert(key, ContextValue::Single(value.to_string()));
         }
     }
 }

@@ -14,7 +14,8 @@ use crate::{CompiledPolicy, Diagnostic, OrgLevel, PolicyKind, PolicySet, PolicyS
 const RCP_FULL_AWS_ACCESS: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#;
 
 /// The name the explanation shows for the implicit `RCPFullAWSAccess`.
-pub(super) const RCP_FULL_AWS_ACCESS_NAME: &str = "RCPFullAWSAccess (AWS managed, attached at every level)";
+pub(super) const RCP_FULL_AWS_ACCESS_NAME: &str =
+    "RCPFullAWSAccess (AWS managed, attached at every level)";
 
 /// One organization level, compiled.
 struct Level {
@@ -142,7 +143,11 @@ pub(super) fn read_layers(
     ok.then_some(layers)
 }
 
-fn array<'n>(field: &str, value: &'n JsonNode, diags: &mut Vec<Diagnostic>) -> Option<&'n [JsonNode]> {
+fn array<'n>(
+    field: &str,
+    value: &'n JsonNode,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<&'n [JsonNode]> {
     if let JsonValue::Array(items) = &value.value {
         return Some(items);
     }

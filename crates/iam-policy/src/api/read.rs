@@ -109,7 +109,9 @@ fn read_principal(m: &JsonMember, diags: &mut Vec<Diagnostic>) -> Option<Request
                 "the only principal `type` is `Anonymous`",
                 Some(ty.span),
             )
-            .with_help("write {\"type\": \"Anonymous\"} for an unsigned request, or the caller's ARN"),
+            .with_help(
+                "write {\"type\": \"Anonymous\"} for an unsigned request, or the caller's ARN",
+            ),
         );
         return None;
     }

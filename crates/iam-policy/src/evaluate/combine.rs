@@ -60,9 +60,13 @@ pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Verdict {
     let management = set.management_account.as_deref();
 
     let scp_applies = !set.service_control.is_empty()
-        && org_applies(run, "service control policies", anonymous, service_linked, {
-            management.is_some() && rules::caller_account(req) == management
-        });
+        && org_applies(
+            run,
+            "service control policies",
+            anonymous,
+            service_linked,
+            management.is_some() && rules::caller_account(req) == management,
+        );
     let scp = if scp_applies {
         run.gates(
             Layer::ServiceControl,
@@ -74,9 +78,13 @@ pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Verdict {
         Gates::default()
     };
     let rcp_applies = !set.resource_control.is_empty()
-        && org_applies(run, "resource control policies", false, service_linked, {
-            management.is_some() && rules::resource_account(req) == management
-        });
+        && org_applies(
+            run,
+            "resource control policies",
+            false,
+            service_linked,
+            management.is_some() && rules::resource_account(req) == management,
+        );
     let rcp = if rcp_applies {
         run.gates(
             Layer::ResourceControl,
@@ -89,9 +97,7 @@ pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Verdict {
     };
     let endpoints = run.gates(
         Layer::VpcEndpoint,
-        set.endpoint
-            .iter()
-            .map(|p| (None, std::slice::from_ref(p))),
+        set.endpoint.iter().map(|p| (None, std::slice::from_ref(p))),
     );
     let resource: &[&CompiledPolicy] = set.resource.as_slice();
     let rb = run.layer(Layer::ResourceBased, None, resource);
@@ -106,7 +112,11 @@ pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Verdict {
     } else {
         (
             run.layer(Layer::Identity, None, &set.identity),
-            run.layer(Layer::PermissionsBoundary, None, &set.permissions_boundaries),
+            run.layer(
+                Layer::PermissionsBoundary,
+                None,
+                &set.permissions_boundaries,
+            ),
             run.layer(Layer::Session, None, &set.session),
         )
     };
@@ -116,7 +126,10 @@ pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Verdict {
     }
 
     // 2. Explicit denies, in the order the explanation names them.
-    let deny = |g: &Gates, layer| g.denies.map(|i| verdict(Decision::ExplicitDeny, Some(layer)).at(i));
+    let deny = |g: &Gates, layer| {
+        g.denies
+            .map(|i| verdict(Decision::ExplicitDeny, Some(layer)).at(i))
+    };
     if let Some(v) = deny(&scp, Layer::ServiceControl)
         .or_else(|| deny(&rcp, Layer::ResourceControl))
         .or_else(|| deny(&endpoints, Layer::VpcEndpoint))

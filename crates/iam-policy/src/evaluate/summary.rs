@@ -59,12 +59,14 @@ fn where_words(layer: Option<Layer>, level: Option<&str>) -> String {
     }
 }
 
-/// The Allow statement of `layer` that came closest to applying: the one that matched the
-/// most parts (action, then resource, then principal), first in order on ties.
-fn closest(
-    statements: &[StatementExplanation],
+/// The Allow statement of `layer` (of the deciding level's policies, when given) that came
+/// closest to applying: the one that matched the most parts (action, then resource, then
+/// principal), first in order on ties.
+fn closest<'s>(
+    statements: &'s [StatementExplanation],
     layer: Option<Layer>,
-) -> Option<&StatementExplanation> {
+    at_level: Option<&[&str]>,
+) -> Option<&'s StatementExplanation> {
     let score = |s: &StatementExplanation| {
         usize::from(s.action.matched) * 4
             + usize::from(s.action.matched && s.resource.matched) * 2
@@ -73,7 +75,10 @@ fn closest(
     statements
         .iter()
         .filter(|s| {
-            Some(s.layer) == layer && s.statement.effect == Effect::Allow && s.action.matched
+            Some(s.layer) == layer
+                && s.statement.effect == Effect::Allow
+                && s.action.matched
+                && at_level.is_none_or(|names| names.contains(&s.statement.policy.as_str()))
         })
         .fold(None, |best: Option<&StatementExplanation>, s| match best {
             Some(b) if score(b) >= score(s) => Some(b),
@@ -96,6 +101,7 @@ fn rule_words(rule: Rule) -> Option<&'static str> {
 pub(super) fn summary(
     v: &Verdict,
     level: Option<&str>,
+    at_level: Option<&[&str]>,
     deciding: &[StatementRef],
     statements: &[StatementExplanation],
     req: &Request,
@@ -132,7 +138,7 @@ pub(super) fn summary(
                 Some(words) => format!("implicitly denied: {words}, and {nothing}"),
                 None => format!("implicitly denied: {nothing}"),
             };
-            match closest(statements, v.layer) {
+            match closest(statements, v.layer, at_level) {
                 Some(s) => format!(
                     "{base}; closest is `{}` in `{}`: {}",
                     s.statement.label, s.statement.policy, s.reason

@@ -1,5 +1,7 @@
 use super::*;
-use crate::{parse_policy, Context, ContextValue, Decision, PolicyKind, PolicySource, RequestPrincipal};
+use crate::{
+    parse_policy, Context, ContextValue, Decision, PolicyKind, PolicySource, RequestPrincipal,
+};
 
 fn compile(text: &str, kind: PolicyKind) -> CompiledPolicy {
     let parsed = parse_policy(text, kind);
@@ -253,11 +255,17 @@ fn every_scp_level_must_allow_and_the_explanation_names_the_level() {
     };
     let set = PolicySet {
         identity: vec![&a],
-        service_control: vec![level("r-root", &full), level("ou-1", &ec2), level("111122223333", &full)],
+        service_control: vec![
+            level("r-root", &full),
+            level("ou-1", &ec2),
+            level("111122223333", &full),
+        ],
         ..Default::default()
     };
     let mut req = request("s3:GetObject", "*");
-    req.principal = Some(RequestPrincipal::Aws("arn:aws:iam::111122223333:user/bob".into()));
+    req.principal = Some(RequestPrincipal::Aws(
+        "arn:aws:iam::111122223333:user/bob".into(),
+    ));
     assert_eq!(both(&set, &req), Decision::ImplicitDeny);
     let e = evaluate(&set, &req).explanation;
     assert_eq!(e.deciding_layer, Some(Layer::ServiceControl));
