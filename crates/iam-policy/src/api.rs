@@ -1,13 +1,12 @@
 //! The versioned serde request/answer API for raw IAM evaluation: the evaluation-case
 //! document of `formats.md`, section 1. The CLI, the playground and the JavaScript binding
-//! all answer through [`evaluate_cases_json`] or [`evaluate_case`], so they agree.
+//! all answer through [`evaluate_cases_json`] or [`evaluate_case`], so they agree. The
+//! request envelope and its version live in `identity_pool::api`, the one API door.
 
+use crate::catalog::{context_keys, expansions, ActionExpansion, Catalog, ContextKeys};
 use crate::json::{self, JsonNode, JsonValue};
-use crate::{evaluate, Diagnostic, Explanation, Span};
+use crate::{evaluate, Diagnostic, Explanation, Span, Verdict};
 use serde::{Deserialize, Serialize};
-
-/// The version of this request/answer format.
-pub const API_VERSION: u32 = 1;
 
 /// One evaluation case (formats.md section 1). Policies stay raw JSON so that diagnostics
 /// can point into them.
@@ -32,14 +31,27 @@ pub struct EvalCase {
     /// A role's trust policy, evaluated as its resource-based policy (an extension of the format).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust_policy: Option<serde_json::Value>,
-    /// Service control policies (an extension of the format).
+    /// Service control policies: documents (one level) or `{orgIdentifier, policies}` levels.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub service_control_policies: Vec<serde_json::Value>,
+    /// Resource control policies, in the same two shapes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resource_control_policies: Vec<serde_json::Value>,
+    /// The policies of the VPC endpoints the request passes through.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub endpoint_policies: Vec<serde_json::Value>,
+    /// The organization's management account (an extension of the format).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub management_account_id: Option<String>,
     /// The request.
     pub request: serde_json::Value,
     /// The expected decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
+    /// Any other field, kept so that it reaches the engine as written (which reads the
+    /// corpus's own fields and warns about unknown ones) instead of vanishing here.
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The answer for one case.
@@ -49,7 +61,7 @@ pub struct EvalAnswer {
     /// The case's name, or `#N` (its index in the file).
     pub name: String,
     /// `Allowed`, `ExplicitDeny`, `ImplicitDeny`, or `Error` when the case is invalid.
-    pub decision: String,
+    pub decision: Verdict,
     /// The case's `expected`, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
@@ -62,6 +74,13 @@ pub struct EvalAnswer {
     /// The explanation, when asked for and the case is valid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
+    /// With an explanation and a catalog: the context keys the policies read for this
+    /// request's action, and which of them the request lacks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_keys: Option<ContextKeys>,
+    /// With an explanation and a catalog: the actions each wildcard entry covers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expansions: Vec<ActionExpansion>,
 }
 
 impl EvalAnswer {
@@ -74,6 +93,16 @@ impl EvalAnswer {
 /// Evaluates every case in `text` (one case object or an array of them). A document that is
 /// not JSON yields one `Error` answer; an invalid case yields `Error` and the others still run.
 pub fn evaluate_cases_json(text: &str, explain: bool) -> Vec<EvalAnswer> {
+    evaluate_cases_json_with(text, explain, None)
+}
+
+/// [`evaluate_cases_json`] with the AWS action catalog: every policy also gets the
+/// `iam::catalog::*` checks.
+pub fn evaluate_cases_json_with(
+    text: &str,
+    explain: bool,
+    catalog: Option<&Catalog>,
+) -> Vec<EvalAnswer> {
     let root = match json::parse(text) {
         Ok(node) => node,
         Err(d) => return vec![error_answer("#0".into(), None, vec![d], text)],
@@ -85,7 +114,7 @@ pub fn evaluate_cases_json(text: &str, explain: bool) -> Vec<EvalAnswer> {
     cases
         .into_iter()
         .enumerate()
-        .map(|(i, node)| evaluate_case_node(node, i, text, explain))
+        .map(|(i, node)| evaluate_case_node(node, i, text, explain, catalog))
         .collect()
 }
 
@@ -117,6 +146,7 @@ const CASE_FIELDS: &[&str] = &[
     "rule",
     "expectedStatement",
     "expectedDiagnostics",
+    "expectedMissingContextKeys",
     "expectedLayer",
     "expectedLevel",
     "expectedRule",
@@ -134,18 +164,26 @@ fn error_answer(
             d.locate(text);
         }
     }
-    let matches_expected = expected.as_ref().map(|e| e == "Error");
+    let matches_expected = expected.as_ref().map(|e| e == Verdict::Error.as_str());
     EvalAnswer {
         name,
-        decision: "Error".into(),
+        decision: Verdict::Error,
         expected,
         matches_expected,
         diagnostics,
         explanation: None,
+        context_keys: None,
+        expansions: Vec::new(),
     }
 }
 
-fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) -> EvalAnswer {
+fn evaluate_case_node(
+    node: &JsonNode,
+    index: usize,
+    text: &str,
+    explain: bool,
+    catalog: Option<&Catalog>,
+) -> EvalAnswer {
     let mut diags = Vec::new();
     let name = node
         .get("name")
@@ -178,10 +216,7 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
         );
     }
     if let Some(e) = node.get("expected") {
-        if !matches!(
-            e.as_str(),
-            Some("Allowed" | "ExplicitDeny" | "ImplicitDeny" | "Error")
-        ) {
+        if e.as_str().and_then(Verdict::parse).is_none() {
             diags.push(Diagnostic::error(
                 "iam::case::invalid_expected",
                 "`expected` must be \"Allowed\", \"ExplicitDeny\", \"ImplicitDeny\" or \"Error\"",
@@ -189,7 +224,7 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
             ));
         }
     }
-    let layers = layers::read_layers(node, text, &mut diags);
+    let layers = layers::read_layers(node, text, catalog, &mut diags);
     if let (Some(_), Some(trust)) = (node.get("resourcePolicy"), node.get("trustPolicy")) {
         diags.push(
             Diagnostic::error(
@@ -225,14 +260,19 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
             d.locate(text);
         }
     }
-    let decision = format!("{:?}", evaluation.decision);
-    let matches_expected = expected.as_ref().map(|e| *e == decision);
+    let decision = Verdict::from(evaluation.decision);
+    let matches_expected = expected.as_ref().map(|e| e == decision.as_str());
+    let catalog = catalog.filter(|_| explain);
     EvalAnswer {
         name,
         decision,
         expected,
         matches_expected,
         diagnostics: diags,
+        context_keys: catalog.map(|c| context_keys(&set, &request, c)),
+        expansions: catalog
+            .map(|c| expansions(&evaluation.explanation, c))
+            .unwrap_or_default(),
         explanation: explain.then_some(evaluation.explanation),
     }
 }

@@ -9,13 +9,13 @@ use crate::explain::{
 };
 use crate::policy::Effect;
 use crate::statement::{applies, Grant, PrincipalCheck, StatementTrace};
-use crate::Request;
+use crate::{Decision, Request};
 
 mod combine;
 mod rules;
 mod summary;
 
-use combine::{combine, Verdict};
+use combine::{combine, Combined};
 
 /// One level of an AWS Organizations hierarchy (the root, an OU, or the account) with the
 /// policies attached there. Every level from the root down must allow.
@@ -52,6 +52,22 @@ pub struct PolicySet<'a> {
     pub management_account: Option<String>,
 }
 
+impl<'a> PolicySet<'a> {
+    /// Every policy of every layer: SCP and RCP levels, endpoint policies, identity,
+    /// boundary and session policies, then the resource-based policy.
+    pub fn policies(&self) -> impl Iterator<Item = &'a CompiledPolicy> + '_ {
+        let scp = self.service_control.iter().flat_map(|l| l.policies.iter());
+        let rcp = self.resource_control.iter().flat_map(|l| l.policies.iter());
+        scp.chain(rcp)
+            .chain(self.endpoint.iter())
+            .chain(self.identity.iter())
+            .chain(self.permissions_boundaries.iter())
+            .chain(self.session.iter())
+            .copied()
+            .chain(self.resource)
+    }
+}
+
 /// What one layer found.
 #[derive(Default)]
 struct LayerOutcome {
@@ -62,13 +78,26 @@ struct LayerOutcome {
 }
 
 /// The decision alone: the fast path (no explanation, no allocation).
-pub fn decide(set: &PolicySet<'_>, req: &Request) -> crate::Decision {
+pub fn decide(set: &PolicySet<'_>, req: &Request) -> Decision {
     let mut run = Run {
         req,
         explain: None,
         has_boundary: !set.permissions_boundaries.is_empty(),
     };
     combine(set, &mut run).decision
+}
+
+/// The decision and the layer that decided it (the denying one, or the one that failed to
+/// allow), still without explanation or allocation: for hot loops that must say which
+/// layer removed an action (effective permissions).
+pub fn decide_with_layer(set: &PolicySet<'_>, req: &Request) -> (Decision, Option<Layer>) {
+    let mut run = Run {
+        req,
+        explain: None,
+        has_boundary: !set.permissions_boundaries.is_empty(),
+    };
+    let c = combine(set, &mut run);
+    (c.decision, c.layer)
 }
 
 /// The decision with its full explanation.
@@ -265,7 +294,7 @@ fn statement_ref(policy: &CompiledPolicy, st: &CompiledStatement) -> StatementRe
     }
 }
 
-impl Verdict {
+impl Combined {
     /// The label of the deciding organization level or endpoint, when there is one.
     fn level_label(&self, set: &PolicySet<'_>) -> Option<String> {
         let i = self.level?;

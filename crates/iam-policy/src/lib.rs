@@ -11,6 +11,7 @@
 
 pub mod api;
 mod arn;
+pub mod catalog;
 mod compile;
 pub mod condition;
 mod decision;
@@ -28,9 +29,9 @@ mod statement;
 mod validate;
 
 pub use compile::{CompiledPolicy, PolicySource};
-pub use decision::Decision;
+pub use decision::{Decision, Verdict};
 pub use diagnostic::{position_of, Diagnostic, Position, Severity, Span};
-pub use evaluate::{decide, evaluate, OrgLevel, PolicySet};
+pub use evaluate::{decide, decide_with_layer, evaluate, OrgLevel, PolicySet};
 pub use explain::{
     ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult, Rule,
     StatementExplanation, StatementRef, Unevaluated,

@@ -5,6 +5,7 @@
 //! [`PolicySet`] borrows them.
 
 use super::read::read_policy;
+use crate::catalog::Catalog;
 use crate::json::{JsonNode, JsonValue};
 use crate::{CompiledPolicy, Diagnostic, OrgLevel, PolicyKind, PolicySet, PolicySource};
 
@@ -72,6 +73,7 @@ fn org_levels(levels: &[Level]) -> Vec<OrgLevel<'_>> {
 pub(super) fn read_layers(
     node: &JsonNode,
     text: &str,
+    catalog: Option<&Catalog>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Layers> {
     let mut layers = Layers::default();
@@ -86,7 +88,7 @@ pub(super) fn read_layers(
             continue;
         };
         for (i, item) in items.iter().enumerate() {
-            let p = read_policy(item, format!("{field}[{i}]"), kind, text, diags);
+            let p = read_policy(item, format!("{field}[{i}]"), kind, text, catalog, diags);
             let into = match kind {
                 PolicyKind::Session => &mut layers.session,
                 PolicyKind::PermissionsBoundary => &mut layers.boundaries,
@@ -104,7 +106,7 @@ pub(super) fn read_layers(
         ("trustPolicy", PolicyKind::Trust),
     ] {
         if let Some(value) = node.get(field) {
-            match read_policy(value, field.to_string(), kind, text, diags) {
+            match read_policy(value, field.to_string(), kind, text, catalog, diags) {
                 Some(p) => layers.resource = Some(p),
                 None => ok = false,
             }
@@ -117,7 +119,7 @@ pub(super) fn read_layers(
         let Some(items) = node.get(field).and_then(|v| array(field, v, diags)) else {
             continue;
         };
-        let Some(mut levels) = read_levels(field, items, kind, text, diags) else {
+        let Some(mut levels) = read_levels(field, items, kind, text, catalog, diags) else {
             ok = false;
             continue;
         };
@@ -171,6 +173,7 @@ fn read_levels(
     items: &[JsonNode],
     kind: PolicyKind,
     text: &str,
+    catalog: Option<&Catalog>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Vec<Level>> {
     let levels = items.iter().filter(|n| is_level(n)).count();
@@ -178,7 +181,7 @@ fn read_levels(
         let mut policies = Vec::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            match read_policy(item, format!("{field}[{i}]"), kind, text, diags) {
+            match read_policy(item, format!("{field}[{i}]"), kind, text, catalog, diags) {
                 Some(p) => policies.push(p),
                 None => ok = false,
             }
@@ -233,7 +236,7 @@ fn read_levels(
         };
         for (j, doc) in docs.iter().enumerate() {
             let name = format!("{field}[{label}][{j}]");
-            match read_policy(doc, name, kind, text, diags) {
+            match read_policy(doc, name, kind, text, catalog, diags) {
                 Some(p) => policies.push(p),
                 None => ok = false,
             }

@@ -19,7 +19,7 @@ use crate::statement::Grant;
 use crate::{Decision, RequestPrincipal};
 
 /// The outcome of combining the layers.
-pub(super) struct Verdict {
+pub(super) struct Combined {
     pub decision: Decision,
     pub layer: Option<Layer>,
     /// The index of the deciding organization level or endpoint policy.
@@ -29,8 +29,8 @@ pub(super) struct Verdict {
     pub why: Option<&'static str>,
 }
 
-fn verdict(decision: Decision, layer: Option<Layer>) -> Verdict {
-    Verdict {
+fn combined(decision: Decision, layer: Option<Layer>) -> Combined {
+    Combined {
         decision,
         layer,
         level: None,
@@ -39,7 +39,7 @@ fn verdict(decision: Decision, layer: Option<Layer>) -> Verdict {
     }
 }
 
-impl Verdict {
+impl Combined {
     fn at(mut self, level: usize) -> Self {
         self.level = Some(level);
         self
@@ -53,7 +53,7 @@ impl Verdict {
 
 /// Runs every layer that applies (all of them, so explicit denies anywhere are seen) and
 /// combines them.
-pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Verdict {
+pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Combined {
     let req = run.req;
     let anonymous = matches!(req.principal, Some(RequestPrincipal::Anonymous));
     let service_linked = rules::is_service_linked_role(req);
@@ -122,13 +122,13 @@ pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Verdict {
     };
 
     if rules::needs_no_permission(req) {
-        return verdict(Decision::Allowed, None).by(Rule::NoPermissionRequired);
+        return combined(Decision::Allowed, None).by(Rule::NoPermissionRequired);
     }
 
     // 2. Explicit denies, in the order the explanation names them.
     let deny = |g: &Gates, layer| {
         g.denies
-            .map(|i| verdict(Decision::ExplicitDeny, Some(layer)).at(i))
+            .map(|i| combined(Decision::ExplicitDeny, Some(layer)).at(i))
     };
     if let Some(v) = deny(&scp, Layer::ServiceControl)
         .or_else(|| deny(&rcp, Layer::ResourceControl))
@@ -143,13 +143,13 @@ pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Verdict {
         (Layer::Session, &session),
     ];
     if let Some((layer, _)) = denying.into_iter().find(|(_, o)| o.denies) {
-        return verdict(Decision::ExplicitDeny, Some(layer));
+        return combined(Decision::ExplicitDeny, Some(layer));
     }
 
     // 3. Guardrails: every gate must allow. They never grant on their own.
     let missing = |g: &Gates, layer, rule| {
         g.missing_allow
-            .map(|i| verdict(Decision::ImplicitDeny, Some(layer)).at(i).by(rule))
+            .map(|i| combined(Decision::ImplicitDeny, Some(layer)).at(i).by(rule))
     };
     if let Some(v) = missing(&scp, Layer::ServiceControl, Rule::EveryOrganizationLevel)
         .or_else(|| missing(&rcp, Layer::ResourceControl, Rule::EveryOrganizationLevel))
@@ -160,51 +160,51 @@ pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Verdict {
 
     // 4. Rules on who may ask for what.
     if let Some(why) = rules::aws_owned_change(req) {
-        let mut v = verdict(Decision::ImplicitDeny, None).by(Rule::AwsOwnedResource);
+        let mut v = combined(Decision::ImplicitDeny, None).by(Rule::AwsOwnedResource);
         v.why = Some(why);
         return v;
     }
     if anonymous {
         return if rb.allows {
-            verdict(Decision::Allowed, Some(Layer::ResourceBased))
+            combined(Decision::Allowed, Some(Layer::ResourceBased))
         } else {
-            verdict(Decision::ImplicitDeny, Some(Layer::ResourceBased))
+            combined(Decision::ImplicitDeny, Some(Layer::ResourceBased))
                 .by(Rule::AnonymousNeedsResourcePolicy)
         };
     }
     if let Some(rule) = rules::resource_must_allow(req) {
         if !rb.allows {
-            return verdict(Decision::ImplicitDeny, Some(Layer::ResourceBased)).by(rule);
+            return combined(Decision::ImplicitDeny, Some(Layer::ResourceBased)).by(rule);
         }
     }
 
     // 5. Identity and resource-based policies, then boundary and session policies.
     if is_cross_account(req) {
         if !rb.allows {
-            return verdict(Decision::ImplicitDeny, Some(Layer::ResourceBased));
+            return combined(Decision::ImplicitDeny, Some(Layer::ResourceBased));
         }
         if !identity.allows {
-            return verdict(Decision::ImplicitDeny, Some(Layer::Identity));
+            return combined(Decision::ImplicitDeny, Some(Layer::Identity));
         }
     } else if rb.grant == Some(Grant::Direct) {
         // Granted to exactly this caller (e.g. the session ARN): neither the boundary nor
         // the session policies limit it.
-        return verdict(Decision::Allowed, Some(Layer::ResourceBased));
+        return combined(Decision::Allowed, Some(Layer::ResourceBased));
     } else if !identity.allows && rb.grant != Some(Grant::Role) {
-        return verdict(Decision::ImplicitDeny, Some(Layer::Identity));
+        return combined(Decision::ImplicitDeny, Some(Layer::Identity));
     }
     if !set.permissions_boundaries.is_empty() && !boundary.allows {
-        return verdict(Decision::ImplicitDeny, Some(Layer::PermissionsBoundary));
+        return combined(Decision::ImplicitDeny, Some(Layer::PermissionsBoundary));
     }
     if !set.session.is_empty() && !session.allows {
-        return verdict(Decision::ImplicitDeny, Some(Layer::Session));
+        return combined(Decision::ImplicitDeny, Some(Layer::Session));
     }
     let layer = if identity.allows {
         Layer::Identity
     } else {
         Layer::ResourceBased
     };
-    verdict(Decision::Allowed, Some(layer))
+    combined(Decision::Allowed, Some(layer))
 }
 
 /// Whether an organization's policies apply to this request; says why not in the explanation.

@@ -2,12 +2,12 @@
 //! the deciding layer (and level), the rule of the evaluation logic, and for an implicit deny
 //! the Allow that came closest.
 
-use super::combine::Verdict;
+use super::combine::Combined;
 use crate::explain::{Layer, Rule, StatementExplanation, StatementRef};
 use crate::policy::Effect;
 use crate::{Decision, Request};
 
-pub(super) fn deciding(statements: &[StatementExplanation], v: &Verdict) -> Vec<StatementRef> {
+pub(super) fn deciding(statements: &[StatementExplanation], v: &Combined) -> Vec<StatementRef> {
     let wanted = match v.decision {
         Decision::ExplicitDeny => Effect::Deny,
         Decision::Allowed if v.layer.is_some() => Effect::Allow,
@@ -99,7 +99,7 @@ fn rule_words(rule: Rule) -> Option<&'static str> {
 }
 
 pub(super) fn summary(
-    v: &Verdict,
+    v: &Combined,
     level: Option<&str>,
     at_level: Option<&[&str]>,
     deciding: &[StatementRef],
