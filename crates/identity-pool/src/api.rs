@@ -4,13 +4,16 @@
 //!
 //! Request: `{"apiVersion": 1, "op": "simulate", "scenario": <scenario object or its text>}`;
 //! ops `simulate`, `check`, `evaluate` (`case`, optional `explain`), `parsePolicy`
-//! (`text`, `kind`), `formatPolicy` (`text`). The answer has the same `op` (or `error`).
+//! (`text`, `kind`), `formatPolicy` (`text`), `workshop` (`text`: a workshop or exercise
+//! file) and `goals` (`exercise`: an exercise object's text, `scenario`: the learner's
+//! scenario). The answer has the same `op` (or `error`).
 
 use iam_policy::api::{evaluate_case, EvalAnswer, EvalCase};
 use iam_policy::{format_policy, parse_policy, Diagnostic, PolicyKind};
 use serde::{Deserialize, Serialize};
 
 use crate::check::{check_text, CheckResult};
+use crate::exercise::{judge, workshop_view, GoalsVerdict, WorkshopView};
 use crate::report::Report;
 use crate::simulate::simulate_text;
 
@@ -72,6 +75,18 @@ pub enum ApiCall {
         /// The document's text.
         text: String,
     },
+    /// Read a workshop or exercise file (`docs/exercises.md`).
+    Workshop {
+        /// The file's text.
+        text: String,
+    },
+    /// Judge a learner's scenario against an exercise's goals.
+    Goals {
+        /// The exercise object's text (`ExerciseView::source`).
+        exercise: String,
+        /// The learner's scenario.
+        scenario: ScenarioInput,
+    },
 }
 
 /// A versioned request.
@@ -123,6 +138,20 @@ pub enum ApiAnswerBody {
         text: Option<String>,
         /// Why it could not be formatted.
         diagnostics: Vec<Diagnostic>,
+    },
+    /// The workshop, ready to show.
+    Workshop {
+        /// Absent when the file is not a JSON object.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        workshop: Option<WorkshopView>,
+        /// Errors and warnings, located in the file.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The learner's progress on one exercise.
+    Goals {
+        /// The verdict.
+        #[serde(flatten)]
+        verdict: GoalsVerdict,
     },
     /// The request itself was wrong.
     Error {
@@ -182,6 +211,16 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 diagnostics: located(parsed.diagnostics, text),
             }
         }
+        ApiCall::Workshop { text } => {
+            let (workshop, diagnostics) = workshop_view(text);
+            ApiAnswerBody::Workshop {
+                workshop,
+                diagnostics,
+            }
+        }
+        ApiCall::Goals { exercise, scenario } => ApiAnswerBody::Goals {
+            verdict: judge(exercise, &scenario.text()),
+        },
         ApiCall::FormatPolicy { text } => match format_policy(text) {
             Ok(pretty) => ApiAnswerBody::FormatPolicy {
                 text: Some(pretty),

@@ -18,6 +18,7 @@ pub mod api;
 pub mod check;
 mod compiled;
 pub mod error;
+pub mod exercise;
 pub mod explain;
 mod flow;
 pub mod note;
