@@ -4,9 +4,10 @@
 //!
 //! Request: `{"apiVersion": 1, "op": "simulate", "scenario": <scenario object or its text>}`;
 //! ops `simulate`, `check`, `evaluate` (`case`, optional `explain`), `parsePolicy`
-//! (`text`, `kind`), `formatPolicy` (`text`), `workshop` (`text`: a workshop or exercise
-//! file) and `goals` (`exercise`: an exercise object's text, `scenario`: the learner's
-//! scenario). The answer has the same `op` (or `error`).
+//! (`text`, `kind`), `formatPolicy` (`text`), `decodeToken` (`token`, optional `scenario`,
+//! `now`), `workshop` (`text`: a workshop or exercise file) and `goals` (`exercise`: an
+//! exercise object's text, `scenario`: the learner's scenario). The answer has the same `op`
+//! (or `error`).
 
 use iam_policy::api::{evaluate_case, EvalAnswer, EvalCase};
 use iam_policy::{format_policy, parse_policy, Diagnostic, PolicyKind};
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::{check_text, CheckResult};
 use crate::exercise::{judge, workshop_view, GoalsVerdict, WorkshopView};
+use crate::import::{decode_token, DecodedToken};
 use crate::report::Report;
 use crate::simulate::simulate_text;
 
@@ -37,6 +39,14 @@ impl ScenarioInput {
         match self {
             Self::Text(text) => text.clone(),
             Self::Document(value) => serde_json::to_string_pretty(value).unwrap_or_default(),
+        }
+    }
+
+    /// The scenario as a JSON value (`None` when its text is not JSON).
+    pub fn value(&self) -> Option<serde_json::Value> {
+        match self {
+            Self::Text(text) => serde_json::from_str(text).ok(),
+            Self::Document(value) => Some(value.clone()),
         }
     }
 }
@@ -86,6 +96,18 @@ pub enum ApiCall {
         exercise: String,
         /// The learner's scenario.
         scenario: ScenarioInput,
+    },
+    /// Decode a pasted JWT locally (no signature check) into a `signIn`.
+    DecodeToken {
+        /// The token text as pasted.
+        token: String,
+        /// The scenario whose pool the token is checked against and whose `signIn` it
+        /// replaces.
+        #[serde(default)]
+        scenario: Option<ScenarioInput>,
+        /// The current time in epoch seconds, to judge `exp` by GetId's rule.
+        #[serde(default)]
+        now: Option<i64>,
     },
 }
 
@@ -152,6 +174,11 @@ pub enum ApiAnswerBody {
         /// The verdict.
         #[serde(flatten)]
         verdict: GoalsVerdict,
+    },
+    /// The decoded token.
+    DecodeToken {
+        /// Header, claims, provider, `signIn`, warnings and notes.
+        token: Box<DecodedToken>,
     },
     /// The request itself was wrong.
     Error {
@@ -221,6 +248,16 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
         ApiCall::Goals { exercise, scenario } => ApiAnswerBody::Goals {
             verdict: judge(exercise, &scenario.text()),
         },
+        ApiCall::DecodeToken {
+            token,
+            scenario,
+            now,
+        } => {
+            let scenario = scenario.as_ref().and_then(ScenarioInput::value);
+            ApiAnswerBody::DecodeToken {
+                token: Box::new(decode_token(token, scenario.as_ref(), *now)),
+            }
+        }
         ApiCall::FormatPolicy { text } => match format_policy(text) {
             Ok(pretty) => ApiAnswerBody::FormatPolicy {
                 text: Some(pretty),

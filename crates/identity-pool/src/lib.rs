@@ -21,6 +21,7 @@ pub mod error;
 pub mod exercise;
 pub mod explain;
 mod flow;
+pub mod import;
 pub mod note;
 pub mod provider;
 pub mod report;
