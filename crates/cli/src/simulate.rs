@@ -6,11 +6,10 @@
 
 use std::process::ExitCode;
 
-use iam_policy::Diagnostic;
-use identity_pool::api::{answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION};
+use identity_pool::api::{self, ApiAnswerBody, ApiCall, ScenarioInput};
 use identity_pool::import::DecodedToken;
 
-use crate::output::print_line;
+use crate::output::{print_diagnostics, print_line};
 
 const USAGE: &str = "usage: idpool simulate [--token TOKEN_FILE] FILE";
 
@@ -37,7 +36,7 @@ pub fn run(args: &[String]) -> ExitCode {
         let Some(decoded) = decode(token, file.map(|_| scenario.clone())) else {
             return ExitCode::from(2);
         };
-        report_diagnostics(token_file, &decoded.diagnostics);
+        print_diagnostics(token_file, &decoded.diagnostics);
         for note in &decoded.notes {
             eprintln!("{token_file}: note: {note}");
         }
@@ -47,16 +46,12 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
     let file = file.map_or("-", String::as_str);
-    let request = ApiRequest {
-        api_version: API_VERSION,
-        call: ApiCall::Simulate { scenario },
-    };
-    let reply = answer(&request);
-    let ApiAnswerBody::Simulate { report } = &reply.body else {
+    let reply = api::call(ApiCall::Simulate { scenario });
+    let ApiAnswerBody::Simulate { report } = &reply else {
         eprintln!("idpool: unexpected answer");
         return ExitCode::from(2);
     };
-    report_diagnostics(file, &report.diagnostics);
+    print_diagnostics(file, &report.diagnostics);
     let so_far = if report.diagnostics.iter().any(|d| d.is_error()) {
         ExitCode::from(1)
     } else {
@@ -77,32 +72,16 @@ fn decode(token: String, scenario: Option<ScenarioInput>) -> Option<DecodedToken
         .duration_since(std::time::UNIX_EPOCH)
         .ok()
         .and_then(|d| i64::try_from(d.as_secs()).ok());
-    let reply = answer(&ApiRequest {
-        api_version: API_VERSION,
-        call: ApiCall::DecodeToken {
-            token,
-            scenario,
-            now,
-        },
+    let reply = api::call(ApiCall::DecodeToken {
+        token,
+        scenario,
+        now,
     });
-    match reply.body {
+    match reply {
         ApiAnswerBody::DecodeToken { token } => Some(*token),
         _ => {
             eprintln!("idpool: unexpected answer");
             None
-        }
-    }
-}
-
-fn report_diagnostics(file: &str, diagnostics: &[Diagnostic]) {
-    for d in diagnostics {
-        let at = d
-            .start
-            .map(|p| format!("{}:{}:", p.line, p.column))
-            .unwrap_or_default();
-        eprintln!("{file}:{at} {:?}: {} [{}]", d.severity, d.message, d.code);
-        if let Some(help) = &d.help {
-            eprintln!("  help: {help}");
         }
     }
 }

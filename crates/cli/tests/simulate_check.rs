@@ -158,3 +158,25 @@ fn simulate_with_only_a_token_prints_what_it_decodes_to() {
     assert_eq!(decoded["issuer"]["kind"], "UserPool");
     assert_eq!(decoded["signIn"]["claims"]["custom:dept"], "engineering");
 }
+
+#[test]
+fn import_prints_the_scenario_and_lists_what_it_left_out() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let template = root.join("tests/import/cloudformation/sam-rules-admin.yaml");
+    let out = idpool(&["import", template.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let scenario: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(scenario["identityPool"]["IdentityPoolName"], "Photos");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "sam-rules-admin.yaml:25:5: left out: AWS::Serverless::Function ResizeFunction"
+        ),
+        "{stderr}"
+    );
+    let broken = root.join("tests/import/cloudformation/syntax-error.yaml");
+    assert_eq!(
+        idpool(&["import", broken.to_str().unwrap()]).status.code(),
+        Some(1)
+    );
+}

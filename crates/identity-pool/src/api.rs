@@ -3,19 +3,30 @@
 //! rule; each is a one-line call into [`answer`] or [`answer_json`].
 //!
 //! Request: `{"apiVersion": 1, "op": "simulate", "scenario": <scenario object or its text>}`;
-//! ops `simulate`, `check`, `evaluate` (`case`, optional `explain`), `parsePolicy`
-//! (`text`, `kind`), `formatPolicy` (`text`), `decodeToken` (`token`, optional `scenario`,
-//! `now`), `workshop` (`text`: a workshop or exercise file) and `goals` (`exercise`: an
-//! exercise object's text, `scenario`: the learner's scenario). The answer has the same `op`
-//! (or `error`).
+//! ops `simulate`, `check`, `checkFile` (`text`: one scenario or an array of them),
+//! `evaluate` (`case`, optional `explain`), `evaluateCases` (`text`: one case or an array,
+//! optional `explain`), `parsePolicy` (`text`, `kind`), `formatPolicy` (`text`),
+//! `decodeToken` (`token`, optional `scenario`, `now`), `import` (`text`, optional
+//! `scenario` and `options`), `workshop` (`text`: a workshop or exercise file) and `goals`
+//! (`exercise`: an exercise object's text, `scenario`: the learner's scenario). The answer
+//! has the same `op` (or `error`).
+//!
+//! The front ends depend on this crate only: the few engine types that travel in answers
+//! are re-exported here.
 
-use iam_policy::api::{evaluate_case, EvalAnswer, EvalCase};
-use iam_policy::{format_policy, parse_policy, Diagnostic, PolicyKind};
+use iam_policy::api::{evaluate_case, evaluate_cases_json};
+use iam_policy::{format_policy, parse_policy};
 use serde::{Deserialize, Serialize};
 
-use crate::check::{check_text, CheckResult};
+pub use iam_policy::api::{EvalAnswer, EvalCase};
+pub use iam_policy::{
+    ContextValue, Diagnostic, Explanation, PolicyKind, Position, Severity, Span,
+    StatementExplanation, StatementRef, Verdict, ENGINE_VERSION,
+};
+
+use crate::check::{check_file, check_text, CheckResult};
 use crate::exercise::{judge, workshop_view, GoalsVerdict, WorkshopView};
-use crate::import::{decode_token, DecodedToken};
+use crate::import::{decode_token, import_text, DecodedToken, ImportOptions, Imported};
 use crate::report::Report;
 use crate::simulate::simulate_text;
 
@@ -65,6 +76,19 @@ pub enum ApiCall {
         /// The scenario.
         scenario: ScenarioInput,
     },
+    /// Simulate every scenario of a file (one scenario or an array) and check its `expect`s.
+    CheckFile {
+        /// The file's text; positions refer to it.
+        text: String,
+    },
+    /// Evaluate the raw IAM cases of a file (formats.md section 1: one case or an array).
+    EvaluateCases {
+        /// The file's text; positions refer to it.
+        text: String,
+        /// Include the explanations.
+        #[serde(default)]
+        explain: bool,
+    },
     /// Evaluate one raw IAM case (formats.md section 1).
     Evaluate {
         /// The case.
@@ -109,6 +133,17 @@ pub enum ApiCall {
         #[serde(default)]
         now: Option<i64>,
     },
+    /// Import infrastructure code (CloudFormation/SAM/CDK, Terraform) or a CloudTrail event.
+    Import {
+        /// The file's text.
+        text: String,
+        /// The scenario to import into: its sign-in and requests are kept.
+        #[serde(default)]
+        scenario: Option<ScenarioInput>,
+        /// What only the deployment knows (region, account, pool ID).
+        #[serde(default)]
+        options: ImportOptions,
+    },
 }
 
 /// A versioned request.
@@ -138,6 +173,16 @@ pub enum ApiAnswerBody {
         /// The report (absent when the scenario could not be read).
         #[serde(skip_serializing_if = "Option::is_none")]
         report: Option<Report>,
+    },
+    /// One verdict per scenario of the file.
+    CheckFile {
+        /// The verdicts, in file order.
+        results: Vec<CheckResult>,
+    },
+    /// One answer per case of the file.
+    EvaluateCases {
+        /// The answers, in file order.
+        answers: Vec<EvalAnswer>,
     },
     /// The raw evaluation's answer.
     Evaluate {
@@ -180,6 +225,11 @@ pub enum ApiAnswerBody {
         /// Header, claims, provider, `signIn`, warnings and notes.
         token: Box<DecodedToken>,
     },
+    /// The imported scenario and the import's account.
+    Import {
+        /// Scenario, took, left out, assumed, placeholders, diagnostics.
+        import: Box<Imported>,
+    },
     /// The request itself was wrong.
     Error {
         /// What was wrong.
@@ -196,6 +246,12 @@ pub struct ApiAnswer {
     /// The payload.
     #[serde(flatten)]
     pub body: ApiAnswerBody,
+}
+
+/// Answers one call at this build's [`API_VERSION`]: what a front end linked with this
+/// crate uses, since it cannot speak another version.
+pub fn call(call: ApiCall) -> ApiAnswerBody {
+    answer_call(&call)
 }
 
 /// Answers one request.
@@ -225,6 +281,12 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
             let (result, report) = check_text(&scenario.text());
             ApiAnswerBody::Check { result, report }
         }
+        ApiCall::CheckFile { text } => ApiAnswerBody::CheckFile {
+            results: check_file(text),
+        },
+        ApiCall::EvaluateCases { text, explain } => ApiAnswerBody::EvaluateCases {
+            answers: evaluate_cases_json(text, *explain),
+        },
         ApiCall::Evaluate { case, explain } => ApiAnswerBody::Evaluate {
             answer: evaluate_case(case, *explain),
         },
@@ -256,6 +318,16 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
             let scenario = scenario.as_ref().and_then(ScenarioInput::value);
             ApiAnswerBody::DecodeToken {
                 token: Box::new(decode_token(token, scenario.as_ref(), *now)),
+            }
+        }
+        ApiCall::Import {
+            text,
+            scenario,
+            options,
+        } => {
+            let base = scenario.as_ref().and_then(ScenarioInput::value);
+            ApiAnswerBody::Import {
+                import: Box::new(import_text(text, base.as_ref(), options)),
             }
         }
         ApiCall::FormatPolicy { text } => match format_policy(text) {

@@ -3,6 +3,14 @@
 //! recognised provider and the exact set of warning codes. Mismatches are collected and
 //! printed together with the counts.
 
+// Test code: a panic is a failed test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
