@@ -1,4 +1,4 @@
-//! Every workshop in `web/workshops/` is checked both ways, exercise by exercise: the reference
+//! Every workshop in `web/workshops/` (and exercise file in `tests/exercises/`) is checked both ways, exercise by exercise: the reference
 //! solution meets every goal and the starting scenario fails at least one. Also, the API a
 //! front end uses gives the same verdicts: the solved text passes, the starting text does not.
 
@@ -10,10 +10,12 @@ use identity_pool::check::check_file;
 use identity_pool::exercise::{judge, workshop_view};
 
 fn workshop_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web/workshops");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dirs = [root.join("web/workshops"), root.join("tests/exercises")];
     // An unreadable directory gives no files, which the test below reports.
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .into_iter()
+    let mut files: Vec<PathBuf> = dirs
+        .iter()
+        .flat_map(fs::read_dir)
         .flatten()
         .flatten()
         .map(|e| e.path())
