@@ -7,9 +7,9 @@
 //! `evaluate` (`case`, optional `explain`), `evaluateCases` (`text`: one case or an array,
 //! optional `explain`), `parsePolicy` (`text`, `kind`), `formatPolicy` (`text`),
 //! `decodeToken` (`token`, optional `scenario`, `now`), `import` (`text`, optional
-//! `scenario` and `options`), `workshop` (`text`: a workshop or exercise file) and `goals`
-//! (`exercise`: an exercise object's text, `scenario`: the learner's scenario). The answer
-//! has the same `op` (or `error`).
+//! `scenario` and `options`), `export` (`scenario`, `format`), `workshop` (`text`: a
+//! workshop or exercise file) and `goals` (`exercise`: an exercise object's text,
+//! `scenario`: the learner's scenario). The answer has the same `op` (or `error`).
 //!
 //! The front ends depend on this crate only: the few engine types that travel in answers
 //! are re-exported here.
@@ -26,6 +26,7 @@ pub use iam_policy::{
 
 use crate::check::{check_file, check_text, CheckResult};
 use crate::exercise::{judge, workshop_view, GoalsVerdict, WorkshopView};
+use crate::export::{export, ExportFormat, Exported};
 use crate::import::{decode_token, import_text, DecodedToken, ImportOptions, Imported};
 use crate::report::Report;
 use crate::simulate::simulate_text;
@@ -144,6 +145,13 @@ pub enum ApiCall {
         #[serde(default)]
         options: ImportOptions,
     },
+    /// Export the scenario's pool, roles and policies as infrastructure code.
+    Export {
+        /// The scenario.
+        scenario: ScenarioInput,
+        /// CloudFormation, Terraform or AWS CLI commands.
+        format: ExportFormat,
+    },
 }
 
 /// A versioned request.
@@ -229,6 +237,11 @@ pub enum ApiAnswerBody {
     Import {
         /// Scenario, took, left out, assumed, placeholders, diagnostics.
         import: Box<Imported>,
+    },
+    /// The exported text.
+    Export {
+        /// Format, text and notes.
+        export: Exported,
     },
     /// The request itself was wrong.
     Error {
@@ -330,6 +343,14 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 import: Box::new(import_text(text, base.as_ref(), options)),
             }
         }
+        ApiCall::Export { scenario, format } => match scenario.value() {
+            Some(value) => ApiAnswerBody::Export {
+                export: export(&value, *format),
+            },
+            None => ApiAnswerBody::Error {
+                message: "the scenario to export is not JSON; fix it first".to_owned(),
+            },
+        },
         ApiCall::FormatPolicy { text } => match format_policy(text) {
             Ok(pretty) => ApiAnswerBody::FormatPolicy {
                 text: Some(pretty),

@@ -20,6 +20,7 @@ mod compiled;
 pub mod error;
 pub mod exercise;
 pub mod explain;
+pub mod export;
 mod flow;
 pub mod import;
 pub mod note;
