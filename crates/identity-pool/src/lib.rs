@@ -22,6 +22,7 @@ pub mod explain;
 mod flow;
 pub mod note;
 pub mod provider;
+mod readings;
 pub mod report;
 mod requests;
 pub mod role_selection;

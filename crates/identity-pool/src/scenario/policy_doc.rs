@@ -2,7 +2,7 @@
 //! way STS takes `Policy` and IAM's raw API returns documents, possibly URL-encoded).
 
 use iam_policy::json::{JsonNode, JsonValue};
-use iam_policy::{parse_policy, Diagnostic, Policy, PolicyKind, Span};
+use iam_policy::{parse_policy, position_of, Diagnostic, Policy, PolicyKind, Position, Span};
 
 use super::reader::Reader;
 
@@ -17,8 +17,14 @@ pub struct PolicyDoc {
     pub policy: Option<Policy>,
     /// Where it is in the scenario file.
     pub span: Span,
-    /// Its length in characters, whitespace removed (what IAM and STS size limits count).
+    /// Its length in characters, whitespace removed (what IAM's limits on stored policies count).
     pub plaintext_len: usize,
+    /// For a document given as a string that is not JSON at all: the parser's message and
+    /// its position inside the string (where STS's own parser would stop, too).
+    pub syntax_error: Option<(String, Position)>,
+    /// Its length in characters as written, whitespace included (what STS's `Policy`
+    /// parameter limit counts: it takes the raw string).
+    pub raw_len: usize,
 }
 
 /// Reads the policy at `node` (object or string) as `kind`, labelled `name`.
@@ -30,15 +36,23 @@ pub fn read_policy(
     name: String,
     source: &str,
 ) -> PolicyDoc {
-    let (parsed, plaintext_len) = match &node.value {
+    let mut syntax_error = None;
+    let (parsed, plaintext_len, raw_len) = match &node.value {
         JsonValue::Object(_) => {
             let text = source.get(node.span.start..node.span.end).unwrap_or("");
-            (Policy::from_json(node, kind), non_whitespace_len(text))
+            let raw = text.chars().count();
+            (Policy::from_json(node, kind), non_whitespace_len(text), raw)
         }
         JsonValue::String(text) => {
             let decoded = percent_decode(text);
             let inner = decoded.as_deref().unwrap_or(text);
             let mut parsed = parse_policy(inner, kind);
+            if parsed.policy.is_none() {
+                syntax_error = parsed.diagnostics.iter().find(|d| d.is_error()).map(|d| {
+                    let at = d.span.map_or(0, |s| s.start);
+                    (d.message.clone(), position_of(inner, at))
+                });
+            }
             place_inner_diagnostics(
                 &mut parsed.diagnostics,
                 node,
@@ -46,7 +60,7 @@ pub fn read_policy(
                 decoded.is_none(),
                 source,
             );
-            (parsed, non_whitespace_len(inner))
+            (parsed, non_whitespace_len(inner), inner.chars().count())
         }
         _ => {
             reader.error(
@@ -64,6 +78,8 @@ pub fn read_policy(
                 policy: None,
                 span: node.span,
                 plaintext_len: 0,
+                raw_len: 0,
+                syntax_error: None,
             };
         }
     };
@@ -84,6 +100,8 @@ pub fn read_policy(
         policy: parsed.policy,
         span: node.span,
         plaintext_len,
+        raw_len,
+        syntax_error,
     }
 }
 
