@@ -40,8 +40,11 @@ pub fn read_policy(
     let (parsed, plaintext_len, raw_len) = match &node.value {
         JsonValue::Object(_) => {
             let text = source.get(node.span.start..node.span.end).unwrap_or("");
-            let raw = text.chars().count();
-            (Policy::from_json(node, kind), non_whitespace_len(text), raw)
+            (
+                Policy::from_json(node, kind),
+                non_whitespace_len(text),
+                dedented_len(text),
+            )
         }
         JsonValue::String(text) => {
             let decoded = percent_decode(text);
@@ -134,6 +137,27 @@ pub fn non_whitespace_len(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// The length of a document written as an object inside the scenario, as if it stood on
+/// its own: the indentation its lines share because of where it sits in the file is not
+/// part of the string the app would send.
+fn dedented_len(text: &str) -> usize {
+    let mut lines = text.split('\n');
+    let first = lines.next().map_or(0, |l| l.chars().count());
+    let rest: Vec<&str> = lines.collect();
+    let indent = rest
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.chars().take_while(|c| *c == ' ' || *c == '\t').count())
+        .min()
+        .unwrap_or(0);
+    let body: usize = rest
+        .iter()
+        .map(|l| l.chars().count().saturating_sub(indent))
+        .sum();
+    // One line break per line after the first.
+    first + body + rest.len()
+}
+
 /// Decodes a URL-encoded document (`%7B%22Version%22...`, as the raw IAM API returns it).
 /// `None` when the text is not URL-encoded.
 fn percent_decode(text: &str) -> Option<String> {
@@ -176,6 +200,14 @@ mod tests {
             Some("{\"a\":1}")
         );
         assert_eq!(percent_decode("{\"a\":1}"), None);
+    }
+
+    #[test]
+    fn an_embedded_object_is_counted_without_the_file_s_indentation() {
+        let nested = "{\n        \"a\": 1\n    }";
+        let alone = "{\n    \"a\": 1\n}";
+        assert_eq!(dedented_len(nested), alone.chars().count());
+        assert_eq!(dedented_len("{\"a\":1}"), 7);
     }
 
     #[test]
