@@ -1,16 +1,18 @@
 //! `idpool`: a thin command line over the shared request/answer API.
 //!
-//! `idpool eval FILE... [--explain]`, `idpool simulate FILE`, `idpool check FILE...`.
+//! `idpool eval FILE... [--explain]`, `idpool simulate [--token TOKEN_FILE] FILE`,
+//! `idpool import FILE [--into SCENARIO]`, `idpool check FILE...`.
 
 mod check;
 mod eval;
+mod import;
 mod output;
 mod simulate;
 
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: idpool eval FILE... [--explain] | idpool simulate FILE | idpool check FILE...";
+    "usage: idpool eval FILE... [--explain] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool check FILE...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,6 +20,7 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "eval" => eval::run(rest),
         Some((cmd, rest)) if cmd == "simulate" => simulate::run(rest),
         Some((cmd, rest)) if cmd == "check" => check::run(rest),
+        Some((cmd, rest)) if cmd == "import" => import::run(rest),
         Some((flag, _)) if flag == "--version" || flag == "-V" => {
             let version = format!(
                 "idpool {} (engine {})",

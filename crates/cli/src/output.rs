@@ -4,6 +4,8 @@
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
+use iam_policy::Diagnostic;
+
 /// Why stdout can take no more lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {
@@ -33,6 +35,20 @@ pub fn print_line(text: &str) -> Result<(), Stop> {
         Err(e) => {
             eprintln!("idpool: cannot write to stdout: {e}");
             Err(Stop::Failed)
+        }
+    }
+}
+
+/// Prints located diagnostics of `file` on stderr, one per line, with their help.
+pub fn print_diagnostics(file: &str, diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        let at = d
+            .start
+            .map(|p| format!("{}:{}:", p.line, p.column))
+            .unwrap_or_default();
+        eprintln!("{file}:{at} {:?}: {} [{}]", d.severity, d.message, d.code);
+        if let Some(help) = &d.help {
+            eprintln!("  help: {help}");
         }
     }
 }

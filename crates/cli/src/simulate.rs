@@ -1,49 +1,100 @@
-//! `idpool simulate FILE`: prints the simulation report as JSON. Exit status 0 when the
-//! scenario could be read and simulated, 1 when it has errors, 2 on usage or read errors.
+//! `idpool simulate [--token TOKEN_FILE] FILE`: prints the simulation report as JSON. Exit
+//! status 0 when the scenario could be read and simulated, 1 when it has errors, 2 on usage
+//! or read errors. With `--token`, the JWT in TOKEN_FILE (decoded locally, never verified)
+//! replaces the scenario's sign-in, its warnings go to stderr; without FILE the decoded
+//! token is printed.
 
 use std::process::ExitCode;
 
 use identity_pool::api::{answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION};
+use identity_pool::import::DecodedToken;
 
-use crate::output::print_line;
+use crate::output::{print_diagnostics, print_line};
+
+const USAGE: &str = "usage: idpool simulate [--token TOKEN_FILE] FILE";
 
 /// Runs the subcommand on its arguments.
 pub fn run(args: &[String]) -> ExitCode {
-    let [file] = args else {
-        eprintln!("usage: idpool simulate FILE");
-        return ExitCode::from(2);
-    };
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("idpool: cannot read `{file}`: {e}");
+    let (token_file, file) = match args {
+        [file] => (None, Some(file)),
+        [flag, token] if flag == "--token" => (Some(token), None),
+        [flag, token, file] if flag == "--token" => (Some(token), Some(file)),
+        [file, flag, token] if flag == "--token" => (Some(token), Some(file)),
+        _ => {
+            eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
+    let Some(text) = file.map_or(Some(String::new()), |f| read(f)) else {
+        return ExitCode::from(2);
+    };
+    let mut scenario = ScenarioInput::Text(text);
+    if let Some(token_file) = token_file {
+        let Some(token) = read(token_file) else {
+            return ExitCode::from(2);
+        };
+        let Some(decoded) = decode(token, file.map(|_| scenario.clone())) else {
+            return ExitCode::from(2);
+        };
+        print_diagnostics(token_file, &decoded.diagnostics);
+        for note in &decoded.notes {
+            eprintln!("{token_file}: note: {note}");
+        }
+        match decoded.scenario {
+            Some(merged) => scenario = ScenarioInput::Document(merged),
+            None => return print_json(&decoded, ExitCode::SUCCESS),
+        }
+    }
+    let file = file.map_or("-", String::as_str);
     let request = ApiRequest {
         api_version: API_VERSION,
-        call: ApiCall::Simulate {
-            scenario: ScenarioInput::Text(text),
-        },
+        call: ApiCall::Simulate { scenario },
     };
     let reply = answer(&request);
     let ApiAnswerBody::Simulate { report } = &reply.body else {
         eprintln!("idpool: unexpected answer");
         return ExitCode::from(2);
     };
-    for d in report.diagnostics.iter() {
-        let at = d
-            .start
-            .map(|p| format!("{}:{}:", p.line, p.column))
-            .unwrap_or_default();
-        eprintln!("{file}:{at} {:?}: {} [{}]", d.severity, d.message, d.code);
-    }
+    print_diagnostics(file, &report.diagnostics);
     let so_far = if report.diagnostics.iter().any(|d| d.is_error()) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     };
-    match serde_json::to_string_pretty(report) {
+    print_json(report, so_far)
+}
+
+fn read(file: &str) -> Option<String> {
+    std::fs::read_to_string(file)
+        .map_err(|e| eprintln!("idpool: cannot read `{file}`: {e}"))
+        .ok()
+}
+
+/// Decodes the token through the API, judging `exp` against this machine's clock.
+fn decode(token: String, scenario: Option<ScenarioInput>) -> Option<DecodedToken> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .and_then(|d| i64::try_from(d.as_secs()).ok());
+    let reply = answer(&ApiRequest {
+        api_version: API_VERSION,
+        call: ApiCall::DecodeToken {
+            token,
+            scenario,
+            now,
+        },
+    });
+    match reply.body {
+        ApiAnswerBody::DecodeToken { token } => Some(*token),
+        _ => {
+            eprintln!("idpool: unexpected answer");
+            None
+        }
+    }
+}
+
+fn print_json(value: &impl serde::Serialize, so_far: ExitCode) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
         Ok(json) => match print_line(&json) {
             Ok(()) => so_far,
             Err(stop) => stop.status(so_far),

@@ -103,3 +103,80 @@ fn invalid_scenarios_are_located() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(":2:"), "{err}");
 }
+
+/// A JWT for the `rules-equals-admin` example's user pool and app client, but for a
+/// department no rule names, with a fake signature.
+fn engineering_token() -> String {
+    use identity_pool::import::base64url::encode;
+    let claims = serde_json::json!({
+        "iss": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123",
+        "aud": "4example7client8id9abc0def", "token_use": "id", "sub": "u-1", "custom:dept": "engineering"
+    });
+    format!(
+        "{}.{}.c2ln",
+        encode(br#"{"alg":"RS256"}"#),
+        encode(claims.to_string().as_bytes())
+    )
+}
+
+#[test]
+fn simulate_with_a_token_signs_in_with_its_claims() {
+    let example = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../web/examples/rules-equals-admin.json");
+    let token = file("token.txt", &engineering_token());
+    let out = idpool(&[
+        "simulate",
+        "--token",
+        token.to_str().unwrap(),
+        example.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let role = report["session"]["roleArn"].as_str().unwrap();
+    assert!(role.starts_with("arn:aws:iam::"), "{role}");
+    assert!(
+        !role.ends_with("/Admin"),
+        "an engineer must not get the admin role: {role}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("NOT checked"));
+}
+
+#[test]
+fn simulate_with_only_a_token_prints_what_it_decodes_to() {
+    let token = file(
+        "token-only.txt",
+        &format!("Bearer {}\n", engineering_token()),
+    );
+    let out = idpool(&["simulate", "--token", token.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let decoded: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(decoded["issuer"]["kind"], "UserPool");
+    assert_eq!(decoded["signIn"]["claims"]["custom:dept"], "engineering");
+}
+
+#[test]
+fn import_prints_the_scenario_and_lists_what_it_left_out() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let template = root.join("tests/import/cloudformation/sam-rules-admin.yaml");
+    let out = idpool(&["import", template.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let scenario: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(scenario["identityPool"]["IdentityPoolName"], "Photos");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "sam-rules-admin.yaml:25:5: left out: AWS::Serverless::Function ResizeFunction"
+        ),
+        "{stderr}"
+    );
+    let broken = root.join("tests/import/cloudformation/syntax-error.yaml");
+    assert_eq!(
+        idpool(&["import", broken.to_str().unwrap()]).status.code(),
+        Some(1)
+    );
+}

@@ -4,13 +4,15 @@
 //!
 //! Request: `{"apiVersion": 1, "op": "simulate", "scenario": <scenario object or its text>}`;
 //! ops `simulate`, `check`, `evaluate` (`case`, optional `explain`), `parsePolicy`
-//! (`text`, `kind`), `formatPolicy` (`text`). The answer has the same `op` (or `error`).
+//! (`text`, `kind`), `formatPolicy` (`text`), `decodeToken` (`token`, optional `scenario`,
+//! `now`), `import` (`text`, optional `scenario` and `options`). The answer has the same `op` (or `error`).
 
 use iam_policy::api::{evaluate_case, EvalAnswer, EvalCase};
 use iam_policy::{format_policy, parse_policy, Diagnostic, PolicyKind};
 use serde::{Deserialize, Serialize};
 
 use crate::check::{check_text, CheckResult};
+use crate::import::{decode_token, import_text, DecodedToken, ImportOptions, Imported};
 use crate::report::Report;
 use crate::simulate::simulate_text;
 
@@ -34,6 +36,14 @@ impl ScenarioInput {
         match self {
             Self::Text(text) => text.clone(),
             Self::Document(value) => serde_json::to_string_pretty(value).unwrap_or_default(),
+        }
+    }
+
+    /// The scenario as a JSON value (`None` when its text is not JSON).
+    pub fn value(&self) -> Option<serde_json::Value> {
+        match self {
+            Self::Text(text) => serde_json::from_str(text).ok(),
+            Self::Document(value) => Some(value.clone()),
         }
     }
 }
@@ -71,6 +81,29 @@ pub enum ApiCall {
     FormatPolicy {
         /// The document's text.
         text: String,
+    },
+    /// Decode a pasted JWT locally (no signature check) into a `signIn`.
+    DecodeToken {
+        /// The token text as pasted.
+        token: String,
+        /// The scenario whose pool the token is checked against and whose `signIn` it
+        /// replaces.
+        #[serde(default)]
+        scenario: Option<ScenarioInput>,
+        /// The current time in epoch seconds, to judge `exp` by GetId's rule.
+        #[serde(default)]
+        now: Option<i64>,
+    },
+    /// Import infrastructure code (CloudFormation/SAM/CDK, Terraform) or a CloudTrail event.
+    Import {
+        /// The file's text.
+        text: String,
+        /// The scenario to import into: its sign-in and requests are kept.
+        #[serde(default)]
+        scenario: Option<ScenarioInput>,
+        /// What only the deployment knows (region, account, pool ID).
+        #[serde(default)]
+        options: ImportOptions,
     },
 }
 
@@ -123,6 +156,16 @@ pub enum ApiAnswerBody {
         text: Option<String>,
         /// Why it could not be formatted.
         diagnostics: Vec<Diagnostic>,
+    },
+    /// The decoded token.
+    DecodeToken {
+        /// Header, claims, provider, `signIn`, warnings and notes.
+        token: Box<DecodedToken>,
+    },
+    /// The imported scenario and the import's account.
+    Import {
+        /// Scenario, took, left out, assumed, placeholders, diagnostics.
+        import: Box<Imported>,
     },
     /// The request itself was wrong.
     Error {
@@ -180,6 +223,26 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 valid,
                 statements,
                 diagnostics: located(parsed.diagnostics, text),
+            }
+        }
+        ApiCall::DecodeToken {
+            token,
+            scenario,
+            now,
+        } => {
+            let scenario = scenario.as_ref().and_then(ScenarioInput::value);
+            ApiAnswerBody::DecodeToken {
+                token: Box::new(decode_token(token, scenario.as_ref(), *now)),
+            }
+        }
+        ApiCall::Import {
+            text,
+            scenario,
+            options,
+        } => {
+            let base = scenario.as_ref().and_then(ScenarioInput::value);
+            ApiAnswerBody::Import {
+                import: Box::new(import_text(text, base.as_ref(), options)),
             }
         }
         ApiCall::FormatPolicy { text } => match format_policy(text) {

@@ -20,6 +20,7 @@ mod compiled;
 pub mod error;
 pub mod explain;
 mod flow;
+pub mod import;
 pub mod note;
 pub mod provider;
 mod readings;

@@ -1,0 +1,197 @@
+//! The pieces of a pool that infrastructure code defines, gathered by an importer and
+//! written as a scenario document (formats.md section 2). CloudFormation and Terraform
+//! both fill [`Parts`]; the scenario is written in one place.
+
+use iam_policy::Span;
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+use super::report::Account;
+use crate::provider::DEFAULT_POOL_ID;
+
+/// Values the code does not fix but a scenario needs: where it is deployed. Each one
+/// defaults from the scenario being imported into, then from fixed placeholders, and every
+/// use is listed as assumed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOptions {
+    /// `AWS::Region`.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// `AWS::AccountId`.
+    #[serde(default)]
+    pub account_id: Option<String>,
+    /// `AWS::StackName` (generated resource names start with it).
+    #[serde(default)]
+    pub stack_name: Option<String>,
+    /// The identity pool's ID, which AWS generates at creation.
+    #[serde(default)]
+    pub identity_pool_id: Option<String>,
+}
+
+/// The options with every value filled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deployment {
+    /// Region.
+    pub region: String,
+    /// Account.
+    pub account_id: String,
+    /// Stack name.
+    pub stack_name: String,
+    /// Identity pool ID.
+    pub identity_pool_id: String,
+}
+
+impl ImportOptions {
+    /// Fills what is missing from `base` (the scenario imported into), then from defaults.
+    pub fn deployment(&self, base: Option<&Value>) -> Deployment {
+        let base_pool_id = base
+            .and_then(|b| b.pointer("/identityPool/IdentityPoolId"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let base_account = base
+            .and_then(|b| b.get("roles"))
+            .and_then(Value::as_array)
+            .and_then(|roles| {
+                roles.iter().find_map(|r| {
+                    let arn = r.get("Arn")?.as_str()?;
+                    arn.split(':').nth(4).map(str::to_owned)
+                })
+            });
+        let identity_pool_id = self
+            .identity_pool_id
+            .clone()
+            .or(base_pool_id)
+            .unwrap_or_else(|| DEFAULT_POOL_ID.to_owned());
+        let region = self.region.clone().unwrap_or_else(|| {
+            identity_pool_id
+                .split_once(':')
+                .map_or("us-east-1", |(r, _)| r)
+                .to_owned()
+        });
+        Deployment {
+            region,
+            account_id: self
+                .account_id
+                .clone()
+                .or(base_account)
+                .unwrap_or_else(|| "123456789012".to_owned()),
+            stack_name: self
+                .stack_name
+                .clone()
+                .unwrap_or_else(|| "stack".to_owned()),
+            identity_pool_id,
+        }
+    }
+}
+
+/// One role the code defines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RolePart {
+    /// Its name in the code (logical ID, Terraform address).
+    pub id: String,
+    /// `RoleName`.
+    pub name: String,
+    /// Its ARN.
+    pub arn: String,
+    /// The trust policy.
+    pub trust: Option<Value>,
+    /// `{"PolicyName", "PolicyDocument"}` entries, inline and managed.
+    pub policies: Vec<Value>,
+    /// The boundary's document.
+    pub boundary: Option<Value>,
+    /// `MaxSessionDuration`.
+    pub max_session_duration: Option<Value>,
+    /// Where the code defines it.
+    pub span: Span,
+}
+
+/// What an importer found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Parts {
+    /// `describe-identity-pool` fields.
+    pub pool: Option<Map<String, Value>>,
+    /// `Roles` of `get-identity-pool-roles`.
+    pub default_roles: Map<String, Value>,
+    /// `RoleMappings` of `get-identity-pool-roles`.
+    pub role_mappings: Map<String, Value>,
+    /// `principalTagAttributeMaps` entries.
+    pub principal_tags: Vec<Value>,
+    /// Roles.
+    pub roles: Vec<RolePart>,
+}
+
+impl Parts {
+    /// The role with this ARN or name.
+    pub fn role_mut(&mut self, name_or_arn: &str) -> Option<&mut RolePart> {
+        self.roles
+            .iter_mut()
+            .find(|r| r.name == name_or_arn || r.arn == name_or_arn || r.id == name_or_arn)
+    }
+
+    /// The scenario: `base` (the scenario imported into) with the pool, its roles and tag
+    /// maps replaced, or a new scenario that signs in as the pool allows.
+    pub fn into_scenario(self, base: Option<&Value>, title: &str, account: &mut Account) -> Value {
+        let mut doc = match base {
+            Some(Value::Object(map)) => map.clone(),
+            _ => Map::new(),
+        };
+        if base.is_none() {
+            doc.insert("name".into(), json!(title));
+        }
+        let pool = self.pool.unwrap_or_default();
+        let guest = pool
+            .get("AllowUnauthenticatedIdentities")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        doc.insert("identityPool".into(), Value::Object(pool));
+        let mut roles = Map::new();
+        roles.insert("Roles".into(), Value::Object(self.default_roles));
+        if !self.role_mappings.is_empty() {
+            roles.insert("RoleMappings".into(), Value::Object(self.role_mappings));
+        }
+        doc.insert("identityPoolRoles".into(), Value::Object(roles));
+        if self.principal_tags.is_empty() {
+            doc.remove("principalTagAttributeMaps");
+        } else {
+            doc.insert(
+                "principalTagAttributeMaps".into(),
+                Value::Array(self.principal_tags),
+            );
+        }
+        let roles: Vec<Value> = self.roles.into_iter().map(role_document).collect();
+        doc.insert("roles".into(), Value::Array(roles));
+        if base.is_none() {
+            let identity = if guest {
+                "unauthenticated"
+            } else {
+                "authenticated"
+            };
+            account.assumed(
+                "signIn",
+                format!("the code says nothing about who signs in; the scenario signs in {identity}: edit the sign-in (or paste a token) to try a user"),
+                None,
+            );
+            doc.insert("signIn".into(), json!({"identity": identity}));
+            doc.insert("requests".into(), json!([]));
+        }
+        Value::Object(doc)
+    }
+}
+
+fn role_document(role: RolePart) -> Value {
+    let mut m = Map::new();
+    m.insert("RoleName".into(), json!(role.name));
+    m.insert("Arn".into(), json!(role.arn));
+    if let Some(d) = role.max_session_duration {
+        m.insert("MaxSessionDuration".into(), d);
+    }
+    if let Some(trust) = role.trust {
+        m.insert("AssumeRolePolicyDocument".into(), trust);
+    }
+    m.insert("Policies".into(), Value::Array(role.policies));
+    if let Some(boundary) = role.boundary {
+        m.insert("PermissionsBoundary".into(), boundary);
+    }
+    Value::Object(m)
+}
