@@ -3,7 +3,8 @@
 
 use std::process::ExitCode;
 
-use identity_pool::check::check_file;
+use identity_pool::api::{self, ApiAnswerBody, ApiCall};
+use identity_pool::check::CheckResult;
 
 use crate::output::print_line;
 
@@ -23,7 +24,7 @@ pub fn run(args: &[String]) -> ExitCode {
                 continue;
             }
         };
-        let results = check_file(&text);
+        let results = check_file(text);
         let several = results.len() > 1;
         for (i, result) in results.iter().enumerate() {
             let label = match (several, &result.name) {
@@ -52,6 +53,14 @@ pub fn run(args: &[String]) -> ExitCode {
     match print_line(&format!("{passed} passed, {failed} failed")) {
         Ok(()) => so_far,
         Err(stop) => stop.status(so_far),
+    }
+}
+
+/// The verdicts for one file's scenarios, through the API.
+fn check_file(text: String) -> Vec<CheckResult> {
+    match api::call(ApiCall::CheckFile { text }) {
+        ApiAnswerBody::CheckFile { results } => results,
+        _ => Vec::new(),
     }
 }
 

@@ -3,7 +3,7 @@
 //! read error. When the reader closes stdout early (`| head -1`), the program stops quietly
 //! with the status of the cases judged so far.
 
-use iam_policy::api::evaluate_cases_json;
+use identity_pool::api::{self, ApiAnswerBody, ApiCall, EvalAnswer};
 use std::process::ExitCode;
 
 use crate::output::print_line;
@@ -27,7 +27,7 @@ pub fn run(args: &[String]) -> ExitCode {
                 continue;
             }
         };
-        for answer in evaluate_cases_json(&text, explain) {
+        for answer in evaluate_cases(text, explain) {
             if answer.is_mismatch() {
                 mismatches += 1;
                 eprintln!(
@@ -48,6 +48,14 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
     status(unreadable, mismatches)
+}
+
+/// The answers for one file's cases, through the API.
+fn evaluate_cases(text: String, explain: bool) -> Vec<EvalAnswer> {
+    match api::call(ApiCall::EvaluateCases { text, explain }) {
+        ApiAnswerBody::EvaluateCases { answers } => answers,
+        _ => Vec::new(),
+    }
 }
 
 /// The exit status for what has been seen so far.

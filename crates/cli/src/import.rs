@@ -5,7 +5,7 @@
 
 use std::process::ExitCode;
 
-use identity_pool::api::{answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION};
+use identity_pool::api::{self, ApiAnswerBody, ApiCall, ScenarioInput};
 use identity_pool::import::{ImportItem, ImportOptions};
 
 use crate::output::{print_diagnostics, print_line};
@@ -35,15 +35,12 @@ pub fn run(args: &[String]) -> ExitCode {
         Some(Some(s)) => Some(ScenarioInput::Text(s)),
         None => None,
     };
-    let reply = answer(&ApiRequest {
-        api_version: API_VERSION,
-        call: ApiCall::Import {
-            text,
-            scenario,
-            options: ImportOptions::default(),
-        },
+    let reply = api::call(ApiCall::Import {
+        text,
+        scenario,
+        options: ImportOptions::default(),
     });
-    let ApiAnswerBody::Import { import } = reply.body else {
+    let ApiAnswerBody::Import { import } = reply else {
         eprintln!("idpool: unexpected answer");
         return ExitCode::from(2);
     };

@@ -1,10 +1,12 @@
 //! `idpool`: a thin command line over the shared request/answer API.
 //!
 //! `idpool eval FILE... [--explain]`, `idpool simulate [--token TOKEN_FILE] FILE`,
-//! `idpool import FILE [--into SCENARIO]`, `idpool check FILE...`.
+//! `idpool import FILE [--into SCENARIO]`, `idpool export FILE [--format F]`,
+//! `idpool check FILE...`.
 
 mod check;
 mod eval;
+mod export;
 mod import;
 mod output;
 mod simulate;
@@ -12,7 +14,7 @@ mod simulate;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: idpool eval FILE... [--explain] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool check FILE...";
+    "usage: idpool eval FILE... [--explain] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool export FILE [--format cloudformation|terraform|cli] | idpool check FILE...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,11 +23,12 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "simulate" => simulate::run(rest),
         Some((cmd, rest)) if cmd == "check" => check::run(rest),
         Some((cmd, rest)) if cmd == "import" => import::run(rest),
+        Some((cmd, rest)) if cmd == "export" => export::run(rest),
         Some((flag, _)) if flag == "--version" || flag == "-V" => {
             let version = format!(
                 "idpool {} (engine {})",
                 env!("CARGO_PKG_VERSION"),
-                iam_policy::ENGINE_VERSION
+                identity_pool::api::ENGINE_VERSION
             );
             match output::print_line(&version) {
                 Ok(()) => ExitCode::SUCCESS,

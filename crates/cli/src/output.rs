@@ -4,7 +4,7 @@
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
-use iam_policy::Diagnostic;
+use identity_pool::api::Diagnostic;
 
 /// Why stdout can take no more lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 
-use identity_pool::api::{answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION};
+use identity_pool::api::{self, ApiAnswerBody, ApiCall, ScenarioInput};
 use identity_pool::import::DecodedToken;
 
 use crate::output::{print_diagnostics, print_line};
@@ -46,12 +46,8 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
     let file = file.map_or("-", String::as_str);
-    let request = ApiRequest {
-        api_version: API_VERSION,
-        call: ApiCall::Simulate { scenario },
-    };
-    let reply = answer(&request);
-    let ApiAnswerBody::Simulate { report } = &reply.body else {
+    let reply = api::call(ApiCall::Simulate { scenario });
+    let ApiAnswerBody::Simulate { report } = &reply else {
         eprintln!("idpool: unexpected answer");
         return ExitCode::from(2);
     };
@@ -76,15 +72,12 @@ fn decode(token: String, scenario: Option<ScenarioInput>) -> Option<DecodedToken
         .duration_since(std::time::UNIX_EPOCH)
         .ok()
         .and_then(|d| i64::try_from(d.as_secs()).ok());
-    let reply = answer(&ApiRequest {
-        api_version: API_VERSION,
-        call: ApiCall::DecodeToken {
-            token,
-            scenario,
-            now,
-        },
+    let reply = api::call(ApiCall::DecodeToken {
+        token,
+        scenario,
+        now,
     });
-    match reply.body {
+    match reply {
         ApiAnswerBody::DecodeToken { token } => Some(*token),
         _ => {
             eprintln!("idpool: unexpected answer");

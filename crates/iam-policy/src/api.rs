@@ -1,13 +1,11 @@
 //! The versioned serde request/answer API for raw IAM evaluation: the evaluation-case
 //! document of `formats.md`, section 1. The CLI, the playground and the JavaScript binding
-//! all answer through [`evaluate_cases_json`] or [`evaluate_case`], so they agree.
+//! all answer through [`evaluate_cases_json`] or [`evaluate_case`], so they agree. The
+//! request envelope and its version live in `identity_pool::api`, the one API door.
 
 use crate::json::{self, JsonNode, JsonValue};
-use crate::{evaluate, Diagnostic, Explanation, PolicyKind, PolicySet, Span};
+use crate::{evaluate, Diagnostic, Explanation, PolicyKind, PolicySet, Span, Verdict};
 use serde::{Deserialize, Serialize};
-
-/// The version of this request/answer format.
-pub const API_VERSION: u32 = 1;
 
 /// One evaluation case (formats.md section 1). Policies stay raw JSON so that diagnostics
 /// can point into them.
@@ -49,7 +47,7 @@ pub struct EvalAnswer {
     /// The case's name, or `#N` (its index in the file).
     pub name: String,
     /// `Allowed`, `ExplicitDeny`, `ImplicitDeny`, or `Error` when the case is invalid.
-    pub decision: String,
+    pub decision: Verdict,
     /// The case's `expected`, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
@@ -127,10 +125,10 @@ fn error_answer(
             d.locate(text);
         }
     }
-    let matches_expected = expected.as_ref().map(|e| e == "Error");
+    let matches_expected = expected.as_ref().map(|e| e == Verdict::Error.as_str());
     EvalAnswer {
         name,
-        decision: "Error".into(),
+        decision: Verdict::Error,
         expected,
         matches_expected,
         diagnostics,
@@ -171,10 +169,7 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
         );
     }
     if let Some(e) = node.get("expected") {
-        if !matches!(
-            e.as_str(),
-            Some("Allowed" | "ExplicitDeny" | "ImplicitDeny" | "Error")
-        ) {
+        if e.as_str().and_then(Verdict::parse).is_none() {
             diags.push(Diagnostic::error(
                 "iam::case::invalid_expected",
                 "`expected` must be \"Allowed\", \"ExplicitDeny\", \"ImplicitDeny\" or \"Error\"",
@@ -264,8 +259,8 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
             d.locate(text);
         }
     }
-    let decision = format!("{:?}", evaluation.decision);
-    let matches_expected = expected.as_ref().map(|e| *e == decision);
+    let decision = Verdict::from(evaluation.decision);
+    let matches_expected = expected.as_ref().map(|e| e == decision.as_str());
     EvalAnswer {
         name,
         decision,

@@ -28,7 +28,7 @@ mod statement;
 mod validate;
 
 pub use compile::{CompiledPolicy, PolicySource};
-pub use decision::Decision;
+pub use decision::{Decision, Verdict};
 pub use diagnostic::{position_of, Diagnostic, Position, Severity, Span};
 pub use evaluate::{decide, evaluate, PolicySet};
 pub use explain::{

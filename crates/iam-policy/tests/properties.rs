@@ -21,7 +21,7 @@
 )]
 
 use iam_policy::api::evaluate_cases_json;
-use iam_policy::{format_policy, json, parse_policy, PolicyKind};
+use iam_policy::{format_policy, json, parse_policy, PolicyKind, Verdict};
 use proptest::prelude::*;
 use serde_json::{json as j, Value};
 
@@ -162,11 +162,12 @@ fn decide(case: &Value) -> String {
     assert_eq!(answers.len(), 1, "one case, one answer");
     let answer = &answers[0];
     assert_ne!(
-        answer.decision, "Error",
+        answer.decision,
+        Verdict::Error,
         "generated case was rejected: {:?}\n{case}",
         answer.diagnostics
     );
-    answer.decision.clone()
+    answer.decision.to_string()
 }
 
 fn with_statement(policy: &Value, extra: Value) -> Value {

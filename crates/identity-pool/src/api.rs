@@ -3,15 +3,28 @@
 //! rule; each is a one-line call into [`answer`] or [`answer_json`].
 //!
 //! Request: `{"apiVersion": 1, "op": "simulate", "scenario": <scenario object or its text>}`;
-//! ops `simulate`, `check`, `evaluate` (`case`, optional `explain`), `parsePolicy`
-//! (`text`, `kind`), `formatPolicy` (`text`), `decodeToken` (`token`, optional `scenario`,
-//! `now`), `import` (`text`, optional `scenario` and `options`). The answer has the same `op` (or `error`).
+//! ops `simulate`, `check`, `checkFile` (`text`: one scenario or an array of them),
+//! `evaluate` (`case`, optional `explain`), `evaluateCases` (`text`: one case or an array,
+//! optional `explain`), `parsePolicy` (`text`, `kind`), `formatPolicy` (`text`),
+//! `decodeToken` (`token`, optional `scenario`, `now`), `import` (`text`, optional
+//! `scenario` and `options`), `export` (`scenario`, `format`). The answer has the same `op`
+//! (or `error`).
+//!
+//! The front ends depend on this crate only: the few engine types that travel in answers
+//! are re-exported here.
 
-use iam_policy::api::{evaluate_case, EvalAnswer, EvalCase};
-use iam_policy::{format_policy, parse_policy, Diagnostic, PolicyKind};
+use iam_policy::api::{evaluate_case, evaluate_cases_json};
+use iam_policy::{format_policy, parse_policy};
 use serde::{Deserialize, Serialize};
 
-use crate::check::{check_text, CheckResult};
+pub use iam_policy::api::{EvalAnswer, EvalCase};
+pub use iam_policy::{
+    ContextValue, Diagnostic, Explanation, PolicyKind, Position, Severity, Span,
+    StatementExplanation, StatementRef, Verdict, ENGINE_VERSION,
+};
+
+use crate::check::{check_file, check_text, CheckResult};
+use crate::export::{export, ExportFormat, Exported};
 use crate::import::{decode_token, import_text, DecodedToken, ImportOptions, Imported};
 use crate::report::Report;
 use crate::simulate::simulate_text;
@@ -62,6 +75,19 @@ pub enum ApiCall {
         /// The scenario.
         scenario: ScenarioInput,
     },
+    /// Simulate every scenario of a file (one scenario or an array) and check its `expect`s.
+    CheckFile {
+        /// The file's text; positions refer to it.
+        text: String,
+    },
+    /// Evaluate the raw IAM cases of a file (formats.md section 1: one case or an array).
+    EvaluateCases {
+        /// The file's text; positions refer to it.
+        text: String,
+        /// Include the explanations.
+        #[serde(default)]
+        explain: bool,
+    },
     /// Evaluate one raw IAM case (formats.md section 1).
     Evaluate {
         /// The case.
@@ -105,6 +131,13 @@ pub enum ApiCall {
         #[serde(default)]
         options: ImportOptions,
     },
+    /// Export the scenario's pool, roles and policies as infrastructure code.
+    Export {
+        /// The scenario.
+        scenario: ScenarioInput,
+        /// CloudFormation, Terraform or AWS CLI commands.
+        format: ExportFormat,
+    },
 }
 
 /// A versioned request.
@@ -134,6 +167,16 @@ pub enum ApiAnswerBody {
         /// The report (absent when the scenario could not be read).
         #[serde(skip_serializing_if = "Option::is_none")]
         report: Option<Report>,
+    },
+    /// One verdict per scenario of the file.
+    CheckFile {
+        /// The verdicts, in file order.
+        results: Vec<CheckResult>,
+    },
+    /// One answer per case of the file.
+    EvaluateCases {
+        /// The answers, in file order.
+        answers: Vec<EvalAnswer>,
     },
     /// The raw evaluation's answer.
     Evaluate {
@@ -167,6 +210,11 @@ pub enum ApiAnswerBody {
         /// Scenario, took, left out, assumed, placeholders, diagnostics.
         import: Box<Imported>,
     },
+    /// The exported text.
+    Export {
+        /// Format, text and notes.
+        export: Exported,
+    },
     /// The request itself was wrong.
     Error {
         /// What was wrong.
@@ -183,6 +231,12 @@ pub struct ApiAnswer {
     /// The payload.
     #[serde(flatten)]
     pub body: ApiAnswerBody,
+}
+
+/// Answers one call at this build's [`API_VERSION`]: what a front end linked with this
+/// crate uses, since it cannot speak another version.
+pub fn call(call: ApiCall) -> ApiAnswerBody {
+    answer_call(&call)
 }
 
 /// Answers one request.
@@ -212,6 +266,12 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
             let (result, report) = check_text(&scenario.text());
             ApiAnswerBody::Check { result, report }
         }
+        ApiCall::CheckFile { text } => ApiAnswerBody::CheckFile {
+            results: check_file(text),
+        },
+        ApiCall::EvaluateCases { text, explain } => ApiAnswerBody::EvaluateCases {
+            answers: evaluate_cases_json(text, *explain),
+        },
         ApiCall::Evaluate { case, explain } => ApiAnswerBody::Evaluate {
             answer: evaluate_case(case, *explain),
         },
@@ -245,6 +305,14 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 import: Box::new(import_text(text, base.as_ref(), options)),
             }
         }
+        ApiCall::Export { scenario, format } => match scenario.value() {
+            Some(value) => ApiAnswerBody::Export {
+                export: export(&value, *format),
+            },
+            None => ApiAnswerBody::Error {
+                message: "the scenario to export is not JSON; fix it first".to_owned(),
+            },
+        },
         ApiCall::FormatPolicy { text } => match format_policy(text) {
             Ok(pretty) => ApiAnswerBody::FormatPolicy {
                 text: Some(pretty),

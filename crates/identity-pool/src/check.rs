@@ -149,11 +149,8 @@ pub fn check_report(scenario: &Scenario, report: &Report) -> CheckResult {
         let Some(expected) = request.expect else {
             continue;
         };
-        let expected = format!("{expected:?}");
-        let actual = match result.decision {
-            RequestDecision::Error => "Error".to_owned(),
-            d => format!("{d:?}"),
-        };
+        let expected = RequestDecision::from(expected).as_str();
+        let actual = result.decision.as_str();
         let at = Spanned::new(String::new(), request.span);
         c.compare(
             &format!(
@@ -161,8 +158,8 @@ pub fn check_report(scenario: &Scenario, report: &Report) -> CheckResult {
                 result.index, result.action, result.resource
             ),
             &at,
-            &expected,
-            &actual,
+            expected,
+            actual,
         );
     }
     CheckResult {

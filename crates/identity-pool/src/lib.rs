@@ -19,6 +19,7 @@ pub mod check;
 mod compiled;
 pub mod error;
 pub mod explain;
+pub mod export;
 mod flow;
 pub mod import;
 pub mod note;

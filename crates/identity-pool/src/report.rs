@@ -1,7 +1,7 @@
 //! The report `simulate` returns: the steps of the flow, the session or the error, and each
 //! request's decision with its explanations. Plain serde data, with positions.
 
-use iam_policy::{Decision, Diagnostic, Explanation, Position};
+use iam_policy::{Decision, Diagnostic, Explanation, Position, Verdict};
 use serde::Serialize;
 
 use crate::error::AwsError;
@@ -38,26 +38,32 @@ pub struct StepReport {
 }
 
 /// A request's decision: the engine's three, or `Error` when there are no credentials.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum RequestDecision {
-    /// Allowed.
-    Allowed,
-    /// Denied by a Deny statement.
-    ExplicitDeny,
-    /// Not allowed by some required layer.
-    ImplicitDeny,
-    /// Not evaluated: sign-in failed.
-    Error,
-}
+pub type RequestDecision = Verdict;
 
-impl From<Decision> for RequestDecision {
-    fn from(d: Decision) -> Self {
-        match d {
-            Decision::Allowed => Self::Allowed,
-            Decision::ExplicitDeny => Self::ExplicitDeny,
-            Decision::ImplicitDeny => Self::ImplicitDeny,
-        }
-    }
+/// What decided a request, for the front ends to group and style by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Cause {
+    /// Nothing stopped it.
+    Allowed,
+    /// A Deny statement matched.
+    ExplicitDeny,
+    /// The guest scope-down (enhanced flow) left the action out.
+    ScopeDown,
+    /// A session policy did not allow it.
+    SessionPolicy,
+    /// The permissions boundary did not allow it.
+    Boundary,
+    /// The resource-based policy decided.
+    ResourcePolicy,
+    /// A policy needs a principal tag the session does not carry.
+    MissingPrincipalTag,
+    /// No access policy allows it.
+    AccessPolicy,
+    /// A policy keys on the provider's `sub` where Cognito's identity ID is meant.
+    IdentityIdVsSub,
+    /// Sign-in failed, so nothing was evaluated.
+    NoCredentials,
 }
 
 /// The Cognito-level reading of a request's decision.
@@ -69,9 +75,8 @@ pub struct CognitoExplanation {
     /// What to do (absent when the request is allowed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
-    /// Which kind of cause: `scopeDown`, `sessionPolicy`, `accessPolicy`, `boundary`,
-    /// `resourcePolicy`, `identityIdVsSub`, `noCredentials`, ...
-    pub cause: String,
+    /// Which kind of cause.
+    pub cause: Cause,
 }
 
 /// The other reading of an uncertain fact, and what it would change. The report's own

@@ -7,7 +7,7 @@ use iam_policy::{
 use crate::compiled::CompiledScenario;
 use crate::explain::request::{access_denied_message, explain_request, RequestFacts};
 use crate::readings::{other_scope_downs, scope_down_readings};
-use crate::report::{CognitoExplanation, RequestDecision, RequestReport};
+use crate::report::{Cause, CognitoExplanation, RequestDecision, RequestReport};
 use crate::scenario::{Scenario, ScenarioRequest};
 use crate::scope_down::ScopeDown;
 use crate::session::{account_of, Session};
@@ -56,7 +56,7 @@ fn no_credentials(scenario: &Scenario, index: usize, request: &ScenarioRequest) 
             summary: "sign-in failed, so there are no credentials to make this request with"
                 .to_owned(),
             fix: Some("fix the sign-in error first".to_owned()),
-            cause: "noCredentials".to_owned(),
+            cause: Cause::NoCredentials,
         },
         explanation: None,
         readings: Vec::new(),

@@ -9,7 +9,7 @@
     clippy::panic
 )]
 
-use identity_pool::report::Report;
+use identity_pool::report::{Cause, Report};
 use identity_pool::simulate_text;
 use serde_json::{json, Value};
 
@@ -96,7 +96,7 @@ fn decisions(report: &Report) -> Vec<String> {
     report
         .requests
         .iter()
-        .map(|r| format!("{:?}", r.decision))
+        .map(|r| r.decision.to_string())
         .collect()
 }
 
@@ -106,7 +106,7 @@ fn guest_enhanced_gets_scope_down() {
     assert_eq!(r.outcome, "issued");
     assert_eq!(decisions(&r), ["Allowed", "ImplicitDeny"]);
     let denied = &r.requests[1];
-    assert_eq!(denied.cognito.cause, "scopeDown");
+    assert_eq!(denied.cognito.cause, Cause::ScopeDown);
     assert!(denied
         .aws_message
         .as_deref()
@@ -292,7 +292,7 @@ fn basic_flow_session_policy_narrows_the_role() {
     s["signIn"]["basic"] = json!({"RoleArn": "arn:aws:iam::123456789012:role/Guest", "Policy": allow(&["s3:GetObject"], "*")});
     let r = run(&s);
     assert_eq!(decisions(&r), ["Allowed", "ImplicitDeny"]);
-    assert_eq!(r.requests[1].cognito.cause, "sessionPolicy");
+    assert_eq!(r.requests[1].cognito.cause, Cause::SessionPolicy);
 }
 
 #[test]
@@ -313,7 +313,7 @@ fn signed_in_user_and_identity_id_vs_sub() {
         ]
     );
     assert_eq!(decisions(&r), ["Allowed", "ImplicitDeny"]);
-    assert_eq!(r.requests[1].cognito.cause, "identityIdVsSub");
+    assert_eq!(r.requests[1].cognito.cause, Cause::IdentityIdVsSub);
     assert!(!r.scope_down.applied);
 }
 

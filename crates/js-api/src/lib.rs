@@ -61,7 +61,7 @@ pub fn format_policy(text: String) -> Result<JsValue, JsError> {
 /// The version of the engine behind this binding.
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
-    env!("CARGO_PKG_VERSION").to_owned()
+    api::ENGINE_VERSION.to_owned()
 }
 
 /// The API version this build speaks.
@@ -72,10 +72,10 @@ pub fn api_version() -> u32 {
 
 fn call(call: Result<ApiCall, String>) -> Result<JsValue, JsError> {
     match call {
-        Ok(call) => to_js(&api::answer(&ApiRequest {
+        Ok(call) => to_js(&ApiAnswer {
             api_version: API_VERSION,
-            call,
-        })),
+            body: api::call(call),
+        }),
         Err(message) => to_js(&unreadable(&message)),
     }
 }

@@ -9,6 +9,7 @@
 #[path = "common/iam_corpus.rs"]
 mod iam_corpus;
 
+use identity_pool::api::{self, ApiAnswerBody, ApiCall, EvalAnswer};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -29,7 +30,7 @@ fn expected_decision(case: &Value) -> &str {
 
 /// A JavaScript object cannot hold a repeated key, so a case about duplicate keys reaches the
 /// binding already de-duplicated: only the text route can test it.
-fn representable_in_js(answer: &iam_policy::api::EvalAnswer) -> bool {
+fn representable_in_js(answer: &EvalAnswer) -> bool {
     !answer
         .diagnostics
         .iter()
@@ -51,13 +52,19 @@ fn every_corpus_decision_holds_in_the_browser() {
     let mut mismatches = Vec::new();
     for (file, text) in iam_corpus::IAM_CORPUS {
         let parsed: Vec<Value> = serde_json::from_str(text).unwrap();
-        let answers = iam_policy::api::evaluate_cases_json(text, false);
+        let answers = match api::call(ApiCall::EvaluateCases {
+            text: (*text).to_owned(),
+            explain: false,
+        }) {
+            ApiAnswerBody::EvaluateCases { answers } => answers,
+            other => panic!("{file}: unexpected answer {other:?}"),
+        };
         assert_eq!(answers.len(), parsed.len(), "{file}: one answer per case");
         for (case, answer) in parsed.iter().zip(&answers) {
             cases += 1;
             let name = case["name"].as_str().unwrap_or("?");
             let expected = expected_decision(case);
-            if answer.decision != expected {
+            if answer.decision.as_str() != expected {
                 mismatches.push(format!(
                     "{file} :: {name}: the wasm engine says {}, expected {expected}",
                     answer.decision
@@ -73,7 +80,7 @@ fn every_corpus_decision_holds_in_the_browser() {
                 serde_wasm_bindgen::from_value(idpool_js::evaluate(js_case, false).unwrap())
                     .unwrap();
             let decision = js_decision(&through_js);
-            if decision != answer.decision {
+            if decision != answer.decision.as_str() {
                 mismatches.push(format!(
                     "{file} :: {name}: the JS binding says {decision}, the engine {}",
                     answer.decision

@@ -4,12 +4,14 @@
 //! only this file changes. Nothing here decides anything about IAM or Cognito: it forwards
 //! a request and reads the answer.
 
-use iam_policy::{ContextValue, Diagnostic, PolicyKind, Severity, StatementExplanation};
-use identity_pool::api::{self, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput};
+use identity_pool::api::{
+    self, ApiAnswerBody, ApiCall, ContextValue, Diagnostic, PolicyKind, ScenarioInput, Severity,
+    StatementExplanation,
+};
 use identity_pool::report::{Report, RequestReport};
 use serde::Serialize;
 
-/// The policy kinds of `iam_policy::PolicyKind`, as the API names them.
+/// The policy kinds the page edits, a subset of the API's `PolicyKind`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// An access (identity-based) policy.
@@ -154,16 +156,12 @@ impl ReportView {
 /// requests is megabytes of JSON, and printing then re-reading it would cost more than
 /// the simulation itself.
 fn call(call: ApiCall) -> ApiAnswerBody {
-    api::answer(&ApiRequest {
-        api_version: api::API_VERSION,
-        call,
-    })
-    .body
+    api::call(call)
 }
 
 /// The engine version shown in the header.
 pub fn engine_version() -> String {
-    iam_policy::ENGINE_VERSION.to_string()
+    api::ENGINE_VERSION.to_string()
 }
 
 /// Runs the whole scenario (scenario file text, formats.md section 2).
@@ -295,7 +293,7 @@ fn policy_id_of(label: &str) -> Option<String> {
     (!role.is_empty()).then(|| format!("{role}:{last}"))
 }
 
-fn statement_ref(statement: &iam_policy::StatementRef, reason: String) -> StatementRef {
+fn statement_ref(statement: &api::StatementRef, reason: String) -> StatementRef {
     StatementRef {
         policy_id: policy_id_of(&statement.policy),
         policy: statement.policy.clone(),

@@ -15,7 +15,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use iam_policy::{Diagnostic, Position, Severity};
+use identity_pool::api::{Diagnostic, Position, Severity};
 use playground::editor::PolicyEditor;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

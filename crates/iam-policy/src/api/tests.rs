@@ -1,4 +1,5 @@
 use super::*;
+use crate::Verdict;
 
 const CASES: &str = r#"[
  {"name": "ok", "identityPolicies": [{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}],
@@ -11,10 +12,10 @@ const CASES: &str = r#"[
 fn evaluates_each_case_independently() {
     let answers = evaluate_cases_json(CASES, true);
     assert_eq!(answers.len(), 3);
-    assert_eq!(answers[0].decision, "Allowed");
+    assert_eq!(answers[0].decision, Verdict::Allowed);
     assert_eq!(answers[0].matches_expected, Some(true));
     assert!(answers[0].explanation.is_some());
-    assert_eq!(answers[1].decision, "Error");
+    assert_eq!(answers[1].decision, Verdict::Error);
     let d = answers[1]
         .diagnostics
         .iter()
@@ -22,7 +23,7 @@ fn evaluates_each_case_independently() {
         .unwrap();
     assert_eq!(d.start.unwrap().line, 4);
     assert_eq!(answers[2].name, "#2");
-    assert_eq!(answers[2].decision, "ImplicitDeny");
+    assert_eq!(answers[2].decision, Verdict::ImplicitDeny);
     assert!(answers[2].is_mismatch());
     assert_eq!(answers[2].diagnostics[0].code, "iam::case::unknown_field");
 }
@@ -31,7 +32,7 @@ fn evaluates_each_case_independently() {
 fn malformed_json_is_one_error_answer() {
     let answers = evaluate_cases_json("[{", false);
     assert_eq!(answers.len(), 1);
-    assert_eq!(answers[0].decision, "Error");
+    assert_eq!(answers[0].decision, Verdict::Error);
     assert!(answers[0].diagnostics[0].start.is_some());
 }
 
@@ -39,7 +40,7 @@ fn malformed_json_is_one_error_answer() {
 fn serde_cases_give_the_same_answer() {
     let cases: Vec<EvalCase> = serde_json::from_str(CASES).unwrap();
     let answer = evaluate_case(&cases[0], false);
-    assert_eq!(answer.decision, "Allowed");
+    assert_eq!(answer.decision, Verdict::Allowed);
     let json = serde_json::to_string(&answer).unwrap();
     assert!(json.contains("\"decision\":\"Allowed\""));
 }
@@ -49,7 +50,7 @@ fn policies_may_be_json_strings_with_their_own_positions() {
     let text = r#"{"identityPolicies": ["{\"Version\": \"2012-10-17\",\n \"Statement\": [,]}"], "request": {"action": "s3:GetObject"},
         "note": "n", "rule": "r", "expectedStatement": "S", "expectedDiagnostics": []}"#;
     let answer = &evaluate_cases_json(text, false)[0];
-    assert_eq!(answer.decision, "Error");
+    assert_eq!(answer.decision, Verdict::Error);
     assert_eq!(answer.diagnostics.len(), 1, "{:?}", answer.diagnostics);
     let d = &answer.diagnostics[0];
     assert_eq!(d.code, "iam::parse::json");
@@ -72,7 +73,12 @@ fn trust_policies_are_evaluated_as_the_role_resource_policy() {
         "request": {"action": "sts:AssumeRoleWithWebIdentity", "resource": "arn:aws:iam::1:role/R", "principal": {"Federated": "cognito-identity.amazonaws.com"},
         "context": {"cognito-identity.amazonaws.com:aud": "p"}}}"#;
     let answer = &evaluate_cases_json(text, false)[0];
-    assert_eq!(answer.decision, "Allowed", "{:?}", answer.diagnostics);
+    assert_eq!(
+        answer.decision,
+        Verdict::Allowed,
+        "{:?}",
+        answer.diagnostics
+    );
     assert!(answer.diagnostics.is_empty());
     let both = text.replacen(
         "{\"trustPolicy\"",

@@ -4,7 +4,7 @@
 
 use iam_policy::{Decision, Explanation, Layer};
 
-use crate::report::CognitoExplanation;
+use crate::report::{Cause, CognitoExplanation};
 use crate::scenario::Scenario;
 use crate::scope_down::entry_for;
 use crate::session::Session;
@@ -34,7 +34,7 @@ pub fn explain_request(facts: &RequestFacts<'_>, e: &Explanation) -> CognitoExpl
         Decision::Allowed => CognitoExplanation {
             summary: e.summary.clone(),
             fix: None,
-            cause: "allowed".to_owned(),
+            cause: Cause::Allowed,
         },
         Decision::ExplicitDeny => {
             let st = e.deciding_statements.first();
@@ -46,7 +46,7 @@ pub fn explain_request(facts: &RequestFacts<'_>, e: &Explanation) -> CognitoExpl
                     facts.action
                 ),
                 fix: Some("narrow the Deny statement if this request should pass".to_owned()),
-                cause: "explicitDeny".to_owned(),
+                cause: Cause::ExplicitDeny,
             }
         }
         Decision::ImplicitDeny => implicit(facts, e, role),
@@ -85,20 +85,20 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
                         None => format!("drop `{service}` from what guests do"),
                     }
                 )),
-                cause: "scopeDown".to_owned(),
+                cause: Cause::ScopeDown,
             };
         }
         return CognitoExplanation {
             summary: format!("the role `{role}` allows `{action}`, but the session policies the app passed to AssumeRoleWithWebIdentity do not"),
             fix: Some("add the action to the inline `Policy` (or a managed policy in `PolicyArns`), or pass no session policy".to_owned()),
-            cause: "sessionPolicy".to_owned(),
+            cause: Cause::SessionPolicy,
         };
     }
     if e.deciding_layer == Some(Layer::PermissionsBoundary) {
         return CognitoExplanation {
             summary: format!("the role `{role}`'s policies allow `{action}`, but its permissions boundary does not"),
             fix: Some("allow the action in the permissions boundary too".to_owned()),
-            cause: "boundary".to_owned(),
+            cause: Cause::Boundary,
         };
     }
     if e.deciding_layer == Some(Layer::ResourceBased) {
@@ -123,7 +123,7 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
         return CognitoExplanation {
             summary,
             fix: Some(fix.to_owned()),
-            cause: "resourcePolicy".to_owned(),
+            cause: Cause::ResourcePolicy,
         };
     }
     if let Some(tag) = e
@@ -134,7 +134,7 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
         return CognitoExplanation {
             summary: format!("a policy reads `{tag}`, but this session has no such principal tag, so the condition or resource with it does not match"),
             fix: Some("map the attribute in `principalTagAttributeMaps` for the sign-in's provider (and allow `sts:TagSession` in the trust policy)".to_owned()),
-            cause: "missingPrincipalTag".to_owned(),
+            cause: Cause::MissingPrincipalTag,
         };
     }
     if let Some(x) = identity_id_vs_sub(facts) {
@@ -148,7 +148,7 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
         fix: Some(format!(
             "add an Allow statement for `{action}` on this resource to the role's permissions"
         )),
-        cause: "accessPolicy".to_owned(),
+        cause: Cause::AccessPolicy,
     }
 }
 
@@ -184,7 +184,7 @@ fn identity_id_vs_sub(facts: &RequestFacts<'_>) -> Option<CognitoExplanation> {
         fix: Some(format!(
             "name the object after the identity ID (e.g. `.../{identity_id}/...`, as Amplify's private storage does), or map `sub` to a principal tag and use `${{aws:PrincipalTag/username}}`"
         )),
-        cause: "identityIdVsSub".to_owned(),
+        cause: Cause::IdentityIdVsSub,
     })
 }
 

@@ -6,6 +6,7 @@ use iam_policy::Span;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
+use super::plain;
 use super::report::Account;
 use crate::provider::DEFAULT_POOL_ID;
 
@@ -90,6 +91,8 @@ impl ImportOptions {
 pub struct RolePart {
     /// Its name in the code (logical ID, Terraform address).
     pub id: String,
+    /// How the account names it, e.g. `AWS::IAM::Role AuthRole`.
+    pub label: String,
     /// `RoleName`.
     pub name: String,
     /// Its ARN.
@@ -152,7 +155,7 @@ impl Parts {
         }
         doc.insert("identityPoolRoles".into(), Value::Object(roles));
         if self.principal_tags.is_empty() {
-            doc.remove("principalTagAttributeMaps");
+            doc.shift_remove("principalTagAttributeMaps");
         } else {
             doc.insert(
                 "principalTagAttributeMaps".into(),
@@ -194,4 +197,61 @@ fn role_document(role: RolePart) -> Value {
         m.insert("PermissionsBoundary".into(), boundary);
     }
     Value::Object(m)
+}
+
+/// A policy given as a JSON string (Terraform, some templates) is read as JSON.
+pub fn document(value: Value) -> Value {
+    match value {
+        Value::String(text) => serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        other => other,
+    }
+}
+
+/// Keeps the roles the pool can hand out (default roles, rule roles) or that trust Cognito;
+/// the code's other roles (Lambda execution roles...) are listed as left out.
+pub fn keep_pool_roles(parts: &mut Parts, account: &mut Account) {
+    let mut used: Vec<String> = parts.default_roles.values().map(plain).collect();
+    for mapping in parts.role_mappings.values() {
+        if let Some(Value::Array(rules)) = mapping.pointer("/RulesConfiguration/Rules") {
+            used.extend(rules.iter().filter_map(|r| r.get("RoleARN")).map(plain));
+        }
+    }
+    let roles = std::mem::take(&mut parts.roles);
+    for role in roles {
+        let trusts_cognito = role
+            .trust
+            .as_ref()
+            .is_some_and(|t| t.to_string().contains("cognito-identity.amazonaws.com"));
+        if used.contains(&role.arn) || trusts_cognito {
+            let count = role.policies.len();
+            let noun = if count == 1 { "policy" } else { "policies" };
+            account.took(
+                &role.label,
+                format!(
+                    "role `{}` with its trust policy and {count} permission {noun}",
+                    role.name
+                ),
+                Some(role.span),
+            );
+            parts.roles.push(role);
+        } else {
+            account.left_out(
+                &role.label,
+                "the pool does not hand this role out and its trust policy does not name cognito-identity.amazonaws.com",
+                Some(role.span),
+            );
+        }
+    }
+}
+
+/// `arn:aws:iam::ACCOUNT:KIND/PATH/NAME` with the path written as IAM writes it (`/` alone,
+/// or `/a/b/`).
+pub fn iam_arn(account_id: &str, kind: &str, path: &str, name: &str) -> String {
+    let trimmed = path.trim_matches('/');
+    let path = if trimmed.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/{trimmed}/")
+    };
+    format!("arn:aws:iam::{account_id}:{kind}{path}{name}")
 }

@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use iam_policy::{Diagnostic, Severity};
+use identity_pool::api::{Diagnostic, Severity};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;

@@ -2,7 +2,7 @@
 //! underlined for a diagnostic. Pure, so the placement of every underline is tested natively;
 //! the component only turns it into `<span>`s.
 
-use iam_policy::{Diagnostic, Severity};
+use identity_pool::api::{Diagnostic, Severity};
 
 use super::highlight::{tokenize, TokenKind};
 use super::text::{byte_at_line_column, line_end_from};

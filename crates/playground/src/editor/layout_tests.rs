@@ -1,5 +1,5 @@
 use super::*;
-use iam_policy::Position;
+use identity_pool::api::Position;
 use proptest::prelude::*;
 
 fn at(line: usize, column: usize) -> Position {

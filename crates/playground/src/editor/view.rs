@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use iam_policy::{Diagnostic, Severity};
+use identity_pool::api::{Diagnostic, Severity};
 use yew::prelude::*;
 
 use super::highlight::TokenKind;

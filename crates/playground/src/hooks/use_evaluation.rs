@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use iam_policy::Diagnostic;
+use identity_pool::api::Diagnostic;
 use yew::prelude::*;
 
 use crate::backend::{self, Kind, ReportView};

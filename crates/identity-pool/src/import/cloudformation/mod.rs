@@ -9,10 +9,11 @@ mod resolve;
 use iam_policy::json::{self, JsonNode};
 use serde_json::{json, Map, Value};
 
-use super::parts::{ImportOptions, Parts, RolePart};
+use super::parts::{document, keep_pool_roles, ImportOptions, Parts, RolePart};
+use super::plain;
 use super::report::{Account, ImportFormat, Imported};
 use super::yaml::parse_yaml;
-use resolve::{plain, Template};
+use resolve::Template;
 
 /// The identity pool's properties that `describe-identity-pool` prints under the same name.
 const POOL_FIELDS: &[&str] = &[
@@ -249,7 +250,7 @@ fn read_attachment(
                 .map(plain)
                 .unwrap_or_else(|| name.clone());
             let mut entry = mapping.clone();
-            entry.remove("IdentityProvider");
+            entry.shift_remove("IdentityProvider");
             parts.role_mappings.insert(key, Value::Object(entry));
         }
     }
@@ -258,14 +259,6 @@ fn read_attachment(
         "the default roles and role mappings",
         Some(resource.span),
     );
-}
-
-/// A policy document: resolved JSON, or a JSON string read as JSON.
-fn document(value: Value) -> Value {
-    match value {
-        Value::String(text) => serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        other => other,
-    }
 }
 
 fn read_role(
@@ -281,6 +274,7 @@ fn read_role(
     let map = props(t, resource, account).unwrap_or_default();
     let mut role = RolePart {
         id: logical.to_owned(),
+        label: format!("AWS::IAM::Role {logical}"),
         name,
         arn,
         trust: map.get("AssumeRolePolicyDocument").cloned().map(document),
@@ -397,44 +391,6 @@ fn attach_policies(
                 format!("attached to {}", attached.join(", ")),
                 Some(resource.span),
             );
-        }
-    }
-}
-
-/// Keeps the roles the pool can hand out (default roles, rule roles) or that trust Cognito;
-/// other roles of the template (Lambda execution roles...) are listed as left out.
-fn keep_pool_roles(parts: &mut Parts, account: &mut Account) {
-    let mut used: Vec<String> = parts.default_roles.values().map(plain).collect();
-    for mapping in parts.role_mappings.values() {
-        if let Some(Value::Array(rules)) = mapping.pointer("/RulesConfiguration/Rules") {
-            used.extend(rules.iter().filter_map(|r| r.get("RoleARN")).map(plain));
-        }
-    }
-    let roles = std::mem::take(&mut parts.roles);
-    for role in roles {
-        let trusts_cognito = role
-            .trust
-            .as_ref()
-            .is_some_and(|t| t.to_string().contains("cognito-identity.amazonaws.com"));
-        let subject = format!("AWS::IAM::Role {}", role.id);
-        if used.contains(&role.arn) || trusts_cognito {
-            account.took(
-                &subject,
-                format!(
-                    "role `{}` with its trust policy and {} permission {}",
-                    role.name,
-                    role.policies.len(),
-                    if role.policies.len() == 1 {
-                        "policy"
-                    } else {
-                        "policies"
-                    }
-                ),
-                Some(role.span),
-            );
-            parts.roles.push(role);
-        } else {
-            account.left_out(&subject, "the pool does not hand this role out and its trust policy does not name cognito-identity.amazonaws.com", Some(role.span));
         }
     }
 }

@@ -5,6 +5,7 @@
 use iam_policy::Span;
 
 use super::resolve::Template;
+use crate::import::parts::iam_arn;
 use crate::import::report::Account;
 
 /// A property as text, when the template sets it.
@@ -45,15 +46,9 @@ fn name_or_generated(
         .unwrap_or_else(|| generated(t, logical, lowercase, span, account))
 }
 
-/// `/path/` of an IAM resource (`/` when absent).
+/// The `Path` of an IAM resource (`/` when absent).
 fn iam_path(t: &Template<'_>, logical: &str, account: &mut Account) -> String {
-    let path = named(t, logical, "Path", account).unwrap_or_else(|| "/".to_owned());
-    let trimmed = path.trim_matches('/');
-    if trimmed.is_empty() {
-        "/".to_owned()
-    } else {
-        format!("/{trimmed}/")
-    }
+    named(t, logical, "Path", account).unwrap_or_else(|| "/".to_owned())
 }
 
 /// What `Ref logical` gives.
@@ -87,10 +82,7 @@ pub fn physical_id(t: &Template<'_>, logical: &str, span: Span, account: &mut Ac
         "AWS::IAM::Policy" => name_or_generated(t, logical, "PolicyName", false, span, account),
         "AWS::IAM::ManagedPolicy" => {
             let name = name_or_generated(t, logical, "ManagedPolicyName", false, span, account);
-            format!(
-                "arn:aws:iam::{acct}:policy{}{name}",
-                iam_path(t, logical, account)
-            )
+            iam_arn(&acct, "policy", &iam_path(t, logical, account), &name)
         }
         "AWS::IAM::OIDCProvider" => {
             let url = named(t, logical, "Url", account).unwrap_or_default();
@@ -176,10 +168,7 @@ pub fn attribute(
     let value = match (t.resource_type(logical)?, attr) {
         ("AWS::IAM::Role", "Arn") => {
             let name = physical_id(t, logical, span, account);
-            format!(
-                "arn:aws:iam::{acct}:role{}{name}",
-                iam_path(t, logical, account)
-            )
+            iam_arn(acct, "role", &iam_path(t, logical, account), &name)
         }
         ("AWS::IAM::ManagedPolicy", "PolicyArn") => physical_id(t, logical, span, account),
         ("AWS::IAM::OIDCProvider" | "AWS::IAM::SAMLProvider", "Arn") => {

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::names::{attribute, physical_id};
 use crate::import::parts::Deployment;
+use crate::import::plain;
 use crate::import::report::Account;
 
 /// Deepest chain of intrinsics followed (a parameter default that refers to itself, etc.).
@@ -493,15 +494,5 @@ impl<'a> Template<'a> {
         }
         out.push_str(rest);
         out
-    }
-}
-
-/// A resolved value as text (lists joined with commas, as CloudFormation does for lists).
-pub fn plain(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(","),
-        Value::Null => String::new(),
-        other => other.to_string(),
     }
 }
