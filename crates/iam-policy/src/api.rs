@@ -3,6 +3,7 @@
 //! all answer through [`evaluate_cases_json`] or [`evaluate_case`], so they agree. The
 //! request envelope and its version live in `identity_pool::api`, the one API door.
 
+use crate::catalog::{context_keys, expansions, ActionExpansion, Catalog, ContextKeys};
 use crate::json::{self, JsonNode, JsonValue};
 use crate::{evaluate, Diagnostic, Explanation, PolicyKind, PolicySet, Span, Verdict};
 use serde::{Deserialize, Serialize};
@@ -60,6 +61,13 @@ pub struct EvalAnswer {
     /// The explanation, when asked for and the case is valid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
+    /// With an explanation and a catalog: the context keys the policies read for this
+    /// request's action, and which of them the request lacks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_keys: Option<ContextKeys>,
+    /// With an explanation and a catalog: the actions each wildcard entry covers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expansions: Vec<ActionExpansion>,
 }
 
 impl EvalAnswer {
@@ -72,6 +80,16 @@ impl EvalAnswer {
 /// Evaluates every case in `text` (one case object or an array of them). A document that is
 /// not JSON yields one `Error` answer; an invalid case yields `Error` and the others still run.
 pub fn evaluate_cases_json(text: &str, explain: bool) -> Vec<EvalAnswer> {
+    evaluate_cases_json_with(text, explain, None)
+}
+
+/// [`evaluate_cases_json`] with the AWS action catalog: every policy also gets the
+/// `iam::catalog::*` checks.
+pub fn evaluate_cases_json_with(
+    text: &str,
+    explain: bool,
+    catalog: Option<&Catalog>,
+) -> Vec<EvalAnswer> {
     let root = match json::parse(text) {
         Ok(node) => node,
         Err(d) => return vec![error_answer("#0".into(), None, vec![d], text)],
@@ -83,7 +101,7 @@ pub fn evaluate_cases_json(text: &str, explain: bool) -> Vec<EvalAnswer> {
     cases
         .into_iter()
         .enumerate()
-        .map(|(i, node)| evaluate_case_node(node, i, text, explain))
+        .map(|(i, node)| evaluate_case_node(node, i, text, explain, catalog))
         .collect()
 }
 
@@ -112,6 +130,7 @@ const CASE_FIELDS: &[&str] = &[
     "rule",
     "expectedStatement",
     "expectedDiagnostics",
+    "expectedMissingContextKeys",
 ];
 
 fn error_answer(
@@ -133,10 +152,18 @@ fn error_answer(
         matches_expected,
         diagnostics,
         explanation: None,
+        context_keys: None,
+        expansions: Vec::new(),
     }
 }
 
-fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) -> EvalAnswer {
+fn evaluate_case_node(
+    node: &JsonNode,
+    index: usize,
+    text: &str,
+    explain: bool,
+    catalog: Option<&Catalog>,
+) -> EvalAnswer {
     let mut diags = Vec::new();
     let name = node
         .get("name")
@@ -207,7 +234,8 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
             } else {
                 format!("{field}[{i}]")
             };
-            compiled.push((kind, read_policy(item, label, kind, text, &mut diags)));
+            let policy = read_policy(item, label, kind, text, catalog, &mut diags);
+            compiled.push((kind, policy));
         }
     }
     if let (Some(_), Some(trust)) = (node.get("resourcePolicy"), node.get("trustPolicy")) {
@@ -261,12 +289,17 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
     }
     let decision = Verdict::from(evaluation.decision);
     let matches_expected = expected.as_ref().map(|e| e == decision.as_str());
+    let catalog = catalog.filter(|_| explain);
     EvalAnswer {
         name,
         decision,
         expected,
         matches_expected,
         diagnostics: diags,
+        context_keys: catalog.map(|c| context_keys(&set, &request, c)),
+        expansions: catalog
+            .map(|c| expansions(&evaluation.explanation, c))
+            .unwrap_or_default(),
         explanation: explain.then_some(evaluation.explanation),
     }
 }

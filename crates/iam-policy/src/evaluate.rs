@@ -47,6 +47,18 @@ pub fn decide(set: &PolicySet<'_>, req: &Request) -> Decision {
     combine(set, &mut run).0
 }
 
+/// The decision and the layer that decided it (the denying one, or the one that failed to
+/// allow), still without explanation or allocation: for hot loops that must say which
+/// layer removed an action (effective permissions).
+pub fn decide_with_layer(set: &PolicySet<'_>, req: &Request) -> (Decision, Option<Layer>) {
+    let mut run = Run {
+        req,
+        explain: None,
+        has_boundary: !set.permissions_boundaries.is_empty(),
+    };
+    combine(set, &mut run)
+}
+
 /// The decision with its full explanation.
 pub fn evaluate(set: &PolicySet<'_>, req: &Request) -> Evaluation {
     let mut run = Run {

@@ -11,6 +11,7 @@
 
 pub mod api;
 mod arn;
+pub mod catalog;
 mod compile;
 pub mod condition;
 mod decision;
@@ -30,7 +31,7 @@ mod validate;
 pub use compile::{CompiledPolicy, PolicySource};
 pub use decision::{Decision, Verdict};
 pub use diagnostic::{position_of, Diagnostic, Position, Severity, Span};
-pub use evaluate::{decide, evaluate, PolicySet};
+pub use evaluate::{decide, decide_with_layer, evaluate, PolicySet};
 pub use explain::{
     ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult,
     StatementExplanation, StatementRef, Unevaluated,

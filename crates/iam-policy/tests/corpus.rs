@@ -12,7 +12,12 @@
 //! - `expectedStatement`: the Sid of a statement the explanation names as deciding;
 //! - `expectedDiagnostics`: the exact list of diagnostic codes the case produces, each entry a
 //!   code string or `{"code", "line"?, "column"?, "at"?}` where `at` is the source text the
-//!   diagnostic's span must start with.
+//!   diagnostic's span must start with;
+//! - `expectedMissingContextKeys`: the keys the context-key discovery says the request lacks.
+//!
+//! Files named `catalog*.json` run with the AWS action catalog (`aws-catalog`), so their cases
+//! also get the `iam::catalog::*` checks and context-key discovery; the others run without it,
+//! as the engine does when no catalog is loaded.
 
 // Test support code outside `#[test]` functions: clippy.toml lets tests panic, but only inside
 // the test functions themselves; here too a panic is a failed test, not a crash of the product.
@@ -23,14 +28,21 @@
     clippy::unwrap_used
 )]
 
-use iam_policy::api::evaluate_cases_json;
+use iam_policy::api::evaluate_cases_json_with;
+use iam_policy::catalog::Catalog;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Fields the corpus adds to the format; the engine may warn that it does not know them.
-const CORPUS_FIELDS: &[&str] = &["note", "rule", "expectedStatement", "expectedDiagnostics"];
+const CORPUS_FIELDS: &[&str] = &[
+    "note",
+    "rule",
+    "expectedStatement",
+    "expectedDiagnostics",
+    "expectedMissingContextKeys",
+];
 
 const DECISIONS: &[&str] = &["Allowed", "ExplicitDeny", "ImplicitDeny", "Error"];
 
@@ -136,7 +148,8 @@ fn run_file(
     };
     tally.cases = cases.len();
 
-    let answers: Vec<Value> = evaluate_cases_json(&text, true)
+    let catalog = file.starts_with("catalog").then(Catalog::embedded);
+    let answers: Vec<Value> = evaluate_cases_json_with(&text, true, catalog)
         .iter()
         .map(|a| serde_json::to_value(a).expect("an answer serializes"))
         .collect();
@@ -226,6 +239,16 @@ fn check_case(case: &Value, answer: &Value, text: &str) -> Vec<String> {
         if !sids.iter().any(|s| s == sid) {
             problems.push(format!(
                 "expected deciding statement `{sid}`, the explanation names {sids:?}"
+            ));
+        }
+    }
+
+    if let Some(expected) = case.get("expectedMissingContextKeys") {
+        let got = answer.pointer("/contextKeys/missing");
+        if got != Some(expected) {
+            problems.push(format!(
+                "expected missing context keys {expected}, got {}",
+                got.map_or_else(|| "none".to_string(), Value::to_string)
             ));
         }
     }

@@ -1,6 +1,7 @@
 //! Reading the parts of an evaluation case from span-keeping JSON: policies (objects or
 //! policy text in a string) and the request with its context.
 
+use crate::catalog::Catalog;
 use crate::json::{self, JsonMember, JsonNode, JsonValue};
 use crate::{
     CompiledPolicy, Context, ContextValue, Diagnostic, Policy, PolicyKind, PolicySource, Request,
@@ -14,12 +15,18 @@ pub(super) fn read_policy(
     name: String,
     kind: PolicyKind,
     text: &str,
+    catalog: Option<&Catalog>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<CompiledPolicy> {
     let mut parsed = match node.as_str() {
         Some(inner) => crate::parse_policy(inner, kind),
         None => Policy::from_json(node, kind),
     };
+    if let (Some(catalog), Some(policy)) = (catalog, &parsed.policy) {
+        parsed
+            .diagnostics
+            .extend(crate::catalog::check_policy(policy, catalog));
+    }
     if node.as_str().is_none() {
         for d in &mut parsed.diagnostics {
             d.locate(text);
