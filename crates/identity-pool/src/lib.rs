@@ -25,6 +25,7 @@ mod flow;
 pub mod import;
 pub mod note;
 pub mod provider;
+mod readings;
 pub mod report;
 mod requests;
 pub mod role_selection;
