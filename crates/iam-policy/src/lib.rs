@@ -43,5 +43,13 @@ pub use policy::{
 };
 pub use request::{Context, ContextValue, KeyName, Request, RequestPrincipal};
 
+/// Whether `text` matches `pattern` with IAM's `*`/`?` wildcards (case-sensitive, no policy
+/// variables): the matcher `Resource` elements use, for callers that check a resource
+/// against a pattern outside a policy (for example a workshop goal).
+pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let template = pattern::Template::compile(pattern, true, false);
+    template.matches(text, &Context::default(), false) == pattern::Matched::Yes
+}
+
 /// The engine's version, shown by the playground and the CLI.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
