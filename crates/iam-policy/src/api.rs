@@ -3,10 +3,15 @@
 //! all answer through [`evaluate_cases_json`] or [`evaluate_case`], so they agree. The
 //! request envelope and its version live in `identity_pool::api`, the one API door.
 
+use crate::catalog::{context_keys, expansions, ActionExpansion, Catalog, ContextKeys};
 use crate::json::{self, JsonNode, JsonValue};
+<<<<<<< HEAD
 use crate::{
     decide, evaluate, Diagnostic, Explanation, Origin, PolicyKind, PolicySet, Span, Verdict,
 };
+=======
+use crate::{evaluate, Diagnostic, Explanation, Span, Verdict};
+>>>>>>> main
 use serde::{Deserialize, Serialize};
 
 /// One evaluation case (formats.md section 1). Policies stay raw JSON so that diagnostics
@@ -32,14 +37,27 @@ pub struct EvalCase {
     /// A role's trust policy, evaluated as its resource-based policy (an extension of the format).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust_policy: Option<serde_json::Value>,
-    /// Service control policies (an extension of the format).
+    /// Service control policies: documents (one level) or `{orgIdentifier, policies}` levels.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub service_control_policies: Vec<serde_json::Value>,
+    /// Resource control policies, in the same two shapes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resource_control_policies: Vec<serde_json::Value>,
+    /// The policies of the VPC endpoints the request passes through.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub endpoint_policies: Vec<serde_json::Value>,
+    /// The organization's management account (an extension of the format).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub management_account_id: Option<String>,
     /// The request.
     pub request: serde_json::Value,
     /// The expected decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
+    /// Any other field, kept so that it reaches the engine as written (which reads the
+    /// corpus's own fields and warns about unknown ones) instead of vanishing here.
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The answer for one case.
@@ -62,6 +80,13 @@ pub struct EvalAnswer {
     /// The explanation, when asked for and the case is valid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
+    /// With an explanation and a catalog: the context keys the policies read for this
+    /// request's action, and which of them the request lacks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_keys: Option<ContextKeys>,
+    /// With an explanation and a catalog: the actions each wildcard entry covers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expansions: Vec<ActionExpansion>,
 }
 
 impl EvalAnswer {
@@ -74,7 +99,20 @@ impl EvalAnswer {
 /// Evaluates every case in `text` (one case object or an array of them). A document that is
 /// not JSON yields one `Error` answer; an invalid case yields `Error` and the others still run.
 pub fn evaluate_cases_json(text: &str, explain: bool) -> Vec<EvalAnswer> {
+<<<<<<< HEAD
     let origin = Origin::default();
+=======
+    evaluate_cases_json_with(text, explain, None)
+}
+
+/// [`evaluate_cases_json`] with the AWS action catalog: every policy also gets the
+/// `iam::catalog::*` checks.
+pub fn evaluate_cases_json_with(
+    text: &str,
+    explain: bool,
+    catalog: Option<&Catalog>,
+) -> Vec<EvalAnswer> {
+>>>>>>> main
     let root = match json::parse(text) {
         Ok(node) => node,
         Err(d) => return vec![error_answer("#0".into(), None, vec![d], text, &origin)],
@@ -86,7 +124,11 @@ pub fn evaluate_cases_json(text: &str, explain: bool) -> Vec<EvalAnswer> {
     cases
         .into_iter()
         .enumerate()
+<<<<<<< HEAD
         .map(|(i, node)| evaluate_case_node(node, i, text, &origin, explain, None))
+=======
+        .map(|(i, node)| evaluate_case_node(node, i, text, explain, catalog))
+>>>>>>> main
         .collect()
 }
 
@@ -109,12 +151,20 @@ const CASE_FIELDS: &[&str] = &[
     "resourcePolicy",
     "trustPolicy",
     "serviceControlPolicies",
+    "resourceControlPolicies",
+    "endpointPolicies",
+    "managementAccountId",
     "request",
     "expected",
     // Fields the conformance corpus adds for its own runner.
     "rule",
     "expectedStatement",
     "expectedDiagnostics",
+    "expectedMissingContextKeys",
+    "expectedLayer",
+    "expectedLevel",
+    "expectedRule",
+    "source",
 ];
 
 fn error_answer(
@@ -133,18 +183,28 @@ fn error_answer(
         matches_expected,
         diagnostics,
         explanation: None,
+        context_keys: None,
+        expansions: Vec::new(),
     }
 }
 
+<<<<<<< HEAD
 /// One case read from `node`, a value of `text`; `text` starts at `origin` in the file the
 /// user gave, so diagnostics are located in that file.
+=======
+>>>>>>> main
 fn evaluate_case_node(
     node: &JsonNode,
     index: usize,
     text: &str,
+<<<<<<< HEAD
     origin: &Origin,
     explain: bool,
     mut cache: Option<&mut PolicyCache>,
+=======
+    explain: bool,
+    catalog: Option<&Catalog>,
+>>>>>>> main
 ) -> EvalAnswer {
     let mut diags = Vec::new();
     let name = node
@@ -186,6 +246,7 @@ fn evaluate_case_node(
             ));
         }
     }
+<<<<<<< HEAD
     let mut compiled = Vec::new();
     for (field, kind) in [
         ("identityPolicies", PolicyKind::Identity),
@@ -223,6 +284,9 @@ fn evaluate_case_node(
             ));
         }
     }
+=======
+    let layers = layers::read_layers(node, text, catalog, &mut diags);
+>>>>>>> main
     if let (Some(_), Some(trust)) = (node.get("resourcePolicy"), node.get("trustPolicy")) {
         diags.push(
             Diagnostic::error(
@@ -247,6 +311,7 @@ fn evaluate_case_node(
     if diags.iter().any(Diagnostic::is_error) {
         return error_answer(name, expected, diags, text, origin);
     }
+<<<<<<< HEAD
     let (Some(request), Some(policies)) = (
         request,
         compiled
@@ -276,25 +341,57 @@ fn evaluate_case_node(
     };
     crate::locate_all_at(&mut diags, text, origin);
     let decision = Verdict::from(decision);
+=======
+    let (Some(mut request), Some(layers)) = (request, layers) else {
+        return error_answer(name, expected, diags, text);
+    };
+    anonymous::prepare(node, &mut request, layers.has_identity_layers(), &mut diags);
+    let set = layers.policy_set();
+    let evaluation = evaluate(&set, &request);
+    for d in &mut diags {
+        if d.start.is_none() {
+            d.locate(text);
+        }
+    }
+    let decision = Verdict::from(evaluation.decision);
+>>>>>>> main
     let matches_expected = expected.as_ref().map(|e| e == decision.as_str());
+    let catalog = catalog.filter(|_| explain);
     EvalAnswer {
         name,
         decision,
         expected,
         matches_expected,
         diagnostics: diags,
+<<<<<<< HEAD
         explanation,
     }
 }
 
 mod cache;
+=======
+        context_keys: catalog.map(|c| context_keys(&set, &request, c)),
+        expansions: catalog
+            .map(|c| expansions(&evaluation.explanation, c))
+            .unwrap_or_default(),
+        explanation: explain.then_some(evaluation.explanation),
+    }
+}
+
+mod anonymous;
+mod layers;
+>>>>>>> main
 mod read;
 mod split;
 mod stream;
 
+<<<<<<< HEAD
 use cache::PolicyCache;
 use read::{read_policy, read_request};
 pub use stream::{evaluate_stream, StreamSummary, Streamed};
+=======
+use read::read_request;
+>>>>>>> main
 
 #[cfg(test)]
 mod tests;
