@@ -5,13 +5,7 @@
 
 use crate::catalog::{context_keys, expansions, ActionExpansion, Catalog, ContextKeys};
 use crate::json::{self, JsonNode, JsonValue};
-<<<<<<< HEAD
-use crate::{
-    decide, evaluate, Diagnostic, Explanation, Origin, PolicyKind, PolicySet, Span, Verdict,
-};
-=======
-use crate::{evaluate, Diagnostic, Explanation, Span, Verdict};
->>>>>>> main
+use crate::{decide, evaluate, Diagnostic, Explanation, Origin, Span, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// One evaluation case (formats.md section 1). Policies stay raw JSON so that diagnostics
@@ -99,9 +93,6 @@ impl EvalAnswer {
 /// Evaluates every case in `text` (one case object or an array of them). A document that is
 /// not JSON yields one `Error` answer; an invalid case yields `Error` and the others still run.
 pub fn evaluate_cases_json(text: &str, explain: bool) -> Vec<EvalAnswer> {
-<<<<<<< HEAD
-    let origin = Origin::default();
-=======
     evaluate_cases_json_with(text, explain, None)
 }
 
@@ -112,7 +103,7 @@ pub fn evaluate_cases_json_with(
     explain: bool,
     catalog: Option<&Catalog>,
 ) -> Vec<EvalAnswer> {
->>>>>>> main
+    let origin = Origin::default();
     let root = match json::parse(text) {
         Ok(node) => node,
         Err(d) => return vec![error_answer("#0".into(), None, vec![d], text, &origin)],
@@ -124,11 +115,7 @@ pub fn evaluate_cases_json_with(
     cases
         .into_iter()
         .enumerate()
-<<<<<<< HEAD
-        .map(|(i, node)| evaluate_case_node(node, i, text, &origin, explain, None))
-=======
-        .map(|(i, node)| evaluate_case_node(node, i, text, explain, catalog))
->>>>>>> main
+        .map(|(i, node)| evaluate_case_node(node, i, text, &origin, explain, catalog))
         .collect()
 }
 
@@ -188,23 +175,15 @@ fn error_answer(
     }
 }
 
-<<<<<<< HEAD
-/// One case read from `node`, a value of `text`; `text` starts at `origin` in the file the
-/// user gave, so diagnostics are located in that file.
-=======
->>>>>>> main
+/// One case read from `node`, a value of `text`; `text` starts at `origin` in the input the
+/// user gave, so diagnostics are located in that input.
 fn evaluate_case_node(
     node: &JsonNode,
     index: usize,
     text: &str,
-<<<<<<< HEAD
     origin: &Origin,
     explain: bool,
-    mut cache: Option<&mut PolicyCache>,
-=======
-    explain: bool,
     catalog: Option<&Catalog>,
->>>>>>> main
 ) -> EvalAnswer {
     let mut diags = Vec::new();
     let name = node
@@ -246,47 +225,7 @@ fn evaluate_case_node(
             ));
         }
     }
-<<<<<<< HEAD
-    let mut compiled = Vec::new();
-    for (field, kind) in [
-        ("identityPolicies", PolicyKind::Identity),
-        ("sessionPolicies", PolicyKind::Session),
-        ("permissionBoundaries", PolicyKind::PermissionsBoundary),
-        ("serviceControlPolicies", PolicyKind::ServiceControl),
-        ("resourcePolicy", PolicyKind::Resource),
-        ("trustPolicy", PolicyKind::Trust),
-    ] {
-        let Some(value) = node.get(field) else {
-            continue;
-        };
-        let items: Vec<&JsonNode> = match (&value.value, kind) {
-            (_, PolicyKind::Resource | PolicyKind::Trust) => vec![value],
-            (JsonValue::Array(items), _) => items.iter().collect(),
-            _ => {
-                diags.push(Diagnostic::error(
-                    "iam::case::wrong_type",
-                    format!("`{field}` must be an array of policy documents"),
-                    Some(value.span),
-                ));
-                continue;
-            }
-        };
-        for (i, item) in items.into_iter().enumerate() {
-            let label = if matches!(kind, PolicyKind::Resource | PolicyKind::Trust) {
-                field.to_string()
-            } else {
-                format!("{field}[{i}]")
-            };
-            let cache = cache.as_deref_mut();
-            compiled.push((
-                kind,
-                read_policy(item, label, kind, text, &mut diags, cache),
-            ));
-        }
-    }
-=======
     let layers = layers::read_layers(node, text, catalog, &mut diags);
->>>>>>> main
     if let (Some(_), Some(trust)) = (node.get("resourcePolicy"), node.get("trustPolicy")) {
         diags.push(
             Diagnostic::error(
@@ -311,87 +250,52 @@ fn evaluate_case_node(
     if diags.iter().any(Diagnostic::is_error) {
         return error_answer(name, expected, diags, text, origin);
     }
-<<<<<<< HEAD
-    let (Some(request), Some(policies)) = (
-        request,
-        compiled
-            .into_iter()
-            .map(|(k, p)| p.map(|p| (k, p)))
-            .collect::<Option<Vec<_>>>(),
-    ) else {
-        return error_answer(name, expected, diags, text, origin);
-    };
-    let mut set = PolicySet::default();
-    for (kind, policy) in &policies {
-        let policy = &**policy;
-        match kind {
-            PolicyKind::Session => set.session.push(policy),
-            PolicyKind::PermissionsBoundary => set.permissions_boundaries.push(policy),
-            PolicyKind::ServiceControl => set.service_control.push(policy),
-            PolicyKind::Resource | PolicyKind::Trust => set.resource = Some(policy),
-            PolicyKind::Identity => set.identity.push(policy),
-        }
-    }
-    // Without an explanation to give, the decision alone is enough (and much cheaper).
-    let (decision, explanation) = if explain {
-        let evaluation = evaluate(&set, &request);
-        (evaluation.decision, Some(evaluation.explanation))
-    } else {
-        (decide(&set, &request), None)
-    };
-    crate::locate_all_at(&mut diags, text, origin);
-    let decision = Verdict::from(decision);
-=======
     let (Some(mut request), Some(layers)) = (request, layers) else {
-        return error_answer(name, expected, diags, text);
+        return error_answer(name, expected, diags, text, origin);
     };
     anonymous::prepare(node, &mut request, layers.has_identity_layers(), &mut diags);
     let set = layers.policy_set();
+    crate::locate_all_at(&mut diags, text, origin);
+    // Without an explanation to give, the decision alone is enough (and much cheaper).
+    let Some(catalog_or_none) = explain.then_some(catalog) else {
+        let decision = Verdict::from(decide(&set, &request));
+        return EvalAnswer {
+            name,
+            decision,
+            matches_expected: expected.as_ref().map(|e| e == decision.as_str()),
+            expected,
+            diagnostics: diags,
+            explanation: None,
+            context_keys: None,
+            expansions: Vec::new(),
+        };
+    };
     let evaluation = evaluate(&set, &request);
-    for d in &mut diags {
-        if d.start.is_none() {
-            d.locate(text);
-        }
-    }
     let decision = Verdict::from(evaluation.decision);
->>>>>>> main
     let matches_expected = expected.as_ref().map(|e| e == decision.as_str());
-    let catalog = catalog.filter(|_| explain);
     EvalAnswer {
         name,
         decision,
         expected,
         matches_expected,
         diagnostics: diags,
-<<<<<<< HEAD
-        explanation,
-    }
-}
-
-mod cache;
-=======
-        context_keys: catalog.map(|c| context_keys(&set, &request, c)),
-        expansions: catalog
+        context_keys: catalog_or_none.map(|c| context_keys(&set, &request, c)),
+        expansions: catalog_or_none
             .map(|c| expansions(&evaluation.explanation, c))
             .unwrap_or_default(),
-        explanation: explain.then_some(evaluation.explanation),
+        explanation: Some(evaluation.explanation),
     }
 }
 
 mod anonymous;
+mod cache;
 mod layers;
->>>>>>> main
 mod read;
 mod split;
 mod stream;
 
-<<<<<<< HEAD
-use cache::PolicyCache;
-use read::{read_policy, read_request};
-pub use stream::{evaluate_stream, StreamSummary, Streamed};
-=======
 use read::read_request;
->>>>>>> main
+pub use stream::{evaluate_stream, StreamSummary, Streamed};
 
 #[cfg(test)]
 mod tests;

@@ -30,16 +30,11 @@ mod validate;
 
 pub use compile::{CompiledPolicy, PolicySource};
 pub use decision::{Decision, Verdict};
-<<<<<<< HEAD
 pub use diagnostic::{
     cap_per_code, locate_all, locate_all_at, position_of, Diagnostic, LineIndex, Origin, Position,
     Severity, Span, MAX_PER_CODE, MORE_CODE,
 };
-pub use evaluate::{decide, evaluate, PolicySet};
-=======
-pub use diagnostic::{position_of, Diagnostic, Position, Severity, Span};
 pub use evaluate::{decide, decide_with_layer, evaluate, OrgLevel, PolicySet};
->>>>>>> main
 pub use explain::{
     ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult, Rule,
     StatementExplanation, StatementRef, Unevaluated,

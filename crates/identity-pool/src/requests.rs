@@ -57,12 +57,8 @@ fn no_credentials(scenario: &Scenario, index: usize, request: &ScenarioRequest) 
             cause: Cause::NoCredentials,
         },
         explanation: None,
-<<<<<<< HEAD
-        position: Some(scenario.position(request.span.start)),
-=======
         readings: Vec::new(),
-        position: Some(position_of(&scenario.source, request.span.start)),
->>>>>>> main
+        position: Some(scenario.position(request.span.start)),
     }
 }
 
@@ -139,11 +135,7 @@ fn evaluate_one(
         ),
         cognito,
         explanation: Some(evaluation.explanation),
-<<<<<<< HEAD
-        position: Some(scenario.position(request.span.start)),
-=======
         readings,
-        position: Some(position_of(&scenario.source, request.span.start)),
->>>>>>> main
+        position: Some(scenario.position(request.span.start)),
     }
 }

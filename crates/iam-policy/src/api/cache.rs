@@ -2,9 +2,12 @@
 //! over many requests (the usual shape of a test file) reads, validates and compiles it once.
 //! The cache is used only for answers without explanations: an explanation points at the
 //! statements of its own case, and a compiled policy keeps the spans it was read with.
+//!
+//! The stream lends its cache to the case being read ([`with_cache`]) through a thread-local
+//! slot, so the readers of each layer find it without every signature carrying it.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use crate::json::JsonNode;
 use crate::{CompiledPolicy, Diagnostic, PolicyKind, Span};
@@ -18,7 +21,7 @@ const MAX_BYTES: usize = 8 << 20;
 struct Entry {
     kind: PolicyKind,
     name: String,
-    compiled: Option<Rc<CompiledPolicy>>,
+    compiled: Option<CompiledPolicy>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -41,8 +44,8 @@ impl PolicyCache {
         name: &str,
         kind: PolicyKind,
         text: &str,
-        read: impl FnOnce() -> (Option<Rc<CompiledPolicy>>, Vec<Diagnostic>),
-    ) -> (Option<Rc<CompiledPolicy>>, Vec<Diagnostic>) {
+        read: impl FnOnce() -> (Option<CompiledPolicy>, Vec<Diagnostic>),
+    ) -> (Option<CompiledPolicy>, Vec<Diagnostic>) {
         let start = node.span.start;
         let source =
             text.get(start.saturating_sub(self.base)..node.span.end.saturating_sub(self.base));
@@ -86,6 +89,44 @@ impl PolicyCache {
             });
         (compiled, diagnostics)
     }
+}
+
+thread_local! {
+    /// The cache lent to the case being read on this thread, if any.
+    static LENT: RefCell<Option<PolicyCache>> = const { RefCell::new(None) };
+}
+
+/// Runs `read_case` with `cache` lent to [`read_cached`]; `base` is where the case's text
+/// starts in the input.
+pub(crate) fn with_cache<T>(
+    cache: &mut PolicyCache,
+    base: usize,
+    read_case: impl FnOnce() -> T,
+) -> T {
+    cache.base = base;
+    LENT.with(|slot| *slot.borrow_mut() = Some(std::mem::take(cache)));
+    let out = read_case();
+    if let Some(back) = LENT.with(|slot| slot.borrow_mut().take()) {
+        *cache = back;
+    }
+    out
+}
+
+/// The policy at `node`, from the lent cache when there is one, else read by `read`.
+pub(crate) fn read_cached(
+    node: &JsonNode,
+    name: &str,
+    kind: PolicyKind,
+    text: &str,
+    read: impl FnOnce() -> (Option<CompiledPolicy>, Vec<Diagnostic>),
+) -> (Option<CompiledPolicy>, Vec<Diagnostic>) {
+    // Taken out of the slot while in use, so no borrow is held while `read` runs.
+    let Some(mut cache) = LENT.with(|slot| slot.borrow_mut().take()) else {
+        return read();
+    };
+    let out = cache.get_or_read(node, name, kind, text, read);
+    LENT.with(|slot| *slot.borrow_mut() = Some(cache));
+    out
 }
 
 fn shift(diagnostics: &mut [Diagnostic], by: impl Fn(usize) -> usize) {

@@ -1,13 +1,8 @@
 //! Reading the parts of an evaluation case from span-keeping JSON: policies (objects or
 //! policy text in a string) and the request with its context.
 
-<<<<<<< HEAD
-use std::rc::Rc;
-
-use super::PolicyCache;
-=======
+use super::cache::read_cached;
 use crate::catalog::Catalog;
->>>>>>> main
 use crate::json::{self, JsonMember, JsonNode, JsonValue};
 use crate::{
     CompiledPolicy, Context, ContextValue, Diagnostic, Policy, PolicyKind, PolicySource, Request,
@@ -16,7 +11,7 @@ use crate::{
 
 /// Reads one policy: a JSON object (diagnostics located in the case file), or a JSON string
 /// holding the policy text as the IAM API returns it (diagnostics located in that string).
-/// With a `cache`, a policy whose text was read before is not read again.
+/// In a stream that lends its cache, a policy whose text was read before is not read again.
 pub(super) fn read_policy(
     node: &JsonNode,
     name: String,
@@ -24,48 +19,36 @@ pub(super) fn read_policy(
     text: &str,
     catalog: Option<&Catalog>,
     diags: &mut Vec<Diagnostic>,
-    cache: Option<&mut PolicyCache>,
-) -> Option<Rc<CompiledPolicy>> {
+) -> Option<CompiledPolicy> {
     let read = || {
         // A policy object's diagnostics are located with the rest of the case, in one pass.
-        let parsed = match node.as_str() {
+        let mut parsed = match node.as_str() {
             Some(inner) => crate::parse_policy(inner, kind),
             None => Policy::from_json(node, kind),
         };
+        if let (Some(catalog), Some(policy)) = (catalog, &parsed.policy) {
+            parsed
+                .diagnostics
+                .extend(crate::catalog::check_policy(policy, catalog));
+            // A policy given as text is located in that text, like its other diagnostics.
+            if let Some(inner) = node.as_str() {
+                crate::locate_all(&mut parsed.diagnostics, inner);
+            }
+        }
         let compiled = parsed.policy.as_ref().map(|p| {
-            Rc::new(CompiledPolicy::compile(
+            CompiledPolicy::compile(
                 p,
                 PolicySource {
                     name: name.clone(),
                     kind,
                 },
-            ))
+            )
         });
         (compiled, parsed.diagnostics)
     };
-<<<<<<< HEAD
-    let (compiled, found) = match cache {
-        Some(cache) => cache.get_or_read(node, &name, kind, text, read),
-        None => read(),
-    };
+    let (compiled, found) = read_cached(node, &name, kind, text, read);
     diags.extend(found);
     compiled
-=======
-    if let (Some(catalog), Some(policy)) = (catalog, &parsed.policy) {
-        parsed
-            .diagnostics
-            .extend(crate::catalog::check_policy(policy, catalog));
-    }
-    if node.as_str().is_none() {
-        for d in &mut parsed.diagnostics {
-            d.locate(text);
-        }
-    }
-    diags.extend(parsed.diagnostics);
-    parsed
-        .policy
-        .map(|p| CompiledPolicy::compile(&p, PolicySource { name, kind }))
->>>>>>> main
 }
 
 pub(super) fn read_request(node: &JsonNode, diags: &mut Vec<Diagnostic>) -> Option<Request> {

@@ -6,8 +6,10 @@
 use std::io::Read;
 use std::ops::ControlFlow;
 
+use super::cache::{with_cache, PolicyCache};
 use super::split::{Piece, Splitter};
-use super::{error_answer, evaluate_case_node, EvalAnswer, PolicyCache};
+use super::{error_answer, evaluate_case_node, EvalAnswer};
+use crate::catalog::Catalog;
 use crate::json::{self, MAX_INPUT_BYTES};
 use crate::{Diagnostic, Origin, Span};
 
@@ -35,12 +37,14 @@ pub struct StreamSummary {
 }
 
 /// Reads evaluation cases from `input` (a JSON array of cases, one case, or JSON Lines) and
-/// hands each answer to `each` in order, until the input ends, a fault stops it, or `each`
+/// hands each answer to `each` in order (with a `catalog`, every policy also gets the
+/// `iam::catalog::*` checks, as [`super::evaluate_cases_json_with`] does), until the input ends, a fault stops it, or `each`
 /// breaks. A case that cannot be read as JSON ends the stream (where the next case starts is
 /// then unknown); any other bad case gets its `Error` answer and the rest still run.
 pub fn evaluate_stream<R: Read>(
     input: R,
     explain: bool,
+    catalog: Option<&Catalog>,
     mut each: impl FnMut(Streamed) -> ControlFlow<()>,
 ) -> StreamSummary {
     let mut splitter = Splitter::new(input);
@@ -53,7 +57,7 @@ pub fn evaluate_stream<R: Read>(
                 text,
                 origin,
                 index,
-            } => answer_case(&text, &origin, index, explain, &mut cache),
+            } => answer_case(&text, &origin, index, explain, catalog, &mut cache),
             Piece::TooLarge { origin, index, len } => (too_large(&origin, index, len), false),
             Piece::Fault(d) => {
                 let name = format!("#{}", summary.answers);
@@ -82,14 +86,19 @@ fn answer_case(
     origin: &Origin,
     index: usize,
     explain: bool,
+    catalog: Option<&Catalog>,
     cache: &mut PolicyCache,
 ) -> (Streamed, bool) {
     match json::parse_at(text, origin.offset) {
         Ok(node) => {
             // Explanations point into their own case, so only bare decisions share policies.
-            cache.base = origin.offset;
-            let cache = (!explain).then_some(cache);
-            let answer = evaluate_case_node(&node, index, text, origin, explain, cache);
+            let answer = if explain {
+                evaluate_case_node(&node, index, text, origin, explain, catalog)
+            } else {
+                with_cache(cache, origin.offset, || {
+                    evaluate_case_node(&node, index, text, origin, explain, catalog)
+                })
+            };
             let input_error = is_input_error(&answer);
             (
                 Streamed {

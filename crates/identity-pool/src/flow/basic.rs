@@ -96,14 +96,6 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
     });
     let (duration, session_name) = match checked {
         Some(Err(mut error)) => {
-<<<<<<< HEAD
-            let span = request
-                .duration_seconds
-                .as_ref()
-                .map(|d| d.span)
-                .or(request.policy.as_ref().map(|p| p.span));
-            error.position = span.map(|s| scenario.position(s.start));
-=======
             // Point at the parameter the error is about: the policy for policy errors.
             let about_policy = error.code == code::MALFORMED_POLICY
                 || error.code == code::PACKED_POLICY_TOO_LARGE
@@ -115,8 +107,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
             } else {
                 duration_span.or(policy_span)
             };
-            error.position = span.map(|s| position_of(&scenario.source, s.start));
->>>>>>> main
+            error.position = span.map(|s| scenario.position(s.start));
             out.fail("AssumeRoleWithWebIdentity", error, &LATER[2..]);
             return out;
         }

@@ -10,7 +10,7 @@ const CASE_C: &str =
 
 fn stream(text: &str) -> (Vec<Streamed>, StreamSummary) {
     let mut out = Vec::new();
-    let summary = evaluate_stream(text.as_bytes(), true, |s| {
+    let summary = evaluate_stream(text.as_bytes(), true, None, |s| {
         out.push(s);
         ControlFlow::Continue(())
     });
@@ -142,7 +142,7 @@ fn endless_input_is_read_in_bounded_memory_and_stopped() {
 
 fn stream_from(input: impl Read) -> (Vec<Streamed>, StreamSummary) {
     let mut out = Vec::new();
-    let summary = evaluate_stream(input, false, |s| {
+    let summary = evaluate_stream(input, false, None, |s| {
         out.push(s);
         ControlFlow::Continue(())
     });
@@ -153,7 +153,7 @@ fn stream_from(input: impl Read) -> (Vec<Streamed>, StreamSummary) {
 fn a_break_stops_the_stream() {
     let text = format!("[{CASE_C},{CASE_C},{CASE_C}]");
     let mut seen = 0;
-    evaluate_stream(text.as_bytes(), false, |_| {
+    evaluate_stream(text.as_bytes(), false, None, |_| {
         seen += 1;
         ControlFlow::Break(())
     });
@@ -166,7 +166,7 @@ fn repeated_policies_read_once_answer_as_if_read_each_time() {
     // and their positions included, must not show it.
     let text = format!("[{CASE_A},\n{CASE_B},\n  {CASE_A},{CASE_B},\n\n{CASE_A}]");
     let mut got = Vec::new();
-    evaluate_stream(text.as_bytes(), false, |s| {
+    evaluate_stream(text.as_bytes(), false, None, |s| {
         got.push(s.answer);
         ControlFlow::Continue(())
     });
