@@ -7,10 +7,7 @@
 
 use iam_policy::{CompiledPolicy, PolicyKind, PolicySource};
 
-use crate::note::{Confidence, Note};
-
-/// The topic of the note (a heading in docs/divergences.md).
-pub const TOPIC: &str = "kms-default-key-policy";
+use crate::note::{Confidence, Note, Topic};
 
 /// The account of `arn:PARTITION:kms:REGION:ACCOUNT:key/ID`, when `resource` is a KMS key.
 fn key_account(resource: &str) -> Option<&str> {
@@ -47,7 +44,7 @@ pub fn default_key_policy(key: &str) -> Option<CompiledPolicy> {
 /// The note a report carries for a key that got the default key policy.
 pub fn note(key: &str) -> Note {
     Note::new(
-        TOPIC,
+        Topic::KmsDefaultKeyPolicy,
         Confidence::Documented,
         format!(
             "`{key}` has no entry in `resourcePolicies`, so it is taken to have KMS's default key policy: its statement for the account's root lets IAM policies grant use of the key; add the key policy to `resourcePolicies` if it differs"
