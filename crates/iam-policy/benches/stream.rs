@@ -43,6 +43,7 @@ fn stream(c: &mut Criterion) {
     for n in [1_000, 10_000] {
         for (name, layout) in [
             ("pretty", Layout::Pretty),
+            ("indent1", Layout::Indent1),
             ("compact", Layout::Compact),
             ("lines", Layout::Lines),
         ] {
