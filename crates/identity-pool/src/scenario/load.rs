@@ -80,7 +80,8 @@ fn not_json(mut d: Diagnostic, text: &str) -> LoadedScenario {
     }
 }
 
-fn load_node(root: &JsonNode, text: &str) -> LoadedScenario {
+/// Reads the scenario at `root`, a node of `text` (positions refer to the whole text).
+pub(crate) fn load_node(root: &JsonNode, text: &str) -> LoadedScenario {
     let mut r = Reader::default();
     let scenario = read_root(&mut r, root, text);
     let mut diagnostics = r.diagnostics;
