@@ -7,10 +7,10 @@
 
 use iam_policy::{CompiledPolicy, PolicyKind, PolicySource};
 
-use crate::note::{Confidence, Note};
+use crate::note::{Confidence, Note, Topic};
 
-/// The topic of the note (a heading in docs/divergences.md).
-pub const TOPIC: &str = "kms-default-key-policy";
+/// The topic of the note (an entry in docs/cognito-facts.md).
+pub const TOPIC: Topic = Topic::KmsDefaultKeyPolicy;
 
 /// The account of `arn:PARTITION:kms:REGION:ACCOUNT:key/ID`, when `resource` is a KMS key.
 fn key_account(resource: &str) -> Option<&str> {

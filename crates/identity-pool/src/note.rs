@@ -92,6 +92,8 @@ topics! {
     DefaultPrincipalTags => "default-principal-tags",
     /// A list claim mapped to a principal tag.
     ListClaimTags => "list-claim-tags",
+    /// KMS's default key policy for a key the scenario gives none.
+    KmsDefaultKeyPolicy => "kms-default-key-policy",
 }
 
 impl Serialize for Topic {

@@ -22,7 +22,7 @@ fn a_key_without_key_policy_is_reported_as_having_the_default_one() {
     let note = report
         .notes
         .iter()
-        .find(|n| n.topic == "kms-default-key-policy")
+        .find(|n| n.topic.id() == "kms-default-key-policy")
         .expect("a note says the default key policy was assumed");
     assert!(
         note.text
@@ -42,5 +42,5 @@ fn a_key_without_key_policy_is_reported_as_having_the_default_one() {
     assert!(with_policy
         .notes
         .iter()
-        .all(|n| n.topic != "kms-default-key-policy"));
+        .all(|n| n.topic.id() != "kms-default-key-policy"));
 }
