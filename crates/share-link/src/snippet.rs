@@ -69,9 +69,9 @@ mod tests {
         };
         let s = embed_snippets("https://example.org/tools/idpool", &fragment);
         assert_eq!(s.link, "https://example.org/tools/idpool/#s=1.xyz");
-        assert!(s.iframe.contains(
-            "src=\"https://example.org/tools/idpool/#embed=trust,result&amp;s=1.xyz\""
-        ));
+        assert!(s
+            .iframe
+            .contains("src=\"https://example.org/tools/idpool/#embed=trust,result&amp;s=1.xyz\""));
         assert_eq!(
             s.loader,
             "<div data-idpool-embed=\"#embed=trust,result&amp;s=1.xyz\"></div>\n<script src=\"https://example.org/tools/idpool/embed.js\" defer></script>"
