@@ -31,9 +31,9 @@ mod validate;
 pub use compile::{CompiledPolicy, PolicySource};
 pub use decision::{Decision, Verdict};
 pub use diagnostic::{position_of, Diagnostic, Position, Severity, Span};
-pub use evaluate::{decide, decide_with_layer, evaluate, PolicySet};
+pub use evaluate::{decide, decide_with_layer, evaluate, OrgLevel, PolicySet};
 pub use explain::{
-    ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult,
+    ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult, Rule,
     StatementExplanation, StatementRef, Unevaluated,
 };
 pub use format::format_policy;

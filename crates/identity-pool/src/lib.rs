@@ -23,6 +23,7 @@ pub mod explain;
 pub mod export;
 mod flow;
 pub mod import;
+mod kms_default;
 pub mod note;
 pub mod provider;
 mod readings;

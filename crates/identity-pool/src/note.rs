@@ -86,6 +86,8 @@ topics! {
     DefaultPrincipalTags => "default-principal-tags",
     /// A list claim mapped to a principal tag.
     ListClaimTags => "list-claim-tags",
+    /// A KMS key without a key policy in the scenario gets KMS's default key policy.
+    KmsDefaultKeyPolicy => "kms-default-key-policy",
 }
 
 impl Serialize for Topic {

@@ -96,7 +96,7 @@ fn evaluate_one(
         session: c.session_policies.iter().collect(),
         permissions_boundaries: boundaries,
         resource: compiled.resource_policy(&request.resource),
-        service_control: Vec::new(),
+        ..PolicySet::default()
     };
     let evaluation = evaluate(&set, &engine_request);
     set.session = Vec::new();

@@ -25,6 +25,9 @@ pub fn simulate(scenario: &Scenario) -> Report {
         scope_down: outcome.scope_down_applied,
     });
     let requests = evaluate_requests(scenario, &compiled, credentials.as_ref());
+    for (key, _) in &compiled.default_key_policies {
+        notes.push(crate::kms_default::note(key));
+    }
     let sign_in = &scenario.sign_in;
     let scope_down = scope_down_report(
         scenario.scope_down(),

@@ -100,10 +100,27 @@ fn text_field(m: &JsonMember, diags: &mut Vec<Diagnostic>) -> Option<String> {
     s
 }
 
-/// A principal: an ARN string (an AWS principal), or `{"Federated": "..."}` and the like.
+/// A principal: an ARN string (an AWS principal), `{"Federated": "..."}` and the like, or
+/// `{"type": "Anonymous"}` for an unsigned request.
 fn read_principal(m: &JsonMember, diags: &mut Vec<Diagnostic>) -> Option<RequestPrincipal> {
     if let Some(s) = m.value.as_str() {
         return Some(RequestPrincipal::Aws(s.to_string()));
+    }
+    if let Some(ty) = m.value.get("type") {
+        if ty.as_str() == Some("Anonymous") && m.value.as_object().is_some_and(|o| o.len() == 1) {
+            return Some(RequestPrincipal::Anonymous);
+        }
+        diags.push(
+            Diagnostic::error(
+                "iam::case::wrong_type",
+                "the only principal `type` is `Anonymous`",
+                Some(ty.span),
+            )
+            .with_help(
+                "write {\"type\": \"Anonymous\"} for an unsigned request, or the caller's ARN",
+            ),
+        );
+        return None;
     }
     let only = m.value.as_object().and_then(|members| match members {
         [one] => one
@@ -118,8 +135,7 @@ fn read_principal(m: &JsonMember, diags: &mut Vec<Diagnostic>) -> Option<Request
         Some(("Service", v)) => Some(RequestPrincipal::Service(v)),
         Some(("CanonicalUser", v)) => Some(RequestPrincipal::CanonicalUser(v)),
         _ => {
-            let help =
-                "write an ARN string, or {\"Federated\": \"cognito-identity.amazonaws.com\"}";
+            let help = "write an ARN string, {\"Federated\": \"cognito-identity.amazonaws.com\"}, or {\"type\": \"Anonymous\"}";
             diags.push(
                 Diagnostic::error(
                     "iam::case::wrong_type",

@@ -201,6 +201,8 @@ pub fn access_denied_message(
         Layer::PermissionsBoundary => "permissions boundary",
         Layer::ResourceBased => "resource-based",
         Layer::ServiceControl => "service control",
+        Layer::ResourceControl => "resource control",
+        Layer::VpcEndpoint => "VPC endpoint",
     };
     let why = match e.decision {
         Decision::Allowed => return None,
