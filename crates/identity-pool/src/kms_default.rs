@@ -9,9 +9,6 @@ use iam_policy::{CompiledPolicy, PolicyKind, PolicySource};
 
 use crate::note::{Confidence, Note, Topic};
 
-/// The topic of the note (an entry in docs/cognito-facts.md).
-pub const TOPIC: Topic = Topic::KmsDefaultKeyPolicy;
-
 /// The account of `arn:PARTITION:kms:REGION:ACCOUNT:key/ID`, when `resource` is a KMS key.
 fn key_account(resource: &str) -> Option<&str> {
     let mut parts = resource.splitn(6, ':');
@@ -47,7 +44,7 @@ pub fn default_key_policy(key: &str) -> Option<CompiledPolicy> {
 /// The note a report carries for a key that got the default key policy.
 pub fn note(key: &str) -> Note {
     Note::new(
-        TOPIC,
+        Topic::KmsDefaultKeyPolicy,
         Confidence::Documented,
         format!(
             "`{key}` has no entry in `resourcePolicies`, so it is taken to have KMS's default key policy: its statement for the account's root lets IAM policies grant use of the key; add the key policy to `resourcePolicies` if it differs"

@@ -92,7 +92,7 @@ topics! {
     DefaultPrincipalTags => "default-principal-tags",
     /// A list claim mapped to a principal tag.
     ListClaimTags => "list-claim-tags",
-    /// KMS's default key policy for a key the scenario gives none.
+    /// A KMS key without a key policy in the scenario gets KMS's default key policy.
     KmsDefaultKeyPolicy => "kms-default-key-policy",
 }
 
