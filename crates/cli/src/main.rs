@@ -8,13 +8,14 @@ mod check;
 mod eval;
 mod export;
 mod import;
+mod link;
 mod output;
 mod simulate;
 
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: idpool eval FILE... [--explain] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool export FILE [--format cloudformation|terraform|cli] | idpool check FILE...";
+    "usage: idpool eval FILE... [--explain] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool export FILE [--format cloudformation|terraform|cli] | idpool check FILE... | idpool link FILE [--embed PARTS] [--base URL]";
 
 /// `idpool --help`: what each command does and its exit statuses.
 const HELP: &str = "idpool: evaluate IAM policies and simulate Amazon Cognito identity pools
@@ -28,6 +29,8 @@ commands:
   idpool check FILE...              verify each scenario's `expect`
   idpool import FILE [--into SCENARIO]
   idpool export FILE [--format cloudformation|terraform|cli]
+  idpool link FILE [--embed PARTS] [--base URL]
+                                     a share link for a scenario
   idpool --version | --help
 
 exit status: 0 when everything holds, 1 on a mismatch or a scenario with errors,
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "check" => check::run(rest),
         Some((cmd, rest)) if cmd == "import" => import::run(rest),
         Some((cmd, rest)) if cmd == "export" => export::run(rest),
+        Some((cmd, rest)) if cmd == "link" => link::run(rest),
         Some((flag, _)) if flag == "--help" || flag == "-h" || flag == "help" => {
             match output::print_line(HELP) {
                 Ok(()) => ExitCode::SUCCESS,
