@@ -5,7 +5,7 @@
 
 use crate::catalog::{context_keys, expansions, ActionExpansion, Catalog, ContextKeys};
 use crate::json::{self, JsonNode, JsonValue};
-use crate::{evaluate, Diagnostic, Explanation, PolicyKind, PolicySet, Span, Verdict};
+use crate::{decide, evaluate, Diagnostic, Explanation, Origin, Span, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// One evaluation case (formats.md section 1). Policies stay raw JSON so that diagnostics
@@ -31,14 +31,27 @@ pub struct EvalCase {
     /// A role's trust policy, evaluated as its resource-based policy (an extension of the format).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust_policy: Option<serde_json::Value>,
-    /// Service control policies (an extension of the format).
+    /// Service control policies: documents (one level) or `{orgIdentifier, policies}` levels.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub service_control_policies: Vec<serde_json::Value>,
+    /// Resource control policies, in the same two shapes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resource_control_policies: Vec<serde_json::Value>,
+    /// The policies of the VPC endpoints the request passes through.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub endpoint_policies: Vec<serde_json::Value>,
+    /// The organization's management account (an extension of the format).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub management_account_id: Option<String>,
     /// The request.
     pub request: serde_json::Value,
     /// The expected decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
+    /// Any other field, kept so that it reaches the engine as written (which reads the
+    /// corpus's own fields and warns about unknown ones) instead of vanishing here.
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The answer for one case.
@@ -90,9 +103,10 @@ pub fn evaluate_cases_json_with(
     explain: bool,
     catalog: Option<&Catalog>,
 ) -> Vec<EvalAnswer> {
+    let origin = Origin::default();
     let root = match json::parse(text) {
         Ok(node) => node,
-        Err(d) => return vec![error_answer("#0".into(), None, vec![d], text)],
+        Err(d) => return vec![error_answer("#0".into(), None, vec![d], text, &origin)],
     };
     let cases: Vec<&JsonNode> = match &root.value {
         JsonValue::Array(items) => items.iter().collect(),
@@ -101,7 +115,7 @@ pub fn evaluate_cases_json_with(
     cases
         .into_iter()
         .enumerate()
-        .map(|(i, node)| evaluate_case_node(node, i, text, explain, catalog))
+        .map(|(i, node)| evaluate_case_node(node, i, text, &origin, explain, catalog))
         .collect()
 }
 
@@ -112,7 +126,7 @@ pub fn evaluate_case(case: &EvalCase, explain: bool) -> EvalAnswer {
     let mut answers = evaluate_cases_json(&text, explain);
     answers
         .pop()
-        .unwrap_or_else(|| error_answer("#0".into(), None, Vec::new(), &text))
+        .unwrap_or_else(|| error_answer("#0".into(), None, Vec::new(), &text, &Origin::default()))
 }
 
 const CASE_FIELDS: &[&str] = &[
@@ -124,6 +138,9 @@ const CASE_FIELDS: &[&str] = &[
     "resourcePolicy",
     "trustPolicy",
     "serviceControlPolicies",
+    "resourceControlPolicies",
+    "endpointPolicies",
+    "managementAccountId",
     "request",
     "expected",
     // Fields the conformance corpus adds for its own runner.
@@ -131,6 +148,10 @@ const CASE_FIELDS: &[&str] = &[
     "expectedStatement",
     "expectedDiagnostics",
     "expectedMissingContextKeys",
+    "expectedLayer",
+    "expectedLevel",
+    "expectedRule",
+    "source",
 ];
 
 fn error_answer(
@@ -138,12 +159,9 @@ fn error_answer(
     expected: Option<String>,
     mut diagnostics: Vec<Diagnostic>,
     text: &str,
+    origin: &Origin,
 ) -> EvalAnswer {
-    for d in &mut diagnostics {
-        if d.start.is_none() {
-            d.locate(text);
-        }
-    }
+    crate::locate_all_at(&mut diagnostics, text, origin);
     let matches_expected = expected.as_ref().map(|e| e == Verdict::Error.as_str());
     EvalAnswer {
         name,
@@ -157,10 +175,13 @@ fn error_answer(
     }
 }
 
+/// One case read from `node`, a value of `text`; `text` starts at `origin` in the input the
+/// user gave, so diagnostics are located in that input.
 fn evaluate_case_node(
     node: &JsonNode,
     index: usize,
     text: &str,
+    origin: &Origin,
     explain: bool,
     catalog: Option<&Catalog>,
 ) -> EvalAnswer {
@@ -179,7 +200,7 @@ fn evaluate_case_node(
             format!("a case must be an object, not {}", node.type_name()),
             Some(node.span),
         );
-        return error_answer(name, expected, vec![d], text);
+        return error_answer(name, expected, vec![d], text, origin);
     };
     diags.extend(json::duplicate_keys(members));
     for m in members
@@ -204,40 +225,7 @@ fn evaluate_case_node(
             ));
         }
     }
-    let mut compiled = Vec::new();
-    for (field, kind) in [
-        ("identityPolicies", PolicyKind::Identity),
-        ("sessionPolicies", PolicyKind::Session),
-        ("permissionBoundaries", PolicyKind::PermissionsBoundary),
-        ("serviceControlPolicies", PolicyKind::ServiceControl),
-        ("resourcePolicy", PolicyKind::Resource),
-        ("trustPolicy", PolicyKind::Trust),
-    ] {
-        let Some(value) = node.get(field) else {
-            continue;
-        };
-        let items: Vec<&JsonNode> = match (&value.value, kind) {
-            (_, PolicyKind::Resource | PolicyKind::Trust) => vec![value],
-            (JsonValue::Array(items), _) => items.iter().collect(),
-            _ => {
-                diags.push(Diagnostic::error(
-                    "iam::case::wrong_type",
-                    format!("`{field}` must be an array of policy documents"),
-                    Some(value.span),
-                ));
-                continue;
-            }
-        };
-        for (i, item) in items.into_iter().enumerate() {
-            let label = if matches!(kind, PolicyKind::Resource | PolicyKind::Trust) {
-                field.to_string()
-            } else {
-                format!("{field}[{i}]")
-            };
-            let policy = read_policy(item, label, kind, text, catalog, &mut diags);
-            compiled.push((kind, policy));
-        }
-    }
+    let layers = layers::read_layers(node, text, catalog, &mut diags);
     if let (Some(_), Some(trust)) = (node.get("resourcePolicy"), node.get("trustPolicy")) {
         diags.push(
             Diagnostic::error(
@@ -260,53 +248,54 @@ fn evaluate_case_node(
         }
     };
     if diags.iter().any(Diagnostic::is_error) {
-        return error_answer(name, expected, diags, text);
+        return error_answer(name, expected, diags, text, origin);
     }
-    let (Some(request), Some(policies)) = (
-        request,
-        compiled
-            .into_iter()
-            .map(|(k, p)| p.map(|p| (k, p)))
-            .collect::<Option<Vec<_>>>(),
-    ) else {
-        return error_answer(name, expected, diags, text);
+    let (Some(mut request), Some(layers)) = (request, layers) else {
+        return error_answer(name, expected, diags, text, origin);
     };
-    let mut set = PolicySet::default();
-    for (kind, policy) in &policies {
-        match kind {
-            PolicyKind::Session => set.session.push(policy),
-            PolicyKind::PermissionsBoundary => set.permissions_boundaries.push(policy),
-            PolicyKind::ServiceControl => set.service_control.push(policy),
-            PolicyKind::Resource | PolicyKind::Trust => set.resource = Some(policy),
-            PolicyKind::Identity => set.identity.push(policy),
-        }
-    }
+    anonymous::prepare(node, &mut request, layers.has_identity_layers(), &mut diags);
+    let set = layers.policy_set();
+    crate::locate_all_at(&mut diags, text, origin);
+    // Without an explanation to give, the decision alone is enough (and much cheaper).
+    let Some(catalog_or_none) = explain.then_some(catalog) else {
+        let decision = Verdict::from(decide(&set, &request));
+        return EvalAnswer {
+            name,
+            decision,
+            matches_expected: expected.as_ref().map(|e| e == decision.as_str()),
+            expected,
+            diagnostics: diags,
+            explanation: None,
+            context_keys: None,
+            expansions: Vec::new(),
+        };
+    };
     let evaluation = evaluate(&set, &request);
-    for d in &mut diags {
-        if d.start.is_none() {
-            d.locate(text);
-        }
-    }
     let decision = Verdict::from(evaluation.decision);
     let matches_expected = expected.as_ref().map(|e| e == decision.as_str());
-    let catalog = catalog.filter(|_| explain);
     EvalAnswer {
         name,
         decision,
         expected,
         matches_expected,
         diagnostics: diags,
-        context_keys: catalog.map(|c| context_keys(&set, &request, c)),
-        expansions: catalog
+        context_keys: catalog_or_none.map(|c| context_keys(&set, &request, c)),
+        expansions: catalog_or_none
             .map(|c| expansions(&evaluation.explanation, c))
             .unwrap_or_default(),
-        explanation: explain.then_some(evaluation.explanation),
+        explanation: Some(evaluation.explanation),
     }
 }
 
+mod anonymous;
+mod cache;
+mod layers;
 mod read;
+mod split;
+mod stream;
 
-use read::{read_policy, read_request};
+use read::read_request;
+pub use stream::{evaluate_stream, StreamSummary, Streamed};
 
 #[cfg(test)]
 mod tests;

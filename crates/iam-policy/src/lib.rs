@@ -30,10 +30,13 @@ mod validate;
 
 pub use compile::{CompiledPolicy, PolicySource};
 pub use decision::{Decision, Verdict};
-pub use diagnostic::{position_of, Diagnostic, Position, Severity, Span};
-pub use evaluate::{decide, decide_with_layer, evaluate, PolicySet};
+pub use diagnostic::{
+    cap_per_code, locate_all, locate_all_at, position_of, Diagnostic, LineIndex, Origin, Position,
+    Severity, Span, MAX_PER_CODE, MORE_CODE,
+};
+pub use evaluate::{decide, decide_with_layer, evaluate, OrgLevel, PolicySet};
 pub use explain::{
-    ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult,
+    ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult, Rule,
     StatementExplanation, StatementRef, Unevaluated,
 };
 pub use format::format_policy;
@@ -41,7 +44,15 @@ pub use policy::{
     parse_policy, ConditionBlock, ConditionEntry, Effect, NameList, Parsed, Policy, PolicyKind,
     PolicyVersion, PrincipalElement, Spanned, Statement,
 };
-pub use request::{Context, ContextValue, KeyName, Request, RequestPrincipal};
+pub use request::{Context, ContextValue, KeyName, Request, RequestPrincipal, MAX_CONTEXT_VALUES};
+
+/// Whether `text` matches `pattern` with IAM's `*`/`?` wildcards (case-sensitive, no policy
+/// variables): the matcher `Resource` elements use, for callers that check a resource
+/// against a pattern outside a policy (for example a workshop goal).
+pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let template = pattern::Template::compile(pattern, true, false);
+    template.matches(text, &Context::default(), false) == pattern::Matched::Yes
+}
 
 /// The engine's version, shown by the playground and the CLI.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -9,7 +9,10 @@
 //! - `note` (required): what the case checks, in one sentence;
 //! - `rule` (required): the AWS page and rule it checks;
 //! - `expected` (required here, optional in the format): the decision, or `Error`;
+//! - `source`: the URL of the AWS page the case rests on (`https://docs.aws.amazon.com/...`);
 //! - `expectedStatement`: the Sid of a statement the explanation names as deciding;
+//! - `expectedLayer`, `expectedLevel`, `expectedRule`: the explanation's `decidingLayer`,
+//!   `decidingLevel` and `rule`;
 //! - `expectedDiagnostics`: the exact list of diagnostic codes the case produces, each entry a
 //!   code string or `{"code", "line"?, "column"?, "at"?}` where `at` is the source text the
 //!   diagnostic's span must start with;
@@ -39,7 +42,11 @@ use std::path::{Path, PathBuf};
 const CORPUS_FIELDS: &[&str] = &[
     "note",
     "rule",
+    "source",
     "expectedStatement",
+    "expectedLayer",
+    "expectedLevel",
+    "expectedRule",
     "expectedDiagnostics",
     "expectedMissingContextKeys",
 ];
@@ -243,6 +250,29 @@ fn check_case(case: &Value, answer: &Value, text: &str) -> Vec<String> {
         }
     }
 
+    if let Some(source) = case.get("source") {
+        if !source
+            .as_str()
+            .is_some_and(|s| s.starts_with("https://docs.aws.amazon.com/"))
+        {
+            problems.push(format!(
+                "`source` must be an AWS documentation URL, not {source}"
+            ));
+        }
+    }
+    let explanation = answer.get("explanation");
+    for (field, key) in [
+        ("expectedLayer", "decidingLayer"),
+        ("expectedLevel", "decidingLevel"),
+        ("expectedRule", "rule"),
+    ] {
+        if let Some(want) = case.get(field) {
+            let got = explanation.and_then(|e| e.get(key)).unwrap_or(&Value::Null);
+            if want != got {
+                problems.push(format!("expected {key} {want}, the explanation has {got}"));
+            }
+        }
+    }
     if let Some(expected) = case.get("expectedMissingContextKeys") {
         let got = answer.pointer("/contextKeys/missing");
         if got != Some(expected) {

@@ -7,8 +7,9 @@
 //! `evaluate` (`case`, optional `explain`), `evaluateCases` (`text`: one case or an array,
 //! optional `explain`), `parsePolicy` (`text`, `kind`), `formatPolicy` (`text`),
 //! `decodeToken` (`token`, optional `scenario`, `now`), `import` (`text`, optional
-//! `scenario` and `options`), `export` (`scenario`, `format`). The answer has the same `op`
-//! (or `error`).
+//! `scenario` and `options`), `export` (`scenario`, `format`), `workshop` (`text`: a
+//! workshop or exercise file) and `goals` (`exercise`: an exercise object's text,
+//! `scenario`: the learner's scenario). The answer has the same `op` (or `error`).
 //!
 //! The front ends depend on this crate only: the few engine types that travel in answers
 //! are re-exported here.
@@ -18,6 +19,7 @@ use iam_policy::{format_policy, parse_policy};
 use serde::{Deserialize, Serialize};
 
 pub use iam_policy::api::{EvalAnswer, EvalCase};
+pub use iam_policy::api::{StreamSummary, Streamed};
 pub use iam_policy::{
     ContextValue, Diagnostic, Explanation, PolicyKind, Position, Severity, Span,
     StatementExplanation, StatementRef, Verdict, ENGINE_VERSION,
@@ -26,6 +28,7 @@ pub use iam_policy::{
 use crate::catalog_source;
 use crate::check::{check_file, check_text, CheckResult};
 use crate::effective::{effective, EffectiveOptions, EffectiveReport};
+use crate::exercise::{judge, workshop_view, GoalsVerdict, WorkshopView};
 use crate::export::{export, ExportFormat, Exported};
 use crate::import::{decode_token, import_text, DecodedToken, ImportOptions, Imported};
 use crate::report::Report;
@@ -132,6 +135,18 @@ pub enum ApiCall {
         /// Decide every action for this resource instead of the resources the policies name.
         #[serde(default)]
         resource: Option<String>,
+    },
+    /// Read a workshop or exercise file (`docs/exercises.md`).
+    Workshop {
+        /// The file's text.
+        text: String,
+    },
+    /// Judge a learner's scenario against an exercise's goals.
+    Goals {
+        /// The exercise object's text (`ExerciseView::source`).
+        exercise: String,
+        /// The learner's scenario.
+        scenario: ScenarioInput,
     },
     /// Decode a pasted JWT locally (no signature check) into a `signIn`.
     DecodeToken {
@@ -242,6 +257,20 @@ pub enum ApiAnswerBody {
         /// The scenario's load errors.
         diagnostics: Vec<Diagnostic>,
     },
+    /// The workshop, ready to show.
+    Workshop {
+        /// Absent when the file is not a JSON object.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        workshop: Option<WorkshopView>,
+        /// Errors and warnings, located in the file.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The learner's progress on one exercise.
+    Goals {
+        /// The verdict.
+        #[serde(flatten)]
+        verdict: GoalsVerdict,
+    },
     /// The decoded token.
     DecodeToken {
         /// Header, claims, provider, `signIn`, warnings and notes.
@@ -273,6 +302,17 @@ pub struct ApiAnswer {
     /// The payload.
     #[serde(flatten)]
     pub body: ApiAnswerBody,
+}
+
+/// The one call that is not a request and an answer: evaluation cases read from a stream of
+/// any size (an array, one case, or JSON Lines), each answered as soon as it is read and
+/// handed to `each` until it breaks, every answer the one `evaluateCases` gives for that case.
+pub fn evaluate_stream(
+    input: impl std::io::Read,
+    explain: bool,
+    each: impl FnMut(Streamed) -> std::ops::ControlFlow<()>,
+) -> StreamSummary {
+    iam_policy::api::evaluate_stream(input, explain, None, each)
 }
 
 /// Answers one call at this build's [`API_VERSION`]: what a front end linked with this
@@ -372,6 +412,16 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 diagnostics: located(parsed.diagnostics, text),
             }
         }
+        ApiCall::Workshop { text } => {
+            let (workshop, diagnostics) = workshop_view(text);
+            ApiAnswerBody::Workshop {
+                workshop,
+                diagnostics,
+            }
+        }
+        ApiCall::Goals { exercise, scenario } => ApiAnswerBody::Goals {
+            verdict: judge(exercise, &scenario.text()),
+        },
         ApiCall::DecodeToken {
             token,
             scenario,
@@ -414,9 +464,7 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
 }
 
 fn located(mut diagnostics: Vec<Diagnostic>, text: &str) -> Vec<Diagnostic> {
-    for d in &mut diagnostics {
-        d.locate(text);
-    }
+    iam_policy::locate_all(&mut diagnostics, text);
     diagnostics
 }
 

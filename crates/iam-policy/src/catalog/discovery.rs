@@ -39,17 +39,7 @@ pub struct ContextKeys {
 pub fn context_keys(set: &PolicySet<'_>, request: &Request, catalog: &Catalog) -> ContextKeys {
     let action = catalog.action(&request.action);
     let mut out = ContextKeys::default();
-    let layers = [
-        &set.service_control,
-        &set.identity,
-        &set.permissions_boundaries,
-        &set.session,
-    ];
-    let policies = layers
-        .into_iter()
-        .flat_map(|l| l.iter().copied())
-        .chain(set.resource);
-    for policy in policies {
+    for policy in set.policies() {
         for st in &policy.statements {
             let covers = st.action.as_ref().is_some_and(|list| {
                 let hit = list.items.iter().any(|(_, p)| {

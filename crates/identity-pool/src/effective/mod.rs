@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::compiled::CompiledScenario;
 use crate::flow::run_flow;
-use crate::note::{Confidence, Note, Notes};
+use crate::note::{Note, Notes};
 use crate::scenario::{Flow, Scenario};
 use crate::session::account_of;
 use scope::{named_resources, services_in_play, substitute};
@@ -202,7 +202,9 @@ pub struct EffectiveReport {
     pub services: Vec<ServiceEffective>,
     /// Where the catalog comes from (`package@version`).
     pub catalog: String,
-    /// What to keep in mind.
+    /// What this view assumed (a switched flow, services left out).
+    pub remarks: Vec<String>,
+    /// The sign-in's notes on uncertain facts.
     pub notes: Vec<Note>,
 }
 
@@ -213,10 +215,11 @@ pub fn effective(
     options: &EffectiveOptions,
 ) -> EffectiveReport {
     let mut notes = Notes::default();
+    let mut remarks = Vec::new();
     let switched;
     let scenario = match options.flow {
         Some(flow) if flow != scenario.sign_in.flow => {
-            switched = switch_flow(scenario, flow, &mut notes);
+            switched = switch_flow(scenario, flow, &mut remarks);
             &switched
         }
         _ => scenario,
@@ -232,6 +235,7 @@ pub fn effective(
         totals: Counts::default(),
         services: Vec::new(),
         catalog: format!("{}@{}", catalog.source.package, catalog.source.version),
+        remarks,
         notes: Vec::new(),
     };
     let session = match (&outcome.error, &outcome.session) {
@@ -262,11 +266,9 @@ pub fn effective(
         .collect();
     let in_play = services_in_play(role.map(|r| r.role), &session_texts, catalog);
     if in_play.wildcard {
-        notes.push(Note::new(
-            "effective-wildcard-service",
-            Confidence::Documented,
-            "a policy names actions of every service (`*` or a wildcard prefix); only the services named by prefix are listed",
-        ));
+        report.remarks.push(
+            "a policy names actions of every service (`*` or a wildcard prefix); only the services named by prefix are listed".to_owned(),
+        );
     }
     let context = session.request_context(&[]);
     let named: Vec<String> = match &options.resource {
@@ -344,16 +346,14 @@ pub fn effective(
 
 /// The scenario signed in with `flow` instead. A guest moved to the basic flow keeps its
 /// pool; a pool that does not enable the basic flow is shown as if it did (noted).
-fn switch_flow(scenario: &Scenario, flow: Flow, notes: &mut Notes) -> Scenario {
+fn switch_flow(scenario: &Scenario, flow: Flow, remarks: &mut Vec<String>) -> Scenario {
     let mut copy = scenario.clone();
     copy.sign_in.flow = flow;
     if flow == Flow::Basic && copy.pool.allow_classic_flow != Some(true) {
         copy.pool.allow_classic_flow = Some(true);
-        notes.push(Note::new(
-            "effective-basic-flow-as-if",
-            Confidence::Documented,
-            "the pool does not enable the basic (classic) flow (`AllowClassicFlow`); this view shows what the same sign-in would get if it did",
-        ));
+        remarks.push(
+            "the pool does not enable the basic (classic) flow (`AllowClassicFlow`); this view shows what the same sign-in would get if it did".to_owned(),
+        );
     }
     copy
 }

@@ -174,6 +174,9 @@ pub fn to_table(report: &EffectiveReport) -> String {
             );
         }
     }
+    for remark in &report.remarks {
+        let _ = writeln!(out, "note: {remark}");
+    }
     for note in &report.notes {
         let _ = writeln!(out, "note: {}", note.text);
     }

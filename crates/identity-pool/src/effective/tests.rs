@@ -90,9 +90,9 @@ fn the_basic_flow_switch_drops_the_scope_down() {
     assert_eq!(prefixes, ["s3"]);
     assert_eq!(report.totals.allowed, 1);
     assert!(report
-        .notes
+        .remarks
         .iter()
-        .any(|n| n.topic == "effective-basic-flow-as-if"));
+        .any(|r| r.contains("AllowClassicFlow")));
 }
 
 #[test]

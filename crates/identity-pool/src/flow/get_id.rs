@@ -1,17 +1,15 @@
 //! `GetId` (or, for developer identities, your back end's
 //! `GetOpenIdTokenForDeveloperIdentity`): guest access, provider token checks, identity ID.
 
-use iam_policy::position_of;
-
 use super::FlowOutcome;
 use crate::error::{code, message, AwsError, Step};
-use crate::note::Notes;
+use crate::note::{Notes, Topic};
 use crate::provider::{ConfiguredProvider, ProviderKind};
 use crate::report::StepStatus;
 use crate::scenario::{IdentityType, Scenario};
 use crate::token::{
-    check_expiry, checks_expiry, default_identity_id, mint, unchecked_note, validate_login,
-    MintedToken,
+    check_expiry, checks_expiry, default_identity_id, mint, provider_checks_note, unchecked_note,
+    validate_login, within_allowance_note, MintedToken,
 };
 
 /// The identity GetId established.
@@ -23,18 +21,24 @@ pub struct Identity {
 }
 
 /// Runs GetId; on failure records it (with `later` steps skipped) and returns `None`.
-pub fn get_id(scenario: &Scenario, out: &mut FlowOutcome, later: &[&str]) -> Option<Identity> {
+pub fn get_id(
+    scenario: &Scenario,
+    out: &mut FlowOutcome,
+    later: &[&str],
+    notes: &mut Notes,
+) -> Option<Identity> {
     let pool = &scenario.pool;
     let sign_in = &scenario.sign_in;
     let provider = match sign_in.identity {
         IdentityType::Unauthenticated => {
             if !pool.allow_unauthenticated {
                 let error = AwsError::new(code::NOT_AUTHORIZED, message::GUEST_DISABLED, Step::GetId)
+.about(Topic::GuestAccess)
                     .explained(
                         "the identity pool does not allow guest (unauthenticated) identities, and the request carried no login; SDKs also hit this when a sign-in token expired and they fall back to guest credentials",
                         "turn on guest access (`AllowUnauthenticatedIdentities: true`), or sign the user in and pass the provider token in Logins",
                     )
-                    .at(Some(position_of(&scenario.source, pool.allow_unauthenticated_span.start)));
+                    .at(Some(scenario.position(pool.allow_unauthenticated_span.start)));
                 out.fail("GetId", error, later);
                 return None;
             }
@@ -49,12 +53,17 @@ pub fn get_id(scenario: &Scenario, out: &mut FlowOutcome, later: &[&str]) -> Opt
                 Some(provider)
             }
             Err(mut error) => {
+                if error.message == message::ISSUER_MISMATCH
+                    || error.message == message::no_providers(pool.id_or_default())
+                {
+                    notes.push(provider_checks_note());
+                }
                 let span = sign_in
                     .provider
                     .as_ref()
                     .map(|p| p.span)
                     .or(sign_in.claims_span);
-                error.position = span.map(|s| position_of(&scenario.source, s.start));
+                error.position = span.map(|s| scenario.position(s.start));
                 out.fail("GetId", error, later);
                 return None;
             }
@@ -98,7 +107,7 @@ fn expiry_of(scenario: &Scenario, provider: &ConfiguredProvider) -> Result<(), A
     let sign_in = &scenario.sign_in;
     check_expiry(sign_in).map_err(|error| {
         let span = sign_in.time.as_ref().map(|t| t.span);
-        error.at(span.map(|s| position_of(&scenario.source, s.start)))
+        error.at(span.map(|s| scenario.position(s.start)))
     })
 }
 
@@ -114,6 +123,12 @@ impl Identity {
         notes.extend(amr_note);
         let provider = self.provider.as_ref();
         notes.extend(provider.and_then(|p| unchecked_note(&scenario.sign_in, p.kind)));
+        let checked = provider.is_some_and(|p| checks_expiry(p.kind));
+        notes.extend(
+            checked
+                .then(|| within_allowance_note(&scenario.sign_in))
+                .flatten(),
+        );
         token
     }
 }

@@ -1,6 +1,8 @@
 //! The scenario document of `formats.md` section 2, as typed data with source spans.
 
-use iam_policy::{Decision, Span};
+use std::sync::OnceLock;
+
+use iam_policy::{Decision, LineIndex, Position, Span};
 
 use super::policy_doc::PolicyDoc;
 
@@ -45,10 +47,25 @@ pub struct Scenario {
     pub requests: Vec<ScenarioRequest>,
     /// What the sign-in should produce.
     pub expect: Expectation,
+    /// `scopeDownVersion`: which reading of the guest scope-down to apply (an id of
+    /// [`crate::scope_down::VERSIONS`]); the default version when absent.
+    pub scope_down_version: Option<Spanned<String>>,
     /// The scenario text, for turning spans into line/column.
     pub source: String,
     /// The scenario object within `source` (a file may hold several).
     pub span: Span,
+    /// The lines of `source`, indexed on the first position asked for.
+    pub lines: OnceLock<LineIndex>,
+}
+
+impl Scenario {
+    /// The line and column of byte `offset` of `source`: one pass over the text for the
+    /// first position, a binary search for every later one.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines
+            .get_or_init(|| LineIndex::new(&self.source))
+            .position(offset)
+    }
 }
 
 /// The identity pool's settings.
@@ -244,6 +261,16 @@ pub struct SignIn {
     /// `signIn.time`: the moment of the sign-in, in epoch seconds; the provider token's
     /// `exp` is checked against it, and only when it is given.
     pub time: Option<Spanned<i64>>,
+}
+
+impl Scenario {
+    /// The scope-down version the scenario chooses, else the default.
+    pub fn scope_down(&self) -> &'static crate::scope_down::ScopeDownVersion {
+        self.scope_down_version
+            .as_ref()
+            .and_then(|v| crate::scope_down::version(&v.value))
+            .unwrap_or_else(crate::scope_down::default_version)
+    }
 }
 
 impl SignIn {
