@@ -10,7 +10,7 @@ use super::FlowOutcome;
 use crate::compiled::{CompiledRole, CompiledScenario};
 use crate::error::{code, message, AwsError, Step};
 use crate::explain::trust::diagnose;
-use crate::note::Confidence;
+use crate::note::{Confidence, Topic};
 use crate::report::StepStatus;
 use crate::scenario::{Flow, Scenario, Spanned};
 use crate::token::MintedToken;
@@ -23,12 +23,14 @@ fn refusal(flow: Flow) -> AwsError {
             code::INVALID_POOL_CONFIG,
             message::INVALID_POOL_CONFIG,
             Step::TrustPolicy,
-        ),
+        )
+        .about(Topic::TrustPolicy),
         Flow::Basic => AwsError::new(
             code::ACCESS_DENIED,
             message::STS_NOT_AUTHORIZED,
             Step::TrustPolicy,
         )
+        .about(Topic::TrustPolicy)
         .with_confidence(Confidence::Documented),
     }
 }

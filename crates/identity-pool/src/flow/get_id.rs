@@ -5,7 +5,7 @@ use iam_policy::position_of;
 
 use super::FlowOutcome;
 use crate::error::{code, message, AwsError, Step};
-use crate::note::Notes;
+use crate::note::{Notes, Topic};
 use crate::provider::{ConfiguredProvider, ProviderKind};
 use crate::report::StepStatus;
 use crate::scenario::{IdentityType, Scenario};
@@ -35,6 +35,7 @@ pub fn get_id(
         IdentityType::Unauthenticated => {
             if !pool.allow_unauthenticated {
                 let error = AwsError::new(code::NOT_AUTHORIZED, message::GUEST_DISABLED, Step::GetId)
+.about(Topic::GuestAccess)
                     .explained(
                         "the identity pool does not allow guest (unauthenticated) identities, and the request carried no login; SDKs also hit this when a sign-in token expired and they fall back to guest credentials",
                         "turn on guest access (`AllowUnauthenticatedIdentities: true`), or sign the user in and pass the provider token in Logins",
