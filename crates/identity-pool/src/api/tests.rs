@@ -99,7 +99,10 @@ fn a_document_is_measured_as_given_not_as_printed() {
         panic!("a simulate answer");
     };
     assert!(
-        !report.diagnostics.iter().any(|d| d.code == "iam::parse::too_large"),
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "iam::parse::too_large"),
         "{:?}",
         report.diagnostics
     );
