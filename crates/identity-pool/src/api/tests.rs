@@ -76,3 +76,39 @@ fn check_answers_carry_the_verdict() {
     };
     assert!(result.passed, "{:?}", result.mismatches);
 }
+
+#[test]
+fn a_document_is_measured_as_given_not_as_pretty_printed() {
+    // About 20 KB as compact JSON; pretty-printed 60 levels deep it is over 1 MB.
+    let mut padding = serde_json::json!(vec![1; 10_000]);
+    for _ in 0..60 {
+        padding = serde_json::json!([padding]);
+    }
+    let doc = serde_json::json!({
+        "identityPool": {"IdentityPoolId": "us-east-1:1", "AllowUnauthenticatedIdentities": true},
+        "signIn": {"identity": "unauthenticated"},
+        "padding": padding,
+    });
+    let input = ScenarioInput::Document(doc.clone());
+    assert!(serde_json::to_string(&doc).unwrap().len() < 25_000);
+    assert!(serde_json::to_string_pretty(&doc).unwrap().len() > MAX_SCENARIO_BYTES);
+    let report = simulate_text(&input.text());
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"iam::parse::too_large"), "{codes:?}");
+    // A small document keeps the pretty form, so positions have lines.
+    let small = ScenarioInput::Document(serde_json::json!({"name": "x"}));
+    assert_eq!(small.text(), "{\n  \"name\": \"x\"\n}");
+}
+
+#[test]
+fn an_oversized_document_is_refused_with_its_own_size() {
+    let doc = serde_json::json!({ "name": "x".repeat(MAX_SCENARIO_BYTES) });
+    let report = simulate_text(&ScenarioInput::Document(doc.clone()).text());
+    let too_large = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "iam::parse::too_large")
+        .expect("a too_large diagnostic");
+    let size = serde_json::to_string(&doc).unwrap().len().to_string();
+    assert!(too_large.message.contains(&size), "{}", too_large.message);
+}
