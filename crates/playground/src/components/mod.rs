@@ -22,6 +22,7 @@ pub mod roles_panel;
 pub mod session_view;
 pub mod signin_panel;
 pub mod tag_maps;
+pub mod unrestored;
 
 /// The policy editor every policy field uses.
 pub use crate::editor::PolicyEditor;

@@ -2,11 +2,16 @@
 
 use serde_json::{json, Value};
 
-use super::import::import;
+use super::import::{Imported, Input};
 use super::reducer::EMPTY_POLICY;
 use super::*;
 
 const DEFAULT: &str = include_str!("../../fallback/guest-reads-public-picture.json");
+
+/// Imports pasted text.
+fn import(current: &ScenarioDoc, text: &str) -> Result<Imported, scenario::ReadError> {
+    super::import::import(current, &Input::pasted(text.to_owned()))
+}
 
 fn doc() -> ScenarioDoc {
     ScenarioDoc::from_json(DEFAULT).unwrap()
