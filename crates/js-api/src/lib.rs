@@ -69,10 +69,13 @@ pub fn parse_policy(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     kind: JsValue,
 ) -> Result<JsValue, JsError> {
-    call(
-        text_arg("parsePolicy", &text)
-            .and_then(|text| from_js(&kind).map(|kind| ApiCall::ParsePolicy { text, kind })),
-    )
+    call(text_arg("parsePolicy", &text).and_then(|text| {
+        from_js(&kind).map(|kind| ApiCall::ParsePolicy {
+            text,
+            kind,
+            catalog: false,
+        })
+    }))
 }
 
 /// Pretty-prints a policy document, keeping its key order.

@@ -78,37 +78,60 @@ fn check_answers_carry_the_verdict() {
 }
 
 #[test]
-fn a_document_is_measured_as_given_not_as_pretty_printed() {
-    // About 20 KB as compact JSON; pretty-printed 60 levels deep it is over 1 MB.
-    let mut padding = serde_json::json!(vec![1; 10_000]);
-    for _ in 0..60 {
-        padding = serde_json::json!([padding]);
-    }
-    let doc = serde_json::json!({
-        "identityPool": {"IdentityPoolId": "us-east-1:1", "AllowUnauthenticatedIdentities": true},
-        "signIn": {"identity": "unauthenticated"},
-        "padding": padding,
-    });
-    let input = ScenarioInput::Document(doc.clone());
-    assert!(serde_json::to_string(&doc).unwrap().len() < 25_000);
-    assert!(serde_json::to_string_pretty(&doc).unwrap().len() > MAX_SCENARIO_BYTES);
-    let report = simulate_text(&input.text());
-    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
-    assert!(!codes.contains(&"iam::parse::too_large"), "{codes:?}");
-    // A small document keeps the pretty form, so positions have lines.
-    let small = ScenarioInput::Document(serde_json::json!({"name": "x"}));
-    assert_eq!(small.text(), "{\n  \"name\": \"x\"\n}");
+fn load_catalog_then_effective_and_catalog_checks() {
+    let loaded = answer_json(
+        &serde_json::json!({"apiVersion": 1, "op": "loadCatalog", "text": aws_catalog::EMBEDDED_TEXT})
+            .to_string(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&loaded).unwrap();
+    assert_eq!(v["op"], "loadCatalog", "{v}");
+    assert!(v["actions"].as_u64().unwrap() > 20_000);
+    let scenario = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../web/examples/guest-reads-public-picture.json"
+    ))
+    .unwrap();
+    let out = answer_json(
+        &serde_json::json!({"apiVersion": 1, "op": "effective", "scenario": scenario, "services": ["s3"], "flow": "basic"})
+            .to_string(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["op"], "effective", "{v}");
+    assert_eq!(v["effective"]["flow"], "basic");
+    assert_eq!(v["effective"]["totals"]["allowed"], 1);
+    let parsed = answer_json(
+        r#"{"apiVersion":1,"op":"parsePolicy","kind":"Identity","catalog":true,"text":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObjekt\",\"Resource\":\"*\"}]}"}"#,
+    );
+    assert!(parsed.contains("iam::catalog::unknown_action"), "{parsed}");
 }
 
 #[test]
-fn an_oversized_document_is_refused_with_its_own_size() {
-    let doc = serde_json::json!({ "name": "x".repeat(MAX_SCENARIO_BYTES) });
-    let report = simulate_text(&ScenarioInput::Document(doc.clone()).text());
-    let too_large = report
-        .diagnostics
-        .iter()
-        .find(|d| d.code == "iam::parse::too_large")
-        .expect("a too_large diagnostic");
-    let size = serde_json::to_string(&doc).unwrap().len().to_string();
-    assert!(too_large.message.contains(&size), "{}", too_large.message);
+fn a_document_is_measured_as_given_not_as_printed() {
+    // A 73 KB object nested 60 deep was pretty-printed to over 1 MiB before the size check,
+    // and refused as `too_large`.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../web/examples/guest-reads-public-picture.json"
+    ))
+    .unwrap();
+    let mut scenario: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut deep = serde_json::json!((0..5_000).collect::<Vec<_>>());
+    for _ in 0..58 {
+        deep = serde_json::json!([deep, (0..200).collect::<Vec<_>>()]);
+    }
+    scenario["description"] = serde_json::json!({ "deep": deep });
+    let input = ScenarioInput::Document(scenario);
+    let read = input.text();
+    assert!(read.len() < 100_000, "{}", read.len());
+    let ApiAnswerBody::Simulate { report } = call(ApiCall::Simulate { scenario: input }) else {
+        panic!("a simulate answer");
+    };
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "iam::parse::too_large"),
+        "{:?}",
+        report.diagnostics
+    );
 }

@@ -119,9 +119,16 @@ fn a_copy_left_in_place_is_reported_as_such() {
     assert_eq!(reason.code, "storage::too_large");
     let left = reason.left_in_place();
     assert!(!left.help.contains("moved"), "{}", left.help);
-    assert!(left.help.contains("left in place and autosave is paused"), "{}", left.help);
+    assert!(
+        left.help.contains("left in place and autosave is paused"),
+        "{}",
+        left.help
+    );
     assert_eq!(recoverable_text("x"), "x");
-    assert_eq!(recoverable_text(&envelope("{\"name\": 1}", 1.0)), "{\"name\": 1}");
+    assert_eq!(
+        recoverable_text(&envelope("{\"name\": 1}", 1.0)),
+        "{\"name\": 1}"
+    );
 }
 
 #[test]
