@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use iam_policy::{position_of, CompiledPolicy, PolicyKind, PolicySource};
+use iam_policy::{CompiledPolicy, PolicyKind, PolicySource};
 
 use super::assume::assume;
 use super::get_id::get_id;
@@ -46,7 +46,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
                 .map_or(pool.allow_classic_flow_span, |m| m.provider.span),
             _ => pool.allow_classic_flow_span,
         };
-        error.position = Some(position_of(&scenario.source, span.start));
+        error.position = Some(scenario.position(span.start));
         out.fail("GetOpenIdToken", error, &LATER[1..]);
         return out;
     }
@@ -108,7 +108,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
             } else {
                 duration_span.or(policy_span)
             };
-            error.position = span.map(|s| position_of(&scenario.source, s.start));
+            error.position = span.map(|s| scenario.position(s.start));
             out.fail("AssumeRoleWithWebIdentity", error, &LATER[2..]);
             return out;
         }
