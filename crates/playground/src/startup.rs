@@ -166,6 +166,9 @@ mod tests {
         let Err(notice) = example_start("no-such-example") else {
             panic!("an unknown id must not open");
         };
-        assert!(notice.starts_with("there is no example `no-such-example`"), "{notice}");
+        assert!(
+            notice.starts_with("there is no example `no-such-example`"),
+            "{notice}"
+        );
     }
 }
