@@ -52,6 +52,11 @@ export async function serveDir(root, { prefix = '/', extra = {} } = {}) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    // The browser keeps connections open; closing them lets `close` end at once.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
   };
 }
