@@ -51,7 +51,7 @@ impl ScenarioInput {
     pub fn text(&self) -> String {
         match self {
             Self::Text(text) => text.clone(),
-            Self::Document(value) => serde_json::to_string_pretty(value).unwrap_or_default(),
+            Self::Document(value) => iam_policy::json::document_text(value),
         }
     }
 

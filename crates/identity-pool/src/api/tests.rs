@@ -76,3 +76,34 @@ fn check_answers_carry_the_verdict() {
     };
     assert!(result.passed, "{:?}", result.mismatches);
 }
+
+#[test]
+fn a_document_is_measured_as_given_not_as_printed() {
+    // A 73 KB object nested 60 deep was pretty-printed to over 1 MiB before the size check,
+    // and refused as `too_large`.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../web/examples/guest-reads-public-picture.json"
+    ))
+    .unwrap();
+    let mut scenario: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut deep = serde_json::json!((0..5_000).collect::<Vec<_>>());
+    for _ in 0..58 {
+        deep = serde_json::json!([deep, (0..200).collect::<Vec<_>>()]);
+    }
+    scenario["description"] = serde_json::json!({ "deep": deep });
+    let input = ScenarioInput::Document(scenario);
+    let read = input.text();
+    assert!(read.len() < 100_000, "{}", read.len());
+    let ApiAnswerBody::Simulate { report } = call(ApiCall::Simulate { scenario: input }) else {
+        panic!("a simulate answer");
+    };
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "iam::parse::too_large"),
+        "{:?}",
+        report.diagnostics
+    );
+}
