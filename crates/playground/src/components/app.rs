@@ -211,6 +211,7 @@ pub fn App() -> Html {
                 <div class="column edit">
                     <RolesPanel roles={doc.roles.clone()} diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
                     <SignInPanel sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} role_arns={role_arns}
+                        scope_down={(evaluation.report.scope_down_version.clone(), evaluation.report.scope_down_versions.clone())}
                         diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
                     <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
                 </div>

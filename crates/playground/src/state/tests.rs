@@ -318,3 +318,20 @@ fn sign_in_time_survives_editing_and_round_trip() {
         Some(&json!("2022-11-02T05:14:58Z"))
     );
 }
+
+#[test]
+fn the_scope_down_choice_is_written_as_a_top_level_field_and_read_back() {
+    let text = include_str!("../../../../web/examples/scope-down-guest-pinpoint.json");
+    let editor = Editor {
+        doc: ScenarioDoc::from_json(text).unwrap(),
+        revision: 0,
+    };
+    let e = editor.apply(Action::SetScopeDownVersion("guide-2022".into()));
+    let written: Value = serde_json::from_str(&e.doc.to_json()).unwrap();
+    assert_eq!(written["scopeDownVersion"], json!("guide-2022"));
+    let again = ScenarioDoc::from_json(&e.doc.to_json()).unwrap();
+    assert_eq!(
+        again.extra.get("scopeDownVersion"),
+        Some(&json!("guide-2022"))
+    );
+}
