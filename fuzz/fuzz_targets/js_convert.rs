@@ -1,0 +1,19 @@
+//! Fuzz target: the JavaScript binding's value conversion, on value graphs built from the
+//! bytes (cycles, shared children, deep chains, throwing getters). It converts or refuses
+//! within its bounds, and what it accepts the engine's JSON parser reads.
+
+#![no_main]
+
+use idpool_js::convert::{to_json, MAX_BYTES};
+use idpool_js::graph::Graph;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let mut graph = Graph::from_bytes(data);
+    let converted = to_json(&mut graph, &0);
+    assert!(graph.reads <= MAX_BYTES / 2 + 1, "{} reads", graph.reads);
+    if let Ok(value) = converted {
+        let text = serde_json::to_string(&value).unwrap_or_default();
+        assert!(iam_policy::json::parse(&text).is_ok(), "{text}");
+    }
+});
