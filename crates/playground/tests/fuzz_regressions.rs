@@ -5,26 +5,12 @@
 // functions only, and `corpus` is a helper.
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
-
 use playground::state::ScenarioDoc;
 use playground::storage::{parse_saved, recoverable_text, SavedState};
 
-fn corpus(target: &str) -> Vec<(PathBuf, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fuzz")
-        .join(target);
-    let files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| {
-            let path = entry.unwrap().path();
-            let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
-            (path, text)
-        })
-        .collect();
-    assert!(files.len() >= 3, "the corpus of {target} is missing");
-    files
-}
+#[path = "../../../tests/fuzz/corpus.rs"]
+mod corpus;
+use corpus::corpus;
 
 #[test]
 fn saved_states_restore_loadable_scenarios_or_discard_with_one_line() {
