@@ -5,7 +5,8 @@
 
 use crate::compile::{CompiledPolicy, CompiledStatement};
 use crate::explain::{
-    Evaluation, Explanation, Layer, LayerResult, StatementExplanation, StatementRef, Unevaluated,
+    Blocker, Evaluation, Explanation, Layer, LayerResult, StatementExplanation, StatementRef,
+    Unevaluated,
 };
 use crate::policy::Effect;
 use crate::statement::{applies, Grant, PrincipalCheck, StatementTrace};
@@ -120,6 +121,14 @@ pub fn evaluate(set: &PolicySet<'_>, req: &Request) -> Evaluation {
         &c.statements,
         req,
     );
+    let blocking = blockers(&verdict, set, &c.statements, req);
+    // The deciding layer comes first; the summary then names every other one.
+    let others: Vec<String> = blocking
+        .iter()
+        .filter(|b| !(b.layer == verdict.layer && b.decision == verdict.decision))
+        .map(|b| b.summary.clone())
+        .collect();
+    let summary = summary::with_others(summary, &others);
     let mut missing = c.missing;
     missing.sort();
     missing.dedup();
@@ -129,6 +138,7 @@ pub fn evaluate(set: &PolicySet<'_>, req: &Request) -> Evaluation {
         deciding_level: level,
         rule: verdict.rule,
         deciding_statements,
+        blocking,
         summary,
         layers: c.layers,
         statements: c.statements,
@@ -140,6 +150,53 @@ pub fn evaluate(set: &PolicySet<'_>, req: &Request) -> Evaluation {
         decision: verdict.decision,
         explanation,
     }
+}
+
+/// The verdict's blocking layers as explanation data: labels, Deny statements, words.
+fn blockers(
+    verdict: &Combined,
+    set: &PolicySet<'_>,
+    statements: &[StatementExplanation],
+    req: &Request,
+) -> Vec<Blocker> {
+    verdict
+        .blockers
+        .iter()
+        .map(|b| {
+            let level = b
+                .layer
+                .zip(b.level)
+                .and_then(|(l, i)| level_label(set, l, i));
+            let at_level = b
+                .layer
+                .zip(b.level)
+                .and_then(|(l, i)| level_policies(set, l, i));
+            let denying: Vec<StatementRef> = if b.decision == Decision::ExplicitDeny {
+                statements
+                    .iter()
+                    .filter(|s| {
+                        s.matched
+                            && s.statement.effect == Effect::Deny
+                            && Some(s.layer) == b.layer
+                            && at_level
+                                .as_ref()
+                                .is_none_or(|names| names.contains(&s.statement.policy.as_str()))
+                    })
+                    .map(|s| s.statement.clone())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Blocker {
+                decision: b.decision,
+                layer: b.layer,
+                summary: summary::blocker(b, level.as_deref(), &denying, req),
+                level,
+                rule: b.rule,
+                statements: denying,
+            }
+        })
+        .collect()
 }
 
 #[derive(Default)]
@@ -164,6 +221,15 @@ struct Gates {
     denies: Option<usize>,
     /// The first gate without an Allow.
     missing_allow: Option<usize>,
+    /// What each gate found (explanations only: the fast path allocates nothing).
+    each: Vec<GateOutcome>,
+}
+
+/// What one gate found.
+#[derive(Clone, Copy)]
+struct GateOutcome {
+    allows: bool,
+    denies: bool,
 }
 
 impl Run<'_> {
@@ -188,6 +254,12 @@ impl Run<'_> {
             }
             if !o.allows && out.missing_allow.is_none() {
                 out.missing_allow = Some(i);
+            }
+            if self.explain.is_some() {
+                out.each.push(GateOutcome {
+                    allows: o.allows,
+                    denies: o.denies,
+                });
             }
         }
         out
@@ -297,27 +369,34 @@ fn statement_ref(policy: &CompiledPolicy, st: &CompiledStatement) -> StatementRe
 impl Combined {
     /// The label of the deciding organization level or endpoint, when there is one.
     fn level_label(&self, set: &PolicySet<'_>) -> Option<String> {
-        let i = self.level?;
-        match self.layer? {
-            Layer::ServiceControl => set.service_control.get(i)?.id.clone(),
-            Layer::ResourceControl => set.resource_control.get(i)?.id.clone(),
-            Layer::VpcEndpoint => set.endpoint.get(i).map(|p| p.source.name.clone()),
-            _ => None,
-        }
+        level_label(set, self.layer?, self.level?)
     }
 
     /// The names of the policies at the deciding level or endpoint, when there is one.
     fn level_policies<'s>(&self, set: &'s PolicySet<'_>) -> Option<Vec<&'s str>> {
-        let i = self.level?;
-        let names = |policies: &'s [&CompiledPolicy]| {
-            policies.iter().map(|p| p.source.name.as_str()).collect()
-        };
-        match self.layer? {
-            Layer::ServiceControl => Some(names(&set.service_control.get(i)?.policies)),
-            Layer::ResourceControl => Some(names(&set.resource_control.get(i)?.policies)),
-            Layer::VpcEndpoint => Some(vec![set.endpoint.get(i)?.source.name.as_str()]),
-            _ => None,
-        }
+        level_policies(set, self.layer?, self.level?)
+    }
+}
+
+/// The label of organization level or endpoint `i` of `layer`.
+fn level_label(set: &PolicySet<'_>, layer: Layer, i: usize) -> Option<String> {
+    match layer {
+        Layer::ServiceControl => set.service_control.get(i)?.id.clone(),
+        Layer::ResourceControl => set.resource_control.get(i)?.id.clone(),
+        Layer::VpcEndpoint => set.endpoint.get(i).map(|p| p.source.name.clone()),
+        _ => None,
+    }
+}
+
+/// The names of the policies at organization level or endpoint `i` of `layer`.
+fn level_policies<'s>(set: &'s PolicySet<'_>, layer: Layer, i: usize) -> Option<Vec<&'s str>> {
+    let names =
+        |policies: &'s [&CompiledPolicy]| policies.iter().map(|p| p.source.name.as_str()).collect();
+    match layer {
+        Layer::ServiceControl => Some(names(&set.service_control.get(i)?.policies)),
+        Layer::ResourceControl => Some(names(&set.resource_control.get(i)?.policies)),
+        Layer::VpcEndpoint => Some(vec![set.endpoint.get(i)?.source.name.as_str()]),
+        _ => None,
     }
 }
 

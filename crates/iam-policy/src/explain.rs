@@ -214,6 +214,30 @@ pub enum Rule {
     EveryEndpoint,
 }
 
+/// A layer that would block the request on its own: a Deny that applies there, or the
+/// Allow it lacks where every request needs one. The deciding layer is the first; the
+/// others are what a user would meet next after fixing it, so all are named at once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Blocker {
+    /// `ExplicitDeny` (a Deny applies) or `ImplicitDeny` (no Allow where one is needed).
+    pub decision: Decision,
+    /// The layer; absent for a rule that no policy can change (an AWS-owned resource).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layer: Option<Layer>,
+    /// The organization level or endpoint, for layers with several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// The rule of the evaluation logic that needs the Allow, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
+    /// The Deny statements that apply there (explicit denies only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<StatementRef>,
+    /// In plain words, e.g. "no statement in the session policies allows this request".
+    pub summary: String,
+}
+
 /// Something the engine could not evaluate; reported, never a silent false.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -240,6 +264,10 @@ pub struct Explanation {
     pub rule: Option<Rule>,
     /// The statements that decided: matching Denies, or the Allows that granted.
     pub deciding_statements: Vec<StatementRef>,
+    /// Every layer that would block the request, in the order AWS checks them: the deciding
+    /// one first, then those a user would meet after fixing it. Empty when allowed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocking: Vec<Blocker>,
     /// One line in plain words.
     pub summary: String,
     /// Each layer present.

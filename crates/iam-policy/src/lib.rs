@@ -36,7 +36,7 @@ pub use diagnostic::{
 };
 pub use evaluate::{decide, decide_with_layer, evaluate, OrgLevel, PolicySet};
 pub use explain::{
-    ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult, Rule,
+    Blocker, ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult, Rule,
     StatementExplanation, StatementRef, Unevaluated,
 };
 pub use format::format_policy;

@@ -16,7 +16,9 @@
 //! - `expectedDiagnostics`: the exact list of diagnostic codes the case produces, each entry a
 //!   code string or `{"code", "line"?, "column"?, "at"?}` where `at` is the source text the
 //!   diagnostic's span must start with;
-//! - `expectedMissingContextKeys`: the keys the context-key discovery says the request lacks.
+//! - `expectedMissingContextKeys`: the keys the context-key discovery says the request lacks;
+//! - `expectedBlocking`: every layer the explanation names as blocking, in order (`blocking`
+//!   `layer`s; `null` for a rule no policy can change).
 //!
 //! Files named `catalog*.json` run with the AWS action catalog (`aws-catalog`), so their cases
 //! also get the `iam::catalog::*` checks and context-key discovery; the others run without it,
@@ -271,6 +273,23 @@ fn check_case(case: &Value, answer: &Value, text: &str) -> Vec<String> {
             if want != got {
                 problems.push(format!("expected {key} {want}, the explanation has {got}"));
             }
+        }
+    }
+    if let Some(expected) = case.get("expectedBlocking") {
+        let got: Vec<Value> = explanation
+            .and_then(|e| e.get("blocking"))
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .map(|b| b.get("layer").cloned().unwrap_or(Value::Null))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if expected.as_array() != Some(&got) {
+            problems.push(format!(
+                "expected blocking layers {expected}, the explanation has {}",
+                Value::Array(got)
+            ));
         }
     }
     if let Some(expected) = case.get("expectedMissingContextKeys") {

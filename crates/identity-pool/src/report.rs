@@ -116,6 +116,11 @@ pub struct RequestReport {
     pub aws_message: Option<String>,
     /// The Cognito-level explanation.
     pub cognito: CognitoExplanation,
+    /// Every other layer that would block the request after the one `cognito` names, in
+    /// the order AWS checks them and in Cognito's words: what the user would meet next
+    /// after fixing the first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_blocking: Vec<CognitoExplanation>,
     /// The engine's explanation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,

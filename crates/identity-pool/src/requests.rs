@@ -3,7 +3,9 @@
 use iam_policy::{decide, evaluate, CompiledPolicy, PolicySet, Request, RequestPrincipal};
 
 use crate::compiled::CompiledScenario;
-use crate::explain::request::{access_denied_message, explain_request, RequestFacts};
+use crate::explain::request::{
+    access_denied_message, also_blocking, explain_request, RequestFacts,
+};
 use crate::readings::{other_scope_downs, scope_down_readings};
 use crate::report::{Cause, CognitoExplanation, RequestDecision, RequestReport};
 use crate::scenario::{Scenario, ScenarioRequest};
@@ -56,6 +58,7 @@ fn no_credentials(scenario: &Scenario, index: usize, request: &ScenarioRequest) 
             fix: Some("fix the sign-in error first".to_owned()),
             cause: Cause::NoCredentials,
         },
+        also_blocking: Vec::new(),
         explanation: None,
         readings: Vec::new(),
         position: Some(scenario.position(request.span.start)),
@@ -118,6 +121,7 @@ fn evaluate_one(
             .unwrap_or_default(),
     };
     let mut cognito = explain_request(&facts, &evaluation.explanation);
+    let also_blocking = also_blocking(&facts, &evaluation.explanation);
     for reading in &readings {
         cognito.summary = format!("{}. Uncertain: {}", cognito.summary, reading.detail);
     }
@@ -134,6 +138,7 @@ fn evaluate_one(
             &evaluation.explanation,
         ),
         cognito,
+        also_blocking,
         explanation: Some(evaluation.explanation),
         readings,
         position: Some(scenario.position(request.span.start)),

@@ -27,6 +27,23 @@ pub(super) struct Combined {
     pub rule: Option<Rule>,
     /// Why an AWS-owned resource cannot be changed (with [`Rule::AwsOwnedResource`]).
     pub why: Option<&'static str>,
+    /// Every layer that would block the request on its own, in the order AWS checks them
+    /// (explanations only; empty on the fast path).
+    pub blockers: Vec<Blocking>,
+}
+
+/// One layer that would block the request: a Deny that applies there, or the Allow it
+/// lacks where the request needs one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Blocking {
+    /// `ExplicitDeny` or `ImplicitDeny`.
+    pub decision: Decision,
+    /// The layer (none for a rule about AWS-owned resources).
+    pub layer: Option<Layer>,
+    /// The organization level or endpoint, for layers with several.
+    pub level: Option<usize>,
+    /// The rule of the evaluation logic that needs the Allow, when there is one.
+    pub rule: Option<Rule>,
 }
 
 fn combined(decision: Decision, layer: Option<Layer>) -> Combined {
@@ -36,6 +53,7 @@ fn combined(decision: Decision, layer: Option<Layer>) -> Combined {
         level: None,
         rule: None,
         why: None,
+        blockers: Vec::new(),
     }
 }
 
@@ -121,6 +139,55 @@ pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Combined {
         )
     };
 
+    let o = Outcomes {
+        anonymous,
+        scp,
+        rcp,
+        endpoints,
+        rb,
+        identity,
+        boundary,
+        session,
+        has_identity: !set.identity.is_empty(),
+        has_boundary: !set.permissions_boundaries.is_empty(),
+        has_session: !set.session.is_empty(),
+    };
+    let mut v = verdict(&o, req);
+    if run.explain.is_some() && !rules::needs_no_permission(req) {
+        v.blockers = blockers(&o, req);
+    }
+    v
+}
+
+/// What every layer found for one request.
+struct Outcomes {
+    anonymous: bool,
+    scp: Gates,
+    rcp: Gates,
+    endpoints: Gates,
+    rb: LayerOutcome,
+    identity: LayerOutcome,
+    boundary: LayerOutcome,
+    session: LayerOutcome,
+    has_identity: bool,
+    has_boundary: bool,
+    has_session: bool,
+}
+
+/// The decision from the layers' outcomes.
+fn verdict(o: &Outcomes, req: &crate::Request) -> Combined {
+    let Outcomes {
+        anonymous,
+        scp,
+        rcp,
+        endpoints,
+        rb,
+        identity,
+        boundary,
+        session,
+        ..
+    } = o;
+    let anonymous = *anonymous;
     if rules::needs_no_permission(req) {
         return combined(Decision::Allowed, None).by(Rule::NoPermissionRequired);
     }
@@ -130,17 +197,17 @@ pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Combined {
         g.denies
             .map(|i| combined(Decision::ExplicitDeny, Some(layer)).at(i))
     };
-    if let Some(v) = deny(&scp, Layer::ServiceControl)
-        .or_else(|| deny(&rcp, Layer::ResourceControl))
-        .or_else(|| deny(&endpoints, Layer::VpcEndpoint))
+    if let Some(v) = deny(scp, Layer::ServiceControl)
+        .or_else(|| deny(rcp, Layer::ResourceControl))
+        .or_else(|| deny(endpoints, Layer::VpcEndpoint))
     {
         return v;
     }
     let denying: [(Layer, &LayerOutcome); 4] = [
-        (Layer::ResourceBased, &rb),
-        (Layer::Identity, &identity),
-        (Layer::PermissionsBoundary, &boundary),
-        (Layer::Session, &session),
+        (Layer::ResourceBased, rb),
+        (Layer::Identity, identity),
+        (Layer::PermissionsBoundary, boundary),
+        (Layer::Session, session),
     ];
     if let Some((layer, _)) = denying.into_iter().find(|(_, o)| o.denies) {
         return combined(Decision::ExplicitDeny, Some(layer));
@@ -151,9 +218,9 @@ pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Combined {
         g.missing_allow
             .map(|i| combined(Decision::ImplicitDeny, Some(layer)).at(i).by(rule))
     };
-    if let Some(v) = missing(&scp, Layer::ServiceControl, Rule::EveryOrganizationLevel)
-        .or_else(|| missing(&rcp, Layer::ResourceControl, Rule::EveryOrganizationLevel))
-        .or_else(|| missing(&endpoints, Layer::VpcEndpoint, Rule::EveryEndpoint))
+    if let Some(v) = missing(scp, Layer::ServiceControl, Rule::EveryOrganizationLevel)
+        .or_else(|| missing(rcp, Layer::ResourceControl, Rule::EveryOrganizationLevel))
+        .or_else(|| missing(endpoints, Layer::VpcEndpoint, Rule::EveryEndpoint))
     {
         return v;
     }
@@ -193,10 +260,10 @@ pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Combined {
     } else if !identity.allows && rb.grant != Some(Grant::Role) {
         return combined(Decision::ImplicitDeny, Some(Layer::Identity));
     }
-    if !set.permissions_boundaries.is_empty() && !boundary.allows {
+    if o.has_boundary && !boundary.allows {
         return combined(Decision::ImplicitDeny, Some(Layer::PermissionsBoundary));
     }
-    if !set.session.is_empty() && !session.allows {
+    if o.has_session && !session.allows {
         return combined(Decision::ImplicitDeny, Some(Layer::Session));
     }
     let layer = if identity.allows {
@@ -205,6 +272,123 @@ pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Combined {
         Layer::ResourceBased
     };
     combined(Decision::Allowed, Some(layer))
+}
+
+/// Every layer that would block the request on its own, in the order [`verdict`] checks
+/// them: fixing the deciding one shows the user the next, so all are named at once.
+fn blockers(o: &Outcomes, req: &crate::Request) -> Vec<Blocking> {
+    let mut out = Vec::new();
+    let push = |out: &mut Vec<Blocking>, decision, layer, level, rule| {
+        let b = Blocking {
+            decision,
+            layer,
+            level,
+            rule,
+        };
+        // A layer that denies explicitly is named once, for its Deny.
+        let named = out
+            .iter()
+            .any(|x| x.layer.is_some() && x.layer == b.layer && x.level == b.level);
+        if !named {
+            out.push(b);
+        }
+    };
+    let gates = [
+        (&o.scp, Layer::ServiceControl, Rule::EveryOrganizationLevel),
+        (&o.rcp, Layer::ResourceControl, Rule::EveryOrganizationLevel),
+        (&o.endpoints, Layer::VpcEndpoint, Rule::EveryEndpoint),
+    ];
+    for (g, layer, _) in gates {
+        for (i, each) in g.each.iter().enumerate() {
+            if each.denies {
+                push(&mut out, Decision::ExplicitDeny, Some(layer), Some(i), None);
+            }
+        }
+    }
+    for (layer, outcome) in [
+        (Layer::ResourceBased, &o.rb),
+        (Layer::Identity, &o.identity),
+        (Layer::PermissionsBoundary, &o.boundary),
+        (Layer::Session, &o.session),
+    ] {
+        if outcome.denies {
+            push(&mut out, Decision::ExplicitDeny, Some(layer), None, None);
+        }
+    }
+    for (g, layer, rule) in gates {
+        for (i, each) in g.each.iter().enumerate() {
+            if !each.allows {
+                push(
+                    &mut out,
+                    Decision::ImplicitDeny,
+                    Some(layer),
+                    Some(i),
+                    Some(rule),
+                );
+            }
+        }
+    }
+    if rules::aws_owned_change(req).is_some() {
+        push(
+            &mut out,
+            Decision::ImplicitDeny,
+            None,
+            None,
+            Some(Rule::AwsOwnedResource),
+        );
+    }
+    let implicit = Decision::ImplicitDeny;
+    if o.anonymous {
+        if !o.rb.allows {
+            let rule = Some(Rule::AnonymousNeedsResourcePolicy);
+            push(&mut out, implicit, Some(Layer::ResourceBased), None, rule);
+        }
+        return out;
+    }
+    if let Some(rule) = rules::resource_must_allow(req) {
+        if !o.rb.allows {
+            push(
+                &mut out,
+                implicit,
+                Some(Layer::ResourceBased),
+                None,
+                Some(rule),
+            );
+        }
+    }
+    let cross = is_cross_account(req);
+    if cross {
+        if !o.rb.allows {
+            push(&mut out, implicit, Some(Layer::ResourceBased), None, None);
+        }
+        if !o.identity.allows {
+            push(&mut out, implicit, Some(Layer::Identity), None, None);
+        }
+    } else if o.rb.grant == Some(Grant::Direct) {
+        // Granted to exactly this caller: neither the boundary nor the session limits it.
+        return out;
+    } else if !o.identity.allows && o.rb.grant != Some(Grant::Role) {
+        // A resource whose own policy must allow (a trust policy for a federated caller)
+        // may grant on its own once fixed: without identity policies to fix, naming the
+        // identity layer as well would send the user after policies that do not exist.
+        let rb_named = out.iter().any(|b| b.layer == Some(Layer::ResourceBased));
+        if o.has_identity || !rb_named {
+            push(&mut out, implicit, Some(Layer::Identity), None, None);
+        }
+    }
+    if o.has_boundary && !o.boundary.allows {
+        push(
+            &mut out,
+            implicit,
+            Some(Layer::PermissionsBoundary),
+            None,
+            None,
+        );
+    }
+    if o.has_session && !o.session.allows {
+        push(&mut out, implicit, Some(Layer::Session), None, None);
+    }
+    out
 }
 
 /// Whether an organization's policies apply to this request; says why not in the explanation.

@@ -2,7 +2,7 @@
 //! the deciding layer (and level), the rule of the evaluation logic, and for an implicit deny
 //! the Allow that came closest.
 
-use super::combine::Combined;
+use super::combine::{Blocking, Combined};
 use crate::explain::{Layer, Rule, StatementExplanation, StatementRef};
 use crate::policy::Effect;
 use crate::{Decision, Request};
@@ -146,5 +146,47 @@ pub(super) fn summary(
                 None => base,
             }
         }
+    }
+}
+
+/// One blocking layer in words: its Deny statements, or the Allow it lacks (and the rule
+/// that needs it).
+pub(super) fn blocker(
+    b: &Blocking,
+    level: Option<&str>,
+    statements: &[StatementRef],
+    req: &Request,
+) -> String {
+    let place = where_words(b.layer, level);
+    if b.rule == Some(Rule::AwsOwnedResource) {
+        return format!(
+            "`{}` cannot be changed by `{}`: no customer policy can allow it",
+            req.resource, req.action
+        );
+    }
+    if b.decision == Decision::ExplicitDeny {
+        let names: Vec<String> = statements
+            .iter()
+            .map(|s| format!("`{}` in `{}`", s.label, s.policy))
+            .collect();
+        return if names.is_empty() {
+            format!("a Deny in {place} applies")
+        } else {
+            format!("{} denies it explicitly ({place})", names.join(", "))
+        };
+    }
+    let nothing = format!("no statement in {place} allows this request");
+    match b.rule.and_then(rule_words) {
+        Some(words) => format!("{words}, and {nothing}"),
+        None => nothing,
+    }
+}
+
+/// The summary, followed by every other layer that would block the request too.
+pub(super) fn with_others(summary: String, others: &[String]) -> String {
+    if others.is_empty() {
+        summary
+    } else {
+        format!("{summary}; also blocking it: {}", others.join("; "))
     }
 }

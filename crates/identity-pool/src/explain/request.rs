@@ -57,34 +57,12 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
     let action = facts.action;
     if e.deciding_layer == Some(Layer::Session) && facts.without_session == Decision::Allowed {
         if facts.scope_down {
-            let service = crate::scope_down::action_prefix(action);
-            let entries = facts.scenario.scope_down().inline();
-            let entry = entry_for(&entries, action);
-            let why = match entry {
-                Some(entry) => format!(
-                    "the scope-down grants only {} of {}",
-                    crate::explain::trust::quote_list(
-                        &entry
-                            .actions
-                            .iter()
-                            .map(|a| (*a).to_owned())
-                            .collect::<Vec<_>>()
-                    ),
-                    entry.service
-                ),
-                None => format!("`{service}` is not one of the services in the scope-down list"),
-            };
+            let (why, fix) = scope_down_words(facts);
             return CognitoExplanation {
                 summary: format!(
                     "the role `{role}` allows `{action}`, but guests in the enhanced flow only get the services in Cognito's scope-down list: {why}. AWS reports this as \"no session policy allows\" the action"
                 ),
-                fix: Some(format!(
-                    "{}, sign users in (authenticated identities get no scope-down), or use the basic flow, where the app's own AssumeRoleWithWebIdentity call sets the session policy",
-                    match entry {
-                        Some(_) => format!("have guests use only the allowed `{service}` actions"),
-                        None => format!("drop `{service}` from what guests do"),
-                    }
-                )),
+                fix: Some(fix),
                 cause: Cause::ScopeDown,
             };
         }
@@ -150,6 +128,100 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
         )),
         cause: Cause::AccessPolicy,
     }
+}
+
+/// Every blocking layer after the one `explain_request` reads, in Cognito's words: what the
+/// user would meet next after fixing the first ("no Allow in the role's policies; the
+/// scope-down would also deny").
+pub fn also_blocking(facts: &RequestFacts<'_>, e: &Explanation) -> Vec<CognitoExplanation> {
+    let role = role_name(&facts.session.role_arn);
+    let action = facts.action;
+    e.blocking
+        .iter()
+        .skip_while(|b| b.layer == e.deciding_layer && b.decision == e.decision)
+        .map(|b| {
+            if b.decision == Decision::ExplicitDeny {
+                let names: Vec<String> = b
+                    .statements
+                    .iter()
+                    .map(|s| format!("statement `{}` of `{}`", s.label, s.policy))
+                    .collect();
+                return CognitoExplanation {
+                    summary: format!(
+                        "{} also explicitly denies `{action}`",
+                        if names.is_empty() { "a Deny statement".to_owned() } else { names.join(", ") }
+                    ),
+                    fix: Some("narrow the Deny statement if this request should pass".to_owned()),
+                    cause: Cause::ExplicitDeny,
+                };
+            }
+            match b.layer {
+                Some(Layer::Session) if facts.scope_down => {
+                    let (why, fix) = scope_down_words(facts);
+                    CognitoExplanation {
+                        summary: format!("guests in the enhanced flow only get the services in Cognito's scope-down list: {why}"),
+                        fix: Some(fix),
+                        cause: Cause::ScopeDown,
+                    }
+                }
+                Some(Layer::Session) => CognitoExplanation {
+                    summary: format!("the session policies the app passed to AssumeRoleWithWebIdentity do not allow `{action}` either"),
+                    fix: Some("add the action to the inline `Policy` (or a managed policy in `PolicyArns`), or pass no session policy".to_owned()),
+                    cause: Cause::SessionPolicy,
+                },
+                Some(Layer::PermissionsBoundary) => CognitoExplanation {
+                    summary: format!("the permissions boundary of role `{role}` does not allow `{action}` either"),
+                    fix: Some("allow the action in the permissions boundary too".to_owned()),
+                    cause: Cause::Boundary,
+                },
+                Some(Layer::Identity) => CognitoExplanation {
+                    summary: format!("no statement in the policies of role `{role}` allows `{action}` either"),
+                    fix: Some(format!("add an Allow statement for `{action}` on this resource to the role's permissions")),
+                    cause: Cause::AccessPolicy,
+                },
+                Some(Layer::ResourceBased) => CognitoExplanation {
+                    summary: format!("the resource-based policy of `{}` does not allow this request either", facts.resource),
+                    fix: Some("allow the role or its session in the resource's policy".to_owned()),
+                    cause: Cause::ResourcePolicy,
+                },
+                _ => CognitoExplanation {
+                    summary: b.summary.clone(),
+                    fix: None,
+                    cause: Cause::AccessPolicy,
+                },
+            }
+        })
+        .collect()
+}
+
+/// Why the guest scope-down leaves the action out, and what to do about it.
+fn scope_down_words(facts: &RequestFacts<'_>) -> (String, String) {
+    let action = facts.action;
+    let service = crate::scope_down::action_prefix(action);
+    let entries = facts.scenario.scope_down().inline();
+    let entry = entry_for(&entries, action);
+    let why = match entry {
+        Some(entry) => format!(
+            "the scope-down grants only {} of {}",
+            crate::explain::trust::quote_list(
+                &entry
+                    .actions
+                    .iter()
+                    .map(|a| (*a).to_owned())
+                    .collect::<Vec<_>>()
+            ),
+            entry.service
+        ),
+        None => format!("`{service}` is not one of the services in the scope-down list"),
+    };
+    let fix = format!(
+        "{}, sign users in (authenticated identities get no scope-down), or use the basic flow, where the app's own AssumeRoleWithWebIdentity call sets the session policy",
+        match entry {
+            Some(_) => format!("have guests use only the allowed `{service}` actions"),
+            None => format!("drop `{service}` from what guests do"),
+        }
+    );
+    (why, fix)
 }
 
 /// A request for a path with the user pool `sub` where the policy uses the identity ID.

@@ -17,6 +17,10 @@ pub const IAM_CORPUS: &[(&str, &str)] = &[
         include_str!("../../../../tests/iam/aws-owned-resources.json"),
     ),
     (
+        "blocking-layers.json",
+        include_str!("../../../../tests/iam/blocking-layers.json"),
+    ),
+    (
         "bool-binary.json",
         include_str!("../../../../tests/iam/bool-binary.json"),
     ),

@@ -14,6 +14,7 @@ use super::requests_panel::RequestsPanel;
 use super::results_panel::ResultsPanel;
 use super::role_mappings::RoleMappings;
 use super::roles_panel::RolesPanel;
+use super::sign_in_bar::SignInBar;
 use super::signin_panel::SignInPanel;
 use super::tag_maps::TagMaps;
 use super::unrestored::UnrestoredDownload;
@@ -191,7 +192,7 @@ pub fn App() -> Html {
         <div class="app">
             <Header examples={example_list.clone()} selected={(*selected).clone()} {on_pick}
                 {on_share} on_export={on_export.clone()} on_import={set_overlay(Overlay::Import)} {on_reset} on_help={set_overlay(Overlay::Help)} />
-            <NoticeBar notices={(*notices).clone()} {on_dismiss} />
+            <NoticeBar notices={(*notices).clone()} {on_dismiss} on_dismiss_all={{ let notices = notices.clone(); Callback::from(move |()| notices.set(Rc::new(Vec::new()))) }} />
             <UnrestoredDownload />
             if !doc.description.is_empty() {
                 <details class="description">
@@ -201,7 +202,7 @@ pub fn App() -> Html {
             }
             <main class="columns">
                 <div class="column pool">
-                    <PoolForm pool={doc.pool.clone()} pool_roles={doc.pool_roles.clone()} role_arns={role_arns.clone()} dispatch={dispatch.clone()} />
+                    <PoolForm pool={doc.pool.clone()} pool_roles={doc.pool_roles.clone()} {role_arns} dispatch={dispatch.clone()} />
                     <section class="panel">
                         <RoleMappings {mappings} dispatch={dispatch.clone()} />
                         <TagMaps maps={doc.tag_maps.clone()} dispatch={dispatch.clone()} />
@@ -210,12 +211,15 @@ pub fn App() -> Html {
                 </div>
                 <div class="column edit">
                     <RolesPanel roles={doc.roles.clone()} diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
-                    <SignInPanel sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} role_arns={role_arns}
+                    <SignInPanel sign_in={doc.sign_in.clone()} pool={doc.pool.clone()}
                         scope_down={(evaluation.report.scope_down_version.clone(), evaluation.report.scope_down_versions.clone())}
                         diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
-                    <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
                 </div>
                 <div class="column results-column">
+                    // The question next to the answer: who signs in and what they ask for,
+                    // right above what AWS answers.
+                    <SignInBar sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} dispatch={dispatch.clone()} />
+                    <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
                     <ResultsPanel report={evaluation.report.clone()} requests={doc.requests.clone()}
                         count={evaluation.count} millis={evaluation.millis} />
                 </div>

@@ -2,7 +2,6 @@
 
 pub mod app;
 pub mod aws_error;
-pub mod claims_presets;
 pub mod flow_steps;
 pub mod header;
 pub mod help_overlay;
@@ -21,6 +20,7 @@ pub mod role_mappings;
 pub mod roles_panel;
 pub mod scope_down_choice;
 pub mod session_view;
+pub mod sign_in_bar;
 pub mod signin_panel;
 pub mod tag_maps;
 pub mod unrestored;

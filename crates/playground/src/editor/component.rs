@@ -52,6 +52,9 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     // must be able to leave the editor).
     let tab_released = use_mut_ref(|| false);
     let refresh = use_force_update();
+    // Soft wrap, by choice: long condition lines fold at the editor's width instead of
+    // scrolling sideways (line numbers then sit on each line's first row).
+    let wrap = use_state(|| false);
     // Yew reuses a component in place when a list shifts (a role or policy removed above
     // this one): a new policy id means a new document, whose undo must not bring back
     // another policy's text.
@@ -274,16 +277,21 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                     title="Redo (Ctrl+Shift+Z)" onclick={step.reform(|_| true)}>{ "Redo" }</button>
                 <button type="button" class="pe-button" data-testid="format-policy"
                     title="Format (Alt+Shift+F)" onclick={format.reform(|_| ())}>{ "Format" }</button>
+                <button type="button" class="pe-button" data-testid="wrap-lines" aria-pressed={wrap.to_string()}
+                    title="Fold long lines at the editor's width"
+                    onclick={{ let wrap = wrap.clone(); Callback::from(move |_: MouseEvent| wrap.set(!*wrap)) }}>{ "Wrap lines" }</button>
             </div>
             if let Some(error) = &*format_error {
                 <p class="pe-format-error" id={error_id} role="alert">
                     { format!("line {}, column {}: {}", error.line, error.column, error.message) }
                 </p>
             }
-            <div class="pe-scroll">
-                <div class="pe-gutter" aria-hidden="true">
-                    { gutter_lines(&lines) }
-                </div>
+            <div class={classes!("pe-scroll", wrap.then_some("pe-wrap"))}>
+                if !*wrap {
+                    <div class="pe-gutter" aria-hidden="true">
+                        { gutter_lines(&lines) }
+                    </div>
+                }
                 <div class="pe-code">
                     <pre class="pe-highlight" aria-hidden="true">
                         { highlighted(&lines) }
@@ -300,7 +308,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                         autocomplete="off"
                         autocapitalize="off"
                         autocorrect="off"
-                        wrap="off"
+                        wrap={if *wrap { "soft" } else { "off" }}
                         value={props.value.clone()}
                         {oninput}
                         {onkeydown}
@@ -394,16 +402,20 @@ fn place_caret(element: &HtmlTextAreaElement, line: usize, utf16_column: usize) 
     focus.set_prevent_scroll(true);
     let _ = element.focus_with_options(&focus);
     let _ = element.set_selection_range(offset, offset);
-    let row = element
-        .closest(".policy-editor")
-        .ok()
-        .flatten()
-        .and_then(|editor| editor.query_selector(".pe-gutter").ok().flatten())
-        .and_then(|gutter| {
-            gutter
-                .children()
-                .item(u32::try_from(line.saturating_sub(1)).unwrap_or(0))
-        });
+    // The line's number in the gutter, or with soft wrap (no gutter) the line itself.
+    let index = u32::try_from(line.saturating_sub(1)).unwrap_or(0);
+    let editor = element.closest(".policy-editor").ok().flatten();
+    let row = editor.and_then(
+        |editor| match editor.query_selector(".pe-gutter").ok().flatten() {
+            Some(gutter) => gutter.children().item(index),
+            None => editor
+                .query_selector_all(".pe-highlight .pe-line")
+                .ok()?
+                .item(index)?
+                .dyn_into::<web_sys::Element>()
+                .ok(),
+        },
+    );
     if let Some(row) = row {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Nearest);

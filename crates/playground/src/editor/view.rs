@@ -110,7 +110,7 @@ struct CodeLineProps {
 fn CodeLine(props: &CodeLineProps) -> Html {
     let line = &props.line;
     html! {
-        <span class="pe-line">
+        <span class={classes!("pe-line", line.severity.map(severity_class))}>
             { for line.pieces.iter().map(|p| piece(&line.text, p)) }
             if let Some(mark) = &line.end_marker {
                 <span class={classes!("pe-end-marker", "pe-diag", severity_class(mark.severity))}

@@ -2,9 +2,11 @@
 //! Everything here is plain Rust, tested natively.
 
 pub mod action;
+pub mod claims_presets;
 pub mod import;
 pub mod locate;
 pub mod pool_edit;
+pub mod providers;
 pub mod reducer;
 pub mod scenario;
 
@@ -14,3 +16,5 @@ mod tests;
 pub use action::{Action, PolicySlot, RequestField, SignInField};
 pub use reducer::Editor;
 pub use scenario::{Flow, Identity, ScenarioDoc};
+#[cfg(test)]
+mod sign_in_tests;

@@ -6,7 +6,9 @@ use serde_json::{Map, Value};
 use yew::Reducible;
 
 use super::action::{Action, PolicySlot, RequestField, SignInField};
-use super::scenario::{PolicyDoc, RequestDoc, RoleDoc, ScenarioDoc};
+use super::claims_presets::preset;
+use super::providers::providers;
+use super::scenario::{Identity, PolicyDoc, RequestDoc, RoleDoc, ScenarioDoc};
 
 /// An empty policy document to start a new policy from.
 pub const EMPTY_POLICY: &str = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}";
@@ -126,7 +128,12 @@ impl Editor {
                     };
                 }
             }
-            Action::SetIdentity(identity) => doc.sign_in.identity = identity,
+            Action::SetIdentity(identity) => {
+                doc.sign_in.identity = identity;
+                if identity == Identity::SignedIn {
+                    sign_in_with_first_provider(doc);
+                }
+            }
             Action::SetFlow(flow) => doc.sign_in.flow = flow,
             Action::SetScopeDownVersion(id) => {
                 doc.extra
@@ -164,6 +171,29 @@ impl Editor {
             }
         }
         self
+    }
+}
+
+/// Signing in with no provider chosen yet picks the pool's first configured provider, and
+/// with no claims written yet, that provider's first claims preset: a sign-in that works
+/// instead of an empty provider and `{}`. A provider or claims the user wrote are kept.
+fn sign_in_with_first_provider(doc: &mut ScenarioDoc) {
+    let s = &mut doc.sign_in;
+    if s.provider.trim().is_empty() {
+        if let Some((name, _)) = providers(&doc.pool).into_iter().next() {
+            s.provider = name;
+        }
+    }
+    let unwritten = matches!(s.claims.trim(), "" | "{}");
+    if unwritten && !s.provider.is_empty() {
+        let app_id = providers(&doc.pool)
+            .into_iter()
+            .find(|(name, _)| *name == s.provider)
+            .map(|(_, id)| id)
+            .unwrap_or_default();
+        if let Some((_, claims)) = preset(&s.provider, &app_id).into_iter().next() {
+            s.claims = serde_json::to_string_pretty(&claims).unwrap_or_default();
+        }
     }
 }
 
