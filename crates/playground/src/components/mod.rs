@@ -3,6 +3,7 @@
 pub mod app;
 pub mod aws_error;
 pub mod claims_presets;
+pub mod export_code_dialog;
 pub mod flow_steps;
 pub mod header;
 pub mod help_overlay;
@@ -22,6 +23,7 @@ pub mod roles_panel;
 pub mod session_view;
 pub mod signin_panel;
 pub mod tag_maps;
+pub mod token_paste;
 
 /// The policy editor every policy field uses.
 pub use crate::editor::PolicyEditor;
