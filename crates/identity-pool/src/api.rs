@@ -7,8 +7,9 @@
 //! `evaluate` (`case`, optional `explain`), `evaluateCases` (`text`: one case or an array,
 //! optional `explain`), `parsePolicy` (`text`, `kind`), `formatPolicy` (`text`),
 //! `decodeToken` (`token`, optional `scenario`, `now`), `import` (`text`, optional
-//! `scenario` and `options`), `export` (`scenario`, `format`). The answer has the same `op`
-//! (or `error`).
+//! `scenario` and `options`), `export` (`scenario`, `format`), `workshop` (`text`: a
+//! workshop or exercise file) and `goals` (`exercise`: an exercise object's text,
+//! `scenario`: the learner's scenario). The answer has the same `op` (or `error`).
 //!
 //! The front ends depend on this crate only: the few engine types that travel in answers
 //! are re-exported here.
@@ -24,6 +25,7 @@ pub use iam_policy::{
 };
 
 use crate::check::{check_file, check_text, CheckResult};
+use crate::exercise::{judge, workshop_view, GoalsVerdict, WorkshopView};
 use crate::export::{export, ExportFormat, Exported};
 use crate::import::{decode_token, import_text, DecodedToken, ImportOptions, Imported};
 use crate::report::Report;
@@ -107,6 +109,18 @@ pub enum ApiCall {
     FormatPolicy {
         /// The document's text.
         text: String,
+    },
+    /// Read a workshop or exercise file (`docs/exercises.md`).
+    Workshop {
+        /// The file's text.
+        text: String,
+    },
+    /// Judge a learner's scenario against an exercise's goals.
+    Goals {
+        /// The exercise object's text (`ExerciseView::source`).
+        exercise: String,
+        /// The learner's scenario.
+        scenario: ScenarioInput,
     },
     /// Decode a pasted JWT locally (no signature check) into a `signIn`.
     DecodeToken {
@@ -200,6 +214,20 @@ pub enum ApiAnswerBody {
         /// Why it could not be formatted.
         diagnostics: Vec<Diagnostic>,
     },
+    /// The workshop, ready to show.
+    Workshop {
+        /// Absent when the file is not a JSON object.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        workshop: Option<WorkshopView>,
+        /// Errors and warnings, located in the file.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The learner's progress on one exercise.
+    Goals {
+        /// The verdict.
+        #[serde(flatten)]
+        verdict: GoalsVerdict,
+    },
     /// The decoded token.
     DecodeToken {
         /// Header, claims, provider, `signIn`, warnings and notes.
@@ -285,6 +313,16 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 diagnostics: located(parsed.diagnostics, text),
             }
         }
+        ApiCall::Workshop { text } => {
+            let (workshop, diagnostics) = workshop_view(text);
+            ApiAnswerBody::Workshop {
+                workshop,
+                diagnostics,
+            }
+        }
+        ApiCall::Goals { exercise, scenario } => ApiAnswerBody::Goals {
+            verdict: judge(exercise, &scenario.text()),
+        },
         ApiCall::DecodeToken {
             token,
             scenario,
