@@ -139,11 +139,10 @@ pub fn App() -> Html {
                     selected.set(AttrValue::default());
                     import_account.set(Some(Rc::new(account)));
                 }
-                Err(code_error) if text.trim_start().starts_with('{') => notify.emit(format!(
-                    "import failed: {} (as code: {code_error})",
+                Err(code_error) => notify.emit(format!(
+                    "import failed: {} (read as code: {code_error})",
                     e.message
                 )),
-                Err(code_error) => notify.emit(format!("import failed: {code_error}")),
             },
         })
     };
