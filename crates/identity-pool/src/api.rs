@@ -19,23 +19,35 @@ use iam_policy::{format_policy, parse_policy};
 use serde::{Deserialize, Serialize};
 
 pub use iam_policy::api::{EvalAnswer, EvalCase};
+pub use iam_policy::api::{StreamSummary, Streamed};
 pub use iam_policy::{
     ContextValue, Diagnostic, Explanation, PolicyKind, Position, Severity, Span,
     StatementExplanation, StatementRef, Verdict, ENGINE_VERSION,
 };
 
+use crate::catalog_source;
 use crate::check::{check_file, check_text, CheckResult};
+use crate::effective::{effective, EffectiveOptions, EffectiveReport};
 use crate::exercise::{judge, workshop_view, GoalsVerdict, WorkshopView};
 use crate::export::{export, ExportFormat, Exported};
 use crate::import::{decode_token, import_text, DecodedToken, ImportOptions, Imported};
 use crate::report::Report;
+use crate::scenario::Flow;
 use crate::simulate::simulate_text;
 
 /// The version of this API; requests with another version get an `error` answer.
 pub const API_VERSION: u32 = 1;
 
+/// The deepest nesting a document may have (the engine's JSON parser refuses deeper text);
+/// front ends converting their own values bound their walk by it.
+pub const MAX_DOCUMENT_DEPTH: usize = iam_policy::json::MAX_DEPTH;
+
+/// The largest document read, in bytes of JSON text.
+pub const MAX_DOCUMENT_BYTES: usize = iam_policy::json::MAX_INPUT_BYTES;
+
 /// A scenario as the caller has it: the file's text (positions refer to it), or a JSON
-/// value (positions refer to it printed as pretty JSON).
+/// value (positions refer to it printed as pretty JSON, or as compact JSON when only that
+/// fits the size limit).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ScenarioInput {
@@ -47,10 +59,15 @@ pub enum ScenarioInput {
 
 impl ScenarioInput {
     /// The text to load.
+    ///
+    /// A document's size is what the caller gave: its compact JSON. Pretty-printing adds
+    /// indentation that grows with depth (a 6 KB document nested 60 deep prints to 2 MB),
+    /// so the pretty form is used only when it fits the loader's limit; otherwise the compact
+    /// form goes to the loader, which then accepts it, or refuses it with its real size.
     pub fn text(&self) -> String {
         match self {
             Self::Text(text) => text.clone(),
-            Self::Document(value) => serde_json::to_string_pretty(value).unwrap_or_default(),
+            Self::Document(value) => iam_policy::json::document_text(value),
         }
     }
 
@@ -104,11 +121,33 @@ pub enum ApiCall {
         text: String,
         /// How the policy is used.
         kind: PolicyKind,
+        /// Also run the catalog checks (`iam::catalog::*`) when a catalog is loaded.
+        #[serde(default)]
+        catalog: bool,
     },
     /// Pretty-print a policy document, keeping key order.
     FormatPolicy {
         /// The document's text.
         text: String,
+    },
+    /// Load the AWS action catalog (the text of `catalog.tsv`) for the calls that use it.
+    LoadCatalog {
+        /// The catalog's text.
+        text: String,
+    },
+    /// Effective permissions of the scenario's sign-in over the AWS action catalog.
+    Effective {
+        /// The scenario.
+        scenario: ScenarioInput,
+        /// Sign in with this flow instead of the scenario's (`enhanced`, `basic`).
+        #[serde(default)]
+        flow: Option<Flow>,
+        /// Only these service prefixes.
+        #[serde(default)]
+        services: Vec<String>,
+        /// Decide every action for this resource instead of the resources the policies name.
+        #[serde(default)]
+        resource: Option<String>,
     },
     /// Read a workshop or exercise file (`docs/exercises.md`).
     Workshop {
@@ -214,6 +253,23 @@ pub enum ApiAnswerBody {
         /// Why it could not be formatted.
         diagnostics: Vec<Diagnostic>,
     },
+    /// The catalog is loaded.
+    LoadCatalog {
+        /// `package@version`.
+        source: String,
+        /// How many services it has.
+        services: usize,
+        /// How many actions.
+        actions: usize,
+    },
+    /// The effective permissions, or why there are none.
+    Effective {
+        /// The report (absent when the scenario cannot be read or no catalog is loaded).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        effective: Option<EffectiveReport>,
+        /// The scenario's load errors.
+        diagnostics: Vec<Diagnostic>,
+    },
     /// The workshop, ready to show.
     Workshop {
         /// Absent when the file is not a JSON object.
@@ -261,6 +317,17 @@ pub struct ApiAnswer {
     pub body: ApiAnswerBody,
 }
 
+/// The one call that is not a request and an answer: evaluation cases read from a stream of
+/// any size (an array, one case, or JSON Lines), each answered as soon as it is read and
+/// handed to `each` until it breaks, every answer the one `evaluateCases` gives for that case.
+pub fn evaluate_stream(
+    input: impl std::io::Read,
+    explain: bool,
+    each: impl FnMut(Streamed) -> std::ops::ControlFlow<()>,
+) -> StreamSummary {
+    iam_policy::api::evaluate_stream(input, explain, None, each)
+}
+
 /// Answers one call at this build's [`API_VERSION`]: what a front end linked with this
 /// crate uses, since it cannot speak another version.
 pub fn call(call: ApiCall) -> ApiAnswerBody {
@@ -303,8 +370,53 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
         ApiCall::Evaluate { case, explain } => ApiAnswerBody::Evaluate {
             answer: evaluate_case(case, *explain),
         },
-        ApiCall::ParsePolicy { text, kind } => {
-            let parsed = parse_policy(text, *kind);
+        ApiCall::LoadCatalog { text } => match catalog_source::load(text) {
+            Ok(c) => ApiAnswerBody::LoadCatalog {
+                source: format!("{}@{}", c.source.package, c.source.version),
+                services: c.services().len(),
+                actions: c.action_count(),
+            },
+            Err(e) => ApiAnswerBody::Error {
+                message: format!("the catalog cannot be read: {e}"),
+            },
+        },
+        ApiCall::Effective {
+            scenario,
+            flow,
+            services,
+            resource,
+        } => {
+            let Some(catalog) = catalog_source::get() else {
+                return ApiAnswerBody::Error {
+                    message: "no AWS action catalog is loaded; send `loadCatalog` first".to_owned(),
+                };
+            };
+            let loaded = crate::load_scenario(&scenario.text());
+            let options = EffectiveOptions {
+                flow: *flow,
+                services: services.clone(),
+                resource: resource.clone(),
+            };
+            ApiAnswerBody::Effective {
+                effective: loaded
+                    .scenario
+                    .as_ref()
+                    .map(|s| effective(s, catalog, &options)),
+                diagnostics: loaded.diagnostics,
+            }
+        }
+        ApiCall::ParsePolicy {
+            text,
+            kind,
+            catalog,
+        } => {
+            let mut parsed = parse_policy(text, *kind);
+            let checks = catalog.then(catalog_source::get).flatten();
+            if let (Some(c), Some(policy)) = (checks, &parsed.policy) {
+                parsed
+                    .diagnostics
+                    .extend(iam_policy::catalog::check_policy(policy, c));
+            }
             let valid = parsed.policy.is_some() && !parsed.has_errors();
             let statements = parsed.policy.as_ref().map_or(0, |p| p.statements.len());
             ApiAnswerBody::ParsePolicy {
@@ -365,9 +477,7 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
 }
 
 fn located(mut diagnostics: Vec<Diagnostic>, text: &str) -> Vec<Diagnostic> {
-    for d in &mut diagnostics {
-        d.locate(text);
-    }
+    iam_policy::locate_all(&mut diagnostics, text);
     diagnostics
 }
 

@@ -1,8 +1,6 @@
 //! Each request of the scenario through the engine, with the session's policies and keys.
 
-use iam_policy::{
-    decide, evaluate, position_of, CompiledPolicy, PolicySet, Request, RequestPrincipal,
-};
+use iam_policy::{decide, evaluate, CompiledPolicy, PolicySet, Request, RequestPrincipal};
 
 use crate::compiled::CompiledScenario;
 use crate::explain::request::{access_denied_message, explain_request, RequestFacts};
@@ -60,7 +58,7 @@ fn no_credentials(scenario: &Scenario, index: usize, request: &ScenarioRequest) 
         },
         explanation: None,
         readings: Vec::new(),
-        position: Some(position_of(&scenario.source, request.span.start)),
+        position: Some(scenario.position(request.span.start)),
     }
 }
 
@@ -138,6 +136,6 @@ fn evaluate_one(
         cognito,
         explanation: Some(evaluation.explanation),
         readings,
-        position: Some(position_of(&scenario.source, request.span.start)),
+        position: Some(scenario.position(request.span.start)),
     }
 }

@@ -121,6 +121,15 @@ pub struct RequestResultView {
     pub fix: String,
 }
 
+/// A reading of the guest scope-down the user can choose (from the report's list).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScopeDownChoice {
+    /// The `scopeDownVersion` id.
+    pub id: String,
+    /// Title and date, for the option.
+    pub label: String,
+}
+
 /// What the page shows after one simulation.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReportView {
@@ -138,6 +147,10 @@ pub struct ReportView {
     pub requests: Vec<std::rc::Rc<RequestResultView>>,
     /// Problems with the scenario document.
     pub diagnostics: Vec<Diagnostic>,
+    /// The scope-down version the run followed.
+    pub scope_down_version: String,
+    /// Every scope-down version, to choose another.
+    pub scope_down_versions: Vec<ScopeDownChoice>,
 }
 
 impl ReportView {
@@ -311,6 +324,7 @@ pub fn parse_policy(text: &str, kind: Kind) -> Vec<Diagnostic> {
     let call_ = ApiCall::ParsePolicy {
         text: text.to_string(),
         kind: kind.policy_kind(),
+        catalog: false,
     };
     match call(call_) {
         ApiAnswerBody::ParsePolicy { diagnostics, .. } => diagnostics,
@@ -401,7 +415,12 @@ fn read_report(report: &Report) -> ReportView {
     });
     ReportView {
         outcome: report.outcome.clone(),
-        notes: report.notes.iter().map(|n| n.text.clone()).collect(),
+        // Each note names how sure it is and where its sources are written down.
+        notes: report
+            .notes
+            .iter()
+            .map(|n| format!("{} ({}; {})", n.text, name(&n.confidence), n.reference))
+            .collect(),
         steps,
         session,
         error,
@@ -411,6 +430,16 @@ fn read_report(report: &Report) -> ReportView {
             .map(|r| std::rc::Rc::new(read_request_result(r)))
             .collect(),
         diagnostics: report.diagnostics.clone(),
+        scope_down_version: report.scope_down.version.id.to_owned(),
+        scope_down_versions: report
+            .scope_down
+            .versions
+            .iter()
+            .map(|v| ScopeDownChoice {
+                id: v.id.to_owned(),
+                label: format!("{} ({})", v.title, v.date),
+            })
+            .collect(),
     }
 }
 

@@ -1,6 +1,8 @@
 //! The scenario document of `formats.md` section 2, as typed data with source spans.
 
-use iam_policy::{Decision, Span};
+use std::sync::OnceLock;
+
+use iam_policy::{Decision, LineIndex, Position, Span};
 
 use super::policy_doc::PolicyDoc;
 
@@ -52,6 +54,18 @@ pub struct Scenario {
     pub source: String,
     /// The scenario object within `source` (a file may hold several).
     pub span: Span,
+    /// The lines of `source`, indexed on the first position asked for.
+    pub lines: OnceLock<LineIndex>,
+}
+
+impl Scenario {
+    /// The line and column of byte `offset` of `source`: one pass over the text for the
+    /// first position, a binary search for every later one.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines
+            .get_or_init(|| LineIndex::new(&self.source))
+            .position(offset)
+    }
 }
 
 /// The identity pool's settings.
@@ -206,7 +220,7 @@ pub enum IdentityType {
 }
 
 /// Enhanced or basic flow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Flow {
     /// GetId → GetCredentialsForIdentity.
@@ -236,6 +250,9 @@ pub struct SignIn {
     pub claims: Vec<(String, ClaimValue)>,
     /// The span of the claims object.
     pub claims_span: Option<Span>,
+    /// `signIn.claims` is given but is not an object (e.g. the text of half-typed JSON):
+    /// no token can be built from it, so the sign-in does not run until it is fixed.
+    pub claims_unreadable: bool,
     /// The identity ID, when fixed by the scenario.
     pub identity_id: Option<Spanned<String>>,
     /// Which flow.

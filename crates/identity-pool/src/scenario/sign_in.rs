@@ -54,6 +54,7 @@ pub fn read_sign_in(r: &mut Reader, node: &JsonNode, source: &str) -> SignIn {
     s.provider = r.optional_string("signIn.provider", field(m, "provider"));
     if let Some(n) = field(m, "claims") {
         s.claims_span = Some(n.span);
+        s.claims_unreadable = n.as_object().is_none();
         s.claims = read_claims(r, n);
     }
     s.identity_id = r.optional_string("signIn.identityId", field(m, "identityId"));
@@ -228,12 +229,19 @@ pub(crate) fn read_request(r: &mut Reader, path: &str, node: &JsonNode) -> Optio
                 JsonValue::String(s) => Some(ContextValue::Single(s.clone())),
                 JsonValue::Number(n) => Some(ContextValue::Single(n.clone())),
                 JsonValue::Bool(b) => Some(ContextValue::Single(b.to_string())),
-                JsonValue::Array(_) => Some(ContextValue::Multi(
-                    r.string_list(&key_path, &member.value)
-                        .into_iter()
-                        .map(|s| s.value)
-                        .collect(),
-                )),
+                JsonValue::Array(items) => {
+                    // The engine's bound on values per key (see `MAX_CONTEXT_VALUES`).
+                    let items =
+                        r.limit(&key_path, items, iam_policy::MAX_CONTEXT_VALUES, |n| n.span);
+                    Some(ContextValue::Multi(
+                        items
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, n)| r.string(&format!("{key_path}[{i}]"), n))
+                            .map(|s| s.value)
+                            .collect(),
+                    ))
+                }
                 _ => {
                     r.error(
                         "wrong_type",

@@ -18,10 +18,14 @@ use super::roles_panel::RolesPanel;
 use super::signin_panel::SignInPanel;
 use super::tag_maps::TagMaps;
 use super::token_paste::TokenPaste;
+use super::unrestored::UnrestoredDownload;
 use crate::examples;
 use crate::hooks::use_evaluation::use_evaluation;
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
-use crate::state::{import::import, Action, Editor, ScenarioDoc};
+use crate::state::{
+    import::{import, Input},
+    Action, Editor, ScenarioDoc,
+};
 
 /// Which overlay is open.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -111,21 +115,25 @@ pub fn App() -> Html {
         let overlay = overlay.clone();
         let selected = selected.clone();
         let import_account = import_account.clone();
-        Callback::from(move |text: String| match import(&editor.doc, &text) {
+        Callback::from(move |input: Input| match import(&editor.doc, &input) {
             Ok(imported) => {
                 dispatch.emit(Action::Load(Box::new(imported.doc)));
                 notify.emit(imported.summary);
                 selected.set(AttrValue::default());
                 overlay.set(Overlay::None);
             }
+            // A file that could not be read at all (too large, not UTF-8) is not tried as code.
+            Err(e) if input.text.is_err() => notify.emit(format!("import failed: {}", e.message)),
             // Not a scenario or CLI output: infrastructure code or a CloudTrail event.
-            Err(e) => match crate::backend::import_code(&editor.doc.to_json(), &text).and_then(
-                |(json, account)| {
-                    ScenarioDoc::from_json(&json)
-                        .map(|doc| (doc, account))
-                        .map_err(|e| e.message)
-                },
-            ) {
+            Err(e) => match crate::backend::import_code(
+                &editor.doc.to_json(),
+                input.text.as_deref().unwrap_or_default(),
+            )
+            .and_then(|(json, account)| {
+                ScenarioDoc::from_json(&json)
+                    .map(|doc| (doc, account))
+                    .map_err(|e| e.message)
+            }) {
                 Ok((doc, account)) => {
                     dispatch.emit(Action::Load(Box::new(doc)));
                     notify.emit(format!(
@@ -229,6 +237,7 @@ pub fn App() -> Html {
             <Header examples={example_list.clone()} selected={(*selected).clone()} {on_pick}
                 {on_share} on_export={on_export.clone()} on_import={set_overlay(Overlay::Import)} on_export_code={set_overlay(Overlay::ExportCode)} {on_reset} on_help={set_overlay(Overlay::Help)} />
             <NoticeBar notices={(*notices).clone()} {on_dismiss} />
+            <UnrestoredDownload />
             if !doc.description.is_empty() {
                 <details class="description">
                     <summary>{ "About this scenario: " }<strong>{ doc.name.clone() }</strong></summary>
@@ -247,6 +256,7 @@ pub fn App() -> Html {
                 <div class="column edit">
                     <RolesPanel roles={doc.roles.clone()} diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
                     <SignInPanel sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} role_arns={role_arns}
+                        scope_down={(evaluation.report.scope_down_version.clone(), evaluation.report.scope_down_versions.clone())}
                         diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()}>
                         <TokenPaste scenario_json={scenario_json.clone()} dispatch={dispatch.clone()} />
                     </SignInPanel>
