@@ -30,6 +30,9 @@ pub struct SignInPanelProps {
     pub diagnostics: Rc<DiagnosticMap>,
     /// Sends an edit.
     pub dispatch: Callback<Action>,
+    /// Shown at the top of the panel (the token paste field).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The sign-in form.
@@ -56,6 +59,7 @@ pub fn SignInPanel(props: &SignInPanelProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="signin-details-title" data-testid="sign-in-details">
             <h2 id="signin-details-title">{ "Sign-in details" }</h2>
+            { props.children.clone() }
             if s.identity == Identity::SignedIn {
                 <div class="row presets" role="group" aria-label="Claims presets">
                     <span>{ "Presets:" }</span>
