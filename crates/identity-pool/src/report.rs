@@ -29,8 +29,14 @@ pub enum StepStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StepReport {
-    /// The AWS call or stage, e.g. `GetId`, `RoleSelection`, `TrustPolicy`.
+    /// The AWS call or stage, e.g. `GetId`, `RoleSelection`, `TrustPolicy` (a stable id).
     pub name: String,
+    /// The AWS API operation the step is, or happens inside: the trust check is part of
+    /// `GetCredentialsForIdentity` (enhanced flow) or `AssumeRoleWithWebIdentity` (basic).
+    pub operation: String,
+    /// The step as a person reads it: the operation, and for a stage inside one, what
+    /// happens there (`GetCredentialsForIdentity: STS checks the role's trust policy`).
+    pub label: String,
     /// How it ended.
     pub status: StepStatus,
     /// One sentence.

@@ -581,3 +581,116 @@ fn the_ambiguous_deny_is_observed_for_social_providers_and_assumed_for_user_pool
         .unwrap();
     assert_eq!(note.confidence, identity_pool::Confidence::Observed);
 }
+
+#[test]
+fn every_blocking_layer_is_named_not_only_the_first() {
+    // A guest asks for Pinpoint: the role has no Allow for it, and the enhanced flow's
+    // scope-down (guide-2023 reading) would deny it too. Adding the Allow alone would not be
+    // enough, so both are named at once.
+    let mut s = base();
+    s["roles"][0] = role(
+        "Guest",
+        trust("unauthenticated"),
+        allow(&["s3:GetObject"], "*"),
+    );
+    s["requests"] = json!([{"action": "mobiletargeting:PutEvents", "resource": "*"}]);
+    let r = run(&s);
+    assert_eq!(decisions(&r), ["ImplicitDeny"]);
+    let q = &r.requests[0];
+    assert_eq!(q.cognito.cause, Cause::AccessPolicy);
+    let also: Vec<Cause> = q.also_blocking.iter().map(|b| b.cause).collect();
+    assert_eq!(also, [Cause::ScopeDown]);
+    assert!(
+        q.also_blocking[0].summary.contains("scope-down"),
+        "{}",
+        q.also_blocking[0].summary
+    );
+    let e = q.explanation.as_ref().unwrap();
+    let layers: Vec<_> = e.blocking.iter().map(|b| b.layer).collect();
+    assert_eq!(
+        layers,
+        [
+            Some(iam_policy::Layer::Identity),
+            Some(iam_policy::Layer::Session)
+        ]
+    );
+    assert!(e
+        .summary
+        .contains("; also blocking it: no statement in the session policies"));
+
+    // With the Allow added, the scope-down is the one layer left, and nothing is "also".
+    s["roles"][0] = role(
+        "Guest",
+        trust("unauthenticated"),
+        allow(&["mobiletargeting:PutEvents"], "*"),
+    );
+    let r = run(&s);
+    assert_eq!(r.requests[0].cognito.cause, Cause::ScopeDown);
+    assert!(r.requests[0].also_blocking.is_empty());
+}
+
+#[test]
+fn steps_are_named_after_the_aws_operation_they_happen_in() {
+    let labels = |r: &Report| -> Vec<(String, String, String)> {
+        r.steps
+            .iter()
+            .map(|s| (s.name.clone(), s.operation.clone(), s.label.clone()))
+            .collect()
+    };
+    let mut s = base();
+    // The guest role's trust policy is for signed-in identities: the check fails.
+    s["roles"][0] = role(
+        "Guest",
+        trust("authenticated"),
+        allow(&["s3:GetObject"], "*"),
+    );
+    let r = run(&s);
+    let steps = labels(&r);
+    let trust = steps.iter().find(|(n, _, _)| n == "TrustPolicy").unwrap();
+    assert_eq!(trust.1, "GetCredentialsForIdentity");
+    assert!(
+        trust.2.starts_with("GetCredentialsForIdentity: "),
+        "{}",
+        trust.2
+    );
+    assert!(
+        steps
+            .iter()
+            .all(|(_, _, label)| !label.starts_with("TrustPolicy")),
+        "{steps:?}"
+    );
+    s["signIn"]["flow"] = json!("basic");
+    s["signIn"]["basic"] = json!({"RoleArn": "arn:aws:iam::123456789012:role/Guest"});
+    let r = run(&s);
+    let steps = labels(&r);
+    let trust = steps.iter().find(|(n, _, _)| n == "TrustPolicy").unwrap();
+    assert_eq!(trust.1, "AssumeRoleWithWebIdentity");
+    assert!(
+        trust.2.starts_with("AssumeRoleWithWebIdentity: "),
+        "{}",
+        trust.2
+    );
+    let get_id = steps.iter().find(|(n, _, _)| n == "GetId").unwrap();
+    assert_eq!((get_id.1.as_str(), get_id.2.as_str()), ("GetId", "GetId"));
+}
+
+#[test]
+fn an_empty_provider_is_called_missing_not_quoted_empty() {
+    let mut s = signed_in(base());
+    s["signIn"]["provider"] = json!("");
+    let r = simulate_text(&serde_json::to_string_pretty(&s).unwrap());
+    let e = r.error.as_ref().expect("an error");
+    assert!(
+        e.explanation.contains("no provider is chosen"),
+        "{}",
+        e.explanation
+    );
+    for text in [&e.explanation, &e.fix] {
+        assert!(!text.contains("``") && !text.contains("for ,"), "{text}");
+    }
+    assert!(
+        e.fix.contains(UP),
+        "the fix offers the configured providers: {}",
+        e.fix
+    );
+}

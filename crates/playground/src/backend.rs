@@ -38,8 +38,11 @@ impl Kind {
 /// One step of the sign-in flow.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StepView {
-    /// e.g. `GetId`, `AssumeRoleWithWebIdentity`.
+    /// e.g. `GetId`, `TrustPolicy` (the report's stable id).
     pub name: String,
+    /// As AWS names it: the operation, and the stage inside it
+    /// (`GetCredentialsForIdentity: STS checks the role's trust policy ...`).
+    pub label: String,
     /// `ok`, `failed` or `skipped`.
     pub status: String,
     /// What happened, in a sentence.
@@ -372,6 +375,7 @@ fn read_report(report: &Report) -> ReportView {
         .iter()
         .map(|s| StepView {
             name: s.name.clone(),
+            label: s.label.clone(),
             status: name(&s.status),
             detail: s.detail.clone(),
         })
@@ -379,7 +383,13 @@ fn read_report(report: &Report) -> ReportView {
     let error = report.error.as_ref().map(|e| AwsErrorView {
         code: e.code.clone(),
         message: e.message.clone(),
-        step: name(&e.step),
+        // The AWS operation that returned it (`GetCredentialsForIdentity`), not the
+        // simulation's stage name (`TrustPolicy`).
+        step: if e.operation.is_empty() {
+            name(&e.step)
+        } else {
+            e.operation.clone()
+        },
         explanation: e.explanation.clone(),
         fix: e.fix.clone(),
     });

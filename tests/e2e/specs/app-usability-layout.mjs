@@ -128,12 +128,29 @@ export const tests = {
     t.log(`older notices: ${older.join(', ')}px`);
     assert.equal(older.length, 3);
     assert.ok(older.every((h) => h <= 26), 'one line each');
-    assert.ok(boxed.height <= 140, `four notices take at most 140px (${boxed.height}px)`);
+    assert.ok(boxed.height <= 160, `four notices take at most 160px (${boxed.height}px)`);
     // The older ones are one line each; the box opens to show them in full.
     await page.getByRole('button', { name: 'Show all in full' }).click();
     const open = await box(page, '[data-testid="notices"]');
     assert.ok(open.height >= boxed.height);
     await page.getByRole('button', { name: 'Dismiss all' }).click();
     assert.equal(await page.locator('[data-testid="notice"]').count(), 0);
+  },
+
+  'touch targets are at least 24px and context-key names never wrap mid-word (390x844)': async (t) => {
+    const page = await t.openApp('', { viewport: { width: 390, height: 844 } });
+    const small = await page.evaluate(() => [...document.querySelectorAll(
+      'input[type="checkbox"], input[type="radio"], .app button, .pe-button')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), w: el.getBoundingClientRect().width, h: el.getBoundingClientRect().height }))
+      .filter((b) => b.w < 24 || b.h < 24));
+    t.log(`controls under 24px: ${small.length}`);
+    assert.deepEqual(small, []);
+    // The session's context keys: each part of a name (split after `:` or `/`) is one line.
+    const keys = await page.locator('table.keys th .nowrap').evaluateAll((els) =>
+      els.map((e) => ({ text: e.textContent, lines: e.getClientRects().length })));
+    assert.ok(keys.length > 0, 'the session shows context keys');
+    t.log(`${keys.length} key parts, e.g. ${keys.slice(0, 3).map((k) => k.text).join(' ')}`);
+    assert.deepEqual(keys.filter((k) => k.lines !== 1), []);
   },
 };

@@ -49,6 +49,8 @@ impl FlowOutcome {
     pub fn step(&mut self, name: &str, status: StepStatus, detail: impl Into<String>) {
         self.steps.push(StepReport {
             name: name.to_owned(),
+            operation: String::new(),
+            label: String::new(),
             status,
             detail: detail.into(),
         });
@@ -79,6 +81,11 @@ pub fn run_flow(
         Flow::Enhanced => enhanced::run(scenario, compiled, notes),
         Flow::Basic => basic::run(scenario, compiled, notes),
     };
+    for step in &mut out.steps {
+        let (operation, label) = step_names(&step.name, flow);
+        step.operation = operation.to_owned();
+        step.label = label;
+    }
     // A failure inside role selection or the trust check is returned by the enclosing AWS
     // call: mark that call failed too, so the step list reads as AWS would answer.
     if let Some(error) = &out.error {
@@ -94,4 +101,32 @@ pub fn run_flow(
         }
     }
     out
+}
+
+/// The AWS operation a step is or happens inside, and the step's label: stages of an
+/// operation are named after it, so no step reads like an AWS call that does not exist.
+fn step_names(name: &str, flow: Flow) -> (&'static str, String) {
+    let call = match flow {
+        Flow::Enhanced => "GetCredentialsForIdentity",
+        Flow::Basic => "AssumeRoleWithWebIdentity",
+    };
+    let stage = match name {
+        "RoleSelection" => "Cognito chooses the role",
+        "TrustPolicy" => match flow {
+            Flow::Enhanced => {
+                "STS checks the role's trust policy (AssumeRoleWithWebIdentity on your behalf)"
+            }
+            Flow::Basic => "STS checks the role's trust policy",
+        },
+        "ScopeDown" => "Cognito adds the guest scope-down session policy",
+        "GetId" => return ("GetId", name.to_owned()),
+        "GetOpenIdToken" => return ("GetOpenIdToken", name.to_owned()),
+        "GetOpenIdTokenForDeveloperIdentity" => {
+            return ("GetOpenIdTokenForDeveloperIdentity", name.to_owned())
+        }
+        "GetCredentialsForIdentity" => return ("GetCredentialsForIdentity", name.to_owned()),
+        "AssumeRoleWithWebIdentity" => return ("AssumeRoleWithWebIdentity", name.to_owned()),
+        _ => return (call, name.to_owned()),
+    };
+    (call, format!("{call}: {stage}"))
 }

@@ -107,8 +107,26 @@ fn unsupported(name: &str, pool: &IdentityPool) -> AwsError {
     } else {
         ""
     };
-    AwsError::new(code::NOT_AUTHORIZED, message::UNSUPPORTED_PROVIDER, Step::GetId)
-.about(Topic::GetIdProviderChecks).explained(
+    let error = AwsError::new(
+        code::NOT_AUTHORIZED,
+        message::UNSUPPORTED_PROVIDER,
+        Step::GetId,
+    )
+    .about(Topic::GetIdProviderChecks);
+    if name.trim().is_empty() {
+        // Never a sentence with a hole in it ("the login is for , which ..."): say what is
+        // missing instead.
+        let choose = if known.is_empty() {
+            "add a provider to the pool and choose it for the sign-in".to_owned()
+        } else {
+            format!("choose one of the pool's providers ({})", known.join(", "))
+        };
+        return error.explained(
+            format!("no provider is chosen: a signed-in identity's login names the provider its token comes from (the `Logins` key), and this sign-in names none; {configured}"),
+            format!("{choose}, or sign in as a guest"),
+        );
+    }
+    error.explained(
         format!("the login is for `{name}`, which this identity pool does not accept; {configured}"),
         format!("add `{name}` to the pool's authentication providers, or sign in with a configured one{hint}"),
     )

@@ -249,7 +249,7 @@ pub fn App() -> Html {
                 <div class="column pool">
                     <PoolForm pool={doc.pool.clone()} pool_roles={doc.pool_roles.clone()} {role_arns} dispatch={dispatch.clone()} />
                     <section class="panel">
-                        <RoleMappings {mappings} dispatch={dispatch.clone()} />
+                        <RoleMappings {mappings} providers={crate::state::providers::mapping_keys(&doc.pool)} dispatch={dispatch.clone()} />
                         <TagMaps maps={doc.tag_maps.clone()} dispatch={dispatch.clone()} />
                     </section>
                     <PoolJson pool={doc.pool.clone()} pool_roles={doc.pool_roles.clone()} tag_maps={doc.tag_maps.clone()} dispatch={dispatch.clone()} />

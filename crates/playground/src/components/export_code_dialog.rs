@@ -35,6 +35,8 @@ const FORMATS: [(ExportFormat, &str, &str, &str); 3] = [
 /// A modal with one button per format and the exported text.
 #[component]
 pub fn ExportCodeDialog(props: &ExportCodeDialogProps) -> Html {
+    let root = use_node_ref();
+    let onkeydown = crate::hooks::use_dialog_focus::use_dialog_focus(root.clone());
     let shown = use_state(|| None::<(usize, String, Vec<String>)>);
     let pick = |i: usize| {
         let shown = shown.clone();
@@ -60,7 +62,7 @@ pub fn ExportCodeDialog(props: &ExportCodeDialogProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
     html! {
-        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="export-code-title">
+        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="export-code-title" ref={root} {onkeydown}>
             <div class="overlay-box">
                 <h2 id="export-code-title">{ "Export as code" }</h2>
                 <p>{ "The pool, its role attachment and principal tags, and the roles with their trust and access policies, in the form you keep them in." }</p>

@@ -22,11 +22,12 @@ pub fn FlowSteps(props: &FlowStepsProps) -> Html {
                 let mark = match s.status.as_str() { "ok" => "✓", "failed" => "✗", _ => "–" };
                 html! {
                     <li class={format!("step {}", s.status)} data-testid="flow-step" data-status={s.status.clone()}
-                        aria-current={failed.then_some("step")}>
+                        data-name={s.name.clone()} aria-current={failed.then_some("step")}>
                         <span class="mark" aria-hidden="true">{ mark }</span>
-                        <strong>{ s.name.clone() }</strong>
+                        <strong>{ s.label.clone() }</strong>
                         if failed { <span class="failed-label">{ " failed" }</span> }
-                        if s.status == "skipped" { <span class="skipped-label">{ " not reached" }</span> }
+                        // A skipped step's detail says why ("not reached", "signed-in
+                        // identities get no scope-down"): said once, not after a label too.
                         if !s.detail.is_empty() { <span class="detail">{ " — " }<RichText text={s.detail.clone()} /></span> }
                     </li>
                 }

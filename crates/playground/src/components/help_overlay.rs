@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::hooks::use_dialog_focus::use_dialog_focus;
 use crate::hooks::use_shortcuts::TABLE;
 
 /// Props of [`HelpOverlay`].
@@ -14,12 +15,14 @@ pub struct HelpOverlayProps {
 /// A modal listing the shortcuts.
 #[component]
 pub fn HelpOverlay(props: &HelpOverlayProps) -> Html {
+    let root = use_node_ref();
+    let onkeydown = use_dialog_focus(root.clone());
     let close = {
         let cb = props.on_close.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
     html! {
-        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help-overlay">
+        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help-overlay" ref={root} {onkeydown}>
             <div class="overlay-box">
                 <h2 id="help-title">{ "Keyboard shortcuts" }</h2>
                 <table>

@@ -10,6 +10,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::backend::ImportAccountView;
+use crate::hooks::use_dialog_focus::use_dialog_focus;
 use crate::state::import::{check_file_size, decode_file, Input, Origin};
 
 /// Props of [`ImportDialog`].
@@ -39,6 +40,8 @@ fn lines(title: &'static str, testid: &'static str, items: &[String]) -> Html {
 /// A modal with a paste area and a file picker.
 #[component]
 pub fn ImportDialog(props: &ImportDialogProps) -> Html {
+    let root = use_node_ref();
+    let onkeydown = use_dialog_focus(root.clone());
     let text = use_state(String::new);
     let reader = use_mut_ref(|| None::<FileReader>);
     let oninput = {
@@ -96,7 +99,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     };
     if let Some(account) = &props.account {
         return html! {
-            <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="import-title">
+            <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="import-title" ref={root.clone()} onkeydown={onkeydown.clone()}>
                 <div class="overlay-box import-account" data-testid="import-account">
                     <h2 id="import-title">{ format!("Imported from a {}", account.format) }</h2>
                     { lines("Values that could not be resolved (placeholders in the scenario)", "import-placeholders", &account.placeholders) }
@@ -109,7 +112,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         };
     }
     html! {
-        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="import-title">
+        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="import-title" ref={root.clone()} onkeydown={onkeydown.clone()}>
             <div class="overlay-box">
                 <h2 id="import-title">{ "Import" }</h2>
                 <p>{ "A scenario file, or the JSON output of " }

@@ -75,8 +75,11 @@ pub fn RequestsPanel(props: &RequestsPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| d.emit(action.clone()))
     };
     html! {
-        <section class="panel" aria-labelledby="requests-title">
-            <h2 id="requests-title">{ "Requests" }</h2>
+        <section class="panel requests-panel" aria-labelledby="requests-title">
+            <div class="panel-head">
+                <h2 id="requests-title">{ "Requests" }</h2>
+                <button type="button" onclick={click(Action::AddRequest)}>{ "Add request" }</button>
+            </div>
             <ol class="requests">
                 { for props.requests.iter().enumerate().map(|(i, q)| html! {
                     <li class="request" data-testid="request-row" data-index={i.to_string()}>
@@ -95,7 +98,6 @@ pub fn RequestsPanel(props: &RequestsPanelProps) -> Html {
                     </li>
                 }) }
             </ol>
-            <button type="button" onclick={click(Action::AddRequest)}>{ "Add request" }</button>
             <datalist id="common-actions">
                 { for COMMON_ACTIONS.iter().map(|a| html! { <option value={*a} /> }) }
             </datalist>

@@ -12,6 +12,10 @@ use crate::state::Action;
 pub struct RoleMappingsProps {
     /// `identityPoolRoles.RoleMappings` (or null).
     pub mappings: Value,
+    /// The keys a mapping can have in this pool (its providers; user pools with their
+    /// app client), offered instead of free text alone.
+    #[prop_or_default]
+    pub providers: Vec<String>,
     /// Sends an edit.
     pub dispatch: Callback<Action>,
 }
@@ -54,6 +58,21 @@ pub fn RoleMappings(props: &RoleMappingsProps) -> Html {
         });
         html! { <input type="text" aria-label={label} placeholder={label} {value} {oninput} /> }
     };
+    // A rule's role ARN: the scenario's roles are offered (the `role-arns` list).
+    let role_arn = |value: String, apply: Box<dyn Fn(Value)>| {
+        let oninput = Callback::from(move |e: InputEvent| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            apply(Value::String(i.value()));
+        });
+        html! { <input type="text" list="role-arns" aria-label="Role ARN" placeholder="Role ARN" {value} {oninput} /> }
+    };
+    // A new mapping is for the first configured provider not mapped yet.
+    let next_key = props
+        .providers
+        .iter()
+        .find(|p| !mappings.contains_key(p.as_str()))
+        .cloned()
+        .unwrap_or_else(|| format!("provider{}", mappings.len() + 1));
     html! {
         <fieldset>
             <legend>{ "Role mappings" }</legend>
@@ -89,7 +108,7 @@ pub fn RoleMappings(props: &RoleMappingsProps) -> Html {
                 html! {
                     <div class="mapping">
                         <label class="field"><span>{ "Provider" }</span>
-                            <input type="text" value={provider.clone()} oninput={rename} /></label>
+                            <input type="text" list="mapping-providers" value={provider.clone()} oninput={rename} /></label>
                         <div class="row">
                             { select(&["Token", "Rules"], s("Type"), "Mapping type", Box::new(at(vec![key(provider), key("Type")]))) }
                             { select(&["AuthenticatedRole", "Deny"], s("AmbiguousRoleResolution"), "Ambiguous role resolution",
@@ -116,7 +135,7 @@ pub fn RoleMappings(props: &RoleMappingsProps) -> Html {
                                             { text(r("Claim"), "Claim", field("Claim")) }
                                             { select(MATCH_TYPES, r("MatchType"), "Match type", field("MatchType")) }
                                             { text(r("Value"), "Value", field("Value")) }
-                                            { text(r("RoleARN"), "Role ARN", field("RoleARN")) }
+                                            { role_arn(r("RoleARN"), field("RoleARN")) }
                                             <button type="button" aria-label="Remove rule" onclick={drop_rule}>{ "×" }</button>
                                         </li>
                                     }
@@ -129,10 +148,13 @@ pub fn RoleMappings(props: &RoleMappingsProps) -> Html {
             }) }
             <button type="button" onclick={{
                 let mut more = mappings.clone();
-                more.insert(format!("provider{}", mappings.len() + 1), json!({ "Type": "Token", "AmbiguousRoleResolution": "AuthenticatedRole" }));
+                more.insert(next_key.clone(), json!({ "Type": "Token", "AmbiguousRoleResolution": "AuthenticatedRole" }));
                 let set = set.clone();
                 Callback::from(move |_: MouseEvent| set.emit(Value::Object(more.clone())))
             }}>{ "Add role mapping" }</button>
+            <datalist id="mapping-providers">
+                { for props.providers.iter().map(|p| html! { <option value={p.clone()} /> }) }
+            </datalist>
         </fieldset>
     }
 }

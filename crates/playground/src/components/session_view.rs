@@ -47,9 +47,29 @@ fn keys_table(rows: &[(String, String)]) -> Html {
         <table class="keys">
             <tbody>
                 { for rows.iter().map(|(k, v)| html! {
-                    <tr><th scope="row"><code>{ k.clone() }</code></th><td><code>{ v.clone() }</code></td></tr>
+                    <tr><th scope="row"><code class="key-name">{ breakable(k) }</code></th><td><code>{ v.clone() }</code></td></tr>
                 }) }
             </tbody>
         </table>
+    }
+}
+
+/// A key name that wraps only after a `:` or `/` (`cognito-identity.amazonaws.com:` |
+/// `amr`), never inside a word: each part stays on one line.
+fn breakable(name: &str) -> Html {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in name.char_indices() {
+        if c == ':' || c == '/' {
+            let end = i + c.len_utf8();
+            parts.push(name.get(start..end).unwrap_or_default());
+            start = end;
+        }
+    }
+    parts.push(name.get(start..).unwrap_or_default());
+    html! {
+        { for parts.into_iter().filter(|p| !p.is_empty()).map(|p| html! {
+            <><span class="nowrap">{ p.to_owned() }</span><wbr /></>
+        }) }
     }
 }

@@ -51,6 +51,9 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     // After Escape, the next Tab moves focus on instead of indenting (keyboard users
     // must be able to leave the editor).
     let tab_released = use_mut_ref(|| false);
+    // Ctrl+M: Tab moves focus instead of indenting (as code editors on the web do), until
+    // pressed again.
+    let tab_moves_focus = use_state(|| false);
     let refresh = use_force_update();
     // Soft wrap, by choice: long condition lines fold at the editor's width instead of
     // scrolling sideways (line numbers then sit on each line's first row).
@@ -160,6 +163,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
 
     let onkeydown = {
         let textarea = textarea.clone();
+        let tab_moves_focus = tab_moves_focus.clone();
         let commit = commit.clone();
         let step = step.clone();
         let format = format.clone();
@@ -172,7 +176,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
             }
             let edit: Option<fn(&Snapshot) -> Snapshot> = match key.as_str() {
                 "Tab" if !command && !alt => {
-                    if std::mem::take(&mut *tab_released.borrow_mut()) {
+                    if std::mem::take(&mut *tab_released.borrow_mut()) || *tab_moves_focus {
                         return;
                     }
                     Some(if shift { dedent } else { indent })
@@ -186,6 +190,11 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                 "y" | "Y" if command && !alt && !shift => {
                     event.prevent_default();
                     step.emit(true);
+                    None
+                }
+                "m" | "M" if event.ctrl_key() && !alt && !shift => {
+                    event.prevent_default();
+                    tab_moves_focus.set(!*tab_moves_focus);
                     None
                 }
                 "f" | "F" if alt && shift && !command => {
@@ -210,6 +219,17 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                     event.prevent_default();
                     commit.emit((closed, EditKind::Typing));
                 }
+            }
+        })
+    };
+
+    // The box scrolls with the caret: after End on a long line, Home (or Ctrl+End) brings
+    // the start of the lines back into view instead of leaving the caret off-screen.
+    let onkeyup = {
+        let textarea = textarea.clone();
+        Callback::from(move |_: KeyboardEvent| {
+            if let Some(element) = textarea.cast::<HtmlTextAreaElement>() {
+                follow_caret(&element);
             }
         })
     };
@@ -281,6 +301,13 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                     title="Fold long lines at the editor's width"
                     onclick={{ let wrap = wrap.clone(); Callback::from(move |_: MouseEvent| wrap.set(!*wrap)) }}>{ "Wrap lines" }</button>
             </div>
+            <p class="pe-keys-hint" data-testid="editor-keys-hint">
+                { if *tab_moves_focus {
+                    "Tab moves to the next control · Ctrl+M: Tab indents again"
+                } else {
+                    "Tab indents · Esc then Tab leaves the editor · Ctrl+M: Tab moves focus"
+                } }
+            </p>
             if let Some(error) = &*format_error {
                 <p class="pe-format-error" id={error_id} role="alert">
                     { format!("line {}, column {}: {}", error.line, error.column, error.message) }
@@ -312,6 +339,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                         value={props.value.clone()}
                         {oninput}
                         {onkeydown}
+                        {onkeyup}
                         {onmousemove}
                     />
                 </div>
@@ -348,6 +376,62 @@ pub fn jump_to(policy_id: &str, line: usize, utf16_column: usize) -> bool {
         }
     }
     false
+}
+
+/// Scrolls the editor's box so the caret is visible: horizontally by its column (the font
+/// is monospace; a column-0 caret shows the line starts), vertically by its line.
+fn follow_caret(element: &HtmlTextAreaElement) {
+    let Some(scroll) = element.closest(".pe-scroll").ok().flatten() else {
+        return;
+    };
+    let Ok(Some(caret)) = element.selection_end() else {
+        return;
+    };
+    let text = element.value();
+    let (line, column) = super::text::caret_line_column(&text, caret as usize);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(style)) = window.get_computed_style(element) else {
+        return;
+    };
+    let px = |name: &str| {
+        style
+            .get_property_value(name)
+            .ok()
+            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    let (line_height, pad_left, pad_top) =
+        (px("line-height"), px("padding-left"), px("padding-top"));
+    // Monospace fonts are about 0.6em wide; the margin absorbs the difference.
+    let char_width = px("font-size") * 0.6;
+    let gutter = scroll
+        .query_selector(".pe-gutter")
+        .ok()
+        .flatten()
+        .map_or(0.0, |g| f64::from(g.client_width()));
+    let view_width = f64::from(scroll.client_width()) - gutter;
+    let x = pad_left + column as f64 * char_width;
+    let left = f64::from(scroll.scroll_left());
+    let margin = 2.0 * char_width;
+    if column == 0 || x < left + margin {
+        scroll.set_scroll_left(if column == 0 {
+            0
+        } else {
+            (x - margin).max(0.0) as i32
+        });
+    } else if x > left + view_width - margin {
+        scroll.set_scroll_left((x - view_width + margin) as i32);
+    }
+    let y = pad_top + line as f64 * line_height;
+    let top = f64::from(scroll.scroll_top());
+    let view_height = f64::from(scroll.client_height());
+    if y < top {
+        scroll.set_scroll_top(y as i32);
+    } else if y + line_height > top + view_height {
+        scroll.set_scroll_top((y + line_height - view_height) as i32);
+    }
 }
 
 /// The textarea's text and selection.

@@ -119,6 +119,17 @@ pub fn utf16_at_line_column(text: &str, line: usize, utf16_column: usize) -> usi
     byte_to_utf16(text, start + within)
 }
 
+/// The 0-based line and 0-based column (in characters) of a UTF-16 caret offset: where the
+/// caret is drawn in a monospace editor, so its view can follow it.
+pub fn caret_line_column(text: &str, utf16: usize) -> (usize, usize) {
+    let byte = utf16_to_byte(text, utf16);
+    let before = text.get(..byte).unwrap_or(text);
+    let line = before.matches('\n').count();
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(start..).unwrap_or_default().chars().count();
+    (line, column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +167,19 @@ mod tests {
         assert_eq!(byte_at_line_column(TEXT, 2, 99), 11); // clamped to line end
         assert_eq!(utf16_at_line_column(TEXT, 2, 4), 3 + 3); // UTF-16 column 4 is `x`
         assert_eq!(utf16_at_line_column(TEXT, 3, 5), 8); // empty line
+    }
+
+    #[test]
+    fn the_caret_is_placed_by_line_and_character() {
+        assert_eq!(caret_line_column(TEXT, 0), (0, 0));
+        assert_eq!(caret_line_column(TEXT, 2), (0, 2));
+        assert_eq!(caret_line_column(TEXT, 3), (1, 0));
+        assert_eq!(
+            caret_line_column(TEXT, 6),
+            (1, 2),
+            "after the emoji: two characters"
+        );
+        assert_eq!(caret_line_column(TEXT, 999), (3, 3));
     }
 
     #[test]

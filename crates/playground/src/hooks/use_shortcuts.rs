@@ -29,6 +29,11 @@ pub const TABLE: &[(&str, &str)] = &[
         "Undo, redo in a policy",
     ),
     ("Tab / Shift + Tab (in a policy)", "Indent / outdent"),
+    ("Esc, then Tab (in a policy)", "Leave the policy editor"),
+    (
+        "Ctrl + M (in a policy)",
+        "Tab moves focus instead of indenting (press again to undo)",
+    ),
     ("Ctrl/⌘ + Shift + S", "Copy the share link"),
     ("Ctrl/⌘ + Shift + E", "Export the scenario file"),
     ("?", "Show or hide this help"),

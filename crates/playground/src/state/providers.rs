@@ -61,3 +61,46 @@ pub fn providers(pool: &Value) -> Vec<(String, String)> {
     }
     out
 }
+
+/// The keys a role mapping can have in this pool: each configured provider, a user pool
+/// with its app client (`cognito-idp.REGION.amazonaws.com/POOL:CLIENT`), as
+/// `RoleMappings` names them.
+pub fn mapping_keys(pool: &Value) -> Vec<String> {
+    providers(pool)
+        .into_iter()
+        .map(|(name, client)| {
+            if name.starts_with("cognito-idp.") && !client.is_empty() {
+                format!("{name}:{client}")
+            } else {
+                name
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn mapping_keys_add_the_app_client_to_user_pools_only() {
+        let pool = json!({
+            "SupportedLoginProviders": { "graph.facebook.com": "123" },
+            "CognitoIdentityProviders": [
+                { "ProviderName": "cognito-idp.us-east-1.amazonaws.com/us-east-1_A", "ClientId": "c1" }
+            ],
+            "OpenIdConnectProviderARNs": ["arn:aws:iam::1:oidc-provider/login.example.com"]
+        });
+        assert_eq!(
+            mapping_keys(&pool),
+            [
+                "graph.facebook.com",
+                "cognito-idp.us-east-1.amazonaws.com/us-east-1_A:c1",
+                "login.example.com"
+            ]
+        );
+        assert!(mapping_keys(&json!({})).is_empty());
+    }
+}

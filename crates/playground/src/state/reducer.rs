@@ -61,10 +61,11 @@ impl Editor {
             }
             Action::AddRole => {
                 let n = doc.roles.len() + 1;
+                let trust = cognito_trust(&doc.pool);
                 doc.roles.push(RoleDoc {
                     name: format!("Role{n}"),
-                    arn: format!("arn:aws:iam::123456789012:role/Role{n}"),
-                    trust: EMPTY_POLICY.into(),
+                    arn: format!("arn:aws:iam::{}:role/Role{n}", account_of(doc)),
+                    trust,
                     policies: Vec::new(),
                     boundary: None,
                     extra: Map::new(),
@@ -77,6 +78,13 @@ impl Editor {
             }
             Action::SetRoleName(i, name) => {
                 if let Some(role) = doc.roles.get_mut(i) {
+                    // The ARN follows the name until the user writes another ARN.
+                    let follows = format!(":role/{}", role.name);
+                    if role.arn.ends_with(&follows) {
+                        let base = role.arn.len() - follows.len();
+                        role.arn =
+                            format!("{}:role/{name}", role.arn.get(..base).unwrap_or_default());
+                    }
                     role.name = name;
                 }
             }
@@ -172,6 +180,38 @@ impl Editor {
         }
         self
     }
+}
+
+/// A trust policy that lets this pool's identities assume the role, as the Cognito console
+/// writes it: `aud` is the pool's ID, `amr` says signed-in identities (edit to
+/// `unauthenticated` for a guest role).
+fn cognito_trust(pool: &Value) -> String {
+    let id = pool
+        .get("IdentityPoolId")
+        .and_then(Value::as_str)
+        .unwrap_or("us-east-1:00000000-0000-0000-0000-000000000000");
+    let policy = serde_json::json!({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Effect": "Allow",
+            "Principal": { "Federated": "cognito-identity.amazonaws.com" },
+            "Action": "sts:AssumeRoleWithWebIdentity",
+            "Condition": {
+                "StringEquals": { "cognito-identity.amazonaws.com:aud": id },
+                "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" }
+            }
+        }]
+    });
+    serde_json::to_string_pretty(&policy).unwrap_or_else(|_| EMPTY_POLICY.to_owned())
+}
+
+/// The account of the scenario's first role, for a new role's ARN.
+fn account_of(doc: &ScenarioDoc) -> String {
+    doc.roles
+        .iter()
+        .find_map(|r| r.arn.split(':').nth(4).filter(|a| !a.is_empty()))
+        .unwrap_or("123456789012")
+        .to_owned()
 }
 
 /// Signing in with no provider chosen yet picks the pool's first configured provider, and

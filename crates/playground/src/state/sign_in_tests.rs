@@ -49,3 +49,29 @@ fn a_pool_without_providers_leaves_the_provider_to_choose() {
     assert_eq!(doc.sign_in.provider, "");
     assert_eq!(doc.sign_in.claims.trim(), "{}");
 }
+
+#[test]
+fn a_new_role_trusts_this_pool_and_its_arn_follows_its_name() {
+    let doc = ScenarioDoc::from_json(DEFAULT).unwrap();
+    let pool_id = doc.pool["IdentityPoolId"].as_str().unwrap().to_owned();
+    let e = Editor { doc, revision: 0 }.apply(Action::AddRole);
+    let role = e.doc.roles.last().unwrap();
+    let trust: Value = serde_json::from_str(&role.trust).unwrap();
+    let condition = &trust["Statement"][0]["Condition"];
+    assert_eq!(
+        condition["StringEquals"]["cognito-identity.amazonaws.com:aud"],
+        json!(pool_id)
+    );
+    assert_eq!(
+        condition["ForAnyValue:StringLike"]["cognito-identity.amazonaws.com:amr"],
+        json!("authenticated")
+    );
+    let i = e.doc.roles.len() - 1;
+    let e = e.apply(Action::SetRoleName(i, "Admins".into()));
+    assert_eq!(e.doc.roles[i].arn, "arn:aws:iam::123456789012:role/Admins");
+    // Once the user writes another ARN, renaming leaves it alone.
+    let e = e
+        .apply(Action::SetRoleArn(i, "arn:aws:iam::1:role/Custom".into()))
+        .apply(Action::SetRoleName(i, "Other".into()));
+    assert_eq!(e.doc.roles[i].arn, "arn:aws:iam::1:role/Custom");
+}
