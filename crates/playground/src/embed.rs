@@ -108,7 +108,10 @@ mod tests {
             panic!("a result message");
         };
         assert_eq!((evaluation, outcome.as_str()), (3, "issued"));
-        assert_eq!(role.as_deref(), Some("arn:aws:iam::123456789012:role/Guest"));
+        assert_eq!(
+            role.as_deref(),
+            Some("arn:aws:iam::123456789012:role/Guest")
+        );
         assert_eq!(
             decisions,
             vec![DecisionMessage {

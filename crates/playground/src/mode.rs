@@ -128,7 +128,10 @@ mod tests {
         };
         assert_eq!(options.parts, EmbedPart::ALL.to_vec());
         assert_eq!(notices.len(), 1);
-        assert!(notices.iter().all(|n| n.contains("`policy`")), "{notices:?}");
+        assert!(
+            notices.iter().all(|n| n.contains("`policy`")),
+            "{notices:?}"
+        );
     }
 
     #[test]

@@ -99,10 +99,7 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     let link = use_memo(editor.revision, {
         let editor = editor.clone();
         move |_| {
-            let page = gloo::utils::window()
-                .location()
-                .href()
-                .unwrap_or_default();
+            let page = gloo::utils::window().location().href().unwrap_or_default();
             playground_link(&page, &editor.doc.to_json())
         }
     });
@@ -112,7 +109,9 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     let index = *focus;
     let role = doc.roles.get(index);
     let editor_for = |slot: PolicySlot, id_part: &str, text: &str, label: String| {
-        let id = role.map(|r| format!("{}:{id_part}", r.name)).unwrap_or_default();
+        let id = role
+            .map(|r| format!("{}:{id_part}", r.name))
+            .unwrap_or_default();
         let diagnostics = evaluation.diagnostics.get(&id).cloned().unwrap_or_default();
         let d = dispatch.clone();
         let on_change =
@@ -126,7 +125,12 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     let part = |p: EmbedPart| -> Html {
         match p {
             EmbedPart::Trust => match role {
-                Some(r) => editor_for(PolicySlot::Trust, "trust", &r.trust, format!("Trust policy of {}", r.name)),
+                Some(r) => editor_for(
+                    PolicySlot::Trust,
+                    "trust",
+                    &r.trust,
+                    format!("Trust policy of {}", r.name),
+                ),
                 None => html! { <p class="embed-part empty">{ "This scenario has no role." }</p> },
             },
             EmbedPart::Access => match role.and_then(|r| r.policies.first().map(|p| (r, p))) {
@@ -136,7 +140,9 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
                     &policy.text,
                     format!("Policy {} of {}", policy.name, r.name),
                 ),
-                None => html! { <p class="embed-part empty">{ "The role in play has no access policy." }</p> },
+                None => {
+                    html! { <p class="embed-part empty">{ "The role in play has no access policy." }</p> }
+                }
             },
             EmbedPart::SignIn => {
                 let role_arns: Vec<String> = doc.roles.iter().map(|r| r.arn.clone()).collect();
