@@ -34,7 +34,7 @@ export const tests = {
   'a new role trusts this pool and its ARN follows its name until the ARN is edited': async (t) => {
     const page = await t.openApp();
     const pool = await page.getByLabel('Identity pool ID').inputValue();
-    await page.getByRole('button', { name: 'Add role' }).click();
+    await page.getByRole('button', { name: 'Add role', exact: true }).click();
     const card = page.locator('.role').last();
     const trust = await card.locator('textarea[data-testid="policy-editor"]').first().inputValue();
     assert.ok(trust.includes(`"cognito-identity.amazonaws.com:aud": "${pool}"`), trust);

@@ -305,18 +305,20 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                     title="Redo (Ctrl+Shift+Z)" onclick={step.reform(|_| true)}>{ "Redo" }</button>
                 <button type="button" class="pe-button" data-testid="format-policy"
                     title="Format (Alt+Shift+F)" onclick={format.reform(|_| ())}>{ "Format" }</button>
-                }
                 <button type="button" class="pe-button" data-testid="wrap-lines" aria-pressed={wrap.to_string()}
                     title="Fold long lines at the editor's width"
                     onclick={{ let wrap = wrap.clone(); Callback::from(move |_: MouseEvent| wrap.set(!*wrap)) }}>{ "Wrap lines" }</button>
+                }
             </div>
-            <p class="pe-keys-hint" data-testid="editor-keys-hint">
-                { if *tab_moves_focus {
-                    "Tab moves to the next control · Ctrl+M: Tab indents again"
-                } else {
-                    "Tab indents · Esc then Tab leaves the editor · Ctrl+M: Tab moves focus"
-                } }
-            </p>
+            if !props.readonly {
+                <p class="pe-keys-hint" data-testid="editor-keys-hint">
+                    { if *tab_moves_focus {
+                        "Tab moves to the next control · Ctrl+M: Tab indents again"
+                    } else {
+                        "Tab indents · Esc then Tab leaves the editor · Ctrl+M: Tab moves focus"
+                    } }
+                </p>
+            }
             if let Some(error) = &*format_error {
                 <p class="pe-format-error" id={error_id} role="alert">
                     { format!("line {}, column {}: {}", error.line, error.column, error.message) }
