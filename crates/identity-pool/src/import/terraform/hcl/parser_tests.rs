@@ -167,7 +167,7 @@ fn error_span_fits(text: &str) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     /// Any text: a body or a located error, never a panic, and the error's span is within
     /// the text on character boundaries.
