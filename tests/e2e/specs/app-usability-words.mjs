@@ -78,4 +78,17 @@ export const tests = {
     assert.match(card, /no provider is chosen/);
     assert.doesNotMatch(card, /for ,|add {2}to|``/);
   },
+
+  'choosing the basic flow fills in the role and offers to enable the flow in the pool': async (t) => {
+    const page = await t.openApp();
+    await page.getByRole('radio', { name: 'Basic (classic)' }).check();
+    const arn = await page.getByLabel('RoleArn for AssumeRoleWithWebIdentity').inputValue();
+    t.log(`basic flow role: ${arn}`);
+    assert.equal(arn, 'arn:aws:iam::123456789012:role/Guest', 'the role the pool gives guests');
+    await page.locator(`${OUTCOME}[data-outcome="InvalidParameterException"]`).waitFor({ timeout: 5_000 });
+    await page.getByRole('button', { name: 'Enable the basic flow in the pool' }).click();
+    await page.locator(`${OUTCOME}[data-outcome="issued"]`).waitFor({ timeout: 5_000 });
+    assert.ok(await page.getByLabel('Basic (classic) flow').isChecked());
+    assert.equal(await page.locator('[data-testid="classic-flow-off"]').count(), 0);
+  },
 };

@@ -79,6 +79,16 @@ pub fn SignInBar(props: &SignInBarProps) -> Html {
                     { text(SignInField::BasicRoleArn, &s.basic_role_arn, "RoleArn for AssumeRoleWithWebIdentity") }
                 }
             </div>
+            // One control for the basic flow: choosing it here offers the pool setting it needs.
+            if s.flow == Flow::Basic && props.pool.get("AllowClassicFlow").and_then(Value::as_bool) != Some(true) {
+                <p class="hint" data-testid="classic-flow-off">
+                    { "This pool does not enable the basic (classic) flow, so GetOpenIdToken refuses it. " }
+                    <button type="button" onclick={{
+                        let d = d.clone();
+                        Callback::from(move |_: MouseEvent| d.emit(Action::SetPoolField("AllowClassicFlow".into(), Value::Bool(true))))
+                    }}>{ "Enable the basic flow in the pool" }</button>
+                </p>
+            }
         </section>
     }
 }

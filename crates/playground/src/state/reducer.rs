@@ -8,7 +8,7 @@ use yew::Reducible;
 use super::action::{Action, PolicySlot, RequestField, SignInField};
 use super::claims_presets::preset;
 use super::providers::providers;
-use super::scenario::{Identity, PolicyDoc, RequestDoc, RoleDoc, ScenarioDoc};
+use super::scenario::{Flow, Identity, PolicyDoc, RequestDoc, RoleDoc, ScenarioDoc};
 
 /// An empty policy document to start a new policy from.
 pub const EMPTY_POLICY: &str = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}";
@@ -142,7 +142,23 @@ impl Editor {
                     sign_in_with_first_provider(doc);
                 }
             }
-            Action::SetFlow(flow) => doc.sign_in.flow = flow,
+            Action::SetFlow(flow) => {
+                doc.sign_in.flow = flow;
+                if flow == Flow::Basic && doc.sign_in.basic_role_arn.trim().is_empty() {
+                    // The basic flow names its role: start from the one the pool would give.
+                    let kind = match doc.sign_in.identity {
+                        Identity::Guest => "unauthenticated",
+                        Identity::SignedIn => "authenticated",
+                    };
+                    if let Some(arn) = doc
+                        .pool_roles
+                        .pointer(&format!("/Roles/{kind}"))
+                        .and_then(Value::as_str)
+                    {
+                        doc.sign_in.basic_role_arn = arn.to_owned();
+                    }
+                }
+            }
             Action::SetScopeDownVersion(id) => {
                 doc.extra
                     .insert("scopeDownVersion".into(), serde_json::Value::String(id));

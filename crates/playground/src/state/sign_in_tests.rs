@@ -75,3 +75,21 @@ fn a_new_role_trusts_this_pool_and_its_arn_follows_its_name() {
         .apply(Action::SetRoleName(i, "Other".into()));
     assert_eq!(e.doc.roles[i].arn, "arn:aws:iam::1:role/Custom");
 }
+
+#[test]
+fn the_basic_flow_starts_from_the_role_the_pool_would_give() {
+    let doc = ScenarioDoc::from_json(DEFAULT).unwrap();
+    let guest = doc.pool_roles["Roles"]["unauthenticated"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let e = Editor { doc, revision: 0 }.apply(Action::SetFlow(Flow::Basic));
+    assert_eq!(e.doc.sign_in.basic_role_arn, guest);
+    // A role ARN the user wrote is kept.
+    let mut doc = e.doc;
+    doc.sign_in.basic_role_arn = "arn:aws:iam::1:role/Mine".into();
+    let e = Editor { doc, revision: 0 }
+        .apply(Action::SetFlow(Flow::Enhanced))
+        .apply(Action::SetFlow(Flow::Basic));
+    assert_eq!(e.doc.sign_in.basic_role_arn, "arn:aws:iam::1:role/Mine");
+}
