@@ -292,7 +292,7 @@ pub fn import_code(scenario_json: &str, text: &str) -> Result<(String, ImportAcc
         format: match import.format {
             identity_pool::import::ImportFormat::CloudFormation => "CloudFormation template",
             identity_pool::import::ImportFormat::TerraformPlan => "Terraform plan/state",
-            identity_pool::import::ImportFormat::TerraformHcl => "Terraform",
+            identity_pool::import::ImportFormat::TerraformHcl => "Terraform configuration",
             identity_pool::import::ImportFormat::CloudTrail => "CloudTrail event",
         }
         .to_string(),
