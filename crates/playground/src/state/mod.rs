@@ -4,6 +4,7 @@
 pub mod action;
 pub mod claims_presets;
 pub mod import;
+pub mod line_diff;
 pub mod locate;
 pub mod pool_edit;
 pub mod providers;
