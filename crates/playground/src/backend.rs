@@ -122,6 +122,8 @@ pub struct RequestResultView {
     pub aws_message: String,
     /// What to change, for denials.
     pub fix: String,
+    /// Every other layer that would block the request too, in Cognito's words: (what, fix).
+    pub also_blocking: Vec<(String, String)>,
 }
 
 /// A reading of the guest scope-down the user can choose (from the report's list).
@@ -547,7 +549,7 @@ fn read_request_result(request: &RequestReport) -> RequestResultView {
     if let Some(e) = explanation {
         // The simulation's summary often repeats the engine's; show a sentence once.
         if !e.summary.is_empty() && !summary.contains(e.summary.as_str()) {
-            summary = format!("{summary} {}", e.summary).trim().to_string();
+            summary = sentences(&summary, &e.summary);
         }
         if let Some(layer) = &e.deciding_layer {
             summary = format!("{summary} — deciding layer: {}", name(layer));
@@ -564,7 +566,32 @@ fn read_request_result(request: &RequestReport) -> RequestResultView {
         diagnostics: Vec::new(),
         aws_message: request.aws_message.clone().unwrap_or_default(),
         fix: request.cognito.fix.clone().unwrap_or_default(),
+        also_blocking: request
+            .also_blocking
+            .iter()
+            .map(|b| (b.summary.clone(), b.fix.clone().unwrap_or_default()))
+            .collect(),
     }
+}
+
+/// Two sentences, never run into each other: the first ends with a full stop, the second
+/// starts with a capital.
+pub(crate) fn sentences(first: &str, second: &str) -> String {
+    let first = first.trim();
+    let mut second = second.trim().chars();
+    let second = match second.next() {
+        Some(c) => c.to_uppercase().chain(second).collect::<String>(),
+        None => return first.to_owned(),
+    };
+    if first.is_empty() {
+        return second;
+    }
+    let stop = if first.ends_with(['.', '!', '?']) {
+        ""
+    } else {
+        "."
+    };
+    format!("{first}{stop} {second}")
 }
 
 /// Reads a workshop or exercise file (docs/exercises.md): the workshop, or its problems as

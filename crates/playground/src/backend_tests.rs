@@ -127,3 +127,17 @@ fn exported_code_and_tokens_go_through_the_page_model() {
     assert!(signed_in.sign_in.claims.contains("s-1"));
     assert!(view.notes.iter().any(|n| n.contains("NOT checked")));
 }
+
+#[test]
+fn two_summaries_read_as_two_sentences() {
+    assert_eq!(
+        crate::backend::sentences(
+            "AWS reports this as \"no session policy allows\" the action",
+            "implicitly denied: no statement"
+        ),
+        "AWS reports this as \"no session policy allows\" the action. Implicitly denied: no statement"
+    );
+    assert_eq!(crate::backend::sentences("done.", "next"), "done. Next");
+    assert_eq!(crate::backend::sentences("", "next"), "Next");
+    assert_eq!(crate::backend::sentences("only", ""), "only");
+}

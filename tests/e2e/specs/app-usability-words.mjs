@@ -91,4 +91,18 @@ export const tests = {
     assert.ok(await page.getByLabel('Basic (classic) flow').isChecked());
     assert.equal(await page.locator('[data-testid="classic-flow-off"]').count(), 0);
   },
+  'a request blocked by two layers names both: no Allow in the role, and the scope-down': async (t) => {
+    const page = await t.openApp();
+    await page.locator('[data-testid="request-row"][data-index="0"] input.action').fill('mobiletargeting:PutEvents');
+    await page.locator('[data-testid="request-row"][data-index="0"] input.resource').fill('*');
+    const card = page.locator('[data-testid="request-result"][data-index="0"][data-decision="ImplicitDeny"]');
+    await card.waitFor({ timeout: 5_000 });
+    const also = card.locator('[data-testid="also-blocking"]');
+    await also.waitFor({ timeout: 5_000 });
+    const text = await also.textContent();
+    t.log(text);
+    assert.match(text, /scope-down/);
+    assert.match(await card.locator('.summary').textContent(), /no statement in the policies of role `?Guest`? allows/);
+    assert.doesNotMatch(await card.locator('.summary').textContent(), /[^.] [Ii]mplicitly denied/, 'sentences do not run into each other');
+  },
 };

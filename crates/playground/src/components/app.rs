@@ -15,16 +15,19 @@ use super::requests_panel::RequestsPanel;
 use super::results_panel::ResultsPanel;
 use super::role_mappings::RoleMappings;
 use super::roles_panel::RolesPanel;
+use super::scenario_about::ScenarioAbout;
 use super::sign_in_bar::SignInBar;
 use super::signin_panel::SignInPanel;
 use super::tag_maps::TagMaps;
 use super::token_paste::TokenPaste;
+use super::undo_load::UndoLoad;
 use super::unrestored::UnrestoredDownload;
 use super::workshop_panel::WorkshopPanel;
 use crate::examples;
 use crate::hooks::use_evaluation::use_evaluation;
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
 use crate::mode::WorkshopLink;
+use crate::state::empty::{empty_scenario, NEW_ID};
 use crate::state::{
     import::{import, Input},
     Action, Editor, ScenarioDoc,
@@ -96,22 +99,47 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The scenario an example or an import replaced, for one step of undo.
+    let previous = use_state(|| None::<(AttrValue, Rc<ScenarioDoc>)>);
+    let keep = {
+        let previous = previous.clone();
+        let editor = editor.clone();
+        Callback::from(move |what: String| {
+            previous.set(Some((AttrValue::from(what), Rc::new(editor.doc.clone()))));
+        })
+    };
     let on_pick = {
         let dispatch = dispatch.clone();
         let notify = notify.clone();
         let selected = selected.clone();
-        Callback::from(
-            move |id: String| match examples::text(&id).map(ScenarioDoc::from_json) {
+        let keep = keep.clone();
+        Callback::from(move |id: String| {
+            let text = if id == NEW_ID {
+                Some(Ok(empty_scenario()))
+            } else {
+                examples::text(&id).map(ScenarioDoc::from_json)
+            };
+            match text {
                 Some(Ok(doc)) => {
-                    selected.set(AttrValue::from(id));
+                    keep.emit(if id == NEW_ID {
+                        "The new empty scenario".to_owned()
+                    } else {
+                        format!("The example `{id}`")
+                    });
+                    // The new scenario is not an example: the picker says "(edited scenario)".
+                    selected.set(if id == NEW_ID {
+                        AttrValue::default()
+                    } else {
+                        AttrValue::from(id)
+                    });
                     dispatch.emit(Action::Load(Box::new(doc)));
                 }
                 Some(Err(e)) => {
                     notify.emit(format!("example `{id}` could not be read: {}", e.message))
                 }
                 None => notify.emit(format!("no example `{id}`")),
-            },
-        )
+            }
+        })
     };
     let on_export = {
         let editor = editor.clone();
@@ -135,8 +163,10 @@ pub fn App(props: &AppProps) -> Html {
         let overlay = overlay.clone();
         let selected = selected.clone();
         let import_account = import_account.clone();
+        let keep = keep.clone();
         Callback::from(move |input: Input| match import(&editor.doc, &input) {
             Ok(imported) => {
+                keep.emit("The import".to_owned());
                 dispatch.emit(Action::Load(Box::new(imported.doc)));
                 notify.emit(imported.summary);
                 selected.set(AttrValue::default());
@@ -155,6 +185,7 @@ pub fn App(props: &AppProps) -> Html {
                     .map_err(|e| e.message)
             }) {
                 Ok((doc, account)) => {
+                    keep.emit("The import".to_owned());
                     dispatch.emit(Action::Load(Box::new(doc)));
                     notify.emit(format!(
                         "imported a {}: {} taken, {} left out, {} assumed, {} placeholders",
@@ -254,16 +285,29 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_default();
     html! {
         <div class="app">
-            <Header examples={example_list.clone()} selected={(*selected).clone()} {on_pick}
-                {on_share} on_export={on_export.clone()} on_import={set_overlay(Overlay::Import)} on_export_code={set_overlay(Overlay::ExportCode)} {on_reset} on_help={set_overlay(Overlay::Help)} />
+            <Header examples={example_list.clone()} selected={(*selected).clone()} on_pick={on_pick.clone()}
+                {on_share} on_export={on_export.clone()} on_import={set_overlay(Overlay::Import)} on_export_code={set_overlay(Overlay::ExportCode)} {on_reset} on_help={set_overlay(Overlay::Help)}
+                on_new={{ let on_pick = on_pick.clone(); Callback::from(move |()| on_pick.emit(NEW_ID.to_owned())) }} />
             <NoticeBar notices={(*notices).clone()} {on_dismiss} on_dismiss_all={{ let notices = notices.clone(); Callback::from(move |()| notices.set(Rc::new(Vec::new()))) }} />
             <UnrestoredDownload />
-            if !doc.description.is_empty() {
-                <details class="description">
-                    <summary>{ "About this scenario: " }<strong>{ doc.name.clone() }</strong></summary>
-                    <p>{ doc.description.clone() }</p>
-                </details>
+            if let Some((what, before)) = &*previous {
+                <UndoLoad what={what.clone()}
+                    on_undo={{
+                        let previous = previous.clone();
+                        let dispatch = dispatch.clone();
+                        let selected = selected.clone();
+                        let before = before.clone();
+                        Callback::from(move |()| {
+                            selected.set(AttrValue::default());
+                            dispatch.emit(Action::Load(Box::new((*before).clone())));
+                            previous.set(None);
+                        })
+                    }}
+                    on_dismiss={{ let previous = previous.clone(); Callback::from(move |()| previous.set(None)) }} />
             }
+            <ScenarioAbout name={doc.name.clone()} description={doc.description.clone()}
+                has_expectations={doc.expect.is_some() || doc.requests.iter().any(|q| q.expect.is_some())}
+                dispatch={dispatch.clone()} />
             <main class="columns">
                 <div class="column pool">
                     <PoolForm pool={doc.pool.clone()} pool_roles={doc.pool_roles.clone()} {role_arns} dispatch={dispatch.clone()} />

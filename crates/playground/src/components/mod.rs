@@ -23,6 +23,7 @@ pub mod role_card;
 pub mod role_mappings;
 pub mod roles_panel;
 pub mod root;
+pub mod scenario_about;
 pub mod scenario_problems;
 pub mod scope_down_choice;
 pub mod session_view;
@@ -31,6 +32,7 @@ pub mod signin_panel;
 pub mod solution_diff;
 pub mod tag_maps;
 pub mod token_paste;
+pub mod undo_load;
 pub mod unrestored;
 pub mod workshop_panel;
 

@@ -62,6 +62,16 @@ pub fn RequestResult(props: &RequestResultProps) -> Html {
             if !r.summary.is_empty() { <p class="summary"><RichText text={r.summary.clone()} /></p> }
             if !r.aws_message.is_empty() { <p class="aws-message"><strong>{ "AWS says: " }</strong><code>{ r.aws_message.clone() }</code></p> }
             if !r.fix.is_empty() { <p class="fix"><strong>{ "Fix: " }</strong><RichText text={r.fix.clone()} /></p> }
+            if !r.also_blocking.is_empty() {
+                // Fixing the first layer alone would not be enough: name the others now.
+                <div class="also-blocking" data-testid="also-blocking">
+                    <h4>{ "Also blocking it" }</h4>
+                    <ul>{ for r.also_blocking.iter().map(|(what, fix)| html! {
+                        <li><RichText text={what.clone()} />
+                            if !fix.is_empty() { <span class="reason">{ " — fix: " }<RichText text={fix.clone()} /></span> }</li>
+                    }) }</ul>
+                </div>
+            }
             if !r.deciding.is_empty() {
                 <h4>{ "Decided by" }</h4>
                 <ul>{ for r.deciding.iter().map(statement) }</ul>

@@ -48,6 +48,11 @@ pub enum Action {
     Load(Box<ScenarioDoc>),
     /// Set the scenario's name.
     SetName(String),
+    /// Set the scenario's description.
+    SetDescription(String),
+    /// Drop every expected result (the scenario's `expect` and each request's): a stale
+    /// "(expected Allowed)" from an example goes away.
+    ClearExpectations,
     /// Set a top-level member of `identityPool` (e.g. `AllowUnauthenticatedIdentities`).
     SetPoolField(String, Value),
     /// Set a member of `identityPoolRoles.Roles` (`authenticated` / `unauthenticated`); empty removes it.

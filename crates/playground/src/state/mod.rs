@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod claims_presets;
+pub mod empty;
 pub mod import;
 pub mod line_diff;
 pub mod locate;

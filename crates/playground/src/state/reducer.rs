@@ -31,6 +31,13 @@ impl Editor {
         match action {
             Action::Load(new) => *doc = *new,
             Action::SetName(name) => doc.name = name,
+            Action::SetDescription(text) => doc.description = text,
+            Action::ClearExpectations => {
+                doc.expect = None;
+                for q in &mut doc.requests {
+                    q.expect = None;
+                }
+            }
             Action::SetPoolField(key, value) => with_object(&mut doc.pool, |pool| {
                 pool.insert(key, value);
             }),
