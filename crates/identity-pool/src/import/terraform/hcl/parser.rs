@@ -186,9 +186,16 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 None => {
                     if let Some(start) = open {
+                        let rest = self.src.get(start..).unwrap_or_default();
+                        let head = rest
+                            .split(['{', '\n'])
+                            .next()
+                            .unwrap_or_default()
+                            .trim_end();
+                        let shown: String = head.chars().take(60).collect();
                         return Err(self.error(
                             start,
-                            "this block is not closed".to_owned(),
+                            format!("the block `{shown}` is not closed"),
                             "add the `}` that closes it",
                         ));
                     }

@@ -81,10 +81,17 @@ fn errors_point_at_the_users_text() {
         error_at("resource \"a\" \"b\" {\n  name = \"Auth\n}\n"),
         ("import::hcl::syntax".into(), 2, 10)
     );
-    // A block never closed: where it starts.
+    // A block never closed: where it starts, named as written.
     assert_eq!(
         error_at("locals {\n  a = 1\n"),
         ("import::hcl::syntax".into(), 1, 1)
+    );
+    let message = parse("resource \"aws_iam_role\" \"auth\" {\n")
+        .unwrap_err()
+        .message;
+    assert!(
+        message.contains("the block `resource \"aws_iam_role\" \"auth\"` is not closed"),
+        "{message}"
     );
     // Two values on one line: the second.
     assert_eq!(error_at("a = 1 2\n"), ("import::hcl::syntax".into(), 1, 7));
