@@ -19,7 +19,8 @@ type Read<T> = Result<T, Diagnostic>;
 pub fn parse(text: &str) -> Read<Body> {
     let mut p = Parser {
         src: text,
-        pos: 0,
+        // A byte-order mark (files saved by some Windows editors) is not part of the syntax.
+        pos: if text.starts_with('\u{feff}') { 3 } else { 0 },
         depth: 0,
         in_brackets: 0,
     };

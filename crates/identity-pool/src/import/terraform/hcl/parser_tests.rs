@@ -34,6 +34,15 @@ fn blocks_attributes_and_one_line_blocks() {
 }
 
 #[test]
+fn windows_files_read_like_any_other() {
+    let text = "\u{feff}locals {\r\n  p = <<EOT\r\n{}\r\nEOT\r\n  q = \"x\"\r\n}\r\n";
+    let body = parse(text).unwrap();
+    let locals = &body.blocks[0].body;
+    assert_eq!(locals.attributes.len(), 2);
+    assert_eq!(locals.attributes[1].name, "q");
+}
+
+#[test]
 fn templates_keep_interpolations_and_escapes() {
     let body = parse("a = \"x-${var.env}-$${literal}\\n\\u00e9\"\n").unwrap();
     let ExprKind::Template(parts) = &body.attributes[0].expr.kind else {
