@@ -63,8 +63,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </select>
             </label>
             <nav class="actions" aria-label="scenario actions">
-                <button type="button" onclick={click(&props.on_new)} data-testid="new-scenario"
-                    title="Start from an empty scenario: a pool with no providers, roles or requests">{ "New scenario" }</button>
+                <button type="button" onclick={click(&props.on_new)} data-testid="new-scenario" aria-label="New scenario"
+                    title="Start from an empty scenario: a pool with no providers, roles or requests">{ "New" }</button>
                 <button type="button" onclick={click(&props.on_share)} title="Copy a link holding the whole scenario (Ctrl/⌘+Shift+S)">{ "Share" }</button>
                 <button type="button" onclick={click(&props.on_export)} title="Download the scenario file (Ctrl/⌘+Shift+E)">{ "Export" }</button>
                 <button type="button" onclick={click(&props.on_import)} title="Load a scenario file, AWS CLI output, a template, a Terraform plan or a CloudTrail event">{ "Import" }</button>
