@@ -94,6 +94,10 @@ export const tests = {
     );
     await put.waitFor();
     assert.equal(await page.locator('[data-testid="changes"]').getAttribute('data-grants-new'), 'true');
+    t.timing(
+      'comparison with the baseline, every identity (in-page)',
+      Number(await page.locator('[data-testid="changes"]').getAttribute('data-ms')),
+    );
     assert.match(await page.locator('[data-testid="changes-baseline"]').textContent(), /guest-reads-public-picture|as opened/);
     await t.screenshot(page, 'changes');
 

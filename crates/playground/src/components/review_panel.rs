@@ -22,6 +22,20 @@ use crate::state::Action;
 /// Quiet time after the last evaluation before the comparison and the coach run.
 const REVIEW_DELAY_MS: u32 = 250;
 
+/// The longest quiet time asked for.
+const MAX_REVIEW_DELAY_MS: u32 = 3_000;
+
+/// How long typing must pause before the comparison and the coach run: longer when they
+/// cost more (three times their last cost), so a large scenario is reviewed when the user
+/// stops, not between keystrokes.
+pub fn review_delay_ms(last_cost_ms: f64) -> u32 {
+    let scaled = (last_cost_ms * 3.0).clamp(0.0, f64::from(MAX_REVIEW_DELAY_MS));
+    // In range by the clamp above; the cast only drops the fraction.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let scaled = scaled as u32;
+    scaled.max(REVIEW_DELAY_MS)
+}
+
 /// The scenario a comparison starts from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Baseline {
@@ -68,36 +82,43 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     let timer = use_mut_ref(|| None::<Timeout>);
 
     {
-        // The explorer: at once, while it is the open tab.
+        // The explorer: while it is the open tab, in a task of its own after the decision
+        // is painted, so it never delays the result of a keystroke.
         let effective = effective.clone();
         let json = props.scenario_json.clone();
         let open = *tab == Tab::Explorer;
+        let pending = use_mut_ref(|| None::<Timeout>);
         use_effect_with(
             (props.count, loaded, open, *basic),
             move |(_, loaded, open, basic)| {
                 if *loaded && *open {
-                    let started = crate::dom::now();
-                    let report = review::effective(&json.emit(()), *basic);
-                    effective.set((Some(report), crate::dom::now() - started));
+                    let basic = *basic;
+                    *pending.borrow_mut() = Some(Timeout::new(0, move || {
+                        let started = crate::dom::now();
+                        let report = review::effective(&json.emit(()), basic);
+                        effective.set((Some(report), crate::dom::now() - started));
+                    }));
                 }
             },
         );
     }
     {
-        // The comparison and the coach: after a pause, whatever tab is open (the tabs count).
+        // The comparison and the coach: after a pause, whatever tab is open (the tabs
+        // count). Replacing the pending task cancels it: only the last pause runs.
         let (changes, coach, timer) = (changes.clone(), coach.clone(), timer.clone());
         let json = props.scenario_json.clone();
         let baseline = props.baseline.clone();
+        let last_cost = changes.1;
         use_effect_with(
             (props.count, loaded, baseline.clone()),
             move |(_, loaded, _)| {
                 if *loaded {
-                    let task = Timeout::new(REVIEW_DELAY_MS, move || {
+                    let task = Timeout::new(review_delay_ms(last_cost), move || {
                         let current = json.emit(());
                         let started = crate::dom::now();
                         let diff = review::diff(&baseline.json, &current);
-                        changes.set((Some(diff), crate::dom::now() - started));
                         coach.set(Some(review::coach(&current)));
+                        changes.set((Some(diff), crate::dom::now() - started));
                     });
                     *timer.borrow_mut() = Some(task);
                 }
@@ -160,5 +181,17 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
             { body }
             <p class="muted small">{ catalog_note }</p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_review_waits_longer_when_it_costs_more() {
+        assert_eq!(review_delay_ms(0.0), REVIEW_DELAY_MS);
+        assert_eq!(review_delay_ms(200.0), 600);
+        assert_eq!(review_delay_ms(5_000.0), MAX_REVIEW_DELAY_MS);
     }
 }
