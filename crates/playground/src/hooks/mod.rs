@@ -2,4 +2,5 @@
 
 pub mod use_catalog;
 pub mod use_evaluation;
+pub mod use_host;
 pub mod use_shortcuts;
