@@ -10,6 +10,26 @@ export const timeoutMs = 180_000;
 const EDITOR = 'textarea[data-testid="policy-editor"][data-policy-id="Guest:ReadPicture"]';
 const TOTALS = '[data-testid="explorer-totals"]';
 
+// The criterion bench's role policy (crates/identity-pool/benches/effective.rs).
+const TEN_SERVICES = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Sid: 'Own', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:List*'],
+      Resource: ['arn:aws:s3:::photos/${cognito-identity.amazonaws.com:sub}/*', 'arn:aws:s3:::photos'] },
+    { Sid: 'Items', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+      Resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/Notes',
+      Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['${cognito-identity.amazonaws.com:sub}'] } } },
+    { Sid: 'Invoke', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:thumb' },
+    { Sid: 'Queue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:uploads' },
+    { Sid: 'Topic', Effect: 'Allow', Action: 'sns:Publish', Resource: 'arn:aws:sns:us-east-1:123456789012:events' },
+    { Sid: 'Stream', Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: 'arn:aws:kinesis:us-east-1:123456789012:stream/clicks' },
+    { Sid: 'Describe', Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' },
+    { Sid: 'Logs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'arn:aws:logs:us-east-1:123456789012:log-group:/app:*' },
+    { Sid: 'Metrics', Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*' },
+    { Sid: 'NoIam', Effect: 'Deny', Action: 'iam:*', Resource: '*' },
+  ],
+}, null, 2);
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -31,6 +51,10 @@ export const tests = {
     const totals = page.locator(TOTALS);
     // Enhanced flow: the role's S3 plus the scope-down's 32 services, one action allowed.
     await page.locator(`${TOTALS}[data-total="2830"]`).waitFor();
+    t.timing(
+      'explorer first full computation (2,830 decisions)',
+      Number(await page.locator('[data-testid="explorer"]').getAttribute('data-ms')),
+    );
     assert.equal(await totals.getAttribute('data-allowed'), '1');
     assert.equal(await totals.getAttribute('data-role-allowed'), '1');
     assert.equal(await page.locator('[data-testid="explorer-service"]').count(), 33);
@@ -72,6 +96,25 @@ export const tests = {
       times.push(Number(await page.locator('[data-testid="explorer"]').getAttribute('data-ms')));
     }
     t.timing('explorer recompute after an edit, median of 11 (2,830 decisions)', median(times));
+
+    // The issue's case: a role whose policy names 10 services, plus the scope-down's.
+    await editor.fill(TEN_SERVICES);
+    await page.waitForFunction(
+      (sel) => Number(document.querySelector(sel)?.getAttribute('data-total')) > 2830,
+      TOTALS,
+    );
+    const total = await totals.getAttribute('data-total');
+    const tenTimes = [];
+    for (let i = 0; i < 11; i++) {
+      const before = await page.locator('[data-testid="explorer"]').getAttribute('data-ms');
+      await editor.fill(TEN_SERVICES.replace('function:thumb', `function:thumb${i}`));
+      await page.waitForFunction(
+        (b) => document.querySelector('[data-testid="explorer"]')?.getAttribute('data-ms') !== b,
+        before,
+      );
+      tenTimes.push(Number(await page.locator('[data-testid="explorer"]').getAttribute('data-ms')));
+    }
+    t.timing(`explorer recompute, 10 role services + scope-down, median of 11 (${total} decisions)`, median(tenTimes));
   },
 
   'a broadened guest policy shows in Changes and the coach fix restores it': async (t) => {
