@@ -19,20 +19,6 @@ pub enum CatalogState {
     Failed(String),
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = gloo::net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("cannot fetch `{url}`: {e}"))?;
-    if !response.ok() {
-        return Err(format!("cannot fetch `{url}`: HTTP {}", response.status()));
-    }
-    response
-        .text()
-        .await
-        .map_err(|e| format!("cannot read `{url}`: {e}"))
-}
-
 /// Loads the catalog once `start` turns true.
 #[hook]
 pub fn use_catalog(start: bool) -> CatalogState {
@@ -44,7 +30,7 @@ pub fn use_catalog(start: bool) -> CatalogState {
                 state.set(CatalogState::Loading);
                 yew::platform::spawn_local(async move {
                     let began = crate::dom::now();
-                    let loaded = fetch_text(CATALOG_URL)
+                    let loaded = crate::net::fetch_text(CATALOG_URL)
                         .await
                         .and_then(|text| load_catalog(&text));
                     state.set(match loaded {
