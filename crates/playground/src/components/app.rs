@@ -13,7 +13,6 @@ use super::pool_form::PoolForm;
 use super::pool_json::PoolJson;
 use super::requests_panel::RequestsPanel;
 use super::results_panel::ResultsPanel;
-use super::review_panel::{Baseline, ReviewPanel};
 use super::role_mappings::RoleMappings;
 use super::roles_panel::RolesPanel;
 use super::signin_panel::SignInPanel;
@@ -70,19 +69,6 @@ pub fn App(props: &AppProps) -> Html {
     let example_list = use_memo((), |_| examples::list());
     let evaluation = use_evaluation(&editor);
     let import_account = use_state(|| None::<Rc<crate::backend::ImportAccountView>>);
-    // What the Changes view compares with: the scenario as loaded, or a pinned snapshot.
-    let baseline = use_state(|| {
-        Rc::new(Baseline {
-            json: first.doc.to_json(),
-            label: "the scenario as opened".to_owned(),
-        })
-    });
-    let set_baseline = {
-        let baseline = baseline.clone();
-        Callback::from(move |(json, label): (String, String)| {
-            baseline.set(Rc::new(Baseline { json, label }))
-        })
-    };
 
     let dispatch = {
         let editor = editor.dispatcher();
@@ -111,13 +97,11 @@ pub fn App(props: &AppProps) -> Html {
 
     let on_pick = {
         let dispatch = dispatch.clone();
-        let set_baseline = set_baseline.clone();
         let notify = notify.clone();
         let selected = selected.clone();
         Callback::from(
             move |id: String| match examples::text(&id).map(ScenarioDoc::from_json) {
                 Some(Ok(doc)) => {
-                    set_baseline.emit((doc.to_json(), format!("example `{id}` as loaded")));
                     selected.set(AttrValue::from(id));
                     dispatch.emit(Action::Load(Box::new(doc)));
                 }
@@ -144,7 +128,6 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let on_import_text = {
-        let set_baseline = set_baseline.clone();
         let editor = editor.clone();
         let dispatch = dispatch.clone();
         let notify = notify.clone();
@@ -153,7 +136,6 @@ pub fn App(props: &AppProps) -> Html {
         let import_account = import_account.clone();
         Callback::from(move |input: Input| match import(&editor.doc, &input) {
             Ok(imported) => {
-                set_baseline.emit((imported.doc.to_json(), "the imported scenario".to_owned()));
                 dispatch.emit(Action::Load(Box::new(imported.doc)));
                 notify.emit(imported.summary);
                 selected.set(AttrValue::default());
@@ -172,7 +154,6 @@ pub fn App(props: &AppProps) -> Html {
                     .map_err(|e| e.message)
             }) {
                 Ok((doc, account)) => {
-                    set_baseline.emit((doc.to_json(), "the imported code".to_owned()));
                     dispatch.emit(Action::Load(Box::new(doc)));
                     notify.emit(format!(
                         "imported a {}: {} taken, {} left out, {} assumed, {} placeholders",
@@ -196,7 +177,12 @@ pub fn App(props: &AppProps) -> Html {
         let on_pick = on_pick.clone();
         let notify = notify.clone();
         Callback::from(move |()| {
-            if crate::startup::reset_saved_work() {
+            if in_workshop {
+                // The playground's saved work is not this page's to clear.
+                notify.emit(
+                    "in a workshop, Reset progress in the workshop panel starts over; the playground's saved work is left alone".to_owned(),
+                );
+            } else if crate::startup::reset_saved_work() {
                 on_pick.emit(examples::DEFAULT_ID.to_owned());
                 notify.emit("saved work cleared: the default example is loaded".to_owned());
             }
@@ -263,16 +249,6 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let on_pin = {
-        let editor = editor.clone();
-        let pins = use_mut_ref(|| 0u32);
-        Callback::from(move |()| {
-            *pins.borrow_mut() += 1;
-            let label = format!("snapshot {} pinned from the editor", pins.borrow());
-            set_baseline.emit((editor.doc.to_json(), label));
-        })
-    };
-
     let doc = &editor.doc;
     let role_arns: Vec<String> = doc.roles.iter().map(|r| r.arn.clone()).collect();
     let mappings = doc
@@ -317,8 +293,6 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     <ResultsPanel report={evaluation.report.clone()} requests={doc.requests.clone()}
                         count={evaluation.count} millis={evaluation.millis} />
-                    <ReviewPanel count={evaluation.count} scenario_json={scenario_json.clone()}
-                        baseline={(*baseline).clone()} {on_pin} dispatch={dispatch.clone()} />
                 </div>
             </main>
             if *overlay == Overlay::Help { <HelpOverlay on_close={set_overlay(Overlay::None)} /> }

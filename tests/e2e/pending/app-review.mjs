@@ -1,3 +1,11 @@
+// PENDING (not run: the runner reads tests/e2e/specs only). The Permissions panel
+// (components/review_panel.rs) is not mounted in the page yet: mounted, it links the
+// effective-permissions, diff and coach code into the initial wasm (+84 KB gzipped,
+// 635,410 B total, over the 600 KB size limit and the issue's "+10 KB" budget). It needs a
+// lazily loaded second module first. To mount it: render <ReviewPanel> in app.rs (see the
+// `review` branch history), add `web/styles/review.css` and the `catalog.tsv` copy-file to
+// index.html, and move this spec back to tests/e2e/specs (it passed there: 3/3).
+//
 // The Permissions panel as a user meets it: the AWS action catalog arrives after the first
 // decision (never in the wasm), the explorer counts what the seed's guest may do in both
 // flows, and a change that broadens the guest policy shows in the Changes view and as a
