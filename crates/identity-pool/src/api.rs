@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 pub use iam_policy::api::{EvalAnswer, EvalCase};
 pub use iam_policy::api::{StreamSummary, Streamed};
 pub use iam_policy::{
-    ContextValue, Diagnostic, Explanation, PolicyKind, Position, Severity, Span,
+    ContextValue, Decision, Diagnostic, Explanation, PolicyKind, Position, Severity, Span,
     StatementExplanation, StatementRef, Verdict, ENGINE_VERSION,
 };
 

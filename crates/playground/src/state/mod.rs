@@ -13,6 +13,8 @@ pub mod reducer;
 pub mod scenario;
 
 #[cfg(test)]
+mod review_tests;
+#[cfg(test)]
 mod tests;
 
 pub use action::{Action, PolicySlot, RequestField, SignInField};
