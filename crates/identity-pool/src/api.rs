@@ -25,7 +25,8 @@ pub use iam_policy::{
 use crate::check::{check_file, check_text, CheckResult};
 use crate::import::{decode_token, import_text, DecodedToken, ImportOptions, Imported};
 use crate::report::Report;
-use crate::simulate::simulate_text;
+use crate::simulate::simulate_text_with;
+pub use crate::simulate::Explain;
 
 /// The version of this API; requests with another version get an `error` answer.
 pub const API_VERSION: u32 = 1;
@@ -67,6 +68,10 @@ pub enum ApiCall {
     Simulate {
         /// The scenario.
         scenario: ScenarioInput,
+        /// Which requests to explain: `"all"` (the default), `"none"` (decisions only, the
+        /// fast path) or `{"only": [indices]}`.
+        #[serde(default)]
+        explain: Explain,
     },
     /// Simulate a scenario and check its `expect`s.
     Check {
@@ -245,8 +250,8 @@ pub fn answer(request: &ApiRequest) -> ApiAnswer {
 
 fn answer_call(call: &ApiCall) -> ApiAnswerBody {
     match call {
-        ApiCall::Simulate { scenario } => ApiAnswerBody::Simulate {
-            report: simulate_text(&scenario.text()),
+        ApiCall::Simulate { scenario, explain } => ApiAnswerBody::Simulate {
+            report: simulate_text_with(&scenario.text(), explain),
         },
         ApiCall::Check { scenario } => {
             let (result, report) = check_text(&scenario.text());

@@ -37,4 +37,4 @@ pub use error::{AwsError, Step};
 pub use note::{Confidence, Note};
 pub use report::Report;
 pub use scenario::{load_scenario, LoadedScenario, Scenario};
-pub use simulate::{simulate, simulate_text};
+pub use simulate::{simulate, simulate_text, simulate_text_with, simulate_with, Explain};

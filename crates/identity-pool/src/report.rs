@@ -97,8 +97,9 @@ pub struct RequestReport {
     /// The error message the service would return, for denials.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aws_message: Option<String>,
-    /// The Cognito-level explanation.
-    pub cognito: CognitoExplanation,
+    /// The Cognito-level explanation (absent when only decisions were asked for).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cognito: Option<CognitoExplanation>,
     /// The engine's explanation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,

@@ -20,18 +20,21 @@ pub struct Credentials<'a> {
     pub scope_down: bool,
 }
 
-/// Evaluates every request; without credentials each gets `Error`.
+/// Evaluates every request; without credentials each gets `Error`. `explain` says which
+/// requests get their explanations; the others get only the decision, from the engine's
+/// allocation-free [`decide`].
 pub fn evaluate_requests(
     scenario: &Scenario,
     compiled: &CompiledScenario<'_>,
     credentials: Option<&Credentials<'_>>,
+    explain: &dyn Fn(usize) -> bool,
 ) -> Vec<RequestReport> {
     scenario
         .requests
         .iter()
         .enumerate()
         .map(|(index, request)| match credentials {
-            Some(c) => evaluate_one(scenario, compiled, c, index, request),
+            Some(c) => evaluate_one(scenario, compiled, c, index, request, explain(index)),
             None => no_credentials(scenario, index, request),
         })
         .collect()
@@ -45,12 +48,12 @@ fn no_credentials(scenario: &Scenario, index: usize, request: &ScenarioRequest) 
         decision: RequestDecision::Error,
         expect: request.expect,
         aws_message: None,
-        cognito: CognitoExplanation {
+        cognito: Some(CognitoExplanation {
             summary: "sign-in failed, so there are no credentials to make this request with"
                 .to_owned(),
             fix: Some("fix the sign-in error first".to_owned()),
             cause: Cause::NoCredentials,
-        },
+        }),
         explanation: None,
         position: Some(position_of(&scenario.source, request.span.start)),
     }
@@ -62,6 +65,7 @@ fn evaluate_one(
     c: &Credentials<'_>,
     index: usize,
     request: &ScenarioRequest,
+    explain: bool,
 ) -> RequestReport {
     let role = compiled.role(&c.session.role_arn);
     let identity: Vec<&CompiledPolicy> = role
@@ -89,6 +93,19 @@ fn evaluate_one(
         resource: compiled.resource_policy(&request.resource),
         service_control: Vec::new(),
     };
+    if !explain {
+        return RequestReport {
+            index,
+            action: request.action.clone(),
+            resource: request.resource.clone(),
+            decision: decide(&set, &engine_request).into(),
+            expect: request.expect,
+            aws_message: None,
+            cognito: None,
+            explanation: None,
+            position: Some(position_of(&scenario.source, request.span.start)),
+        };
+    }
     let evaluation = evaluate(&set, &engine_request);
     set.session = Vec::new();
     let without_session = decide(&set, &engine_request);
@@ -122,7 +139,7 @@ fn evaluate_one(
             &request.resource,
             &evaluation.explanation,
         ),
-        cognito,
+        cognito: Some(cognito),
         explanation: Some(evaluation.explanation),
         position: Some(position_of(&scenario.source, request.span.start)),
     }

@@ -106,7 +106,7 @@ fn guest_enhanced_gets_scope_down() {
     assert_eq!(r.outcome, "issued");
     assert_eq!(decisions(&r), ["Allowed", "ImplicitDeny"]);
     let denied = &r.requests[1];
-    assert_eq!(denied.cognito.cause, Cause::ScopeDown);
+    assert_eq!(denied.cognito.as_ref().unwrap().cause, Cause::ScopeDown);
     assert!(denied
         .aws_message
         .as_deref()
@@ -292,7 +292,10 @@ fn basic_flow_session_policy_narrows_the_role() {
     s["signIn"]["basic"] = json!({"RoleArn": "arn:aws:iam::123456789012:role/Guest", "Policy": allow(&["s3:GetObject"], "*")});
     let r = run(&s);
     assert_eq!(decisions(&r), ["Allowed", "ImplicitDeny"]);
-    assert_eq!(r.requests[1].cognito.cause, Cause::SessionPolicy);
+    assert_eq!(
+        r.requests[1].cognito.as_ref().unwrap().cause,
+        Cause::SessionPolicy
+    );
 }
 
 #[test]
@@ -313,7 +316,10 @@ fn signed_in_user_and_identity_id_vs_sub() {
         ]
     );
     assert_eq!(decisions(&r), ["Allowed", "ImplicitDeny"]);
-    assert_eq!(r.requests[1].cognito.cause, Cause::IdentityIdVsSub);
+    assert_eq!(
+        r.requests[1].cognito.as_ref().unwrap().cause,
+        Cause::IdentityIdVsSub
+    );
     assert!(!r.scope_down.applied);
 }
 

@@ -46,12 +46,14 @@ fn simulate_accepts_text_and_documents() {
         api_version: 1,
         call: ApiCall::Simulate {
             scenario: ScenarioInput::Document(doc.clone()),
+            explain: Explain::All,
         },
     });
     let by_text = answer(&ApiRequest {
         api_version: 1,
         call: ApiCall::Simulate {
             scenario: ScenarioInput::Text(doc.to_string()),
+            explain: Explain::All,
         },
     });
     for a in [by_doc, by_text] {
