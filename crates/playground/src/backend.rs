@@ -5,8 +5,8 @@
 //! a request and reads the answer.
 
 use identity_pool::api::{
-    self, ApiAnswerBody, ApiCall, ContextValue, Diagnostic, PolicyKind, ScenarioInput, Severity,
-    StatementExplanation,
+    self, ApiAnswerBody, ApiCall, ContextValue, Diagnostic, Explain, PolicyKind, ScenarioInput,
+    Severity, StatementExplanation,
 };
 use identity_pool::report::{Report, RequestReport};
 use serde::Serialize;
@@ -164,11 +164,12 @@ pub fn engine_version() -> String {
     api::ENGINE_VERSION.to_string()
 }
 
-/// Runs the whole scenario (scenario file text, formats.md section 2).
-pub fn simulate(scenario_json: &str) -> ReportView {
+/// Runs the whole scenario (scenario file text, formats.md section 2), explaining the
+/// requests `explain` covers (`Explain::None`: decisions only, the keystroke's fast path).
+pub fn simulate(scenario_json: &str, explain: Explain) -> ReportView {
     // Sent as text: the simulator's positions then refer to exactly this text.
     let scenario = ScenarioInput::Text(scenario_json.to_string());
-    match call(ApiCall::Simulate { scenario }) {
+    match call(ApiCall::Simulate { scenario, explain }) {
         ApiAnswerBody::Simulate { report } => read_report(&report),
         other => ReportView {
             outcome: "none".into(),
@@ -369,7 +370,11 @@ fn read_request_result(request: &RequestReport) -> RequestResultView {
                     .collect()
             })
             .unwrap_or_default();
-    let mut summary = request.cognito.summary.clone();
+    let mut summary = request
+        .cognito
+        .as_ref()
+        .map(|c| c.summary.clone())
+        .unwrap_or_default();
     if let Some(e) = explanation {
         // The simulation's summary often repeats the engine's; show a sentence once.
         if !e.summary.is_empty() && !summary.contains(e.summary.as_str()) {
@@ -389,6 +394,10 @@ fn read_request_result(request: &RequestReport) -> RequestResultView {
             .unwrap_or_default(),
         diagnostics: Vec::new(),
         aws_message: request.aws_message.clone().unwrap_or_default(),
-        fix: request.cognito.fix.clone().unwrap_or_default(),
+        fix: request
+            .cognito
+            .as_ref()
+            .and_then(|c| c.fix.clone())
+            .unwrap_or_default(),
     }
 }

@@ -6,14 +6,15 @@ use serde_json::Value;
 use crate::backend::{parse_policy, simulate, Kind};
 use crate::examples;
 use crate::state::ScenarioDoc;
+use identity_pool::api::Explain;
 
 /// The page's round trip through its document model must not change any answer.
 #[test]
 fn the_page_model_gives_the_same_answers_as_the_file() {
     for (id, text) in examples::EMBEDDED {
         let doc = ScenarioDoc::from_json(text).unwrap_or_else(|e| panic!("{id}: {}", e.message));
-        let through_page = simulate(&doc.to_json());
-        let direct = simulate(text);
+        let through_page = simulate(&doc.to_json(), Explain::All);
+        let direct = simulate(text, Explain::All);
         assert_eq!(through_page.outcome(), direct.outcome(), "{id}");
         let decisions = |r: &crate::backend::ReportView| {
             r.requests
@@ -30,7 +31,7 @@ fn the_page_model_gives_the_same_answers_as_the_file() {
 fn every_example_meets_its_expectations() {
     let mut mismatches = Vec::new();
     for (id, text) in examples::EMBEDDED {
-        let report = simulate(text);
+        let report = simulate(text, Explain::All);
         let file: Value = serde_json::from_str(text).unwrap();
         if let Some(error) = file.pointer("/expect/error").and_then(Value::as_str) {
             if report.outcome() != error {
@@ -63,7 +64,7 @@ fn every_example_meets_its_expectations() {
 #[test]
 fn the_default_example_is_allowed_and_explained() {
     let doc = ScenarioDoc::from_json(examples::text(examples::DEFAULT_ID).unwrap()).unwrap();
-    let report = simulate(&doc.to_json());
+    let report = simulate(&doc.to_json(), Explain::All);
     assert_eq!(report.outcome(), "issued");
     assert!(report
         .steps
