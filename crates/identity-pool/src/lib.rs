@@ -22,6 +22,7 @@ pub mod explain;
 mod flow;
 pub mod import;
 pub mod note;
+pub mod placement;
 pub mod provider;
 pub mod report;
 mod requests;

@@ -2,33 +2,13 @@
 //! or an unsupported API must never break the page.
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlTextAreaElement};
+use web_sys::HtmlElement;
 
 /// Marks `<body data-ready="true">` (the e2e suite waits for it).
 pub fn set_ready() {
     if let Some(body) = gloo::utils::document().body() {
         let _ = body.set_attribute("data-ready", "true");
     }
-}
-
-/// Focuses the policy editor `policy_id` (`ROLE:POLICY`) with the caret at the start of
-/// statement `index` (or at the top when the statement cannot be found).
-pub fn jump_to(policy_id: &str, index: Option<usize>) {
-    let selector = format!(
-        "textarea[data-testid=\"policy-editor\"][data-policy-id=\"{}\"]",
-        policy_id.replace('\\', "\\\\").replace('"', "\\\"")
-    );
-    let text = gloo::utils::document()
-        .query_selector(&selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
-        .map(|area| area.value())
-        .unwrap_or_default();
-    let line = index
-        .and_then(|i| crate::state::locate::statement_line(&text, i))
-        .unwrap_or(1);
-    crate::editor::jump_to(policy_id, line, 1);
 }
 
 /// Offers `text` as a file download named `name`.

@@ -8,7 +8,7 @@ use super::aws_error::AwsError;
 use super::flow_steps::FlowSteps;
 use super::request_result::RequestResult;
 use super::session_view::SessionView;
-use crate::backend::ReportView;
+use crate::backend::{Problem, ReportView};
 use crate::state::scenario::RequestDoc;
 
 /// Props of [`ResultsPanel`].
@@ -22,6 +22,26 @@ pub struct ResultsPanelProps {
     pub count: u32,
     /// How long the last one took (ms).
     pub millis: f64,
+}
+
+/// One problem of the scenario: inside a policy, a link to its line in that editor (the
+/// line the editor marks); elsewhere the message alone, which names the field.
+fn problem(p: &Problem) -> Html {
+    let message = p.diagnostic.message.clone();
+    match p.place.clone() {
+        Some(place) => {
+            let label = format!("{} {}:{}", place.policy_id, place.line, place.column);
+            let onclick = Callback::from(move |_: MouseEvent| {
+                crate::editor::jump_to(&place.policy_id, place.line, place.utf16_column);
+            });
+            html! {
+                <li data-testid="scenario-problem">
+                    <button type="button" class="link" {onclick}>{ label }</button>{ " " }{ message }
+                </li>
+            }
+        }
+        None => html! { <li data-testid="scenario-problem">{ message }</li> },
+    }
 }
 
 /// The results column.
@@ -41,10 +61,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
             </div>
             if !report.diagnostics.is_empty() {
                 <ul class="diagnostics" aria-label="scenario problems">
-                    { for report.diagnostics.iter().map(|d| {
-                        let (line, column) = d.start.map(|p| (p.line, p.column)).unwrap_or((1, 1));
-                        html! { <li>{ format!("{line}:{column} {}", d.message) }</li> }
-                    }) }
+                    { for report.diagnostics.iter().map(problem) }
                 </ul>
             }
             <h3>{ "Requests" }</h3>

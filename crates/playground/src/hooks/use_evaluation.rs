@@ -249,7 +249,7 @@ fn evaluate(shared: &Rc<RefCell<Shared>>, explain: Explain) -> (ReportView, Diag
         );
     }
     drop(state);
-    (backend::simulate(&doc.to_json(), explain), diagnostics)
+    (backend::simulate(&doc.to_document(), explain), diagnostics)
 }
 
 #[cfg(test)]

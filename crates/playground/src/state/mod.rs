@@ -3,7 +3,6 @@
 
 pub mod action;
 pub mod import;
-pub mod locate;
 pub mod pool_edit;
 pub mod reducer;
 pub mod scenario;

@@ -6,6 +6,8 @@
 //! wrong with it. Converting to and from the file format of `formats.md` happens here and
 //! nowhere else; no AWS rule is applied.
 
+use identity_pool::api::Span;
+use identity_pool::placement::{Placement, Placements, PolicyId, PolicySlot};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
@@ -241,10 +243,17 @@ impl ScenarioDoc {
         })
     }
 
-    /// Writes the scenario file. Text fields that are not valid JSON are written as JSON
-    /// strings, so nothing the user typed is lost and the simulator reports the problem
-    /// with the field's name.
+    /// Writes the scenario file, pretty-printed (for export and sharing).
     pub fn to_json(&self) -> String {
+        pretty(&self.to_document().0)
+    }
+
+    /// Writes the scenario document the simulation reads, with every policy text the user
+    /// typed embedded verbatim, and where each one is: a position the simulation reports
+    /// inside a policy is then a position in the editor's own text. Text fields that are
+    /// not valid JSON are written as JSON strings, so nothing the user typed is lost and
+    /// the simulator reports the problem with the field's name.
+    pub fn to_document(&self) -> (String, Placements) {
         let mut out = Map::new();
         out.insert("name".into(), Value::String(self.name.clone()));
         if !self.description.is_empty() {
@@ -259,9 +268,9 @@ impl ScenarioDoc {
             out.insert("principalTagAttributeMaps".into(), self.tag_maps.clone());
         }
         // Placeholders keep the member order; the raw documents replace them below.
-        let mut raws: Vec<String> = Vec::new();
-        let mut slot = |text: &str| -> Value {
-            raws.push(embed(text));
+        let mut raws: Vec<(String, Option<PolicyId>)> = Vec::new();
+        let mut slot = |text: &str, id: Option<PolicyId>| -> Value {
+            raws.push(embed(text, id));
             Value::String(format!("\u{0}RAW{}\u{0}", raws.len() - 1))
         };
         let roles: Vec<Value> = self
@@ -271,20 +280,28 @@ impl ScenarioDoc {
                 let mut r = Map::new();
                 r.insert("RoleName".into(), Value::String(role.name.clone()));
                 r.insert("Arn".into(), Value::String(role.arn.clone()));
-                r.insert("AssumeRolePolicyDocument".into(), slot(&role.trust));
+                r.insert(
+                    "AssumeRolePolicyDocument".into(),
+                    slot(
+                        &role.trust,
+                        Some(PolicyId::new(&role.name, PolicySlot::Trust)),
+                    ),
+                );
                 let policies: Vec<Value> = role
                     .policies
                     .iter()
                     .map(|p| {
                         let mut m = Map::new();
                         m.insert("PolicyName".into(), Value::String(p.name.clone()));
-                        m.insert("PolicyDocument".into(), slot(&p.text));
+                        let id = PolicyId::new(&role.name, PolicySlot::Access(p.name.clone()));
+                        m.insert("PolicyDocument".into(), slot(&p.text, Some(id)));
                         Value::Object(m)
                     })
                     .collect();
                 r.insert("Policies".into(), Value::Array(policies));
                 if let Some(boundary) = &role.boundary {
-                    r.insert("PermissionsBoundary".into(), slot(boundary));
+                    let id = PolicyId::new(&role.name, PolicySlot::Boundary);
+                    r.insert("PermissionsBoundary".into(), slot(boundary, Some(id)));
                 }
                 for (k, v) in &role.extra {
                     r.insert(k.clone(), v.clone());
@@ -305,7 +322,7 @@ impl ScenarioDoc {
         sign_in.insert("identity".into(), Value::String(identity.into()));
         if s.identity == Identity::SignedIn {
             sign_in.insert("provider".into(), Value::String(s.provider.clone()));
-            sign_in.insert("claims".into(), slot(&s.claims));
+            sign_in.insert("claims".into(), slot(&s.claims, None));
         }
         let flow = match s.flow {
             Flow::Enhanced => "enhanced",
@@ -322,7 +339,8 @@ impl ScenarioDoc {
             let mut basic = Map::new();
             basic.insert("RoleArn".into(), Value::String(s.basic_role_arn.clone()));
             if !s.basic_policy.trim().is_empty() {
-                basic.insert("Policy".into(), slot(&s.basic_policy));
+                let id = PolicyId::new("signIn", PolicySlot::Session);
+                basic.insert("Policy".into(), slot(&s.basic_policy, Some(id)));
             }
             for (k, v) in &s.basic_extra {
                 basic.insert(k.clone(), v.clone());
@@ -341,7 +359,7 @@ impl ScenarioDoc {
                 m.insert("action".into(), Value::String(q.action.clone()));
                 m.insert("resource".into(), Value::String(q.resource.clone()));
                 if !q.context.trim().is_empty() {
-                    m.insert("context".into(), slot(&q.context));
+                    m.insert("context".into(), slot(&q.context, None));
                 }
                 if let Some(expect) = &q.expect {
                     m.insert("expect".into(), Value::String(expect.clone()));
@@ -357,12 +375,8 @@ impl ScenarioDoc {
             out.insert(k.clone(), v.clone());
         }
         // serde_json sorts keys; the reader does not care, and the raw documents keep theirs.
-        let mut text = serde_json::to_string(&Value::Object(out)).unwrap_or_default();
-        for (index, raw) in raws.iter().enumerate() {
-            let placeholder = format!("\"\\u0000RAW{index}\\u0000\"");
-            text = text.replacen(&placeholder, raw, 1);
-        }
-        pretty(&text)
+        let skeleton = serde_json::to_string(&Value::Object(out)).unwrap_or_default();
+        splice(&skeleton, &raws)
     }
 
     /// The names of JSON text fields that do not parse, for a notice before export.
@@ -394,12 +408,51 @@ impl ScenarioDoc {
     }
 }
 
-/// A JSON document if the text is one, else the text as a JSON string.
-fn embed(text: &str) -> String {
+/// A JSON document verbatim (with its whitespace, so offsets in it are the editor's) if the
+/// text is one, and the policy it is; else the text as a JSON string, placed nowhere.
+fn embed(text: &str, id: Option<PolicyId>) -> (String, Option<PolicyId>) {
     match serde_json::from_str::<&RawValue>(text) {
-        Ok(raw) => raw.get().to_string(),
-        Err(_) => serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into()),
+        Ok(_) => (text.to_string(), id),
+        Err(_) => (
+            serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into()),
+            None,
+        ),
     }
+}
+
+/// Replaces each placeholder of `skeleton` by its raw text, recording where the policies land.
+fn splice(skeleton: &str, raws: &[(String, Option<PolicyId>)]) -> (String, Placements) {
+    let mut found: Vec<(usize, usize, usize)> = raws
+        .iter()
+        .enumerate()
+        .filter_map(|(index, _)| {
+            let placeholder = format!("\"\\u0000RAW{index}\\u0000\"");
+            skeleton
+                .find(&placeholder)
+                .map(|at| (at, at + placeholder.len(), index))
+        })
+        .collect();
+    found.sort_unstable();
+    let mut text =
+        String::with_capacity(skeleton.len() + raws.iter().map(|r| r.0.len()).sum::<usize>());
+    let mut placements = Placements::default();
+    let mut copied = 0;
+    for (start, end, index) in found {
+        let Some((raw, id)) = raws.get(index) else {
+            continue;
+        };
+        text.push_str(skeleton.get(copied..start).unwrap_or_default());
+        if let Some(id) = id {
+            placements.list.push(Placement {
+                id: id.clone(),
+                span: Span::new(text.len(), text.len() + raw.len()),
+            });
+        }
+        text.push_str(raw);
+        copied = end;
+    }
+    text.push_str(skeleton.get(copied..).unwrap_or_default());
+    (text, placements)
 }
 
 fn read_role(raw: &RawValue) -> Result<RoleDoc, ReadError> {
