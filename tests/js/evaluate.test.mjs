@@ -8,7 +8,11 @@ import path from "node:path";
 
 import { idpool, idpoolBin, read, root } from "./package.mjs";
 
-const files = ["actions.json", "condition-logic.json", "layers-session.json", "variables.json", "not-elements.json"];
+const files = [
+  "actions.json", "condition-logic.json", "layers-session.json", "variables.json", "not-elements.json",
+  // the layers of issue 11: SCP and RCP levels, endpoint policies, anonymous callers, key policies
+  "org-scp-levels.json", "org-rcp-levels.json", "vpc-endpoint-policies.json", "anonymous.json", "kms-key-policy.json",
+];
 
 /** One JSON answer per case, as `idpool eval FILE [--explain]` prints them. */
 function cli(file, explain) {

@@ -180,3 +180,23 @@ fn import_prints_the_scenario_and_lists_what_it_left_out() {
         Some(1)
     );
 }
+
+#[test]
+fn export_prints_each_format_and_refuses_an_unknown_one() {
+    let example = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../web/examples/rules-equals-admin.json");
+    let example = example.to_str().unwrap();
+    let cfn = idpool(&["export", example]);
+    assert_eq!(cfn.status.code(), Some(0));
+    assert!(stdout(&cfn).contains("Type: AWS::Cognito::IdentityPoolRoleAttachment"));
+    let tf = idpool(&["export", example, "--format", "terraform"]);
+    assert!(stdout(&tf).contains("resource \"aws_cognito_identity_pool_roles_attachment\""));
+    let cli = idpool(&["export", example, "--format", "cli"]);
+    assert!(stdout(&cli).contains("aws cognito-identity set-identity-pool-roles"));
+    assert_eq!(
+        idpool(&["export", example, "--format", "pulumi"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

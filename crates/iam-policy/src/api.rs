@@ -3,8 +3,9 @@
 //! all answer through [`evaluate_cases_json`] or [`evaluate_case`], so they agree. The
 //! request envelope and its version live in `identity_pool::api`, the one API door.
 
+use crate::catalog::{context_keys, expansions, ActionExpansion, Catalog, ContextKeys};
 use crate::json::{self, JsonNode, JsonValue};
-use crate::{evaluate, Diagnostic, Explanation, PolicyKind, PolicySet, Span, Verdict};
+use crate::{evaluate, Diagnostic, Explanation, Span, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// One evaluation case (formats.md section 1). Policies stay raw JSON so that diagnostics
@@ -30,14 +31,27 @@ pub struct EvalCase {
     /// A role's trust policy, evaluated as its resource-based policy (an extension of the format).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust_policy: Option<serde_json::Value>,
-    /// Service control policies (an extension of the format).
+    /// Service control policies: documents (one level) or `{orgIdentifier, policies}` levels.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub service_control_policies: Vec<serde_json::Value>,
+    /// Resource control policies, in the same two shapes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resource_control_policies: Vec<serde_json::Value>,
+    /// The policies of the VPC endpoints the request passes through.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub endpoint_policies: Vec<serde_json::Value>,
+    /// The organization's management account (an extension of the format).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub management_account_id: Option<String>,
     /// The request.
     pub request: serde_json::Value,
     /// The expected decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
+    /// Any other field, kept so that it reaches the engine as written (which reads the
+    /// corpus's own fields and warns about unknown ones) instead of vanishing here.
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The answer for one case.
@@ -60,6 +74,13 @@ pub struct EvalAnswer {
     /// The explanation, when asked for and the case is valid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
+    /// With an explanation and a catalog: the context keys the policies read for this
+    /// request's action, and which of them the request lacks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_keys: Option<ContextKeys>,
+    /// With an explanation and a catalog: the actions each wildcard entry covers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expansions: Vec<ActionExpansion>,
 }
 
 impl EvalAnswer {
@@ -72,6 +93,16 @@ impl EvalAnswer {
 /// Evaluates every case in `text` (one case object or an array of them). A document that is
 /// not JSON yields one `Error` answer; an invalid case yields `Error` and the others still run.
 pub fn evaluate_cases_json(text: &str, explain: bool) -> Vec<EvalAnswer> {
+    evaluate_cases_json_with(text, explain, None)
+}
+
+/// [`evaluate_cases_json`] with the AWS action catalog: every policy also gets the
+/// `iam::catalog::*` checks.
+pub fn evaluate_cases_json_with(
+    text: &str,
+    explain: bool,
+    catalog: Option<&Catalog>,
+) -> Vec<EvalAnswer> {
     let root = match json::parse(text) {
         Ok(node) => node,
         Err(d) => return vec![error_answer("#0".into(), None, vec![d], text)],
@@ -83,7 +114,7 @@ pub fn evaluate_cases_json(text: &str, explain: bool) -> Vec<EvalAnswer> {
     cases
         .into_iter()
         .enumerate()
-        .map(|(i, node)| evaluate_case_node(node, i, text, explain))
+        .map(|(i, node)| evaluate_case_node(node, i, text, explain, catalog))
         .collect()
 }
 
@@ -106,12 +137,20 @@ const CASE_FIELDS: &[&str] = &[
     "resourcePolicy",
     "trustPolicy",
     "serviceControlPolicies",
+    "resourceControlPolicies",
+    "endpointPolicies",
+    "managementAccountId",
     "request",
     "expected",
     // Fields the conformance corpus adds for its own runner.
     "rule",
     "expectedStatement",
     "expectedDiagnostics",
+    "expectedMissingContextKeys",
+    "expectedLayer",
+    "expectedLevel",
+    "expectedRule",
+    "source",
 ];
 
 fn error_answer(
@@ -133,10 +172,18 @@ fn error_answer(
         matches_expected,
         diagnostics,
         explanation: None,
+        context_keys: None,
+        expansions: Vec::new(),
     }
 }
 
-fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) -> EvalAnswer {
+fn evaluate_case_node(
+    node: &JsonNode,
+    index: usize,
+    text: &str,
+    explain: bool,
+    catalog: Option<&Catalog>,
+) -> EvalAnswer {
     let mut diags = Vec::new();
     let name = node
         .get("name")
@@ -177,39 +224,7 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
             ));
         }
     }
-    let mut compiled = Vec::new();
-    for (field, kind) in [
-        ("identityPolicies", PolicyKind::Identity),
-        ("sessionPolicies", PolicyKind::Session),
-        ("permissionBoundaries", PolicyKind::PermissionsBoundary),
-        ("serviceControlPolicies", PolicyKind::ServiceControl),
-        ("resourcePolicy", PolicyKind::Resource),
-        ("trustPolicy", PolicyKind::Trust),
-    ] {
-        let Some(value) = node.get(field) else {
-            continue;
-        };
-        let items: Vec<&JsonNode> = match (&value.value, kind) {
-            (_, PolicyKind::Resource | PolicyKind::Trust) => vec![value],
-            (JsonValue::Array(items), _) => items.iter().collect(),
-            _ => {
-                diags.push(Diagnostic::error(
-                    "iam::case::wrong_type",
-                    format!("`{field}` must be an array of policy documents"),
-                    Some(value.span),
-                ));
-                continue;
-            }
-        };
-        for (i, item) in items.into_iter().enumerate() {
-            let label = if matches!(kind, PolicyKind::Resource | PolicyKind::Trust) {
-                field.to_string()
-            } else {
-                format!("{field}[{i}]")
-            };
-            compiled.push((kind, read_policy(item, label, kind, text, &mut diags)));
-        }
-    }
+    let layers = layers::read_layers(node, text, catalog, &mut diags);
     if let (Some(_), Some(trust)) = (node.get("resourcePolicy"), node.get("trustPolicy")) {
         diags.push(
             Diagnostic::error(
@@ -234,25 +249,11 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
     if diags.iter().any(Diagnostic::is_error) {
         return error_answer(name, expected, diags, text);
     }
-    let (Some(request), Some(policies)) = (
-        request,
-        compiled
-            .into_iter()
-            .map(|(k, p)| p.map(|p| (k, p)))
-            .collect::<Option<Vec<_>>>(),
-    ) else {
+    let (Some(mut request), Some(layers)) = (request, layers) else {
         return error_answer(name, expected, diags, text);
     };
-    let mut set = PolicySet::default();
-    for (kind, policy) in &policies {
-        match kind {
-            PolicyKind::Session => set.session.push(policy),
-            PolicyKind::PermissionsBoundary => set.permissions_boundaries.push(policy),
-            PolicyKind::ServiceControl => set.service_control.push(policy),
-            PolicyKind::Resource | PolicyKind::Trust => set.resource = Some(policy),
-            PolicyKind::Identity => set.identity.push(policy),
-        }
-    }
+    anonymous::prepare(node, &mut request, layers.has_identity_layers(), &mut diags);
+    let set = layers.policy_set();
     let evaluation = evaluate(&set, &request);
     for d in &mut diags {
         if d.start.is_none() {
@@ -261,19 +262,26 @@ fn evaluate_case_node(node: &JsonNode, index: usize, text: &str, explain: bool) 
     }
     let decision = Verdict::from(evaluation.decision);
     let matches_expected = expected.as_ref().map(|e| e == decision.as_str());
+    let catalog = catalog.filter(|_| explain);
     EvalAnswer {
         name,
         decision,
         expected,
         matches_expected,
         diagnostics: diags,
+        context_keys: catalog.map(|c| context_keys(&set, &request, c)),
+        expansions: catalog
+            .map(|c| expansions(&evaluation.explanation, c))
+            .unwrap_or_default(),
         explanation: explain.then_some(evaluation.explanation),
     }
 }
 
+mod anonymous;
+mod layers;
 mod read;
 
-use read::{read_policy, read_request};
+use read::read_request;
 
 #[cfg(test)]
 mod tests;

@@ -1,16 +1,31 @@
-//! Combining the layers as AWS's policy evaluation logic does: an explicit Deny anywhere
-//! wins; SCPs must allow; a same-account resource-based grant to the exact caller allows
-//! on its own; otherwise identity (or a role-ARN resource grant) must allow, then the
-//! permissions boundary and the session policies must each allow.
+//! Running the layers of AWS's policy evaluation logic over one request: each layer's
+//! statements are matched here; how the layers combine is in `combine.rs`, the rules beyond
+//! "every layer must allow" (KMS key policies, trust policies, anonymous requests, ...) in
+//! `rules.rs`, and the words of the explanation in `summary.rs`.
 
 use crate::compile::{CompiledPolicy, CompiledStatement};
 use crate::explain::{
     Evaluation, Explanation, Layer, LayerResult, StatementExplanation, StatementRef, Unevaluated,
 };
 use crate::policy::Effect;
-use crate::principal::arn_account;
 use crate::statement::{applies, Grant, PrincipalCheck, StatementTrace};
-use crate::{Decision, Request, RequestPrincipal};
+use crate::{Decision, Request};
+
+mod combine;
+mod rules;
+mod summary;
+
+use combine::{combine, Combined};
+
+/// One level of an AWS Organizations hierarchy (the root, an OU, or the account) with the
+/// policies attached there. Every level from the root down must allow.
+#[derive(Clone, Debug, Default)]
+pub struct OrgLevel<'a> {
+    /// The root, OU or account ID as the case names it (`orgIdentifier`), for explanations.
+    pub id: Option<String>,
+    /// The policies attached at this level: an Allow from any of them counts for the level.
+    pub policies: Vec<&'a CompiledPolicy>,
+}
 
 /// The policies that apply to one request, by layer. Borrowed, so one compiled policy can
 /// serve many sets.
@@ -22,10 +37,35 @@ pub struct PolicySet<'a> {
     pub session: Vec<&'a CompiledPolicy>,
     /// Permissions boundaries.
     pub permissions_boundaries: Vec<&'a CompiledPolicy>,
-    /// The resource-based policy (or the role's trust policy).
+    /// The resource-based policy (or the role's trust policy, or the KMS key policy).
     pub resource: Option<&'a CompiledPolicy>,
-    /// Service control policies; empty means no organization.
-    pub service_control: Vec<&'a CompiledPolicy>,
+    /// Service control policies by level, from the root down to the caller's account; empty
+    /// means no organization (or `FullAWSAccess` everywhere).
+    pub service_control: Vec<OrgLevel<'a>>,
+    /// Resource control policies by level, for the resource's account; empty means none
+    /// besides `RCPFullAWSAccess`, which lets everything through.
+    pub resource_control: Vec<OrgLevel<'a>>,
+    /// The policies of the VPC endpoints the request passes through: each must allow.
+    pub endpoint: Vec<&'a CompiledPolicy>,
+    /// The organization's management account: SCPs do not apply to its principals, nor RCPs
+    /// to its resources.
+    pub management_account: Option<String>,
+}
+
+impl<'a> PolicySet<'a> {
+    /// Every policy of every layer: SCP and RCP levels, endpoint policies, identity,
+    /// boundary and session policies, then the resource-based policy.
+    pub fn policies(&self) -> impl Iterator<Item = &'a CompiledPolicy> + '_ {
+        let scp = self.service_control.iter().flat_map(|l| l.policies.iter());
+        let rcp = self.resource_control.iter().flat_map(|l| l.policies.iter());
+        scp.chain(rcp)
+            .chain(self.endpoint.iter())
+            .chain(self.identity.iter())
+            .chain(self.permissions_boundaries.iter())
+            .chain(self.session.iter())
+            .copied()
+            .chain(self.resource)
+    }
 }
 
 /// What one layer found.
@@ -44,7 +84,20 @@ pub fn decide(set: &PolicySet<'_>, req: &Request) -> Decision {
         explain: None,
         has_boundary: !set.permissions_boundaries.is_empty(),
     };
-    combine(set, &mut run).0
+    combine(set, &mut run).decision
+}
+
+/// The decision and the layer that decided it (the denying one, or the one that failed to
+/// allow), still without explanation or allocation: for hot loops that must say which
+/// layer removed an action (effective permissions).
+pub fn decide_with_layer(set: &PolicySet<'_>, req: &Request) -> (Decision, Option<Layer>) {
+    let mut run = Run {
+        req,
+        explain: None,
+        has_boundary: !set.permissions_boundaries.is_empty(),
+    };
+    let c = combine(set, &mut run);
+    (c.decision, c.layer)
 }
 
 /// The decision with its full explanation.
@@ -54,25 +107,37 @@ pub fn evaluate(set: &PolicySet<'_>, req: &Request) -> Evaluation {
         explain: Some(Collected::default()),
         has_boundary: !set.permissions_boundaries.is_empty(),
     };
-    let (decision, layer) = combine(set, &mut run);
+    let verdict = combine(set, &mut run);
     let c = run.explain.unwrap_or_default();
-    let deciding_statements = deciding(&c.statements, decision, layer);
-    let summary = summary(decision, layer, &deciding_statements, &c.statements);
+    let level = verdict.level_label(set);
+    let deciding_statements = summary::deciding(&c.statements, &verdict);
+    let at_level = verdict.level_policies(set);
+    let summary = summary::summary(
+        &verdict,
+        level.as_deref(),
+        at_level.as_deref(),
+        &deciding_statements,
+        &c.statements,
+        req,
+    );
     let mut missing = c.missing;
     missing.sort();
     missing.dedup();
     let explanation = Explanation {
-        decision,
-        deciding_layer: layer,
+        decision: verdict.decision,
+        deciding_layer: verdict.layer,
+        deciding_level: level,
+        rule: verdict.rule,
         deciding_statements,
         summary,
         layers: c.layers,
         statements: c.statements,
         missing_context_keys: missing,
         unevaluated: c.unevaluated,
+        notes: c.notes,
     };
     Evaluation {
-        decision,
+        decision: verdict.decision,
         explanation,
     }
 }
@@ -83,6 +148,7 @@ struct Collected {
     statements: Vec<StatementExplanation>,
     missing: Vec<String>,
     unevaluated: Vec<Unevaluated>,
+    notes: Vec<String>,
 }
 
 struct Run<'r> {
@@ -91,12 +157,54 @@ struct Run<'r> {
     has_boundary: bool,
 }
 
+/// Several gates of one layer (organization levels, endpoints): each must allow.
+#[derive(Default)]
+struct Gates {
+    /// The first gate whose policies deny.
+    denies: Option<usize>,
+    /// The first gate without an Allow.
+    missing_allow: Option<usize>,
+}
+
 impl Run<'_> {
-    fn layer(&mut self, layer: Layer, policies: &[&CompiledPolicy]) -> LayerOutcome {
+    /// Records why a layer was left out (explanations only).
+    fn note(&mut self, text: impl FnOnce() -> String) {
+        if let Some(c) = self.explain.as_mut() {
+            c.notes.push(text());
+        }
+    }
+
+    /// Evaluates each gate of `layer` in order.
+    fn gates<'p>(
+        &mut self,
+        layer: Layer,
+        gates: impl Iterator<Item = (Option<&'p str>, &'p [&'p CompiledPolicy])>,
+    ) -> Gates {
+        let mut out = Gates::default();
+        for (i, (label, policies)) in gates.enumerate() {
+            let o = self.layer(layer, label, policies);
+            if o.denies && out.denies.is_none() {
+                out.denies = Some(i);
+            }
+            if !o.allows && out.missing_allow.is_none() {
+                out.missing_allow = Some(i);
+            }
+        }
+        out
+    }
+
+    fn layer(
+        &mut self,
+        layer: Layer,
+        level: Option<&str>,
+        policies: &[&CompiledPolicy],
+    ) -> LayerOutcome {
         let mut out = LayerOutcome::default();
         let check_principal = match (layer, self.has_boundary) {
             (Layer::ResourceBased, true) => PrincipalCheck::CheckWithBoundary,
-            (Layer::ResourceBased, false) => PrincipalCheck::Check,
+            (Layer::ResourceBased | Layer::ResourceControl | Layer::VpcEndpoint, _) => {
+                PrincipalCheck::Check
+            }
             _ => PrincipalCheck::Ignore,
         };
         for policy in policies {
@@ -124,6 +232,7 @@ impl Run<'_> {
             if !policies.is_empty() {
                 c.layers.push(LayerResult {
                     layer,
+                    level: level.map(str::to_string),
                     policies: policies.len(),
                     allows: out.allows,
                     denies: out.denies,
@@ -185,153 +294,29 @@ fn statement_ref(policy: &CompiledPolicy, st: &CompiledStatement) -> StatementRe
     }
 }
 
-/// Runs every layer (all of them, so explicit denies anywhere are seen) and combines.
-fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> (Decision, Option<Layer>) {
-    let scp = run.layer(Layer::ServiceControl, &set.service_control);
-    let resource: Vec<&CompiledPolicy> = set.resource.into_iter().collect();
-    let rb = run.layer(Layer::ResourceBased, &resource);
-    let identity = run.layer(Layer::Identity, &set.identity);
-    let boundary = run.layer(Layer::PermissionsBoundary, &set.permissions_boundaries);
-    let session = run.layer(Layer::Session, &set.session);
-
-    let denying = [
-        (Layer::ServiceControl, &scp),
-        (Layer::ResourceBased, &rb),
-        (Layer::Identity, &identity),
-        (Layer::PermissionsBoundary, &boundary),
-        (Layer::Session, &session),
-    ]
-    .into_iter()
-    .find(|(_, o)| o.denies);
-    if let Some((layer, _)) = denying {
-        return (Decision::ExplicitDeny, Some(layer));
-    }
-    if !set.service_control.is_empty() && !scp.allows {
-        return (Decision::ImplicitDeny, Some(Layer::ServiceControl));
-    }
-    let cross_account = is_cross_account(run.req);
-    if cross_account {
-        // Across accounts both sides must allow.
-        if !rb.allows {
-            return (Decision::ImplicitDeny, Some(Layer::ResourceBased));
+impl Combined {
+    /// The label of the deciding organization level or endpoint, when there is one.
+    fn level_label(&self, set: &PolicySet<'_>) -> Option<String> {
+        let i = self.level?;
+        match self.layer? {
+            Layer::ServiceControl => set.service_control.get(i)?.id.clone(),
+            Layer::ResourceControl => set.resource_control.get(i)?.id.clone(),
+            Layer::VpcEndpoint => set.endpoint.get(i).map(|p| p.source.name.clone()),
+            _ => None,
         }
-        if !identity.allows {
-            return (Decision::ImplicitDeny, Some(Layer::Identity));
-        }
-    } else if rb.grant == Some(Grant::Direct) {
-        // Granted to exactly this caller (e.g. the session ARN): neither the boundary nor
-        // the session policies limit it.
-        return (Decision::Allowed, Some(Layer::ResourceBased));
-    } else if !identity.allows && rb.grant != Some(Grant::Role) {
-        return (Decision::ImplicitDeny, Some(Layer::Identity));
     }
-    if !set.permissions_boundaries.is_empty() && !boundary.allows {
-        return (Decision::ImplicitDeny, Some(Layer::PermissionsBoundary));
-    }
-    if !set.session.is_empty() && !session.allows {
-        return (Decision::ImplicitDeny, Some(Layer::Session));
-    }
-    let layer = if identity.allows {
-        Layer::Identity
-    } else {
-        Layer::ResourceBased
-    };
-    (Decision::Allowed, Some(layer))
-}
 
-/// Whether the resource's account (when given) differs from the caller's.
-fn is_cross_account(req: &Request) -> bool {
-    let caller = match &req.principal {
-        Some(RequestPrincipal::Aws(arn)) => arn_account(arn),
-        _ => None,
-    };
-    matches!((req.account_id.as_deref(), caller), (Some(owner), Some(caller)) if owner != caller)
-}
-
-fn deciding(
-    statements: &[StatementExplanation],
-    decision: Decision,
-    layer: Option<Layer>,
-) -> Vec<StatementRef> {
-    let wanted = match decision {
-        Decision::ExplicitDeny => Effect::Deny,
-        Decision::Allowed => Effect::Allow,
-        Decision::ImplicitDeny => return Vec::new(),
-    };
-    // An allow is granted by the identity and resource-based layers together (across
-    // accounts both are needed; within one either may grant), so both are listed.
-    let granting = |l: Layer| match layer {
-        Some(Layer::Identity | Layer::ResourceBased) => {
-            matches!(l, Layer::Identity | Layer::ResourceBased)
-        }
-        other => other == Some(l),
-    };
-    statements
-        .iter()
-        .filter(|s| {
-            s.matched
-                && s.statement.effect == wanted
-                && (decision == Decision::ExplicitDeny || granting(s.layer))
-        })
-        .map(|s| s.statement.clone())
-        .collect()
-}
-
-fn layer_words(layer: Layer) -> &'static str {
-    match layer {
-        Layer::ServiceControl => "the service control policies",
-        Layer::ResourceBased => "the resource-based policy",
-        Layer::Identity => "the identity-based policies",
-        Layer::PermissionsBoundary => "the permissions boundary",
-        Layer::Session => "the session policies",
-    }
-}
-
-/// The Allow statement of `layer` that came closest to applying: the one that matched the
-/// most parts (action, then resource, then principal), first in order on ties.
-fn closest(
-    statements: &[StatementExplanation],
-    layer: Option<Layer>,
-) -> Option<&StatementExplanation> {
-    let score = |s: &StatementExplanation| {
-        usize::from(s.action.matched) * 4
-            + usize::from(s.action.matched && s.resource.matched) * 2
-            + usize::from(s.principal.as_ref().is_none_or(|p| p.matched))
-    };
-    statements
-        .iter()
-        .filter(|s| {
-            Some(s.layer) == layer && s.statement.effect == Effect::Allow && s.action.matched
-        })
-        .fold(None, |best: Option<&StatementExplanation>, s| match best {
-            Some(b) if score(b) >= score(s) => Some(b),
-            _ => Some(s),
-        })
-}
-
-fn summary(
-    decision: Decision,
-    layer: Option<Layer>,
-    deciding: &[StatementRef],
-    statements: &[StatementExplanation],
-) -> String {
-    let names: Vec<String> = deciding
-        .iter()
-        .map(|s| format!("`{}` in `{}`", s.label, s.policy))
-        .collect();
-    let words = layer.map_or("no policy", layer_words);
-    match decision {
-        Decision::ExplicitDeny => format!("explicitly denied by {}", names.join(", ")),
-        Decision::Allowed => format!("allowed by {} ({words})", names.join(", ")),
-        Decision::ImplicitDeny => {
-            let base = format!("implicitly denied: no statement in {words} allows this request");
-            match closest(statements, layer) {
-                Some(s) => format!(
-                    "{base}; closest is `{}` in `{}`: {}",
-                    s.statement.label, s.statement.policy, s.reason
-                ),
-                None => base,
-            }
+    /// The names of the policies at the deciding level or endpoint, when there is one.
+    fn level_policies<'s>(&self, set: &'s PolicySet<'_>) -> Option<Vec<&'s str>> {
+        let i = self.level?;
+        let names = |policies: &'s [&CompiledPolicy]| {
+            policies.iter().map(|p| p.source.name.as_str()).collect()
+        };
+        match self.layer? {
+            Layer::ServiceControl => Some(names(&set.service_control.get(i)?.policies)),
+            Layer::ResourceControl => Some(names(&set.resource_control.get(i)?.policies)),
+            Layer::VpcEndpoint => Some(vec![set.endpoint.get(i)?.source.name.as_str()]),
+            _ => None,
         }
     }
 }

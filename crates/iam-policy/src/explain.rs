@@ -9,8 +9,12 @@ use serde::Serialize;
 /// A layer of policies in AWS's evaluation logic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Layer {
-    /// AWS Organizations service control policies.
+    /// AWS Organizations service control policies (one level of the organization at a time).
     ServiceControl,
+    /// AWS Organizations resource control policies, of the resource's account.
+    ResourceControl,
+    /// The policies of the VPC endpoints the request passes through.
+    VpcEndpoint,
     /// The resource's resource-based policy (or a role's trust policy).
     ResourceBased,
     /// The principal's identity-based policies.
@@ -175,12 +179,39 @@ impl StatementExplanation {
 pub struct LayerResult {
     /// The layer.
     pub layer: Layer,
+    /// The organization level (root, OU or account ID) for SCPs and RCPs given by level, or
+    /// the endpoint's label for an endpoint policy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
     /// How many policies it has.
     pub policies: usize,
     /// Whether an Allow statement applied.
     pub allows: bool,
     /// Whether a Deny statement applied.
     pub denies: bool,
+}
+
+/// A rule of AWS's evaluation logic that decided a request beyond "every layer must allow":
+/// named in the explanation so the user can look it up (docs/engine.md lists them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Rule {
+    /// `sts:GetCallerIdentity` needs no permission and works even under an explicit Deny.
+    NoPermissionRequired,
+    /// A KMS key is usable only when its key policy allows (directly, or through the
+    /// `arn:aws:iam::ACCOUNT:root` statement that lets IAM policies grant).
+    KeyPolicyMustAllow,
+    /// A role can be assumed only when its trust policy allows the caller, even in its account.
+    TrustPolicyMustAllow,
+    /// An anonymous (unsigned) request can be allowed only by a resource-based policy.
+    AnonymousNeedsResourcePolicy,
+    /// The resource belongs to AWS (account `aws`, or a `alias/aws/*` KMS alias): no customer
+    /// policy can change it.
+    AwsOwnedResource,
+    /// Every organization level (root, each OU, the account) must allow.
+    EveryOrganizationLevel,
+    /// Every VPC endpoint the request passes through must allow.
+    EveryEndpoint,
 }
 
 /// Something the engine could not evaluate; reported, never a silent false.
@@ -201,6 +232,12 @@ pub struct Explanation {
     pub decision: Decision,
     /// The layer that decided (the denying one, or the one that failed to allow).
     pub deciding_layer: Option<Layer>,
+    /// The organization level or endpoint of the deciding layer, when it has several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deciding_level: Option<String>,
+    /// The rule of the evaluation logic that decided, when it is more than the layer order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
     /// The statements that decided: matching Denies, or the Allows that granted.
     pub deciding_statements: Vec<StatementRef>,
     /// One line in plain words.
@@ -213,6 +250,9 @@ pub struct Explanation {
     pub missing_context_keys: Vec<String>,
     /// What could not be evaluated.
     pub unevaluated: Vec<Unevaluated>,
+    /// Layers left out and why (SCPs for an anonymous request, the management account, ...).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// A decision with its explanation.

@@ -11,6 +11,7 @@
 
 pub mod api;
 mod arn;
+pub mod catalog;
 mod compile;
 pub mod condition;
 mod decision;
@@ -30,9 +31,9 @@ mod validate;
 pub use compile::{CompiledPolicy, PolicySource};
 pub use decision::{Decision, Verdict};
 pub use diagnostic::{position_of, Diagnostic, Position, Severity, Span};
-pub use evaluate::{decide, evaluate, PolicySet};
+pub use evaluate::{decide, decide_with_layer, evaluate, OrgLevel, PolicySet};
 pub use explain::{
-    ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult,
+    ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult, Rule,
     StatementExplanation, StatementRef, Unevaluated,
 };
 pub use format::format_policy;
@@ -41,6 +42,14 @@ pub use policy::{
     PolicyVersion, PrincipalElement, Spanned, Statement,
 };
 pub use request::{Context, ContextValue, KeyName, Request, RequestPrincipal};
+
+/// Whether `text` matches `pattern` with IAM's `*`/`?` wildcards (case-sensitive, no policy
+/// variables): the matcher `Resource` elements use, for callers that check a resource
+/// against a pattern outside a policy (for example a workshop goal).
+pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let template = pattern::Template::compile(pattern, true, false);
+    template.matches(text, &Context::default(), false) == pattern::Matched::Yes
+}
 
 /// The engine's version, shown by the playground and the CLI.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

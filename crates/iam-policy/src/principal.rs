@@ -16,6 +16,7 @@ pub(crate) fn principal_matches(
         Some(RequestPrincipal::Federated(a)) => format!("Federated: {a}"),
         Some(RequestPrincipal::Service(a)) => format!("Service: {a}"),
         Some(RequestPrincipal::CanonicalUser(a)) => format!("CanonicalUser: {a}"),
+        Some(RequestPrincipal::Anonymous) => "anonymous (an unsigned request)".to_string(),
         None => "(no principal)".to_string(),
     };
     let Some(spec) = spec else {
@@ -105,6 +106,8 @@ fn listed(spec: &PrincipalSpec, caller: &RequestPrincipal) -> bool {
         RequestPrincipal::Federated(p) => has("Federated", &|v| v == p),
         RequestPrincipal::Service(p) => has("Service", &|v| v == p),
         RequestPrincipal::CanonicalUser(p) => has("CanonicalUser", &|v| v == p),
+        // Only `*` (or `"AWS": "*"`) stands for everyone, anonymous users included.
+        RequestPrincipal::Anonymous => has("AWS", &|_| false),
     }
 }
 
@@ -140,6 +143,8 @@ fn match_one(ty: &str, value: &str, caller: &RequestPrincipal) -> Option<Grant> 
             let (acct, role) = session_role(arn)?;
             names_role(value, acct, role).then_some(Grant::Role)
         }
+        // An anonymous caller is matched only by `*` (above); no ARN, account or provider names it.
+        (_, RequestPrincipal::Anonymous) => None,
         ("Federated", RequestPrincipal::Federated(p))
         | ("Service", RequestPrincipal::Service(p))
         | ("CanonicalUser", RequestPrincipal::CanonicalUser(p)) => {

@@ -14,6 +14,9 @@ pub enum RequestPrincipal {
     Service(String),
     /// An S3 canonical user ID.
     CanonicalUser(String),
+    /// An unsigned (anonymous) request: no identity, so only a resource-based policy that
+    /// names `*` can allow it.
+    Anonymous,
 }
 
 /// A context key's value: one string, or several for a multi-valued key such as `...:amr`.
@@ -108,6 +111,16 @@ impl Context {
                 },
             ),
         }
+    }
+
+    /// Removes `key` (any case) and returns its value.
+    pub fn remove(&mut self, key: &str) -> Option<ContextValue> {
+        let lower = key.to_ascii_lowercase();
+        let i = self
+            .entries
+            .binary_search_by(|e| e.name.lower.as_ref().cmp(lower.as_str()))
+            .ok()?;
+        Some(self.entries.remove(i).value)
     }
 
     /// The value of `key`, matched case-insensitively.

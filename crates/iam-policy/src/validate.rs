@@ -51,7 +51,14 @@ pub(crate) fn check_policy(policy: &Policy, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_elements(st: &Statement, kind: PolicyKind, out: &mut Vec<Diagnostic>) {
-    let wants_principal = matches!(kind, PolicyKind::Resource | PolicyKind::Trust);
+    let wants_principal = matches!(
+        kind,
+        PolicyKind::Resource
+            | PolicyKind::Trust
+            | PolicyKind::ResourceControl
+            | PolicyKind::VpcEndpoint
+    );
+    check_principal_rules(st, kind, out);
     match (&st.principal, wants_principal) {
         (Some(p), false) => out.push(
             Diagnostic::warning("iam::validate::principal_in_identity_policy", format!("`{}` has no place in {}", if p.negated { "NotPrincipal" } else { "Principal" }, kind_words(kind)), Some(p.key_span))
@@ -80,7 +87,9 @@ fn check_elements(st: &Statement, kind: PolicyKind, out: &mut Vec<Diagnostic>) {
             PolicyKind::Identity
             | PolicyKind::Session
             | PolicyKind::PermissionsBoundary
-            | PolicyKind::Resource,
+            | PolicyKind::Resource
+            | PolicyKind::ResourceControl
+            | PolicyKind::VpcEndpoint,
         ) => out.push(
             Diagnostic::error(
                 "iam::validate::missing_resource",
@@ -134,6 +143,8 @@ fn kind_words(kind: PolicyKind) -> &'static str {
         PolicyKind::ServiceControl => "a service control policy",
         PolicyKind::Resource => "a resource-based policy",
         PolicyKind::Trust => "a trust policy",
+        PolicyKind::ResourceControl => "a resource control policy",
+        PolicyKind::VpcEndpoint => "a VPC endpoint policy",
     }
 }
 
@@ -238,7 +249,10 @@ fn check_key(key: &str, span: Span, op: Operator, op_text: &str, out: &mut Vec<D
     }
 }
 
+mod principal;
 mod size;
+
+use principal::check_principal_rules;
 
 pub(crate) use size::check_node;
 

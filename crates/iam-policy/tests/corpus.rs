@@ -9,10 +9,18 @@
 //! - `note` (required): what the case checks, in one sentence;
 //! - `rule` (required): the AWS page and rule it checks;
 //! - `expected` (required here, optional in the format): the decision, or `Error`;
+//! - `source`: the URL of the AWS page the case rests on (`https://docs.aws.amazon.com/...`);
 //! - `expectedStatement`: the Sid of a statement the explanation names as deciding;
+//! - `expectedLayer`, `expectedLevel`, `expectedRule`: the explanation's `decidingLayer`,
+//!   `decidingLevel` and `rule`;
 //! - `expectedDiagnostics`: the exact list of diagnostic codes the case produces, each entry a
 //!   code string or `{"code", "line"?, "column"?, "at"?}` where `at` is the source text the
-//!   diagnostic's span must start with.
+//!   diagnostic's span must start with;
+//! - `expectedMissingContextKeys`: the keys the context-key discovery says the request lacks.
+//!
+//! Files named `catalog*.json` run with the AWS action catalog (`aws-catalog`), so their cases
+//! also get the `iam::catalog::*` checks and context-key discovery; the others run without it,
+//! as the engine does when no catalog is loaded.
 
 // Test support code outside `#[test]` functions: clippy.toml lets tests panic, but only inside
 // the test functions themselves; here too a panic is a failed test, not a crash of the product.
@@ -23,14 +31,25 @@
     clippy::unwrap_used
 )]
 
-use iam_policy::api::evaluate_cases_json;
+use iam_policy::api::evaluate_cases_json_with;
+use iam_policy::catalog::Catalog;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Fields the corpus adds to the format; the engine may warn that it does not know them.
-const CORPUS_FIELDS: &[&str] = &["note", "rule", "expectedStatement", "expectedDiagnostics"];
+const CORPUS_FIELDS: &[&str] = &[
+    "note",
+    "rule",
+    "source",
+    "expectedStatement",
+    "expectedLayer",
+    "expectedLevel",
+    "expectedRule",
+    "expectedDiagnostics",
+    "expectedMissingContextKeys",
+];
 
 const DECISIONS: &[&str] = &["Allowed", "ExplicitDeny", "ImplicitDeny", "Error"];
 
@@ -136,7 +155,8 @@ fn run_file(
     };
     tally.cases = cases.len();
 
-    let answers: Vec<Value> = evaluate_cases_json(&text, true)
+    let catalog = file.starts_with("catalog").then(Catalog::embedded);
+    let answers: Vec<Value> = evaluate_cases_json_with(&text, true, catalog)
         .iter()
         .map(|a| serde_json::to_value(a).expect("an answer serializes"))
         .collect();
@@ -226,6 +246,39 @@ fn check_case(case: &Value, answer: &Value, text: &str) -> Vec<String> {
         if !sids.iter().any(|s| s == sid) {
             problems.push(format!(
                 "expected deciding statement `{sid}`, the explanation names {sids:?}"
+            ));
+        }
+    }
+
+    if let Some(source) = case.get("source") {
+        if !source
+            .as_str()
+            .is_some_and(|s| s.starts_with("https://docs.aws.amazon.com/"))
+        {
+            problems.push(format!(
+                "`source` must be an AWS documentation URL, not {source}"
+            ));
+        }
+    }
+    let explanation = answer.get("explanation");
+    for (field, key) in [
+        ("expectedLayer", "decidingLayer"),
+        ("expectedLevel", "decidingLevel"),
+        ("expectedRule", "rule"),
+    ] {
+        if let Some(want) = case.get(field) {
+            let got = explanation.and_then(|e| e.get(key)).unwrap_or(&Value::Null);
+            if want != got {
+                problems.push(format!("expected {key} {want}, the explanation has {got}"));
+            }
+        }
+    }
+    if let Some(expected) = case.get("expectedMissingContextKeys") {
+        let got = answer.pointer("/contextKeys/missing");
+        if got != Some(expected) {
+            problems.push(format!(
+                "expected missing context keys {expected}, got {}",
+                got.map_or_else(|| "none".to_string(), Value::to_string)
             ));
         }
     }

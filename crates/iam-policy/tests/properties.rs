@@ -25,7 +25,7 @@ use iam_policy::{format_policy, json, parse_policy, PolicyKind, Verdict};
 use proptest::prelude::*;
 use serde_json::{json as j, Value};
 
-const KINDS: [PolicyKind; 6] = PolicyKind::ALL;
+const KINDS: [PolicyKind; 8] = PolicyKind::ALL;
 
 /// The number of cases per property: `default`, or `PROPTEST_CASES` for a longer search.
 fn cases(default: u32) -> u32 {

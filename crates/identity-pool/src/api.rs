@@ -7,7 +7,9 @@
 //! `evaluate` (`case`, optional `explain`), `evaluateCases` (`text`: one case or an array,
 //! optional `explain`), `parsePolicy` (`text`, `kind`), `formatPolicy` (`text`),
 //! `decodeToken` (`token`, optional `scenario`, `now`), `import` (`text`, optional
-//! `scenario` and `options`). The answer has the same `op` (or `error`).
+//! `scenario` and `options`), `export` (`scenario`, `format`), `workshop` (`text`: a
+//! workshop or exercise file) and `goals` (`exercise`: an exercise object's text,
+//! `scenario`: the learner's scenario). The answer has the same `op` (or `error`).
 //!
 //! The front ends depend on this crate only: the few engine types that travel in answers
 //! are re-exported here.
@@ -23,6 +25,8 @@ pub use iam_policy::{
 };
 
 use crate::check::{check_file, check_text, CheckResult};
+use crate::exercise::{judge, workshop_view, GoalsVerdict, WorkshopView};
+use crate::export::{export, ExportFormat, Exported};
 use crate::import::{decode_token, import_text, DecodedToken, ImportOptions, Imported};
 use crate::report::Report;
 use crate::simulate::simulate_text_with;
@@ -111,6 +115,18 @@ pub enum ApiCall {
         /// The document's text.
         text: String,
     },
+    /// Read a workshop or exercise file (`docs/exercises.md`).
+    Workshop {
+        /// The file's text.
+        text: String,
+    },
+    /// Judge a learner's scenario against an exercise's goals.
+    Goals {
+        /// The exercise object's text (`ExerciseView::source`).
+        exercise: String,
+        /// The learner's scenario.
+        scenario: ScenarioInput,
+    },
     /// Decode a pasted JWT locally (no signature check) into a `signIn`.
     DecodeToken {
         /// The token text as pasted.
@@ -133,6 +149,13 @@ pub enum ApiCall {
         /// What only the deployment knows (region, account, pool ID).
         #[serde(default)]
         options: ImportOptions,
+    },
+    /// Export the scenario's pool, roles and policies as infrastructure code.
+    Export {
+        /// The scenario.
+        scenario: ScenarioInput,
+        /// CloudFormation, Terraform or AWS CLI commands.
+        format: ExportFormat,
     },
 }
 
@@ -196,6 +219,20 @@ pub enum ApiAnswerBody {
         /// Why it could not be formatted.
         diagnostics: Vec<Diagnostic>,
     },
+    /// The workshop, ready to show.
+    Workshop {
+        /// Absent when the file is not a JSON object.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        workshop: Option<WorkshopView>,
+        /// Errors and warnings, located in the file.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The learner's progress on one exercise.
+    Goals {
+        /// The verdict.
+        #[serde(flatten)]
+        verdict: GoalsVerdict,
+    },
     /// The decoded token.
     DecodeToken {
         /// Header, claims, provider, `signIn`, warnings and notes.
@@ -205,6 +242,11 @@ pub enum ApiAnswerBody {
     Import {
         /// Scenario, took, left out, assumed, placeholders, diagnostics.
         import: Box<Imported>,
+    },
+    /// The exported text.
+    Export {
+        /// Format, text and notes.
+        export: Exported,
     },
     /// The request itself was wrong.
     Error {
@@ -276,6 +318,16 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 diagnostics: located(parsed.diagnostics, text),
             }
         }
+        ApiCall::Workshop { text } => {
+            let (workshop, diagnostics) = workshop_view(text);
+            ApiAnswerBody::Workshop {
+                workshop,
+                diagnostics,
+            }
+        }
+        ApiCall::Goals { exercise, scenario } => ApiAnswerBody::Goals {
+            verdict: judge(exercise, &scenario.text()),
+        },
         ApiCall::DecodeToken {
             token,
             scenario,
@@ -296,6 +348,14 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 import: Box::new(import_text(text, base.as_ref(), options)),
             }
         }
+        ApiCall::Export { scenario, format } => match scenario.value() {
+            Some(value) => ApiAnswerBody::Export {
+                export: export(&value, *format),
+            },
+            None => ApiAnswerBody::Error {
+                message: "the scenario to export is not JSON; fix it first".to_owned(),
+            },
+        },
         ApiCall::FormatPolicy { text } => match format_policy(text) {
             Ok(pretty) => ApiAnswerBody::FormatPolicy {
                 text: Some(pretty),

@@ -58,9 +58,13 @@ pub fn check_text(text: &str) -> (CheckResult, Option<Report>) {
     check_loaded(load_scenario(text))
 }
 
-/// Checks every scenario in a file (one scenario or a JSON array of them): the call the
-/// CLI and the corpus runner share.
+/// Checks every scenario in a file (one scenario or a JSON array of them), or every
+/// exercise of an exercise or workshop file (`crate::exercise`): the call the CLI and the
+/// corpus runner share.
 pub fn check_file(text: &str) -> Vec<CheckResult> {
+    if crate::exercise::is_exercise_file(text) {
+        return crate::exercise::check_exercise_file(text);
+    }
     load_scenarios(text)
         .into_iter()
         .map(|loaded| check_loaded(loaded).0)

@@ -2,6 +2,7 @@
 
 use iam_policy::{CompiledPolicy, PolicySource};
 
+use crate::kms_default::default_key_policy;
 use crate::scenario::{PolicyDoc, Role, Scenario};
 
 /// A role's compiled policies.
@@ -26,6 +27,9 @@ pub struct CompiledScenario<'s> {
     pub resource_policies: Vec<(String, CompiledPolicy)>,
     /// Managed policies the scenario defines, by ARN.
     pub managed_policies: Vec<(String, CompiledPolicy)>,
+    /// KMS's default key policy for each key a request uses that has no entry in
+    /// `resourcePolicies` (see `kms_default`), by key ARN.
+    pub default_key_policies: Vec<(String, CompiledPolicy)>,
 }
 
 /// Compiles a document when it could be read.
@@ -58,10 +62,25 @@ impl<'s> CompiledScenario<'s> {
                 .filter_map(|(arn, doc)| compile_doc(doc).map(|c| (arn.value.clone(), c)))
                 .collect()
         };
+        let resource_policies: Vec<(String, CompiledPolicy)> =
+            compile_map(&scenario.resource_policies);
+        let mut default_key_policies: Vec<(String, CompiledPolicy)> = Vec::new();
+        for request in &scenario.requests {
+            let key = &request.resource;
+            let known = scenario
+                .resource_policies
+                .iter()
+                .any(|(a, _)| a.value == *key)
+                || default_key_policies.iter().any(|(a, _)| a == key);
+            if let Some(policy) = (!known).then(|| default_key_policy(key)).flatten() {
+                default_key_policies.push((key.clone(), policy));
+            }
+        }
         Self {
             roles,
-            resource_policies: compile_map(&scenario.resource_policies),
+            resource_policies,
             managed_policies: compile_map(&scenario.managed_policies),
+            default_key_policies,
         }
     }
 
@@ -83,6 +102,11 @@ impl<'s> CompiledScenario<'s> {
             let arn = format!("arn:aws:s3:::{bucket}");
             self.resource_policies.iter().find(|(a, _)| *a == arn)
         };
-        exact.or_else(bucket).map(|(_, c)| c)
+        let default_key = || {
+            self.default_key_policies
+                .iter()
+                .find(|(a, _)| a == resource)
+        };
+        exact.or_else(bucket).or_else(default_key).map(|(_, c)| c)
     }
 }

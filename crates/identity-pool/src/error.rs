@@ -149,8 +149,8 @@ pub mod message {
         "Token is not from a supported provider of this identity pool.";
     /// Token issuer does not match the Logins key (facts §8.6, observed).
     pub const ISSUER_MISMATCH: &str = "Invalid login token. Issuer doesn't match providerName";
-    /// Start of the expired-token message; `<now> >= <exp>` follows, both epoch seconds
-    /// (facts §8.6, observed: `Token expired: 1667365798 >= 1667235770`).
+    /// Start of the expired-token message; `<now - 300> >= <exp>` follows, both epoch
+    /// seconds (facts §8.6 and §9, observed: `Token expired: 1667365798 >= 1667235770`).
     pub const TOKEN_EXPIRED_PREFIX: &str = "Invalid login token. Token expired: ";
     /// The token has no `aud` (facts §8.6, observed).
     pub const MISSING_AUD: &str = "Invalid login token. Missing a required claim: aud";
@@ -164,6 +164,11 @@ pub mod message {
     /// The ambiguous-role Deny (facts §3.4; the provider part is our choice).
     pub fn ambiguous_deny(provider: &str) -> String {
         format!("The ambiguous role mapping rules for: {provider} denied this request.")
+    }
+
+    /// A login sent to a pool with no providers at all (facts §9, observed).
+    pub fn no_providers(pool_id: &str) -> String {
+        format!("Identity pool - {pool_id} does not have identity providers configured.")
     }
 
     /// A role-mapping key that is not a configured provider (facts §3.2, observed).

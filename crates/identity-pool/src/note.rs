@@ -1,7 +1,9 @@
-//! Notes on facts AWS does not document: each one travels with the report so the
-//! playground can show the user where the simulation is guessing.
+//! Notes on facts AWS does not document (or documents only in part): each one travels with
+//! the report so the playground can show the user where the simulation is guessing, and
+//! each names its [`Topic`], whose entry in `docs/cognito-facts.md` gives the confidence and
+//! the sources.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// How sure the simulation is about a behaviour it models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -15,12 +17,100 @@ pub enum Confidence {
     Assumed,
 }
 
+/// The document that holds one entry per [`Topic`]: its confidence and its sources.
+pub const FACTS_DOC: &str = "docs/cognito-facts.md";
+
+/// Declares [`Topic`] and its list once, so a topic cannot exist without an id and the
+/// test over [`Topic::ALL`] sees every one of them.
+macro_rules! topics {
+    ($($(#[$doc:meta])* $variant:ident => $id:literal,)*) => {
+        /// A fact the simulation relies on, by its stable id: the anchor of its entry in
+        /// `docs/cognito-facts.md`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Topic {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Topic {
+            /// Every topic.
+            pub const ALL: &'static [Topic] = &[$(Topic::$variant,)*];
+
+            /// The stable id, e.g. `token-expiry`.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Topic::$variant => $id,)*
+                }
+            }
+        }
+    };
+}
+
+topics! {
+    /// `amr` members for each provider.
+    AmrPerProvider => "amr-per-provider",
+    /// The ambiguous-role Deny message and the name it prints.
+    AmbiguousDeny => "ambiguous-deny",
+    /// `CustomRoleArn` when the provider has no role mapping.
+    CustomRoleArnWithoutMapping => "custom-role-arn-without-mapping",
+    /// `CustomRoleArn` with a rules-based mapping.
+    CustomRoleArnWithRules => "custom-role-arn-with-rules",
+    /// The refusal of a `CustomRoleArn` the token (or assertion) does not list.
+    CustomRoleArnDeniedMessage => "custom-role-arn-denied-message",
+    /// A SAML assertion listing several roles without `CustomRoleArn`.
+    SamlSeveralRoles => "saml-several-roles",
+    /// Which scope-down version applies to guests.
+    ScopeDownVersion => "scope-down-version",
+    /// The inline scope-down session policy's JSON.
+    ScopeDownInlinePolicy => "scope-down-inline-policy",
+    /// The managed scope-down session policy.
+    ScopeDownManagedPolicy => "scope-down-managed-policy",
+    /// `AllowClassicFlow` absent from the pool.
+    ClassicFlowAbsent => "classic-flow-absent",
+    /// The basic flow's role when the app names none.
+    BasicFlowDefaultRole => "basic-flow-default-role",
+    /// Principal tags in the basic flow.
+    BasicFlowPrincipalTags => "basic-flow-principal-tags",
+    /// STS parameter limits and their errors.
+    StsValidation => "sts-validation",
+    /// `MalformedPolicyDocument` for an unparsable session policy.
+    MalformedSessionPolicy => "malformed-session-policy",
+    /// A managed session policy the scenario does not define.
+    UnknownManagedPolicy => "unknown-managed-policy",
+    /// GetId's provider-token checks and their order.
+    GetIdProviderChecks => "get-id-provider-checks",
+    /// Provider-token expiry at GetId.
+    TokenExpiry => "token-expiry",
+    /// A made-up role ID for `aws:userid`.
+    SynthesizedRoleId => "synthesized-role-id",
+    /// Default principal tag mappings.
+    DefaultPrincipalTags => "default-principal-tags",
+    /// A list claim mapped to a principal tag.
+    ListClaimTags => "list-claim-tags",
+    /// A KMS key without a key policy in the scenario gets KMS's default key policy.
+    KmsDefaultKeyPolicy => "kms-default-key-policy",
+}
+
+impl Serialize for Topic {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+impl Topic {
+    /// Where the topic's entry is: `docs/cognito-facts.md#<id>`.
+    pub fn reference(self) -> String {
+        format!("{FACTS_DOC}#{}", self.id())
+    }
+}
+
 /// One uncertain point the simulation relied on while producing a report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Note {
-    /// Stable topic id, matching a `##` heading in `docs/divergences.md`.
-    pub topic: &'static str,
+    /// The fact's topic: its entry in `docs/cognito-facts.md` has the confidence and sources.
+    pub topic: Topic,
+    /// Where that entry is (`docs/cognito-facts.md#<topic>`).
+    pub reference: String,
     /// How sure we are.
     pub confidence: Confidence,
     /// What was assumed, in plain words.
@@ -29,9 +119,10 @@ pub struct Note {
 
 impl Note {
     /// A note with the given topic, confidence and text.
-    pub fn new(topic: &'static str, confidence: Confidence, text: impl Into<String>) -> Self {
+    pub fn new(topic: Topic, confidence: Confidence, text: impl Into<String>) -> Self {
         Self {
             topic,
+            reference: topic.reference(),
             confidence,
             text: text.into(),
         }

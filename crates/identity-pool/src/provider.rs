@@ -55,6 +55,19 @@ pub fn public_kind(name: &str) -> Option<ProviderKind> {
     }
 }
 
+/// The kind a Logins key names when the pool does not configure it: a user pool by its
+/// host, a public provider by its well-known name, a SAML provider by its ARN, otherwise
+/// an OIDC issuer host.
+pub fn kind_of_key(key: &str) -> ProviderKind {
+    if key.starts_with("cognito-idp.") {
+        ProviderKind::UserPool
+    } else if key.starts_with("arn:") {
+        ProviderKind::Saml
+    } else {
+        public_kind(key).unwrap_or(ProviderKind::Oidc)
+    }
+}
+
 /// Splits `cognito-idp.REGION.amazonaws.com/POOL_ID` into (region, pool id).
 pub fn parse_user_pool(name: &str) -> Option<(&str, &str)> {
     let rest = name.strip_prefix("cognito-idp.")?;

@@ -5,10 +5,10 @@ use iam_policy::{Decision, Diagnostic, Explanation, Position, Verdict};
 use serde::Serialize;
 
 use crate::error::AwsError;
-use crate::note::Note;
+use crate::note::{Note, Topic};
 use crate::role_selection::RoleSelection;
 use crate::scenario::{Flow, IdentityType};
-use crate::scope_down::ScopeDownEntry;
+use crate::scope_down::{ScopeDownEntry, VersionInfo};
 use crate::session::Session;
 use crate::token::MintedToken;
 use crate::trust::TrustEvaluation;
@@ -79,6 +79,23 @@ pub struct CognitoExplanation {
     pub cause: Cause,
 }
 
+/// The other reading of an uncertain fact, and what it would change. The report's own
+/// outcome follows the simulation's reading; each `Reading` shows the alternative, so the
+/// user sees both.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reading {
+    /// The uncertain fact (its entry in `docs/cognito-facts.md`).
+    pub topic: Topic,
+    /// The other reading, in words.
+    pub assumption: String,
+    /// The outcome under it: `issued` or an AWS exception name for the sign-in, a decision
+    /// (`Allowed`, `ExplicitDeny`, `ImplicitDeny`) for a request.
+    pub outcome: String,
+    /// One sentence on what happens under it.
+    pub detail: String,
+}
+
 /// One request's result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -103,6 +120,9 @@ pub struct RequestReport {
     /// The engine's explanation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
+    /// Other readings of uncertain facts under which this request's decision differs.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
     /// Where the request is in the scenario file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
@@ -116,6 +136,10 @@ pub struct ScopeDownReport {
     pub applied: bool,
     /// Why or why not.
     pub reason: String,
+    /// The version of the scope-down this run follows.
+    pub version: VersionInfo,
+    /// Every version, for choosing another (`scopeDownVersion`).
+    pub versions: Vec<VersionInfo>,
     /// The services of the inline policy, with sources.
     pub services: Vec<ScopeDownEntry>,
 }
@@ -161,4 +185,7 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Undocumented behaviour the simulation relied on.
     pub notes: Vec<Note>,
+    /// Other readings of uncertain facts under which the sign-in ends differently.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
 }

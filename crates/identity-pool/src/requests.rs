@@ -6,8 +6,10 @@ use iam_policy::{
 
 use crate::compiled::CompiledScenario;
 use crate::explain::request::{access_denied_message, explain_request, RequestFacts};
+use crate::readings::{other_scope_downs, scope_down_readings};
 use crate::report::{Cause, CognitoExplanation, RequestDecision, RequestReport};
 use crate::scenario::{Scenario, ScenarioRequest};
+use crate::scope_down::ScopeDown;
 use crate::session::{account_of, Session};
 
 /// The signed-in state requests are evaluated with.
@@ -20,21 +22,34 @@ pub struct Credentials<'a> {
     pub scope_down: bool,
 }
 
-/// Evaluates every request; without credentials each gets `Error`. `explain` says which
-/// requests get their explanations; the others get only the decision, from the engine's
-/// allocation-free [`decide`].
+/// Evaluates every request; without credentials each gets `Error`. Under the guest
+/// scope-down each explained request is also decided under the other scope-down versions.
+/// `explain` says which requests get their explanations; the others get only the
+/// decision, from the engine's allocation-free [`decide`].
 pub fn evaluate_requests(
     scenario: &Scenario,
     compiled: &CompiledScenario<'_>,
     credentials: Option<&Credentials<'_>>,
     explain: &dyn Fn(usize) -> bool,
 ) -> Vec<RequestReport> {
+    let others = match credentials {
+        Some(c) if c.scope_down => other_scope_downs(scenario.scope_down()),
+        _ => Vec::new(),
+    };
     scenario
         .requests
         .iter()
         .enumerate()
         .map(|(index, request)| match credentials {
-            Some(c) => evaluate_one(scenario, compiled, c, index, request, explain(index)),
+            Some(c) => evaluate_one(
+                scenario,
+                compiled,
+                c,
+                &others,
+                index,
+                request,
+                explain(index),
+            ),
             None => no_credentials(scenario, index, request),
         })
         .collect()
@@ -55,6 +70,7 @@ fn no_credentials(scenario: &Scenario, index: usize, request: &ScenarioRequest) 
             cause: Cause::NoCredentials,
         }),
         explanation: None,
+        readings: Vec::new(),
         position: Some(position_of(&scenario.source, request.span.start)),
     }
 }
@@ -63,6 +79,7 @@ fn evaluate_one(
     scenario: &Scenario,
     compiled: &CompiledScenario<'_>,
     c: &Credentials<'_>,
+    others: &[ScopeDown],
     index: usize,
     request: &ScenarioRequest,
     explain: bool,
@@ -91,7 +108,7 @@ fn evaluate_one(
         session: c.session_policies.iter().collect(),
         permissions_boundaries: boundaries,
         resource: compiled.resource_policy(&request.resource),
-        service_control: Vec::new(),
+        ..PolicySet::default()
     };
     if !explain {
         return RequestReport {
@@ -103,12 +120,14 @@ fn evaluate_one(
             aws_message: None,
             cognito: None,
             explanation: None,
+            readings: Vec::new(),
             position: Some(position_of(&scenario.source, request.span.start)),
         };
     }
     let evaluation = evaluate(&set, &engine_request);
     set.session = Vec::new();
     let without_session = decide(&set, &engine_request);
+    let readings = scope_down_readings(others, &mut set, &engine_request, evaluation.decision);
     let facts = RequestFacts {
         scenario,
         session: c.session,
@@ -126,7 +145,10 @@ fn evaluate_one(
             })
             .unwrap_or_default(),
     };
-    let cognito = explain_request(&facts, &evaluation.explanation);
+    let mut cognito = explain_request(&facts, &evaluation.explanation);
+    for reading in &readings {
+        cognito.summary = format!("{}. Uncertain: {}", cognito.summary, reading.detail);
+    }
     RequestReport {
         index,
         action: request.action.clone(),
@@ -141,6 +163,7 @@ fn evaluate_one(
         ),
         cognito: Some(cognito),
         explanation: Some(evaluation.explanation),
+        readings,
         position: Some(position_of(&scenario.source, request.span.start)),
     }
 }

@@ -6,7 +6,7 @@ use crate::note::Notes;
 use crate::report::{Report, ScopeDownReport};
 use crate::requests::{evaluate_requests, Credentials};
 use crate::scenario::{load_scenario, Flow, IdentityType, Scenario};
-use crate::scope_down::INLINE_SCOPE_DOWN;
+use crate::scope_down::{default_version, ScopeDownVersion, VERSIONS};
 
 /// Which requests get their explanations.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -57,12 +57,15 @@ pub fn simulate_with(scenario: &Scenario, explain: &Explain) -> Report {
     let requests = evaluate_requests(scenario, &compiled, credentials.as_ref(), &|index| {
         explain.covers(index)
     });
+    for (key, _) in &compiled.default_key_policies {
+        notes.push(crate::kms_default::note(key));
+    }
     let sign_in = &scenario.sign_in;
-    let scope_down = ScopeDownReport {
-        applied: outcome.scope_down_applied,
-        reason: scope_down_reason(sign_in.identity, sign_in.flow, outcome.scope_down_applied),
-        services: INLINE_SCOPE_DOWN.to_vec(),
-    };
+    let scope_down = scope_down_report(
+        scenario.scope_down(),
+        outcome.scope_down_applied,
+        scope_down_reason(sign_in.identity, sign_in.flow, outcome.scope_down_applied),
+    );
     let outcome_name = match &outcome.error {
         Some(error) => error.code.clone(),
         None => "issued".to_owned(),
@@ -83,6 +86,17 @@ pub fn simulate_with(scenario: &Scenario, explain: &Explain) -> Report {
         requests,
         diagnostics: Vec::new(),
         notes: notes.into_vec(),
+        readings: outcome.readings,
+    }
+}
+
+fn scope_down_report(version: &ScopeDownVersion, applied: bool, reason: String) -> ScopeDownReport {
+    ScopeDownReport {
+        applied,
+        reason,
+        version: version.info(),
+        versions: VERSIONS.iter().map(ScopeDownVersion::info).collect(),
+        services: version.inline(),
     }
 }
 
@@ -126,15 +140,16 @@ fn unreadable() -> Report {
         token: None,
         role_selection: None,
         trust: Vec::new(),
-        scope_down: ScopeDownReport {
-            applied: false,
-            reason: "the scenario could not be read".to_owned(),
-            services: INLINE_SCOPE_DOWN.to_vec(),
-        },
+        scope_down: scope_down_report(
+            default_version(),
+            false,
+            "the scenario could not be read".to_owned(),
+        ),
         session: None,
         error: None,
         requests: Vec::new(),
         diagnostics: Vec::new(),
         notes: Vec::new(),
+        readings: Vec::new(),
     }
 }

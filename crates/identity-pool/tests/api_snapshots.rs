@@ -3,7 +3,9 @@
 //! `tests/api/requests.json` lists representative requests (each with a `note` and a
 //! `source`); the answer to each is kept, pretty-printed, in `tests/api/answers/NAME.json`.
 //! A request may take its scenario from a file (`scenarioFile`, sent as text so positions
-//! refer to it) or its `text` from one (`textFile`), both relative to the repository.
+//! refer to it) or its `text` from one (`textFile`), both relative to the repository; a
+//! `scenarioFile` ending in `#/pointer` takes that part of the file (an exercise's starting
+//! scenario), and `exerciseFile` fills a `goals` request's `exercise`.
 //! Run with `UPDATE_SNAPSHOTS=1` to rewrite the answers after an intended change, and
 //! read the diff before committing it.
 
@@ -31,7 +33,18 @@ fn read(path: &Path) -> String {
 fn request_of(entry: &Value) -> String {
     let mut request = entry["request"].clone();
     if let Some(file) = entry["scenarioFile"].as_str() {
-        request["scenario"] = Value::String(read(&repo().join(file)));
+        request["scenario"] = Value::String(match file.split_once('#') {
+            Some((file, pointer)) => {
+                let whole: Value = serde_json::from_str(&read(&repo().join(file)))
+                    .unwrap_or_else(|e| panic!("{file}: {e}"));
+                let part = &whole[pointer.trim_start_matches('/')];
+                serde_json::to_string_pretty(part).unwrap_or_else(|e| panic!("{file}: {e}"))
+            }
+            None => read(&repo().join(file)),
+        });
+    }
+    if let Some(file) = entry["exerciseFile"].as_str() {
+        request["exercise"] = Value::String(read(&repo().join(file)));
     }
     if let Some(file) = entry["textFile"].as_str() {
         request["text"] = Value::String(read(&repo().join(file)));

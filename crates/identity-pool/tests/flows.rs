@@ -479,3 +479,113 @@ fn the_aws_call_that_answered_with_the_error_is_marked_failed() {
     assert_eq!(status("TrustPolicy").as_deref(), Some("Failed"));
     assert_eq!(status("GetId").as_deref(), Some("Ok"));
 }
+
+#[test]
+fn uncertain_scope_down_decisions_carry_the_other_versions_outcomes() {
+    let mut s = base();
+    s["roles"][0] = role(
+        "Guest",
+        trust("unauthenticated"),
+        allow(&["mobiletargeting:PutEvents", "s3:GetObject"], "*"),
+    );
+    s["requests"] = json!([
+        {"action": "mobiletargeting:PutEvents", "resource": "*"},
+        {"action": "s3:GetObject", "resource": "arn:aws:s3:::mybucket/a.jpg"}
+    ]);
+    let r = run(&s);
+    assert_eq!(r.scope_down.version.id, "guide-2023");
+    assert_eq!(r.scope_down.versions.len(), 3);
+    assert_eq!(decisions(&r), ["ImplicitDeny", "Allowed"]);
+    let pinpoint = &r.requests[0];
+    let others: Vec<(&str, &str)> = pinpoint
+        .readings
+        .iter()
+        .map(|g| (g.assumption.as_str(), g.outcome.as_str()))
+        .collect();
+    assert_eq!(others.len(), 2, "{others:?}");
+    assert!(others.iter().all(|(_, outcome)| *outcome == "Allowed"));
+    assert!(pinpoint
+        .cognito
+        .as_ref()
+        .unwrap()
+        .summary
+        .contains("Uncertain: under scope-down version `guide-2022`"));
+    assert!(r.requests[1].readings.is_empty(), "S3 is on every list");
+
+    s["scopeDownVersion"] = json!("managed-policy-2024");
+    let r = run(&s);
+    assert_eq!(decisions(&r), ["Allowed", "Allowed"]);
+    let session = r.session.as_ref().unwrap();
+    assert!(session.session_policies.iter().any(|p| p
+        .arn
+        .as_deref()
+        .is_some_and(|a| a.ends_with("AmazonCognitoUnAuthedIdentitiesSessionPolicy"))));
+    // The 2023 reading denies it: that is the reading shown next to this run's Allowed.
+    assert_eq!(r.requests[0].readings.len(), 1);
+    assert_eq!(r.requests[0].readings[0].outcome, "ImplicitDeny");
+}
+
+#[test]
+fn an_absent_allow_classic_flow_is_refused_as_assumed_with_the_other_outcome() {
+    let mut s = signed_in(base());
+    s["identityPool"]
+        .as_object_mut()
+        .unwrap()
+        .remove("AllowClassicFlow");
+    s["signIn"]["flow"] = json!("basic");
+    let r = run(&s);
+    let e = r.error.as_ref().unwrap();
+    assert_eq!(e.code, "InvalidParameterException");
+    assert_eq!(e.confidence, identity_pool::Confidence::Assumed);
+    assert!(
+        e.explanation.contains("if it means enabled"),
+        "{}",
+        e.explanation
+    );
+    assert_eq!(r.readings.len(), 1);
+    assert_eq!(r.readings[0].outcome, "issued");
+    assert!(r
+        .notes
+        .iter()
+        .all(|n| n.topic.id() != "classic-flow-default"));
+    // With the field written, nothing is uncertain.
+    s["identityPool"]["AllowClassicFlow"] = json!(false);
+    let r = run(&s);
+    assert_eq!(
+        r.error.as_ref().unwrap().confidence,
+        identity_pool::Confidence::Observed
+    );
+    assert!(r.readings.is_empty());
+}
+
+#[test]
+fn the_ambiguous_deny_is_observed_for_social_providers_and_assumed_for_user_pools() {
+    let mapping = |key: &str| {
+        json!({key: {"Type": "Rules", "AmbiguousRoleResolution": "Deny",
+            "RulesConfiguration": {"Rules": [{"Claim": "custom:dept", "MatchType": "Equals",
+                "Value": "nobody", "RoleARN": "arn:aws:iam::123456789012:role/Admin"}]}}})
+    };
+    let mut s = signed_in(base());
+    s["identityPoolRoles"]["RoleMappings"] = mapping(&format!("{UP}:4abc"));
+    let r = run(&s);
+    assert_eq!(
+        r.error.as_ref().unwrap().confidence,
+        identity_pool::Confidence::Assumed
+    );
+    s["identityPoolRoles"]["RoleMappings"] = mapping("graph.facebook.com");
+    s["signIn"] = json!({"identity": "authenticated", "provider": "graph.facebook.com",
+        "claims": {"sub": "10157", "aud": "7346241598935555"}});
+    let r = run(&s);
+    let e = r.error.as_ref().unwrap();
+    assert_eq!(
+        e.message,
+        "The ambiguous role mapping rules for: graph.facebook.com denied this request."
+    );
+    assert_eq!(e.confidence, identity_pool::Confidence::Observed);
+    let note = r
+        .notes
+        .iter()
+        .find(|n| n.topic.id() == "ambiguous-deny")
+        .unwrap();
+    assert_eq!(note.confidence, identity_pool::Confidence::Observed);
+}

@@ -16,7 +16,8 @@ pub mod dom;
 pub mod editor;
 pub mod examples;
 pub mod hooks;
-pub mod share;
+/// Share links: the codec lives in `share-link`, shared with `idpool link`.
+pub use share_link::codec as share;
 pub mod startup;
 pub mod state;
 pub mod storage;

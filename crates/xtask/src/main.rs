@@ -6,10 +6,12 @@
 //! cargo xtask js                        build the JavaScript package into target/js/
 //! cargo xtask install                   install the toolchain only
 //! cargo xtask csp [FILE]                put the Content-Security-Policy into a built page
+//! cargo xtask catalog                   regenerate the AWS action catalog from its npm package
 //! ```
 
 mod browser;
 mod bundle;
+mod catalog;
 mod csp;
 mod install;
 mod js_package;
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         "js" => Project::locate().and_then(|project| js_package::build(&project)),
         "install" => Project::locate().and_then(|project| install::test_tools(&project)),
         "csp" => Project::locate().and_then(|project| csp::run(rest, &project.dist())),
+        "catalog" => Project::locate().and_then(|project| catalog::generate(&project)),
         "help" | "--help" | "-h" => {
             help();
             Ok(())
@@ -65,6 +68,7 @@ fn help() {
     println!("cargo xtask install               install the toolchain only");
     println!("cargo xtask csp [FILE]            write the Content-Security-Policy meta into a built index.html");
     println!("                                  (Trunk's post_build hook runs it on every build)");
+    println!("cargo xtask catalog               regenerate crates/aws-catalog/data/catalog.tsv from the pinned npm package");
     println!("stages:");
     for stage in STAGES {
         println!("  {:<8} {}", stage.name, stage.about);

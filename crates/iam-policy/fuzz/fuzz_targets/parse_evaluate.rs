@@ -12,7 +12,7 @@ use iam_policy::{
 };
 use libfuzzer_sys::fuzz_target;
 
-const KINDS: [PolicyKind; 6] = PolicyKind::ALL;
+const KINDS: [PolicyKind; 8] = PolicyKind::ALL;
 
 /// A few requests that touch the common keys, principals and ARN shapes.
 fn requests() -> Vec<Request> {

@@ -1,6 +1,7 @@
 //! Reading the parts of an evaluation case from span-keeping JSON: policies (objects or
 //! policy text in a string) and the request with its context.
 
+use crate::catalog::Catalog;
 use crate::json::{self, JsonMember, JsonNode, JsonValue};
 use crate::{
     CompiledPolicy, Context, ContextValue, Diagnostic, Policy, PolicyKind, PolicySource, Request,
@@ -14,12 +15,18 @@ pub(super) fn read_policy(
     name: String,
     kind: PolicyKind,
     text: &str,
+    catalog: Option<&Catalog>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<CompiledPolicy> {
     let mut parsed = match node.as_str() {
         Some(inner) => crate::parse_policy(inner, kind),
         None => Policy::from_json(node, kind),
     };
+    if let (Some(catalog), Some(policy)) = (catalog, &parsed.policy) {
+        parsed
+            .diagnostics
+            .extend(crate::catalog::check_policy(policy, catalog));
+    }
     if node.as_str().is_none() {
         for d in &mut parsed.diagnostics {
             d.locate(text);
@@ -93,10 +100,27 @@ fn text_field(m: &JsonMember, diags: &mut Vec<Diagnostic>) -> Option<String> {
     s
 }
 
-/// A principal: an ARN string (an AWS principal), or `{"Federated": "..."}` and the like.
+/// A principal: an ARN string (an AWS principal), `{"Federated": "..."}` and the like, or
+/// `{"type": "Anonymous"}` for an unsigned request.
 fn read_principal(m: &JsonMember, diags: &mut Vec<Diagnostic>) -> Option<RequestPrincipal> {
     if let Some(s) = m.value.as_str() {
         return Some(RequestPrincipal::Aws(s.to_string()));
+    }
+    if let Some(ty) = m.value.get("type") {
+        if ty.as_str() == Some("Anonymous") && m.value.as_object().is_some_and(|o| o.len() == 1) {
+            return Some(RequestPrincipal::Anonymous);
+        }
+        diags.push(
+            Diagnostic::error(
+                "iam::case::wrong_type",
+                "the only principal `type` is `Anonymous`",
+                Some(ty.span),
+            )
+            .with_help(
+                "write {\"type\": \"Anonymous\"} for an unsigned request, or the caller's ARN",
+            ),
+        );
+        return None;
     }
     let only = m.value.as_object().and_then(|members| match members {
         [one] => one
@@ -111,8 +135,7 @@ fn read_principal(m: &JsonMember, diags: &mut Vec<Diagnostic>) -> Option<Request
         Some(("Service", v)) => Some(RequestPrincipal::Service(v)),
         Some(("CanonicalUser", v)) => Some(RequestPrincipal::CanonicalUser(v)),
         _ => {
-            let help =
-                "write an ARN string, or {\"Federated\": \"cognito-identity.amazonaws.com\"}";
+            let help = "write an ARN string, {\"Federated\": \"cognito-identity.amazonaws.com\"}, or {\"type\": \"Anonymous\"}";
             diags.push(
                 Diagnostic::error(
                     "iam::case::wrong_type",

@@ -1,5 +1,7 @@
 use super::*;
-use crate::{parse_policy, Context, ContextValue, PolicyKind, PolicySource};
+use crate::{
+    parse_policy, Context, ContextValue, Decision, PolicyKind, PolicySource, RequestPrincipal,
+};
 
 fn compile(text: &str, kind: PolicyKind) -> CompiledPolicy {
     let parsed = parse_policy(text, kind);
@@ -232,11 +234,49 @@ fn scps_must_allow() {
     let scp = compile(&allow("s3:*", "*"), PolicyKind::ServiceControl);
     let set = PolicySet {
         identity: vec![&a],
-        service_control: vec![&scp],
+        service_control: vec![OrgLevel {
+            id: None,
+            policies: vec![&scp],
+        }],
         ..Default::default()
     };
     assert_eq!(both(&set, &request("ec2:X", "*")), Decision::ImplicitDeny);
     assert_eq!(both(&set, &request("s3:X", "*")), Decision::Allowed);
+}
+
+#[test]
+fn every_scp_level_must_allow_and_the_explanation_names_the_level() {
+    let a = compile(&allow("*", "*"), PolicyKind::Identity);
+    let full = compile(&allow("*", "*"), PolicyKind::ServiceControl);
+    let ec2 = compile(&allow("ec2:*", "*"), PolicyKind::ServiceControl);
+    let level = |id: &str, p| OrgLevel {
+        id: Some(id.into()),
+        policies: vec![p],
+    };
+    let set = PolicySet {
+        identity: vec![&a],
+        service_control: vec![
+            level("r-root", &full),
+            level("ou-1", &ec2),
+            level("111122223333", &full),
+        ],
+        ..Default::default()
+    };
+    let mut req = request("s3:GetObject", "*");
+    req.principal = Some(RequestPrincipal::Aws(
+        "arn:aws:iam::111122223333:user/bob".into(),
+    ));
+    assert_eq!(both(&set, &req), Decision::ImplicitDeny);
+    let e = evaluate(&set, &req).explanation;
+    assert_eq!(e.deciding_layer, Some(Layer::ServiceControl));
+    assert_eq!(e.deciding_level.as_deref(), Some("ou-1"));
+    assert!(e.summary.contains("at level `ou-1`"), "{}", e.summary);
+    // The management account's principals are outside SCPs.
+    let set = PolicySet {
+        management_account: Some("111122223333".into()),
+        ..set
+    };
+    assert_eq!(both(&set, &req), Decision::Allowed);
 }
 
 #[test]

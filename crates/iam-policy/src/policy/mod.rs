@@ -23,17 +23,23 @@ pub enum PolicyKind {
     PermissionsBoundary,
     /// An AWS Organizations service control policy.
     ServiceControl,
+    /// An AWS Organizations resource control policy: `Principal` is always `"*"`.
+    ResourceControl,
+    /// A VPC endpoint policy: like a resource-based policy, it names principals.
+    VpcEndpoint,
 }
 
 impl PolicyKind {
     /// Every kind, in declaration order: for tools that try a document in each place.
-    pub const ALL: [PolicyKind; 6] = [
+    pub const ALL: [PolicyKind; 8] = [
         PolicyKind::Identity,
         PolicyKind::Resource,
         PolicyKind::Trust,
         PolicyKind::Session,
         PolicyKind::PermissionsBoundary,
         PolicyKind::ServiceControl,
+        PolicyKind::ResourceControl,
+        PolicyKind::VpcEndpoint,
     ];
 }
 

@@ -14,6 +14,8 @@ fn size_limit(kind: PolicyKind) -> Option<(usize, &'static str)> {
         PolicyKind::Trust => Some((2_048, "the default 2,048-character limit for a trust policy (a quota increase allows up to 4,096)")),
         PolicyKind::Session => Some((2_048, "the 2,048-character limit for a session policy")),
         PolicyKind::ServiceControl => Some((5_120, "the 5,120-character limit for a service control policy")),
+        PolicyKind::ResourceControl => Some((5_120, "the 5,120-character limit for a resource control policy")),
+        PolicyKind::VpcEndpoint => Some((20_480, "the 20,480-character limit for a VPC endpoint policy")),
         PolicyKind::Resource => None,
     }
 }

@@ -58,7 +58,9 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
     if e.deciding_layer == Some(Layer::Session) && facts.without_session == Decision::Allowed {
         if facts.scope_down {
             let service = crate::scope_down::action_prefix(action);
-            let why = match entry_for(action) {
+            let entries = facts.scenario.scope_down().inline();
+            let entry = entry_for(&entries, action);
+            let why = match entry {
                 Some(entry) => format!(
                     "the scope-down grants only {} of {}",
                     crate::explain::trust::quote_list(
@@ -78,7 +80,7 @@ fn implicit(facts: &RequestFacts<'_>, e: &Explanation, role: &str) -> CognitoExp
                 ),
                 fix: Some(format!(
                     "{}, sign users in (authenticated identities get no scope-down), or use the basic flow, where the app's own AssumeRoleWithWebIdentity call sets the session policy",
-                    match entry_for(action) {
+                    match entry {
                         Some(_) => format!("have guests use only the allowed `{service}` actions"),
                         None => format!("drop `{service}` from what guests do"),
                     }
@@ -199,6 +201,8 @@ pub fn access_denied_message(
         Layer::PermissionsBoundary => "permissions boundary",
         Layer::ResourceBased => "resource-based",
         Layer::ServiceControl => "service control",
+        Layer::ResourceControl => "resource control",
+        Layer::VpcEndpoint => "VPC endpoint",
     };
     let why = match e.decision {
         Decision::Allowed => return None,

@@ -11,8 +11,8 @@ use super::sts_limits::{check_duration, check_policy_size, check_session_name};
 use super::FlowOutcome;
 use crate::compiled::{compile_doc, CompiledScenario};
 use crate::error::{code, message, AwsError, Step};
-use crate::note::{Confidence, Note, Notes};
-use crate::report::StepStatus;
+use crate::note::{Confidence, Note, Notes, Topic};
+use crate::report::{Reading, StepStatus};
 use crate::scenario::{BasicRequest, IdentityType, Scenario, Spanned};
 use crate::scope_down::{
     MANAGED_SESSION_POLICY, MANAGED_SESSION_POLICY_ARN, NEWER_MANAGED_POLICY,
@@ -25,10 +25,18 @@ const LATER: [&str; 3] = ["GetOpenIdToken", "AssumeRoleWithWebIdentity", "TrustP
 /// Runs the basic flow.
 pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Notes) -> FlowOutcome {
     let mut out = FlowOutcome::default();
-    let Some(identity) = get_id(scenario, &mut out, &LATER) else {
+    let Some(identity) = get_id(scenario, &mut out, &LATER, notes) else {
         return out;
     };
     if let Some(mut error) = classic_refused(scenario, notes) {
+        if scenario.pool.allow_classic_flow.is_none() {
+            let reading = classic_enabled_reading(scenario, compiled);
+            error.explanation = format!(
+                "{}. Uncertain: AWS does not say what an absent `AllowClassicFlow` means; if it means enabled, {}",
+                error.explanation, reading.detail
+            );
+            out.readings.push(reading);
+        }
         let pool = &scenario.pool;
         let span = match pool.allow_classic_flow {
             Some(true) => scenario
@@ -54,7 +62,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
     out.token = Some(token.clone());
     if !scenario.principal_tag_maps.is_empty() {
         notes.push(Note::new(
-            "basic-flow-principal-tags",
+            Topic::BasicFlowPrincipalTags,
             Confidence::Assumed,
             "principal tags (attributes for access control) are applied in the enhanced flow only; the basic-flow session here carries none",
         ));
@@ -84,15 +92,21 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
         check_duration(request, role.role)
             .and_then(|d| check_session_name(&session_name).map(|()| (d, session_name)))
             .and_then(|ok| check_policy_size(request).map(|()| ok))
-            .and_then(|ok| check_inline_policy(request).map(|()| ok))
+            .and_then(|ok| check_inline_policy(request, notes).map(|()| ok))
     });
     let (duration, session_name) = match checked {
         Some(Err(mut error)) => {
-            let span = request
-                .duration_seconds
-                .as_ref()
-                .map(|d| d.span)
-                .or(request.policy.as_ref().map(|p| p.span));
+            // Point at the parameter the error is about: the policy for policy errors.
+            let about_policy = error.code == code::MALFORMED_POLICY
+                || error.code == code::PACKED_POLICY_TOO_LARGE
+                || error.message.contains("'policy'");
+            let policy_span = request.policy.as_ref().map(|p| p.span);
+            let duration_span = request.duration_seconds.as_ref().map(|d| d.span);
+            let span = if about_policy {
+                policy_span.or(duration_span)
+            } else {
+                duration_span.or(policy_span)
+            };
             error.position = span.map(|s| position_of(&scenario.source, s.start));
             out.fail("AssumeRoleWithWebIdentity", error, &LATER[2..]);
             return out;
@@ -140,17 +154,28 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
 fn classic_refused(scenario: &Scenario, notes: &mut Notes) -> Option<AwsError> {
     let pool = &scenario.pool;
     if pool.allow_classic_flow != Some(true) {
-        if pool.allow_classic_flow.is_none() {
+        let absent = pool.allow_classic_flow.is_none();
+        if absent {
             notes.push(Note::new(
-                "classic-flow-default",
-                Confidence::Observed,
-                "`AllowClassicFlow` is absent and treated as false (the API default); one 2023 report saw an old pool without the field still allow GetOpenIdToken",
+                Topic::ClassicFlowAbsent,
+                Confidence::Assumed,
+                "`AllowClassicFlow` is absent; the API reference gives it no default, and one 2023 report (aws-cli#7652) saw a pool created without it accept GetOpenIdToken. The simulation refuses the basic flow, as for `false`, and shows the other reading's outcome next to it",
             ));
         }
-        return Some(AwsError::new(code::INVALID_PARAMETER, message::CLASSIC_DISABLED, Step::GetOpenIdToken).explained(
-            "the basic (classic) flow is switched off for this identity pool, so GetOpenIdToken refuses; note it is an InvalidParameterException, not NotAuthorized",
-            "use the enhanced flow (GetCredentialsForIdentity), or set `AllowClassicFlow: true` if the app must pick roles itself",
-        ));
+        let error = AwsError::new(code::INVALID_PARAMETER, message::CLASSIC_DISABLED, Step::GetOpenIdToken).explained(
+            if absent {
+                "the pool does not set `AllowClassicFlow`, and the simulation reads that as switched off, so GetOpenIdToken refuses; note it is an InvalidParameterException, not NotAuthorized"
+            } else {
+                "the basic (classic) flow is switched off for this identity pool, so GetOpenIdToken refuses; note it is an InvalidParameterException, not NotAuthorized"
+            },
+            "use the enhanced flow (GetCredentialsForIdentity), or set `AllowClassicFlow: true` explicitly if the app must pick roles itself",
+        );
+        // The message is observed for `false`; for an absent field even the refusal is our reading.
+        return Some(if absent {
+            error.with_confidence(Confidence::Assumed)
+        } else {
+            error
+        });
     }
     if scenario.pool_roles.mappings.iter().any(|m| m.valid) {
         return Some(AwsError::new(code::INVALID_PARAMETER, message::CLASSIC_WITH_MAPPINGS, Step::GetOpenIdToken)
@@ -161,6 +186,36 @@ fn classic_refused(scenario: &Scenario, notes: &mut Notes) -> Option<AwsError> {
             ));
     }
     None
+}
+
+/// The basic flow's outcome had the absent `AllowClassicFlow` meant enabled.
+fn classic_enabled_reading(scenario: &Scenario, compiled: &CompiledScenario<'_>) -> Reading {
+    let mut enabled = scenario.clone();
+    enabled.pool.allow_classic_flow = Some(true);
+    let other = run(&enabled, compiled, &mut Notes::default());
+    let (outcome, detail) = match (&other.error, &other.session) {
+        (Some(error), _) => (
+            error.code.clone(),
+            format!(
+                "the flow goes on and fails later: {} `{}`",
+                error.code, error.message
+            ),
+        ),
+        (None, Some(session)) => (
+            "issued".to_owned(),
+            format!(
+                "GetOpenIdToken succeeds and the app gets credentials for role `{}`",
+                session.role_arn
+            ),
+        ),
+        (None, None) => ("issued".to_owned(), "GetOpenIdToken succeeds".to_owned()),
+    };
+    Reading {
+        topic: Topic::ClassicFlowAbsent,
+        assumption: "an absent `AllowClassicFlow` means the basic flow is enabled (as one 2023 report saw, aws-cli#7652)".to_owned(),
+        outcome,
+        detail,
+    }
 }
 
 /// The role the app assumes: `basic.RoleArn`, else the pool's default role for the
@@ -179,24 +234,43 @@ fn role_arn(
         IdentityType::Authenticated => roles.authenticated.as_ref(),
     }?;
     notes.push(Note::new(
-        "basic-flow-default-role",
+        Topic::BasicFlowDefaultRole,
         Confidence::Assumed,
         format!("`signIn.basic.RoleArn` is absent; the simulation assumes the app asks for the pool's default role `{}`", fallback.value),
     ));
     Some(fallback.clone())
 }
 
-/// The inline `Policy` must be a readable policy.
-fn check_inline_policy(request: &BasicRequest) -> Result<(), AwsError> {
-    match &request.policy {
-        Some(doc) if doc.policy.is_none() => Err(AwsError::new(code::MALFORMED_POLICY, "Syntax errors in policy.", Step::AssumeRoleWithWebIdentity)
-            .with_confidence(Confidence::Assumed)
-            .explained(
-                "the inline session policy the app passes is not a valid policy document (see the diagnostics)",
-                "fix the errors reported in `signIn.basic.Policy`",
-            )),
-        _ => Ok(()),
-    }
+/// The inline `Policy` must be a readable policy. STS answers an unparsable one with its
+/// JSON parser's message and position (ansible amazon.aws#2778 quotes one); the wording
+/// here is our parser's, so the message is approximate but the line and column are where
+/// parsing stops.
+fn check_inline_policy(request: &BasicRequest, notes: &mut Notes) -> Result<(), AwsError> {
+    let Some(doc) = request.policy.as_ref().filter(|d| d.policy.is_none()) else {
+        return Ok(());
+    };
+    let (text, position) = doc.syntax_error.clone().unwrap_or_else(|| {
+        (
+            "the policy could not be read".to_owned(),
+            iam_policy::position_of("", 0),
+        )
+    });
+    notes.push(Note::new(
+        Topic::MalformedSessionPolicy,
+        Confidence::Assumed,
+        "STS refuses an unparsable session policy with `MalformedPolicyDocument` and a Java JSON parser's message (e.g. `Unexpected character ('i' (code 105)): expected a valid value ... at [Source: ...; line: 1, column: 2]`, ansible amazon.aws#2778); the message shown is our parser's wording at the same kind of position, so its text is approximate",
+    ));
+    let (line, column) = (position.line, position.column);
+    Err(AwsError::new(
+        code::MALFORMED_POLICY,
+        format!("{text} at [line: {line}, column: {column}]"),
+        Step::AssumeRoleWithWebIdentity,
+    )
+    .with_confidence(Confidence::Assumed)
+    .explained(
+        format!("the inline session policy the app passes is not JSON: parsing stops at line {line}, column {column} of the `Policy` string ({text}). STS answers with its own JSON parser's wording, so only the code and the position are to be relied on"),
+        "fix the JSON of `signIn.basic.Policy` at that position (the diagnostics point at it)",
+    ))
 }
 
 /// The app's session policies: its inline `Policy` and each `PolicyArns` entry the scenario
@@ -258,7 +332,7 @@ fn session_policies(
                 }
             }
             (None, None) => notes.push(Note::new(
-                "unknown-managed-policy",
+                Topic::UnknownManagedPolicy,
                 Confidence::Assumed,
                 format!("managed session policy `{}` is not in `managedPolicies`; its document is unknown, so it is left out of the session layer", arn.value),
             )),

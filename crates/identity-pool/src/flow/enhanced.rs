@@ -9,7 +9,7 @@ use super::assume::assume;
 use super::get_id::get_id;
 use super::FlowOutcome;
 use crate::compiled::CompiledScenario;
-use crate::note::{Confidence, Note, Notes};
+use crate::note::{Confidence, Note, Notes, Topic};
 use crate::report::StepStatus;
 use crate::role_selection::select_role;
 use crate::scenario::{IdentityType, Scenario, Spanned};
@@ -29,7 +29,7 @@ const LATER: [&str; 4] = [
 /// Runs the enhanced flow.
 pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Notes) -> FlowOutcome {
     let mut out = FlowOutcome::default();
-    let Some(identity) = get_id(scenario, &mut out, &LATER) else {
+    let Some(identity) = get_id(scenario, &mut out, &LATER, notes) else {
         return out;
     };
     let token = identity.token(scenario, notes);
@@ -46,11 +46,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
                 .message
                 .starts_with("The ambiguous role mapping rules for:")
             {
-                notes.push(Note::new(
-                    "ambiguous-deny",
-                    Confidence::Assumed,
-                    "AWS's message names the provider after `for:`, but its exact form was never seen; the simulation prints the RoleMappings key",
-                ));
+                notes.push(ambiguous_deny_note(error.confidence));
             }
             // Point at the mapping that decided, else at the token's claims.
             let mapping = scenario.pool_roles.mappings.iter().find(|m| {
@@ -91,8 +87,8 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
         return out;
     };
     let (views, policies) = if guest {
-        let scope_down = guest_scope_down();
-        for note in scope_down_notes() {
+        let scope_down = guest_scope_down(scenario.scope_down());
+        for note in scope_down_notes(scope_down.version) {
             notes.push(note);
         }
         out.step(
@@ -124,4 +120,15 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
     out.session = Some(session);
     out.session_policies = policies;
     out
+}
+
+/// What is known about the ambiguous-role Deny message's provider part: seen with the
+/// provider name for a social provider; the user-pool form is our choice.
+fn ambiguous_deny_note(confidence: Confidence) -> Note {
+    let text = if confidence == Confidence::Observed {
+        "the message names the provider as configured, as seen for a social provider (`The ambiguous role mapping rules for: accounts.google.com denied this request.`, amplify-js#3621)"
+    } else {
+        "the message's provider part is observed for social providers (`for: accounts.google.com`, amplify-js#3621); for a user pool the simulation prints the RoleMappings key `PROVIDER:CLIENT_ID`, which was never seen unelided"
+    };
+    Note::new(Topic::AmbiguousDeny, confidence, text)
 }

@@ -10,8 +10,8 @@ use crate::provider::{ConfiguredProvider, ProviderKind};
 use crate::report::StepStatus;
 use crate::scenario::{IdentityType, Scenario};
 use crate::token::{
-    check_expiry, checks_expiry, default_identity_id, mint, unchecked_note, validate_login,
-    MintedToken,
+    check_expiry, checks_expiry, default_identity_id, mint, provider_checks_note, unchecked_note,
+    validate_login, within_allowance_note, MintedToken,
 };
 
 /// The identity GetId established.
@@ -23,7 +23,12 @@ pub struct Identity {
 }
 
 /// Runs GetId; on failure records it (with `later` steps skipped) and returns `None`.
-pub fn get_id(scenario: &Scenario, out: &mut FlowOutcome, later: &[&str]) -> Option<Identity> {
+pub fn get_id(
+    scenario: &Scenario,
+    out: &mut FlowOutcome,
+    later: &[&str],
+    notes: &mut Notes,
+) -> Option<Identity> {
     let pool = &scenario.pool;
     let sign_in = &scenario.sign_in;
     let provider = match sign_in.identity {
@@ -49,6 +54,11 @@ pub fn get_id(scenario: &Scenario, out: &mut FlowOutcome, later: &[&str]) -> Opt
                 Some(provider)
             }
             Err(mut error) => {
+                if error.message == message::ISSUER_MISMATCH
+                    || error.message == message::no_providers(pool.id_or_default())
+                {
+                    notes.push(provider_checks_note());
+                }
                 let span = sign_in
                     .provider
                     .as_ref()
@@ -114,6 +124,12 @@ impl Identity {
         notes.extend(amr_note);
         let provider = self.provider.as_ref();
         notes.extend(provider.and_then(|p| unchecked_note(&scenario.sign_in, p.kind)));
+        let checked = provider.is_some_and(|p| checks_expiry(p.kind));
+        notes.extend(
+            checked
+                .then(|| within_allowance_note(&scenario.sign_in))
+                .flatten(),
+        );
         token
     }
 }

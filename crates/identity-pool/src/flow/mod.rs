@@ -12,7 +12,7 @@ use iam_policy::CompiledPolicy;
 use crate::compiled::CompiledScenario;
 use crate::error::AwsError;
 use crate::note::Notes;
-use crate::report::{StepReport, StepStatus};
+use crate::report::{Reading, StepReport, StepStatus};
 use crate::role_selection::RoleSelection;
 use crate::scenario::{Flow, Scenario};
 use crate::session::Session;
@@ -40,6 +40,8 @@ pub struct FlowOutcome {
     pub session_policies: Vec<CompiledPolicy>,
     /// The failure.
     pub error: Option<AwsError>,
+    /// Other readings of uncertain facts under which the sign-in ends differently.
+    pub readings: Vec<Reading>,
 }
 
 impl FlowOutcome {

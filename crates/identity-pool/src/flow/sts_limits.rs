@@ -7,7 +7,10 @@ use crate::scenario::{BasicRequest, Role};
 
 /// Shortest and longest `DurationSeconds`.
 pub const DURATION_RANGE: (i64, i64) = (900, 43_200);
-/// Plaintext limit for inline plus managed session policies (characters).
+/// Limit on the inline `Policy` string, and on it plus the managed policy ARNs
+/// (characters). STS counts the raw string, whitespace included ("a string of characters
+/// up to 2048 characters", STS API reference); the whitespace-free count is IAM's rule for
+/// stored policies, not this one.
 pub const SESSION_POLICY_PLAINTEXT_MAX: usize = 2048;
 /// Most managed session policies.
 pub const MAX_POLICY_ARNS: usize = 10;
@@ -80,7 +83,7 @@ pub fn check_policy_size(request: &BasicRequest) -> Result<(), AwsError> {
             "merge the managed policies, or move their statements into the inline `Policy`",
         ));
     }
-    let inline = request.policy.as_ref().map_or(0, |p| p.plaintext_len);
+    let inline = request.policy.as_ref().map_or(0, |p| p.raw_len);
     let arns: usize = request
         .policy_arns
         .iter()
@@ -91,8 +94,8 @@ pub fn check_policy_size(request: &BasicRequest) -> Result<(), AwsError> {
             "1 validation error detected: Value at 'policy' failed to satisfy constraint: Member must have length less than or equal to {SESSION_POLICY_PLAINTEXT_MAX}"
         ))
         .explained(
-            format!("the inline session policy is {inline} characters (whitespace not counted); STS accepts at most {SESSION_POLICY_PLAINTEXT_MAX}"),
-            "shorten the inline session policy: use wildcards, merge statements, or move statements into a managed policy passed in `PolicyArns`",
+            format!("the inline session policy is {inline} characters as written, whitespace and line breaks included; STS takes `Policy` as a raw string of at most {SESSION_POLICY_PLAINTEXT_MAX} characters (unlike IAM's limits on stored policies, whitespace counts here)"),
+            "send the policy minified (no indentation or line breaks), shorten it with wildcards or fewer statements, or move statements into a managed policy passed in `PolicyArns`",
         ));
     }
     if inline + arns > SESSION_POLICY_PLAINTEXT_MAX {

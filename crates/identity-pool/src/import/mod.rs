@@ -1,10 +1,12 @@
 //! Bringing the user's own material in: a pasted JWT ([`jwt`]), infrastructure code that
-//! defines the pool and its roles ([`cloudformation`]), and CloudTrail events. Every
+//! defines the pool and its roles ([`cloudformation`], [`terraform`]), and CloudTrail events
+//! ([`cloudtrail`]). Every
 //! importer reports what it took, what it left out (with positions in the user's text) and
 //! what it assumed ([`report`]).
 
 pub mod base64url;
 pub mod cloudformation;
+pub mod cloudtrail;
 pub mod jwt;
 pub mod parts;
 pub mod report;
@@ -52,6 +54,7 @@ pub fn import_text(text: &str, base: Option<&Value>, options: &ImportOptions) ->
         Some(root) if terraform::is_terraform_json(&root) => {
             terraform::import_terraform_json(text, base, options)
         }
+        Some(root) if cloudtrail::is_cloudtrail(&root) => cloudtrail::import_cloudtrail(text, base),
         _ => cloudformation::import_cloudformation(text, base, options),
     }
 }

@@ -155,7 +155,7 @@ impl Parts {
         }
         doc.insert("identityPoolRoles".into(), Value::Object(roles));
         if self.principal_tags.is_empty() {
-            doc.remove("principalTagAttributeMaps");
+            doc.shift_remove("principalTagAttributeMaps");
         } else {
             doc.insert(
                 "principalTagAttributeMaps".into(),

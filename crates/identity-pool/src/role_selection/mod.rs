@@ -11,7 +11,7 @@ use iam_policy::Span;
 use serde::Serialize;
 
 use crate::error::{code, message, AwsError, Step};
-use crate::note::{Confidence, Note, Notes};
+use crate::note::{Confidence, Note, Notes, Topic};
 use crate::provider::{ConfiguredProvider, ProviderKind};
 use crate::scenario::{AmbiguousRoleResolution, IdentityType, MappingType, RoleMapping, Scenario};
 
@@ -115,7 +115,7 @@ pub fn select_role(
         }
         if let Some(custom) = &sign_in.custom_role_arn {
             notes.push(Note::new(
-                "custom-role-arn-without-mapping",
+                Topic::CustomRoleArnWithoutMapping,
                 Confidence::Assumed,
                 format!("`CustomRoleArn` `{}` is ignored: the provider has no role mapping, and AWS documents `CustomRoleArn` only for token-based roles", custom.value),
             ));
@@ -150,16 +150,18 @@ fn rules_based(
     notes: &mut Notes,
 ) -> Result<RoleSelection, AwsError> {
     let sign_in = &scenario.sign_in;
+    let custom = sign_in.custom_role_arn.as_ref();
     let mut traces = Vec::new();
     let mut first: Option<usize> = None;
     for (index, rule) in mapping.rules.iter().take(MAX_RULES).enumerate() {
         let claim = sign_in.claim(&rule.claim);
-        let outcome = if first.is_some() {
+        // With `CustomRoleArn` every rule is evaluated: it may pick any matching rule's role.
+        let outcome = if first.is_some() && custom.is_none() {
             RuleOutcome::NotReached
         } else {
             evaluate_rule(rule, claim)
         };
-        if outcome == RuleOutcome::Matched {
+        if outcome == RuleOutcome::Matched && first.is_none() {
             first = Some(index);
         }
         traces.push(RuleTrace {
@@ -174,6 +176,9 @@ fn rules_based(
         });
     }
     let key = mapping.provider.value.clone();
+    if let Some(custom) = custom {
+        return custom_among_rules(scenario, mapping, traces, custom, notes);
+    }
     let Some(index) = first else {
         return ambiguous(
             scenario,
@@ -185,15 +190,6 @@ fn rules_based(
     let Some(rule) = traces.get(index).cloned() else {
         return ambiguous(scenario, mapping, traces, "no rule matched".to_owned());
     };
-    if let Some(custom) = &sign_in.custom_role_arn {
-        if custom.value != rule.role_arn {
-            notes.push(Note::new(
-                "custom-role-arn-with-rules",
-                Confidence::Assumed,
-                format!("`CustomRoleArn` `{}` is not the first matching rule's role; the first match `{}` is used", custom.value, rule.role_arn),
-            ));
-        }
-    }
     Ok(RoleSelection {
         role_arn: rule.role_arn.clone(),
         source: RoleSource::Rule,
@@ -209,6 +205,91 @@ fn rules_based(
         span: Some(rule.span),
         rules: traces,
     })
+}
+
+/// Rules mapping with `CustomRoleArn`: AWS says the first match wins "unless CustomRoleArn
+/// is specified to override the order" (role-based access control page). So it picks among
+/// the roles of the matching rules; a role no matching rule names is refused (our reading,
+/// with our message). With no matching rule, `AmbiguousRoleResolution` applies as usual and
+/// the custom role must be the role it gives.
+fn custom_among_rules(
+    scenario: &Scenario,
+    mapping: &RoleMapping,
+    traces: Vec<RuleTrace>,
+    custom: &crate::scenario::Spanned<String>,
+    notes: &mut Notes,
+) -> Result<RoleSelection, AwsError> {
+    let key = mapping.provider.value.clone();
+    // (position, role, span) of each matching rule.
+    let matching: Vec<(usize, String, Span)> = traces
+        .iter()
+        .filter(|r| r.outcome == RuleOutcome::Matched)
+        .map(|r| (r.index, r.role_arn.clone(), r.span))
+        .collect();
+    if let Some((index, _, span)) = matching.iter().find(|(_, role, _)| *role == custom.value) {
+        let first = matching.first().map(|(i, _, _)| *i) != Some(*index);
+        notes.push(Note::new(
+            Topic::CustomRoleArnWithRules,
+            Confidence::Documented,
+            "with a rules mapping, `CustomRoleArn` overrides the rules' order: it picks the role of any matching rule (\"the IAM role for the first matching rule is used, unless CustomRoleArn is specified to override the order\", role-based access control page)",
+        ));
+        let detail = format!(
+            "`CustomRoleArn` `{}` is the role of matching rule {}{}",
+            custom.value,
+            index + 1,
+            if first {
+                ", so it overrides the first match"
+            } else {
+                ""
+            }
+        );
+        let span = Some(*span);
+        return Ok(RoleSelection {
+            role_arn: custom.value.clone(),
+            source: RoleSource::CustomRoleArn,
+            mapping: Some(key),
+            rules: traces,
+            detail,
+            span,
+        });
+    }
+    if matching.is_empty() {
+        let why = format!("no rule of the mapping for `{key}` matched the token's claims");
+        let fallback = ambiguous(scenario, mapping, traces, why)?;
+        if fallback.role_arn == custom.value {
+            return Ok(fallback);
+        }
+    }
+    notes.push(Note::new(
+        Topic::CustomRoleArnWithRules,
+        Confidence::Assumed,
+        "AWS documents that `CustomRoleArn` can override the rules' order, but not what happens when it names a role no matching rule gives; the simulation refuses with `NotAuthorizedException` (the code AWS uses for role-selection refusals) and a message of our own",
+    ));
+    let roles: Vec<String> = matching
+        .iter()
+        .map(|(_, role, _)| format!("`{role}`"))
+        .collect();
+    let allowed = if roles.is_empty() {
+        "no rule matched the token".to_owned()
+    } else {
+        format!("the matching rules give {}", roles.join(", "))
+    };
+    Err(AwsError::new(
+        code::NOT_AUTHORIZED,
+        format!(
+            "CustomRoleArn {} is not one of the roles of the matching rules.",
+            custom.value
+        ),
+        Step::RoleSelection,
+    )
+    .with_confidence(Confidence::Assumed)
+    .explained(
+        format!(
+            "the app asked for role `{}`, but {allowed}; `CustomRoleArn` can only choose among the roles of rules that match",
+            custom.value
+        ),
+        "pass the role of a rule that matches this user (or drop `customRoleArn` to take the first match), or add a rule for this role",
+    ))
 }
 
 /// Applies `AmbiguousRoleResolution`.
@@ -228,6 +309,8 @@ fn ambiguous(
             format!("{why}; the mapping's AmbiguousRoleResolution is AuthenticatedRole, so the default authenticated role applies"),
         ),
         AmbiguousRoleResolution::Deny => Err(AwsError::new(code::NOT_AUTHORIZED, message::ambiguous_deny(key), Step::RoleSelection)
+            // The social-provider form is observed; the user-pool key form is our choice.
+            .with_confidence(if key.starts_with("cognito-idp.") { Confidence::Assumed } else { Confidence::Observed })
             .explained(
                 format!("{why}, and the mapping's AmbiguousRoleResolution is Deny, so Cognito refuses to issue credentials"),
                 "add a rule that matches this user (or a `cognito:preferred_role` for token mappings), or set AmbiguousRoleResolution to AuthenticatedRole",

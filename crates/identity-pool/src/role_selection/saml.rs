@@ -5,7 +5,7 @@
 use super::token_roles::token_roles;
 use super::{RoleSelection, RoleSource};
 use crate::error::{code, AwsError, Step};
-use crate::note::{Confidence, Note, Notes};
+use crate::note::{Confidence, Note, Notes, Topic};
 use crate::scenario::Scenario;
 
 /// The SAML role attribute's claim name.
@@ -53,7 +53,7 @@ pub(super) fn saml_roles(
         ))),
         (_, Some(custom)) => {
             notes.push(Note::new(
-                "custom-role-arn-denied-message",
+                Topic::CustomRoleArnDeniedMessage,
                 Confidence::Assumed,
                 "AWS documents that the user assumes `customRoleArn` only if it matches a role in the assertion; the refusal's message is ours",
             ));
@@ -75,7 +75,7 @@ pub(super) fn saml_roles(
         ))),
         ([first, ..], None) => {
             notes.push(Note::new(
-                "saml-several-roles",
+                Topic::SamlSeveralRoles,
                 Confidence::Assumed,
                 "the SAML assertion lists several roles and no `customRoleArn`; the simulation takes the first (AWS asks you to pass `customRoleArn`)",
             ));

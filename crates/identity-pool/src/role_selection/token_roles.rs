@@ -3,7 +3,7 @@
 
 use super::{ambiguous, RoleSelection, RoleSource};
 use crate::error::{code, AwsError, Step};
-use crate::note::{Confidence, Note, Notes};
+use crate::note::{Confidence, Note, Notes, Topic};
 use crate::scenario::{ClaimValue, RoleMapping, Scenario};
 
 /// The roles a token allows: `cognito:roles` as a JSON array or a comma-separated string.
@@ -33,7 +33,7 @@ pub(super) fn token_based(
         let listed = allowed.contains(&custom.value) || preferred == Some(custom.value.as_str());
         if !listed {
             notes.push(Note::new(
-                "custom-role-arn-denied-message",
+                Topic::CustomRoleArnDeniedMessage,
                 Confidence::Assumed,
                 "AWS documents that a `CustomRoleArn` not in `cognito:roles` is denied, but not the message; the text shown is ours",
             ));

@@ -4,7 +4,7 @@ use iam_policy::json::{self, JsonNode, JsonValue};
 use iam_policy::{Diagnostic, PolicyKind, Span};
 
 use super::consistency::check_consistency;
-use super::model::Scenario;
+use super::model::{Scenario, Spanned};
 use super::pool::{read_pool, read_pool_roles, read_tag_maps};
 use super::reader::{field, Reader};
 use super::roles::{read_policy_map, read_roles};
@@ -28,6 +28,7 @@ const TOP_FIELDS: &[&str] = &[
     "signIn",
     "requests",
     "expect",
+    "scopeDownVersion",
 ];
 
 /// The result of reading a scenario.
@@ -79,7 +80,8 @@ fn not_json(mut d: Diagnostic, text: &str) -> LoadedScenario {
     }
 }
 
-fn load_node(root: &JsonNode, text: &str) -> LoadedScenario {
+/// Reads the scenario at `root`, a node of `text` (positions refer to the whole text).
+pub(crate) fn load_node(root: &JsonNode, text: &str) -> LoadedScenario {
     let mut r = Reader::default();
     let scenario = read_root(&mut r, root, text);
     let mut diagnostics = r.diagnostics;
@@ -90,6 +92,29 @@ fn load_node(root: &JsonNode, text: &str) -> LoadedScenario {
         scenario,
         diagnostics,
     }
+}
+
+/// Reads `scopeDownVersion`: one of the versions' ids.
+fn read_scope_down_version(r: &mut Reader, node: &JsonNode) -> Option<Spanned<String>> {
+    let value = r.string("scopeDownVersion", node)?;
+    if crate::scope_down::version(&value.value).is_some() {
+        return Some(value);
+    }
+    let ids: Vec<String> = crate::scope_down::VERSIONS
+        .iter()
+        .map(|v| format!("`{}`", v.id))
+        .collect();
+    r.error(
+        "invalid_value",
+        format!(
+            "`scopeDownVersion` is `{}`; it must be one of {}",
+            value.value,
+            ids.join(", ")
+        ),
+        value.span,
+        "leave it out to use the default reading (the 2023 guide)",
+    );
+    None
 }
 
 fn read_root(r: &mut Reader, root: &JsonNode, text: &str) -> Option<Scenario> {
@@ -144,6 +169,9 @@ fn read_root(r: &mut Reader, root: &JsonNode, text: &str) -> Option<Scenario> {
     }
     if let Some(n) = field(m, "expect") {
         s.expect = read_expect(r, n);
+    }
+    if let Some(n) = field(m, "scopeDownVersion") {
+        s.scope_down_version = read_scope_down_version(r, n);
     }
     check_consistency(r, &mut s);
     Some(s)

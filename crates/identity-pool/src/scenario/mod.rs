@@ -5,14 +5,16 @@ mod load;
 mod model;
 mod policy_doc;
 mod pool;
-mod reader;
+pub(crate) mod reader;
 mod roles;
 mod sign_in;
 mod time;
 
+pub(crate) use load::load_node;
 pub use load::{load_scenario, load_scenarios, LoadedScenario, MAX_SCENARIO_BYTES};
 pub use model::*;
 pub use policy_doc::{non_whitespace_len, PolicyDoc};
+pub(crate) use sign_in::read_request;
 
 #[cfg(test)]
 mod tests;

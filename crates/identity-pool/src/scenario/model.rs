@@ -30,6 +30,9 @@ pub struct Scenario {
     pub requests: Vec<ScenarioRequest>,
     /// What the sign-in should produce.
     pub expect: Expectation,
+    /// `scopeDownVersion`: which reading of the guest scope-down to apply (an id of
+    /// [`crate::scope_down::VERSIONS`]); the default version when absent.
+    pub scope_down_version: Option<Spanned<String>>,
     /// The scenario text, for turning spans into line/column.
     pub source: String,
     /// The scenario object within `source` (a file may hold several).
@@ -229,6 +232,16 @@ pub struct SignIn {
     /// `signIn.time`: the moment of the sign-in, in epoch seconds; the provider token's
     /// `exp` is checked against it, and only when it is given.
     pub time: Option<Spanned<i64>>,
+}
+
+impl Scenario {
+    /// The scope-down version the scenario chooses, else the default.
+    pub fn scope_down(&self) -> &'static crate::scope_down::ScopeDownVersion {
+        self.scope_down_version
+            .as_ref()
+            .and_then(|v| crate::scope_down::version(&v.value))
+            .unwrap_or_else(crate::scope_down::default_version)
+    }
 }
 
 impl SignIn {

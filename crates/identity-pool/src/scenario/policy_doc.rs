@@ -2,7 +2,7 @@
 //! way STS takes `Policy` and IAM's raw API returns documents, possibly URL-encoded).
 
 use iam_policy::json::{JsonNode, JsonValue};
-use iam_policy::{parse_policy, Diagnostic, Policy, PolicyKind, Span};
+use iam_policy::{parse_policy, position_of, Diagnostic, Policy, PolicyKind, Position, Span};
 
 use super::reader::Reader;
 
@@ -17,8 +17,14 @@ pub struct PolicyDoc {
     pub policy: Option<Policy>,
     /// Where it is in the scenario file.
     pub span: Span,
-    /// Its length in characters, whitespace removed (what IAM and STS size limits count).
+    /// Its length in characters, whitespace removed (what IAM's limits on stored policies count).
     pub plaintext_len: usize,
+    /// For a document given as a string that is not JSON at all: the parser's message and
+    /// its position inside the string (where STS's own parser would stop, too).
+    pub syntax_error: Option<(String, Position)>,
+    /// Its length in characters as written, whitespace included (what STS's `Policy`
+    /// parameter limit counts: it takes the raw string).
+    pub raw_len: usize,
 }
 
 /// Reads the policy at `node` (object or string) as `kind`, labelled `name`.
@@ -30,15 +36,26 @@ pub fn read_policy(
     name: String,
     source: &str,
 ) -> PolicyDoc {
-    let (parsed, plaintext_len) = match &node.value {
+    let mut syntax_error = None;
+    let (parsed, plaintext_len, raw_len) = match &node.value {
         JsonValue::Object(_) => {
             let text = source.get(node.span.start..node.span.end).unwrap_or("");
-            (Policy::from_json(node, kind), non_whitespace_len(text))
+            (
+                Policy::from_json(node, kind),
+                non_whitespace_len(text),
+                dedented_len(text),
+            )
         }
         JsonValue::String(text) => {
             let decoded = percent_decode(text);
             let inner = decoded.as_deref().unwrap_or(text);
             let mut parsed = parse_policy(inner, kind);
+            if parsed.policy.is_none() {
+                syntax_error = parsed.diagnostics.iter().find(|d| d.is_error()).map(|d| {
+                    let at = d.span.map_or(0, |s| s.start);
+                    (d.message.clone(), position_of(inner, at))
+                });
+            }
             place_inner_diagnostics(
                 &mut parsed.diagnostics,
                 node,
@@ -46,7 +63,7 @@ pub fn read_policy(
                 decoded.is_none(),
                 source,
             );
-            (parsed, non_whitespace_len(inner))
+            (parsed, non_whitespace_len(inner), inner.chars().count())
         }
         _ => {
             reader.error(
@@ -64,6 +81,8 @@ pub fn read_policy(
                 policy: None,
                 span: node.span,
                 plaintext_len: 0,
+                raw_len: 0,
+                syntax_error: None,
             };
         }
     };
@@ -84,6 +103,8 @@ pub fn read_policy(
         policy: parsed.policy,
         span: node.span,
         plaintext_len,
+        raw_len,
+        syntax_error,
     }
 }
 
@@ -114,6 +135,27 @@ fn place_inner_diagnostics(
 /// we drop all whitespace, which is what AWS documents: "whitespace is not counted").
 pub fn non_whitespace_len(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// The length of a document written as an object inside the scenario, as if it stood on
+/// its own: the indentation its lines share because of where it sits in the file is not
+/// part of the string the app would send.
+fn dedented_len(text: &str) -> usize {
+    let mut lines = text.split('\n');
+    let first = lines.next().map_or(0, |l| l.chars().count());
+    let rest: Vec<&str> = lines.collect();
+    let indent = rest
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.chars().take_while(|c| *c == ' ' || *c == '\t').count())
+        .min()
+        .unwrap_or(0);
+    let body: usize = rest
+        .iter()
+        .map(|l| l.chars().count().saturating_sub(indent))
+        .sum();
+    // One line break per line after the first.
+    first + body + rest.len()
 }
 
 /// Decodes a URL-encoded document (`%7B%22Version%22...`, as the raw IAM API returns it).
@@ -158,6 +200,14 @@ mod tests {
             Some("{\"a\":1}")
         );
         assert_eq!(percent_decode("{\"a\":1}"), None);
+    }
+
+    #[test]
+    fn an_embedded_object_is_counted_without_the_file_s_indentation() {
+        let nested = "{\n        \"a\": 1\n    }";
+        let alone = "{\n    \"a\": 1\n}";
+        assert_eq!(dedented_len(nested), alone.chars().count());
+        assert_eq!(dedented_len("{\"a\":1}"), 7);
     }
 
     #[test]

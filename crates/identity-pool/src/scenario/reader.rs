@@ -14,12 +14,26 @@ pub const PREFIX: &str = "cognito::scenario::";
 pub struct Reader {
     /// Everything found so far.
     pub diagnostics: Vec<Diagnostic>,
+    /// The code prefix when not [`PREFIX`] (another document read with the same reads).
+    prefix: Option<&'static str>,
 }
 
 impl Reader {
+    /// A reader whose diagnostic codes start with `prefix` instead of [`PREFIX`].
+    pub fn with_prefix(prefix: &'static str) -> Self {
+        Self {
+            diagnostics: Vec::new(),
+            prefix: Some(prefix),
+        }
+    }
+
+    fn code(&self, code: &str) -> String {
+        format!("{}{code}", self.prefix.unwrap_or(PREFIX))
+    }
+
     /// Records an error.
     pub fn error(&mut self, code: &str, message: String, span: Span, help: &str) {
-        let mut d = Diagnostic::error(&format!("{PREFIX}{code}"), message, Some(span));
+        let mut d = Diagnostic::error(&self.code(code), message, Some(span));
         if !help.is_empty() {
             d = d.with_help(help);
         }
@@ -28,7 +42,7 @@ impl Reader {
 
     /// Records a warning.
     pub fn warning(&mut self, code: &str, message: String, span: Span, help: &str) {
-        let mut d = Diagnostic::warning(&format!("{PREFIX}{code}"), message, Some(span));
+        let mut d = Diagnostic::warning(&self.code(code), message, Some(span));
         if !help.is_empty() {
             d = d.with_help(help);
         }

@@ -199,7 +199,7 @@ pub fn read_requests(r: &mut Reader, node: &JsonNode) -> Vec<ScenarioRequest> {
         .collect()
 }
 
-fn read_request(r: &mut Reader, path: &str, node: &JsonNode) -> Option<ScenarioRequest> {
+pub(crate) fn read_request(r: &mut Reader, path: &str, node: &JsonNode) -> Option<ScenarioRequest> {
     let m = r.object(path, node)?;
     r.check_fields(
         path,

@@ -18,9 +18,13 @@ pub struct ScopeDownEntry {
     pub source: &'static str,
 }
 
-const TABLE: &str = "Cognito developer guide, IAM roles, 'Services that unauthenticated enhanced flow users can access' (seed iam-roles.md, 2023)";
+const TABLE: &str = "Cognito developer guide, IAM roles, scope-down services (awsdocs iam-roles.md: 2023-01-31 table, the seed; also in the 2022-06-09 list)";
 const SUBSET: &str =
-    "Cognito developer guide, IAM roles, table of action subsets (seed iam-roles.md, 2023)";
+    "Cognito developer guide, IAM roles, table of action subsets (awsdocs iam-roles.md, 2022-06-09 and 2023-01-31)";
+/// Services only the 2023 table lists.
+const TABLE_2023_ONLY: &str = "Cognito developer guide, IAM roles, scope-down services (awsdocs iam-roles.md: 2023-01-31 table only)";
+/// Services only the older lists name.
+const LIST_2022_ONLY: &str = "Cognito developer guide, IAM roles, scope-down service list (awsdocs iam-roles.md: 2021-03-23 to 2022-06-09; not in the 2023-01-31 table)";
 
 const fn all(
     service: &'static str,
@@ -38,11 +42,12 @@ const fn all(
 /// The services of the inline session policy, in the documentation's order.
 pub const INLINE_SCOPE_DOWN: &[ScopeDownEntry] = &[
     all("Amazon Kinesis Data Firehose", "firehose", &["firehose:*"]),
-    all(
-        "Amazon Kinesis Data Analytics",
-        "kinesisanalytics",
-        &["kinesisanalytics:*"],
-    ),
+    ScopeDownEntry {
+        service: "Amazon Kinesis Data Analytics",
+        prefix: "kinesisanalytics",
+        actions: &["kinesisanalytics:*"],
+        source: TABLE_2023_ONLY,
+    },
     all("Amazon Simple Queue Service", "sqs", &["sqs:*"]),
     ScopeDownEntry {
         service: "Amazon Sumerian",
@@ -75,11 +80,12 @@ pub const INLINE_SCOPE_DOWN: &[ScopeDownEntry] = &[
     all("Amazon Simple Notification Service", "sns", &["sns:*"]),
     all("Amazon GameLift", "gamelift", &["gamelift:*"]),
     all("AWS IoT", "iot", &["iot:*"]),
-    all(
-        "Amazon CodeWhisperer",
-        "codewhisperer",
-        &["codewhisperer:*"],
-    ),
+    ScopeDownEntry {
+        service: "Amazon CodeWhisperer",
+        prefix: "codewhisperer",
+        actions: &["codewhisperer:*"],
+        source: TABLE_2023_ONLY,
+    },
     all("Amazon Comprehend", "comprehend", &["comprehend:*"]),
     all("Amazon Lex", "lex", &["lex:*"]),
     all(
@@ -121,6 +127,22 @@ pub const INLINE_SCOPE_DOWN: &[ScopeDownEntry] = &[
     all("Amazon Simple Storage Service", "s3", &["s3:*"]),
 ];
 
+/// Services the 2021–2022 lists name and the 2023 table does not.
+pub const LIST_2022_EXTRA: &[ScopeDownEntry] = &[
+    ScopeDownEntry {
+        service: "Amazon Kinesis Data Streams",
+        prefix: "kinesis",
+        actions: &["kinesis:*"],
+        source: LIST_2022_ONLY,
+    },
+    ScopeDownEntry {
+        service: "Amazon Pinpoint",
+        prefix: "mobiletargeting",
+        actions: &["mobiletargeting:*"],
+        source: LIST_2022_ONLY,
+    },
+];
+
 /// The managed session policy Cognito passes in `PolicyArns` (2023 guide).
 pub const MANAGED_SESSION_POLICY_ARN: &str =
     "arn:aws:iam::aws:policy/AmazonCognitoUnauthenticatedIdentities";
@@ -150,8 +172,8 @@ pub fn action_prefix(action: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// The entry for an action's service, if the scope-down names the service at all.
-pub fn entry_for(action: &str) -> Option<&'static ScopeDownEntry> {
+/// The entry for an action's service in `entries`, if they name the service at all.
+pub fn entry_for<'a>(entries: &'a [ScopeDownEntry], action: &str) -> Option<&'a ScopeDownEntry> {
     let prefix = action_prefix(action);
-    INLINE_SCOPE_DOWN.iter().find(|e| e.prefix == prefix)
+    entries.iter().find(|e| e.prefix == prefix)
 }

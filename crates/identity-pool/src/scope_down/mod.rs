@@ -1,27 +1,32 @@
 //! The session policies Cognito adds for guests in the enhanced flow: an inline policy built
-//! from [`INLINE_SCOPE_DOWN`] and the managed `AmazonCognitoUnauthenticatedIdentities`,
-//! together one session layer that is intersected with the role's policies.
+//! from a documented service list and an AWS managed session policy, together one session
+//! layer that is intersected with the role's policies. Which list and which managed policy
+//! is not settled, so they are versioned data ([`VERSIONS`]); the scenario chooses one.
 
 mod data;
+mod versions;
 
 pub use data::{
-    action_prefix, entry_for, ScopeDownEntry, INLINE_SCOPE_DOWN, MANAGED_SESSION_POLICY,
-    MANAGED_SESSION_POLICY_ARN, MANAGED_SOURCE, NEWER_MANAGED_POLICY, NEWER_MANAGED_POLICY_ARN,
+    action_prefix, entry_for, ScopeDownEntry, INLINE_SCOPE_DOWN, LIST_2022_EXTRA,
+    MANAGED_SESSION_POLICY, MANAGED_SESSION_POLICY_ARN, MANAGED_SOURCE, NEWER_MANAGED_POLICY,
+    NEWER_MANAGED_POLICY_ARN,
+};
+pub use versions::{
+    default_version, version, ManagedSessionPolicy, ScopeDownVersion, VersionInfo, DEFAULT_VERSION,
+    VERSIONS,
 };
 
 use iam_policy::{CompiledPolicy, PolicyKind, PolicySource};
 
-use crate::note::{Confidence, Note};
+use crate::note::{Confidence, Note, Topic};
 use crate::session::SessionPolicyView;
 
 /// Label of the inline scope-down policy in explanations.
 pub const INLINE_NAME: &str = "scope-down/inline";
-/// Label of the managed scope-down policy in explanations.
-pub const MANAGED_NAME: &str = "scope-down/AmazonCognitoUnauthenticatedIdentities";
 
-/// The inline session policy's text, built from the table (one statement, `Resource: *`).
-pub fn inline_policy_text() -> String {
-    let actions: Vec<String> = INLINE_SCOPE_DOWN
+/// The inline session policy's text for `entries` (one statement, `Resource: *`).
+pub fn inline_policy_text(entries: &[ScopeDownEntry]) -> String {
+    let actions: Vec<String> = entries
         .iter()
         .flat_map(|e| e.actions.iter())
         .map(|a| format!("\"{a}\""))
@@ -35,29 +40,31 @@ pub fn inline_policy_text() -> String {
 /// The scope-down as session policies: what is shown, and what is evaluated.
 #[derive(Debug)]
 pub struct ScopeDown {
+    /// The version it follows.
+    pub version: &'static ScopeDownVersion,
     /// The documents as shown to the user.
     pub views: Vec<SessionPolicyView>,
     /// The same, compiled.
     pub compiled: Vec<CompiledPolicy>,
 }
 
-/// Builds the guest scope-down.
-pub fn guest_scope_down() -> ScopeDown {
-    let inline = pretty(&inline_policy_text());
-    let views = vec![
-        SessionPolicyView {
-            name: INLINE_NAME.to_owned(),
-            arn: None,
-            source: "built by the simulator from the documented service table; AWS does not publish the JSON".to_owned(),
-            document: inline,
-        },
-        SessionPolicyView {
-            name: MANAGED_NAME.to_owned(),
-            arn: Some(MANAGED_SESSION_POLICY_ARN.to_owned()),
-            source: MANAGED_SOURCE.to_owned(),
-            document: pretty(MANAGED_SESSION_POLICY),
-        },
-    ];
+/// Builds the guest scope-down of `version`.
+pub fn guest_scope_down(version: &'static ScopeDownVersion) -> ScopeDown {
+    let mut views = vec![SessionPolicyView {
+        name: INLINE_NAME.to_owned(),
+        arn: None,
+        source: format!(
+            "built by the simulator from the service list of scope-down version `{}` ({}); AWS does not publish the JSON",
+            version.id, version.date
+        ),
+        document: pretty(&inline_policy_text(&version.inline())),
+    }];
+    views.extend(version.managed.map(|m| SessionPolicyView {
+        name: format!("scope-down/{}", m.name),
+        arn: Some(m.arn.to_owned()),
+        source: m.source.to_owned(),
+        document: pretty(m.document),
+    }));
     let compiled = views
         .iter()
         .filter_map(|v| {
@@ -71,7 +78,11 @@ pub fn guest_scope_down() -> ScopeDown {
             .0
         })
         .collect();
-    ScopeDown { views, compiled }
+    ScopeDown {
+        version,
+        views,
+        compiled,
+    }
 }
 
 /// The document indented as the IAM console shows it, so spans in explanations point into
@@ -81,19 +92,32 @@ pub fn pretty(text: &str) -> String {
 }
 
 /// The uncertainty every report with a scope-down carries.
-pub fn scope_down_notes() -> Vec<Note> {
+pub fn scope_down_notes(version: &ScopeDownVersion) -> Vec<Note> {
+    let others: Vec<String> = VERSIONS
+        .iter()
+        .filter(|v| v.id != version.id)
+        .map(|v| format!("`{}` ({})", v.id, v.date))
+        .collect();
+    let managed = version.managed.map_or_else(
+        || "no managed session policy".to_owned(),
+        |m| format!("the managed session policy `{}`", m.name),
+    );
     vec![
         Note::new(
-            "scope-down-inline-policy",
-            Confidence::Assumed,
-            "the inline scope-down policy is built from the documented service table (2023); AWS does not publish its JSON, and the exact actions (e.g. `execute-api:*`, `kms:ReEncrypt*`) are our reading",
-        ),
-        Note::new(
-            "scope-down-managed-policy",
+            Topic::ScopeDownVersion,
             Confidence::Assumed,
             format!(
-                "the managed session policy is `AmazonCognitoUnauthenticatedIdentities` (rum:PutRumEvents), as the 2023 guide says; AWS later published `{NEWER_MANAGED_POLICY_ARN}` as Cognito's guardrail and it is not documented which one(s) Cognito passes today"
+                "which scope-down Cognito applies today is not settled; this run uses version `{}` ({}: {}) with {managed}. The other readings are {}; requests whose decision they would change are marked, with both outcomes",
+                version.id,
+                version.date,
+                version.title,
+                others.join(", ")
             ),
+        ),
+        Note::new(
+            Topic::ScopeDownInlinePolicy,
+            Confidence::Assumed,
+            "the inline scope-down policy is built from the documented service list; AWS does not publish its JSON, and the exact actions (e.g. `execute-api:*`, `kms:ReEncrypt*`) are our reading",
         ),
     ]
 }

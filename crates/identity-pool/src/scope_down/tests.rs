@@ -34,7 +34,15 @@ fn role_allowing(actions: &[String]) -> CompiledPolicy {
 }
 
 fn with_scope_down(role: &CompiledPolicy, action: &str) -> Decision {
-    let sd = guest_scope_down();
+    with_version(default_version(), role, action)
+}
+
+fn with_version(
+    version: &'static ScopeDownVersion,
+    role: &CompiledPolicy,
+    action: &str,
+) -> Decision {
+    let sd = guest_scope_down(version);
     let set = PolicySet {
         identity: vec![role],
         session: sd.compiled.iter().collect(),
@@ -45,15 +53,25 @@ fn with_scope_down(role: &CompiledPolicy, action: &str) -> Decision {
 
 #[test]
 fn the_built_policies_parse_cleanly_and_fit_sts_limits() {
-    let inline = inline_policy_text();
-    let parsed = parse_policy(&inline, PolicyKind::Session);
-    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
-    assert!(
-        inline.len() + MANAGED_SESSION_POLICY_ARN.len() <= 2048,
-        "{} chars",
-        inline.len()
-    );
-    assert_eq!(guest_scope_down().compiled.len(), 2);
+    for version in VERSIONS {
+        let inline = inline_policy_text(&version.inline());
+        let parsed = parse_policy(&inline, PolicyKind::Session);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let arn = version.managed.map_or(0, |m| m.arn.len());
+        assert!(
+            inline.len() + arn <= 2048,
+            "{}: {} chars",
+            version.id,
+            inline.len()
+        );
+        let expected = 1 + usize::from(version.managed.is_some());
+        assert_eq!(
+            guest_scope_down(version).compiled.len(),
+            expected,
+            "{}",
+            version.id
+        );
+    }
     for text in [MANAGED_SESSION_POLICY, NEWER_MANAGED_POLICY] {
         assert!(parse_policy(text, PolicyKind::Session)
             .diagnostics
@@ -64,11 +82,55 @@ fn the_built_policies_parse_cleanly_and_fit_sts_limits() {
 #[test]
 fn every_entry_names_its_own_service_and_a_source() {
     assert_eq!(INLINE_SCOPE_DOWN.len(), 33);
-    for entry in INLINE_SCOPE_DOWN {
-        assert!(!entry.source.is_empty());
-        for action in entry.actions {
-            assert_eq!(action_prefix(action), entry.prefix, "{action}");
+    for version in VERSIONS {
+        let entries = version.inline();
+        assert_eq!(entries.len(), 33, "{}", version.id);
+        for entry in &entries {
+            assert!(!entry.source.is_empty());
+            for action in entry.actions {
+                assert_eq!(action_prefix(action), entry.prefix, "{action}");
+            }
         }
+    }
+}
+
+#[test]
+fn every_version_has_a_unique_id_a_date_and_a_source_and_the_default_exists() {
+    for (i, version) in VERSIONS.iter().enumerate() {
+        assert!(VERSIONS.iter().skip(i + 1).all(|v| v.id != version.id));
+        assert_eq!(version.date.len(), 10, "{}", version.date);
+        assert!(!version.source.is_empty() && !version.title.is_empty());
+    }
+    assert_eq!(version(DEFAULT_VERSION), Some(default_version()));
+    assert_eq!(version("no-such-version"), None);
+}
+
+#[test]
+fn the_versions_differ_where_the_sources_do() {
+    let everything = role_allowing(&["*".to_owned()]);
+    let by_id = |id: &str| version(id).unwrap();
+    // action, then its decision under guide-2022, guide-2023 (default), managed-policy-2024.
+    let implicit = Decision::ImplicitDeny;
+    let allowed = Decision::Allowed;
+    for (action, expected) in [
+        ("mobiletargeting:PutEvents", [allowed, implicit, allowed]),
+        ("kinesis:PutRecord", [allowed, implicit, implicit]),
+        (
+            "kinesisanalytics:DescribeApplication",
+            [implicit, allowed, allowed],
+        ),
+        (
+            "codewhisperer:GenerateRecommendations",
+            [implicit, allowed, allowed],
+        ),
+        ("rum:PutRumEvents", [implicit, allowed, allowed]),
+        ("kms:GenerateDataKeyPair", [implicit, implicit, allowed]),
+        ("s3:GetObject", [allowed, allowed, allowed]),
+        ("ssm:GetParameter", [implicit, implicit, implicit]),
+    ] {
+        let got = ["guide-2022", DEFAULT_VERSION, "managed-policy-2024"]
+            .map(|id| with_version(by_id(id), &everything, action));
+        assert_eq!(got, expected, "{action}");
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use iam_policy::{Context, ContextValue};
 use serde::Serialize;
 
-use crate::note::{Confidence, Note, Notes};
+use crate::note::{Confidence, Note, Notes, Topic};
 use crate::provider::{ConfiguredProvider, ProviderKind};
 use crate::scenario::{ClaimValue, Role, Scenario};
 use crate::token::MintedToken;
@@ -98,7 +98,7 @@ pub fn role_id(role: &Role, notes: &mut Notes) -> String {
         return id.clone();
     }
     notes.push(Note::new(
-        "synthesized-role-id",
+        Topic::SynthesizedRoleId,
         Confidence::Assumed,
         format!(
             "role `{}` has no `RoleId`; `aws:userid` uses a made-up one",
@@ -147,7 +147,7 @@ pub fn principal_tags(
             }
             Some(ClaimValue::List(items)) => {
                 notes.push(Note::new(
-                    "list-claim-tags",
+                    Topic::ListClaimTags,
                     Confidence::Assumed,
                     format!(
                         "claim `{claim}` is a list; its tag `{tag}` joins the members with `,`"
@@ -161,23 +161,39 @@ pub fn principal_tags(
     tags
 }
 
-/// The default mappings: `client` ← the app id claim, `username` ← the user id claim.
+/// The SAML name-identifier claim.
+const SAML_NAME_ID: &str = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier";
+/// The SAML name claim.
+const SAML_NAME: &str = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name";
+
+/// The default mappings: `client` ← the app id claim, `username` ← the user id claim, as
+/// AWS's provider table lists them (client value first, user value second). Developer
+/// identities have none: the table says "Not applicable".
 fn default_tag_claims(kind: ProviderKind, notes: &mut Notes) -> Vec<(String, String)> {
+    if kind == ProviderKind::Developer {
+        notes.push(Note::new(
+            Topic::DefaultPrincipalTags,
+            Confidence::Documented,
+            "developer-authenticated identities have no default tag mappings (\"Not applicable\" in AWS's default provider mappings table); your back end passes tags in GetOpenIdTokenForDeveloperIdentity's `PrincipalTags` instead, so none are applied here",
+        ));
+        return Vec::new();
+    }
     notes.push(Note::new(
-        "default-principal-tags",
-        Confidence::Observed,
-        "default tag keys `client` and `username` come from community configurations and an emulator; AWS names only \"username and clientID\"",
+        Topic::DefaultPrincipalTags,
+        Confidence::Assumed,
+        "the default tag keys `client` and `username` are not AWS text: the API says only \"default (username and clientID) attribute mappings\"; the names come from community configurations (terraform-provider-aws#17345) and an emulator",
     ));
-    let user_claim = match kind {
-        ProviderKind::Amazon => "user_id",
+    let (client_claim, user_claim) = match kind {
+        ProviderKind::Amazon => ("aud", "user_id"),
         ProviderKind::Saml => {
-            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier"
+            notes.push(Note::new(
+                Topic::DefaultPrincipalTags,
+                Confidence::Assumed,
+                "SAML defaults: AWS's table lists the `nameidentifier` and `name` claims without saying which tag each feeds; read in the table's order (client value first, as for every other provider), `client` ← `nameidentifier` and `username` ← `name`",
+            ));
+            (SAML_NAME_ID, SAML_NAME)
         }
-        _ => "sub",
-    };
-    let client_claim = match kind {
-        ProviderKind::Saml => "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name",
-        _ => "aud",
+        _ => ("aud", "sub"),
     };
     vec![
         ("client".to_owned(), client_claim.to_owned()),

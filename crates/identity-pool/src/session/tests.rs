@@ -70,7 +70,7 @@ fn role_ids_are_the_given_one_or_a_stable_made_up_one() {
     assert!(notes
         .into_vec()
         .iter()
-        .any(|n| n.topic == "synthesized-role-id"));
+        .any(|n| n.topic == crate::note::Topic::SynthesizedRoleId));
 }
 
 #[test]
@@ -141,6 +141,53 @@ fn default_tags_follow_the_provider() {
             ("client".to_owned(), "app".to_owned()),
             ("username".to_owned(), "amzn1".to_owned())
         ])
+    );
+}
+
+#[test]
+fn saml_defaults_follow_the_table_order_and_are_marked_assumed() {
+    let mut notes = Notes::default();
+    let arn = "arn:aws:iam::123456789012:saml-provider/Corp";
+    let sc = scenario(
+        arn,
+        true,
+        &[],
+        &[
+            (super::SAML_NAME_ID, "auth0|5e28"),
+            (super::SAML_NAME, "user123@example.com"),
+        ],
+    );
+    let tags = principal_tags(&sc, Some(&provider(ProviderKind::Saml, arn)), &mut notes);
+    assert_eq!(
+        tags,
+        BTreeMap::from([
+            ("client".to_owned(), "auth0|5e28".to_owned()),
+            ("username".to_owned(), "user123@example.com".to_owned())
+        ])
+    );
+    let notes = notes.into_vec();
+    assert!(notes
+        .iter()
+        .all(|n| n.topic == crate::note::Topic::DefaultPrincipalTags
+            && n.confidence == crate::note::Confidence::Assumed));
+    assert_eq!(notes.len(), 2, "{notes:?}");
+}
+
+#[test]
+fn developer_identities_get_no_default_tags() {
+    let mut notes = Notes::default();
+    let dev = "login.example.app";
+    let sc = scenario(dev, true, &[], &[("aud", "app"), ("sub", "alice")]);
+    let tags = principal_tags(
+        &sc,
+        Some(&provider(ProviderKind::Developer, dev)),
+        &mut notes,
+    );
+    assert!(tags.is_empty(), "{tags:?}");
+    let notes = notes.into_vec();
+    assert_eq!(
+        notes.first().map(|n| n.confidence),
+        Some(crate::note::Confidence::Documented)
     );
 }
 

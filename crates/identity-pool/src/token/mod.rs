@@ -4,12 +4,14 @@
 mod expiry;
 mod validate;
 
-pub use expiry::{check_expiry, checks_expiry, unchecked_note};
-pub use validate::validate_login;
+pub use expiry::{
+    check_expiry, checks_expiry, unchecked_note, within_allowance_note, CLOCK_SKEW_ALLOWANCE,
+};
+pub use validate::{provider_checks_note, validate_login};
 
 use serde::Serialize;
 
-use crate::note::{Confidence, Note};
+use crate::note::{Confidence, Note, Topic};
 use crate::provider::{ConfiguredProvider, ProviderKind};
 use crate::scenario::{IdentityType, SignIn};
 
@@ -86,13 +88,13 @@ fn amr_for(
                 amr.push(format!("{name}:{pool_id}:{user}"));
             }
             Some(Note::new(
-                "amr-per-provider",
+                Topic::AmrPerProvider,
                 Confidence::Assumed,
                 "developer-authenticated `amr` built as [\"authenticated\", PROVIDER, \"PROVIDER:POOL_ID:USER\"] after a third-party record; AWS does not document it",
             ))
         }
         _ => Some(Note::new(
-            "amr-per-provider",
+            Topic::AmrPerProvider,
             Confidence::Assumed,
             format!(
                 "`amr` for `{name}` is [\"authenticated\", \"{name}\"] by the documented general rule; whether AWS adds a provider-specific third member is not documented"

@@ -1,8 +1,11 @@
-//! `GetId`'s checks on the provider token: is the provider configured, is the token for
-//! the configured app, does the issuer match the Logins key (facts §4.1, §8.5–8.6).
+//! `GetId`'s checks on the provider token, in the order public reports show: a pool with no
+//! providers at all, then, for token (JWT) providers, does the issuer match the Logins key,
+//! then is the provider configured, is the token for the configured app (facts §4.1,
+//! §8.5–8.6, §9).
 
 use crate::error::{code, message, AwsError, Step};
-use crate::provider::{ConfiguredProvider, ProviderKind};
+use crate::note::{Confidence, Note, Topic};
+use crate::provider::{kind_of_key, ConfiguredProvider, ProviderKind};
 use crate::scenario::{IdentityPool, SignIn};
 
 /// Finds the provider `sign_in` names and checks its token against the pool.
@@ -16,13 +19,24 @@ pub fn validate_login(
             "set `signIn.provider` to one of the pool's providers, or sign in as a guest",
         ));
     };
-    let Some(provider) = pool.provider(name) else {
+    if pool.providers().is_empty() {
+        return Err(no_providers(pool));
+    }
+    let configured = pool.provider(name);
+    let kind = configured
+        .as_ref()
+        .map_or_else(|| kind_of_key(name), |p| p.kind);
+    // The issuer is compared with the Logins key before the key is looked up: a key that
+    // names neither the token's issuer nor a configured provider gets the issuer message.
+    if is_token_provider(kind) {
+        check_issuer(sign_in, name)?;
+    }
+    let Some(provider) = configured else {
         return Err(unsupported(name, pool));
     };
     let aud = sign_in.claim_text("aud");
     match provider.kind {
         ProviderKind::UserPool => {
-            check_issuer(sign_in, name)?;
             let Some(aud) = aud else {
                 return Err(AwsError::new(code::NOT_AUTHORIZED, message::MISSING_AUD, Step::GetId).explained(
                     "a user pool ID token always has an `aud` claim (the app client ID); a token without one is usually the access token",
@@ -41,10 +55,37 @@ pub fn validate_login(
                 check_client(&provider, aud)?;
             }
         }
-        ProviderKind::Oidc => check_issuer(sign_in, name)?,
-        ProviderKind::Saml | ProviderKind::Developer => {}
+        ProviderKind::Oidc | ProviderKind::Saml | ProviderKind::Developer => {}
     }
     Ok(provider)
+}
+
+/// Providers whose Logins value is a JWT with an `iss` claim GetId compares with the key.
+/// Facebook and Login with Amazon send opaque access tokens; SAML sends an assertion.
+fn is_token_provider(kind: ProviderKind) -> bool {
+    matches!(
+        kind,
+        ProviderKind::UserPool | ProviderKind::Oidc | ProviderKind::Google | ProviderKind::Apple
+    )
+}
+
+/// The note every sign-in with a provider token carries: what is observed about GetId's
+/// order and what is our reading.
+pub fn provider_checks_note() -> Note {
+    Note::new(
+        Topic::GetIdProviderChecks,
+        Confidence::Observed,
+        "GetId compares a token's `iss` with the Logins key before looking the key up among the pool's providers (a key naming neither answers `Issuer doesn't match providerName`, amazon-cognito-identity-js#40); where the pool-without-providers check sits in that order is our assumption",
+    )
+}
+
+/// `Identity pool - <pool id> does not have identity providers configured.` (facts §9).
+fn no_providers(pool: &IdentityPool) -> AwsError {
+    let id = pool.id_or_default();
+    AwsError::new(code::NOT_AUTHORIZED, message::no_providers(id), Step::GetId).explained(
+        "the sign-in carries a login, but this identity pool has no authentication providers at all (no user pool, social, OIDC, SAML or developer provider), so there is nothing to check the token against",
+        "add the provider the app signs in with to the pool (`CognitoIdentityProviders`, `SupportedLoginProviders`, `OpenIdConnectProviderARNs`, `SamlProviderARNs` or `DeveloperProviderName`), or sign in as a guest",
+    )
 }
 
 fn unsupported(name: &str, pool: &IdentityPool) -> AwsError {
@@ -94,7 +135,8 @@ fn check_issuer(sign_in: &SignIn, name: &str) -> Result<(), AwsError> {
     let Some(iss) = sign_in.claim_text("iss") else {
         return Ok(());
     };
-    if iss.strip_prefix("https://") == Some(name) {
+    // Google issues `accounts.google.com` with and without the scheme.
+    if iss.strip_prefix("https://").unwrap_or(iss) == name {
         return Ok(());
     }
     Err(AwsError::new(code::NOT_AUTHORIZED, message::ISSUER_MISMATCH, Step::GetId).explained(

@@ -250,7 +250,7 @@ fn read_attachment(
                 .map(plain)
                 .unwrap_or_else(|| name.clone());
             let mut entry = mapping.clone();
-            entry.remove("IdentityProvider");
+            entry.shift_remove("IdentityProvider");
             parts.role_mappings.insert(key, Value::Object(entry));
         }
     }

