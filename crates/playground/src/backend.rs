@@ -6,7 +6,7 @@
 
 use identity_pool::api::{
     self, ApiAnswerBody, ApiCall, ContextValue, Diagnostic, Explain, PolicyKind, ScenarioInput,
-    Severity, StatementExplanation,
+    Severity,
 };
 use identity_pool::placement::Placements;
 use identity_pool::report::{Report, RequestReport};
@@ -370,45 +370,6 @@ fn statement_ref(
     }
 }
 
-/// Why one statement did or did not apply, from the engine's match data.
-fn why(statement: &StatementExplanation) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let elements = [
-        Some(&statement.action),
-        Some(&statement.resource),
-        statement.principal.as_ref(),
-    ];
-    for element in elements.into_iter().flatten() {
-        if !element.matched {
-            parts.push(format!(
-                "{} `{}` not matched",
-                element.element, element.request
-            ));
-        }
-    }
-    for c in statement.conditions.iter().filter(|c| !c.result) {
-        let request = c
-            .request_values
-            .as_ref()
-            .map_or_else(|| "absent".to_string(), |v| v.join(", "));
-        parts.push(format!(
-            "condition {} `{}` is false (request: {request})",
-            c.operator, c.key
-        ));
-    }
-    if parts.is_empty() {
-        parts.push(
-            if statement.matched {
-                "matched"
-            } else {
-                "did not apply"
-            }
-            .into(),
-        );
-    }
-    parts.join("; ")
-}
-
 fn read_request_result(request: &RequestReport, places: &Places<'_>) -> RequestResultView {
     let explanation = request.explanation.as_ref();
     let deciding: Vec<StatementRef> = explanation
@@ -428,7 +389,7 @@ fn read_request_result(request: &RequestReport, places: &Places<'_>) -> RequestR
                         .iter()
                         .any(|d| d.policy == s.statement.policy && d.index == s.statement.index)
                 })
-                .map(|s| statement_ref(&s.statement, why(s), places))
+                .map(|s| statement_ref(&s.statement, s.reason.clone(), places))
                 .chain(e.unevaluated.iter().map(|u| {
                     statement_ref(&u.statement, format!("not evaluated: {}", u.reason), places)
                 }))
