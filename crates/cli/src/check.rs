@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use identity_pool::api::{self, ApiAnswerBody, ApiCall};
 use identity_pool::check::CheckResult;
 
-use crate::output::print_line;
+use crate::output::{escape, print_line};
 
 /// Runs the subcommand on its arguments.
 pub fn run(args: &[String]) -> ExitCode {
@@ -19,7 +19,7 @@ pub fn run(args: &[String]) -> ExitCode {
         let text = match std::fs::read_to_string(file) {
             Ok(text) => text,
             Err(e) => {
-                eprintln!("idpool: cannot read `{file}`: {e}");
+                eprintln!("idpool: cannot read `{}`: {e}", escape(file));
                 unreadable = true;
                 continue;
             }
@@ -27,10 +27,12 @@ pub fn run(args: &[String]) -> ExitCode {
         let results = check_file(text);
         let several = results.len() > 1;
         for (i, result) in results.iter().enumerate() {
+            // Names and values come from the file: escaped, so they cannot drive the terminal.
+            let shown = escape(file);
             let label = match (several, &result.name) {
-                (true, Some(name)) => format!("{file} [{i}: {name}]"),
-                (true, None) => format!("{file} [{i}]"),
-                (false, _) => file.clone(),
+                (true, Some(name)) => format!("{shown} [{i}: {}]", escape(name)),
+                (true, None) => format!("{shown} [{i}]"),
+                (false, _) => shown.to_string(),
             };
             let printed = if result.passed {
                 passed += 1;
@@ -38,10 +40,9 @@ pub fn run(args: &[String]) -> ExitCode {
             } else {
                 failed += 1;
                 print_line(&format!("FAIL {label}")).and_then(|()| {
-                    result
-                        .mismatches
-                        .iter()
-                        .try_for_each(|m| print_line(&format!("     {file}:{m}")))
+                    result.mismatches.iter().try_for_each(|m| {
+                        print_line(&format!("     {shown}:{}", escape(&m.to_string())))
+                    })
                 })
             };
             if let Err(stop) = printed {

@@ -1,70 +1,124 @@
-//! `idpool eval FILE... [--explain]`: evaluation cases (formats.md section 1), one JSON line
-//! per case. Exit status: 0 when every `expected` holds, 1 on a mismatch, 2 on a usage or
-//! read error. When the reader closes stdout early (`| head -1`), the program stops quietly
-//! with the status of the cases judged so far.
+//! `idpool eval [--explain] FILE...`: evaluation cases (formats.md section 1), one JSON line
+//! per case. A file (or `-`, standard input) holds one case, an array of cases, or one case
+//! per line (JSON Lines), of any size: cases are read and answered one at a time, each under
+//! the per-document limit. Exit status: 0 when every `expected` holds, 1 on a mismatch, 2 on
+//! a usage or input error (unreadable, empty, not JSON, not a case, over the limit). When the
+//! reader closes stdout early (`| head -1`), the program stops quietly with the status of
+//! the cases judged so far.
 
-use identity_pool::api::{self, ApiAnswerBody, ApiCall, EvalAnswer};
+use std::io::Read;
+use std::ops::ControlFlow;
 use std::process::ExitCode;
 
-use crate::output::print_line;
+use identity_pool::api::{evaluate_stream, Streamed};
+
+use crate::output::{escape, Lines, Stop};
+
+const USAGE: &str = "usage: idpool eval [--explain] FILE... (FILE `-` is standard input)";
 
 /// Runs the subcommand on its arguments.
 pub fn run(args: &[String]) -> ExitCode {
     let explain = args.iter().any(|a| a == "--explain");
     let files: Vec<&String> = args.iter().filter(|a| *a != "--explain").collect();
     if files.is_empty() || files.iter().any(|f| f.starts_with("--")) {
-        eprintln!("usage: idpool eval FILE... [--explain]");
+        eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let mut mismatches = 0usize;
-    let mut unreadable = false;
+    let mut tally = Tally::default();
+    let mut out = Lines::stdout();
     for file in files {
-        let text = match std::fs::read_to_string(file) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("idpool: cannot read `{file}`: {e}");
-                unreadable = true;
-                continue;
+        let stopped = if file.as_str() == "-" {
+            eval_input(std::io::stdin().lock(), "-", explain, &mut out, &mut tally)
+        } else {
+            match std::fs::File::open(file) {
+                Ok(f) => eval_input(f, file, explain, &mut out, &mut tally),
+                Err(e) => {
+                    eprintln!("idpool: cannot read `{}`: {e}", escape(file));
+                    tally.input_errors += 1;
+                    None
+                }
             }
         };
-        for answer in evaluate_cases(text, explain) {
-            if answer.is_mismatch() {
-                mismatches += 1;
-                eprintln!(
-                    "{file}: case `{}`: expected {}, got {}",
-                    answer.name,
-                    answer.expected.as_deref().unwrap_or("?"),
-                    answer.decision
-                );
-            }
-            match serde_json::to_string(&answer) {
-                Ok(line) => {
-                    if let Err(stop) = print_line(&line) {
-                        return stop.status(status(unreadable, mismatches));
-                    }
-                }
-                Err(e) => eprintln!("idpool: cannot print an answer: {e}"),
-            }
+        if let Some(stop) = stopped.or_else(|| out.flush().err()) {
+            return stop.status(tally.status());
         }
     }
-    status(unreadable, mismatches)
-}
-
-/// The answers for one file's cases, through the API.
-fn evaluate_cases(text: String, explain: bool) -> Vec<EvalAnswer> {
-    match api::call(ApiCall::EvaluateCases { text, explain }) {
-        ApiAnswerBody::EvaluateCases { answers } => answers,
-        _ => Vec::new(),
+    match out.flush() {
+        Ok(()) => tally.status(),
+        Err(stop) => stop.status(tally.status()),
     }
 }
 
-/// The exit status for what has been seen so far.
-fn status(unreadable: bool, mismatches: usize) -> ExitCode {
-    if unreadable {
-        ExitCode::from(2)
-    } else if mismatches > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+/// What the cases so far came to.
+#[derive(Default)]
+struct Tally {
+    mismatches: usize,
+    input_errors: usize,
+}
+
+impl Tally {
+    /// 2 on any input error, else 1 on any mismatch, else 0.
+    fn status(&self) -> ExitCode {
+        if self.input_errors > 0 {
+            ExitCode::from(2)
+        } else if self.mismatches > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Streams the cases of one input; `Some` when stdout can take no more.
+fn eval_input(
+    input: impl Read,
+    file: &str,
+    explain: bool,
+    out: &mut Lines,
+    tally: &mut Tally,
+) -> Option<Stop> {
+    let mut stopped = None;
+    let summary = evaluate_stream(input, explain, |streamed| {
+        report(file, &streamed);
+        match serde_json::to_string(&streamed.answer) {
+            Ok(line) => {
+                if let Err(stop) = out.line(&line) {
+                    stopped = Some(stop);
+                    return ControlFlow::Break(());
+                }
+            }
+            Err(e) => eprintln!("idpool: cannot print an answer: {e}"),
+        }
+        ControlFlow::Continue(())
+    });
+    tally.mismatches += summary.mismatches;
+    tally.input_errors += summary.input_errors;
+    stopped
+}
+
+/// The stderr line for an answer a person must look at: a mismatch or an input error.
+fn report(file: &str, streamed: &Streamed) {
+    let answer = &streamed.answer;
+    let file = escape(file);
+    if answer.is_mismatch() {
+        eprintln!(
+            "{file}: case `{}`: expected {}, got {}",
+            escape(&answer.name),
+            escape(answer.expected.as_deref().unwrap_or("?")),
+            answer.decision.as_str()
+        );
+    }
+    if streamed.input_error {
+        let first = answer.diagnostics.iter().find(|d| d.is_error());
+        let at = first
+            .and_then(|d| d.start)
+            .map(|p| format!("{}:{}: ", p.line, p.column))
+            .unwrap_or_default();
+        let message = first.map_or("the input cannot be read", |d| d.message.as_str());
+        eprintln!(
+            "{file}:{at}error: case `{}`: {}",
+            escape(&answer.name),
+            escape(message)
+        );
     }
 }

@@ -17,6 +17,25 @@ use std::process::ExitCode;
 const USAGE: &str =
     "usage: idpool eval FILE... [--explain] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool export FILE [--format cloudformation|terraform|cli] | idpool check FILE... | idpool link FILE [--embed PARTS] [--base URL]";
 
+/// `idpool --help`: what each command does and its exit statuses.
+const HELP: &str = "idpool: evaluate IAM policies and simulate Amazon Cognito identity pools
+
+commands:
+  idpool eval [--explain] FILE...   evaluation cases, one JSON answer per line; a FILE (or `-`,
+                                     standard input) holds one case, an array of cases or one
+                                     case per line (JSON Lines), of any size
+  idpool simulate [--token TOKEN_FILE] FILE
+                                     the simulation report of a scenario, as JSON
+  idpool check FILE...              verify each scenario's `expect`
+  idpool import FILE [--into SCENARIO]
+  idpool export FILE [--format cloudformation|terraform|cli]
+  idpool link FILE [--embed PARTS] [--base URL]
+                                     a share link for a scenario
+  idpool --version | --help
+
+exit status: 0 when everything holds, 1 on a mismatch or a scenario with errors,
+2 on a usage or input error (unreadable, empty, not JSON, not a case, over a size limit)";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
@@ -26,6 +45,12 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "import" => import::run(rest),
         Some((cmd, rest)) if cmd == "export" => export::run(rest),
         Some((cmd, rest)) if cmd == "link" => link::run(rest),
+        Some((flag, _)) if flag == "--help" || flag == "-h" || flag == "help" => {
+            match output::print_line(HELP) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(stop) => stop.status(ExitCode::SUCCESS),
+            }
+        }
         Some((flag, _)) if flag == "--version" || flag == "-V" => {
             let version = format!(
                 "idpool {} (engine {})",

@@ -29,14 +29,9 @@ impl Stop {
 /// Writes `text` and a newline to stdout, flushing so a closed pipe is seen at once.
 pub fn print_line(text: &str) -> Result<(), Stop> {
     let mut out = std::io::stdout().lock();
-    match writeln!(out, "{text}").and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == ErrorKind::BrokenPipe => Err(Stop::Closed),
-        Err(e) => {
-            eprintln!("idpool: cannot write to stdout: {e}");
-            Err(Stop::Failed)
-        }
-    }
+    writeln!(out, "{text}")
+        .and_then(|()| out.flush())
+        .map_err(stop)
 }
 
 /// Prints located diagnostics of `file` on stderr, one per line, with their help.
@@ -46,9 +41,70 @@ pub fn print_diagnostics(file: &str, diagnostics: &[Diagnostic]) {
             .start
             .map(|p| format!("{}:{}:", p.line, p.column))
             .unwrap_or_default();
-        eprintln!("{file}:{at} {:?}: {} [{}]", d.severity, d.message, d.code);
+        eprintln!(
+            "{}:{at} {:?}: {} [{}]",
+            escape(file),
+            d.severity,
+            escape(&d.message),
+            escape(&d.code)
+        );
         if let Some(help) = &d.help {
-            eprintln!("  help: {help}");
+            eprintln!("  help: {}", escape(help));
         }
     }
+}
+
+/// Buffered lines on stdout: one write per buffer, not per line (a flush per answer cost a
+/// system call per case), with the same closed-pipe handling as [`print_line`].
+pub struct Lines {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+}
+
+impl Lines {
+    /// Lines to standard output.
+    pub fn stdout() -> Self {
+        Self {
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+        }
+    }
+
+    /// Writes `text` and a newline.
+    pub fn line(&mut self, text: &str) -> Result<(), Stop> {
+        self.out
+            .write_all(text.as_bytes())
+            .and_then(|()| self.out.write_all(b"\n"))
+            .map_err(stop)
+    }
+
+    /// Writes out what is buffered.
+    pub fn flush(&mut self) -> Result<(), Stop> {
+        self.out.flush().map_err(stop)
+    }
+}
+
+fn stop(e: std::io::Error) -> Stop {
+    if e.kind() == ErrorKind::BrokenPipe {
+        Stop::Closed
+    } else {
+        eprintln!("idpool: cannot write to stdout: {e}");
+        Stop::Failed
+    }
+}
+
+/// `text` for a terminal: control characters (ESC, CR, LF, ...) written as `\u{1b}`-style
+/// escapes, so a file cannot retitle the terminal, clear the screen or forge CI lines
+/// through a case name or a message. JSON output is escaped by JSON already.
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use identity_pool::api::{self, ApiAnswerBody, ApiCall, Explain, ScenarioInput};
 use identity_pool::import::DecodedToken;
 
-use crate::output::{print_diagnostics, print_line};
+use crate::output::{escape, print_diagnostics, print_line};
 
 const USAGE: &str = "usage: idpool simulate [--token TOKEN_FILE] FILE";
 
@@ -38,7 +38,7 @@ pub fn run(args: &[String]) -> ExitCode {
         };
         print_diagnostics(token_file, &decoded.diagnostics);
         for note in &decoded.notes {
-            eprintln!("{token_file}: note: {note}");
+            eprintln!("{}: note: {}", escape(token_file), escape(note));
         }
         match decoded.scenario {
             Some(merged) => scenario = ScenarioInput::Document(merged),
@@ -65,7 +65,7 @@ pub fn run(args: &[String]) -> ExitCode {
 
 fn read(file: &str) -> Option<String> {
     std::fs::read_to_string(file)
-        .map_err(|e| eprintln!("idpool: cannot read `{file}`: {e}"))
+        .map_err(|e| eprintln!("idpool: cannot read `{}`: {e}", escape(file)))
         .ok()
 }
 

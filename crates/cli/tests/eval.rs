@@ -82,3 +82,105 @@ fn usage_errors_exit_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Runs `idpool eval -` with `stdin` as standard input: (status, stdout, stderr).
+fn run_stdin(
+    args: &[&str],
+    stdin: &[u8],
+) -> Result<(i32, String, String), Box<dyn std::error::Error>> {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_idpool"))
+        .arg("eval")
+        .args(args)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()?;
+    let mut input = child.stdin.take().ok_or("no stdin")?;
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output()?;
+    writer.join().map_err(|_| "the writer panicked")?;
+    Ok((
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout)?,
+        String::from_utf8(out.stderr)?,
+    ))
+}
+
+#[test]
+fn garbage_input_exits_2_with_a_line_on_stderr() {
+    for input in [
+        "",
+        "null",
+        "42",
+        "[{\"request\": {\"action\": \"s3:GetObject\"}",
+        "{\"request\": {\"action\": \"s3:GetObject\"}, \"expected\": 5}",
+    ] {
+        let (code, _, stderr) = run_stdin(&[], input.as_bytes()).unwrap();
+        assert_eq!(code, 2, "{input:?}: {stderr}");
+        assert!(stderr.contains("error"), "{input:?}: {stderr}");
+    }
+}
+
+#[test]
+fn json_lines_on_stdin_give_one_answer_per_line() {
+    let lines: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(CASES)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let (code, stdout, _) = run_stdin(&[], lines.join("\n").as_bytes()).unwrap();
+    assert_eq!(code, 0);
+    let decisions: Vec<String> = stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["decision"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(decisions, ["Allowed", "Error", "ImplicitDeny"]);
+}
+
+#[test]
+fn a_file_over_one_mebibyte_is_read_case_by_case() {
+    // 3,000 cases, over the per-document limit as a whole, each case under it.
+    let case: serde_json::Value =
+        serde_json::from_str::<Vec<serde_json::Value>>(CASES).unwrap()[0].clone();
+    let text = serde_json::to_string_pretty(&vec![case; 3_000]).unwrap();
+    assert!(text.len() > 1 << 20);
+    let (code, lines, _) = run("big_file", &[], &text).unwrap();
+    assert_eq!(code, 0);
+    assert_eq!(lines.len(), 3_000);
+    assert!(lines.iter().all(|l| l["decision"] == "Allowed"));
+}
+
+#[test]
+fn control_characters_in_names_are_escaped_on_stderr() {
+    let case = r#"{"name": "x\u001b]0;pwned\u0007\r\nok", "request": {"action": "s3:GetObject"}, "expected": "Allowed"}"#;
+    let (code, _, stderr) = run("escapes", &[], case).unwrap();
+    assert_eq!(code, 1);
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\r'),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("\\u{1b}]0;pwned"), "{stderr:?}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
+}
+
+#[test]
+fn help_prints_and_exits_0() {
+    let out = Command::new(env!("CARGO_BIN_EXE_idpool"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("idpool eval"));
+}

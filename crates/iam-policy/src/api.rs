@@ -5,7 +5,7 @@
 
 use crate::catalog::{context_keys, expansions, ActionExpansion, Catalog, ContextKeys};
 use crate::json::{self, JsonNode, JsonValue};
-use crate::{evaluate, Diagnostic, Explanation, Span, Verdict};
+use crate::{decide, evaluate, Diagnostic, Explanation, Origin, Span, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// One evaluation case (formats.md section 1). Policies stay raw JSON so that diagnostics
@@ -103,9 +103,10 @@ pub fn evaluate_cases_json_with(
     explain: bool,
     catalog: Option<&Catalog>,
 ) -> Vec<EvalAnswer> {
+    let origin = Origin::default();
     let root = match json::parse(text) {
         Ok(node) => node,
-        Err(d) => return vec![error_answer("#0".into(), None, vec![d], text)],
+        Err(d) => return vec![error_answer("#0".into(), None, vec![d], text, &origin)],
     };
     let cases: Vec<&JsonNode> = match &root.value {
         JsonValue::Array(items) => items.iter().collect(),
@@ -114,7 +115,7 @@ pub fn evaluate_cases_json_with(
     cases
         .into_iter()
         .enumerate()
-        .map(|(i, node)| evaluate_case_node(node, i, text, explain, catalog))
+        .map(|(i, node)| evaluate_case_node(node, i, text, &origin, explain, catalog))
         .collect()
 }
 
@@ -125,7 +126,7 @@ pub fn evaluate_case(case: &EvalCase, explain: bool) -> EvalAnswer {
     let mut answers = evaluate_cases_json(&text, explain);
     answers
         .pop()
-        .unwrap_or_else(|| error_answer("#0".into(), None, Vec::new(), &text))
+        .unwrap_or_else(|| error_answer("#0".into(), None, Vec::new(), &text, &Origin::default()))
 }
 
 const CASE_FIELDS: &[&str] = &[
@@ -158,12 +159,9 @@ fn error_answer(
     expected: Option<String>,
     mut diagnostics: Vec<Diagnostic>,
     text: &str,
+    origin: &Origin,
 ) -> EvalAnswer {
-    for d in &mut diagnostics {
-        if d.start.is_none() {
-            d.locate(text);
-        }
-    }
+    crate::locate_all_at(&mut diagnostics, text, origin);
     let matches_expected = expected.as_ref().map(|e| e == Verdict::Error.as_str());
     EvalAnswer {
         name,
@@ -177,10 +175,13 @@ fn error_answer(
     }
 }
 
+/// One case read from `node`, a value of `text`; `text` starts at `origin` in the input the
+/// user gave, so diagnostics are located in that input.
 fn evaluate_case_node(
     node: &JsonNode,
     index: usize,
     text: &str,
+    origin: &Origin,
     explain: bool,
     catalog: Option<&Catalog>,
 ) -> EvalAnswer {
@@ -199,7 +200,7 @@ fn evaluate_case_node(
             format!("a case must be an object, not {}", node.type_name()),
             Some(node.span),
         );
-        return error_answer(name, expected, vec![d], text);
+        return error_answer(name, expected, vec![d], text, origin);
     };
     diags.extend(json::duplicate_keys(members));
     for m in members
@@ -247,41 +248,54 @@ fn evaluate_case_node(
         }
     };
     if diags.iter().any(Diagnostic::is_error) {
-        return error_answer(name, expected, diags, text);
+        return error_answer(name, expected, diags, text, origin);
     }
     let (Some(mut request), Some(layers)) = (request, layers) else {
-        return error_answer(name, expected, diags, text);
+        return error_answer(name, expected, diags, text, origin);
     };
     anonymous::prepare(node, &mut request, layers.has_identity_layers(), &mut diags);
     let set = layers.policy_set();
+    crate::locate_all_at(&mut diags, text, origin);
+    // Without an explanation to give, the decision alone is enough (and much cheaper).
+    let Some(catalog_or_none) = explain.then_some(catalog) else {
+        let decision = Verdict::from(decide(&set, &request));
+        return EvalAnswer {
+            name,
+            decision,
+            matches_expected: expected.as_ref().map(|e| e == decision.as_str()),
+            expected,
+            diagnostics: diags,
+            explanation: None,
+            context_keys: None,
+            expansions: Vec::new(),
+        };
+    };
     let evaluation = evaluate(&set, &request);
-    for d in &mut diags {
-        if d.start.is_none() {
-            d.locate(text);
-        }
-    }
     let decision = Verdict::from(evaluation.decision);
     let matches_expected = expected.as_ref().map(|e| e == decision.as_str());
-    let catalog = catalog.filter(|_| explain);
     EvalAnswer {
         name,
         decision,
         expected,
         matches_expected,
         diagnostics: diags,
-        context_keys: catalog.map(|c| context_keys(&set, &request, c)),
-        expansions: catalog
+        context_keys: catalog_or_none.map(|c| context_keys(&set, &request, c)),
+        expansions: catalog_or_none
             .map(|c| expansions(&evaluation.explanation, c))
             .unwrap_or_default(),
-        explanation: explain.then_some(evaluation.explanation),
+        explanation: Some(evaluation.explanation),
     }
 }
 
 mod anonymous;
+mod cache;
 mod layers;
 mod read;
+mod split;
+mod stream;
 
 use read::read_request;
+pub use stream::{evaluate_stream, StreamSummary, Streamed};
 
 #[cfg(test)]
 mod tests;

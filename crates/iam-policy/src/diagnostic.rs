@@ -2,6 +2,12 @@
 
 use serde::Serialize;
 
+mod cap;
+mod lines;
+
+pub use cap::{cap_per_code, MAX_PER_CODE, MORE_CODE};
+pub use lines::{LineIndex, Origin};
+
 /// A byte range in the source text, end exclusive.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Span {
@@ -100,11 +106,21 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// Fills in `start` and `end` (line/column) from the span, given the text the span indexes.
+    /// Fills in `start` and `end` (line/column) from the span, given the text the span
+    /// indexes. This scans the text up to the span: for many diagnostics of one text use
+    /// [`locate_all`], which indexes the text once.
     pub fn locate(&mut self, source: &str) {
         if let Some(span) = self.span {
             self.start = Some(position_of(source, span.start));
             self.end = Some(position_of(source, span.end));
+        }
+    }
+
+    /// Fills in `start` and `end` from the span with a prepared [`LineIndex`].
+    pub fn locate_with(&mut self, lines: &LineIndex) {
+        if let Some(span) = self.span {
+            self.start = Some(lines.position(span.start));
+            self.end = Some(lines.position(span.end));
         }
     }
 
@@ -113,6 +129,32 @@ impl Diagnostic {
         if let Some(span) = &mut self.span {
             span.start += offset;
             span.end += offset;
+        }
+    }
+}
+
+/// Caps `diagnostics` per code ([`cap_per_code`]), then locates those not yet located in
+/// `source`, indexing its lines only when one needs it: the cost is one pass over the text
+/// plus a binary search per reported diagnostic, whatever the layout of the text.
+pub fn locate_all(diagnostics: &mut Vec<Diagnostic>, source: &str) {
+    locate_all_at(diagnostics, source, &Origin::default());
+}
+
+/// [`locate_all`] for a `source` that starts at `origin` within a larger text, whose spans
+/// are already offsets in the whole (see [`crate::json::parse_at`]): positions come out in
+/// the coordinates of the whole.
+pub fn locate_all_at(diagnostics: &mut Vec<Diagnostic>, source: &str, origin: &Origin) {
+    cap_per_code(diagnostics);
+    let mut lines = None;
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| d.start.is_none() && d.span.is_some())
+    {
+        let lines = lines.get_or_insert_with(|| LineIndex::new(source));
+        if let Some(span) = d.span {
+            let local = |at: usize| origin.place(lines.position(at.saturating_sub(origin.offset)));
+            d.start = Some(local(span.start));
+            d.end = Some(local(span.end));
         }
     }
 }

@@ -30,7 +30,10 @@ mod validate;
 
 pub use compile::{CompiledPolicy, PolicySource};
 pub use decision::{Decision, Verdict};
-pub use diagnostic::{position_of, Diagnostic, Position, Severity, Span};
+pub use diagnostic::{
+    cap_per_code, locate_all, locate_all_at, position_of, Diagnostic, LineIndex, Origin, Position,
+    Severity, Span, MAX_PER_CODE, MORE_CODE,
+};
 pub use evaluate::{decide, decide_with_layer, evaluate, OrgLevel, PolicySet};
 pub use explain::{
     ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult, Rule,
@@ -41,7 +44,7 @@ pub use policy::{
     parse_policy, ConditionBlock, ConditionEntry, Effect, NameList, Parsed, Policy, PolicyKind,
     PolicyVersion, PrincipalElement, Spanned, Statement,
 };
-pub use request::{Context, ContextValue, KeyName, Request, RequestPrincipal};
+pub use request::{Context, ContextValue, KeyName, Request, RequestPrincipal, MAX_CONTEXT_VALUES};
 
 /// Whether `text` matches `pattern` with IAM's `*`/`?` wildcards (case-sensitive, no policy
 /// variables): the matcher `Resource` elements use, for callers that check a resource

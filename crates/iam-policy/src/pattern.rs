@@ -56,9 +56,14 @@ impl Template {
         let mut t = Template::default();
         let mut lit = String::new();
         let mut rest = text;
+        // Once no `}` is left, no later `${` can close: looking again for each of 450,000
+        // `${` made compiling cost the square of the text.
+        let mut may_close = true;
         while let Some(c) = rest.chars().next() {
-            if variables && rest.starts_with("${") {
-                if let Some(close) = rest.find('}') {
+            if variables && may_close && rest.starts_with("${") {
+                let close = rest.find('}');
+                may_close = close.is_some();
+                if let Some(close) = close {
                     let inner = rest.get(2..close).unwrap_or("");
                     rest = rest.get(close + 1..).unwrap_or("");
                     match inner {

@@ -163,6 +163,40 @@ impl Context {
     }
 }
 
+/// Adds many keys at once: one sort instead of one shifting insert per key, so a context of
+/// 20,000 keys costs n log n, not n². A key given twice keeps its last value, as with
+/// [`Context::insert`].
+impl Extend<(String, ContextValue)> for Context {
+    fn extend<I: IntoIterator<Item = (String, ContextValue)>>(&mut self, pairs: I) {
+        let before = self.entries.len();
+        self.entries
+            .extend(pairs.into_iter().map(|(written, value)| Entry {
+                name: KeyName::new(&written),
+                written,
+                value,
+            }));
+        if self.entries.len() == before {
+            return;
+        }
+        // A stable sort keeps equal names in insertion order; the last of each run wins.
+        self.entries.sort_by(|a, b| a.name.lower.cmp(&b.name.lower));
+        let mut kept: Vec<Entry> = Vec::with_capacity(self.entries.len());
+        for e in self.entries.drain(..) {
+            match kept.last_mut() {
+                Some(last) if last.name.lower == e.name.lower => *last = e,
+                _ => kept.push(e),
+            }
+        }
+        self.entries = kept;
+    }
+}
+
+/// The most values one multi-valued context key may carry in a request. AWS requests carry
+/// small sets (at most 50 tags, `aws:TagKeys`; at most 100 keys in a DynamoDB batch), and a
+/// bound keeps `ForAnyValue:StringLike` with many patterns from costing patterns × values
+/// without limit.
+pub const MAX_CONTEXT_VALUES: usize = 256;
+
 /// One request to authorize.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
@@ -198,6 +232,21 @@ mod tests {
             Some(&ContextValue::Multi(vec![]))
         );
         assert_eq!(c.get("b"), None);
+    }
+
+    #[test]
+    fn extend_sorts_once_and_keeps_the_last_value() {
+        let mut c = Context::new();
+        c.insert("b", ContextValue::Single("0".into()));
+        c.extend(
+            (0..20_000)
+                .rev()
+                .map(|i| (format!("k{i}"), ContextValue::Single(i.to_string()))),
+        );
+        c.extend([("K7".to_string(), ContextValue::Single("x".into()))]);
+        assert_eq!(c.iter().count(), 20_001);
+        assert_eq!(c.get("k7"), Some(&ContextValue::Single("x".into())));
+        assert_eq!(c.get("B"), Some(&ContextValue::Single("0".into())));
     }
 
     #[test]

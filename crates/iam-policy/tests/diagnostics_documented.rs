@@ -16,7 +16,9 @@ fn collect(dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
                 .unwrap_or_default()
                 .to_string();
             for piece in text.split('"').skip(1).step_by(2) {
+                // A piece ending in `::` is a family prefix (`iam::case::`), not a code.
                 if piece.starts_with("iam::")
+                    && !piece.ends_with(':')
                     && piece
                         .bytes()
                         .all(|b| b.is_ascii_lowercase() || b == b':' || b == b'_')

@@ -19,6 +19,7 @@ use iam_policy::{format_policy, parse_policy};
 use serde::{Deserialize, Serialize};
 
 pub use iam_policy::api::{EvalAnswer, EvalCase};
+pub use iam_policy::api::{StreamSummary, Streamed};
 pub use iam_policy::{
     ContextValue, Diagnostic, Explanation, PolicyKind, Position, Severity, Span,
     StatementExplanation, StatementRef, Verdict, ENGINE_VERSION,
@@ -266,6 +267,17 @@ pub struct ApiAnswer {
     pub body: ApiAnswerBody,
 }
 
+/// The one call that is not a request and an answer: evaluation cases read from a stream of
+/// any size (an array, one case, or JSON Lines), each answered as soon as it is read and
+/// handed to `each` until it breaks, every answer the one `evaluateCases` gives for that case.
+pub fn evaluate_stream(
+    input: impl std::io::Read,
+    explain: bool,
+    each: impl FnMut(Streamed) -> std::ops::ControlFlow<()>,
+) -> StreamSummary {
+    iam_policy::api::evaluate_stream(input, explain, None, each)
+}
+
 /// Answers one call at this build's [`API_VERSION`]: what a front end linked with this
 /// crate uses, since it cannot speak another version.
 pub fn call(call: ApiCall) -> ApiAnswerBody {
@@ -370,9 +382,7 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
 }
 
 fn located(mut diagnostics: Vec<Diagnostic>, text: &str) -> Vec<Diagnostic> {
-    for d in &mut diagnostics {
-        d.locate(text);
-    }
+    iam_policy::locate_all(&mut diagnostics, text);
     diagnostics
 }
 

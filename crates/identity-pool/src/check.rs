@@ -1,7 +1,7 @@
 //! `check`: does the simulation do what a scenario's `expect`s say? Shared by `idpool check`
 //! and the scenario corpus runner, so both judge the same way.
 
-use iam_policy::{position_of, Diagnostic, Position};
+use iam_policy::{Diagnostic, Position};
 use serde::Serialize;
 
 use crate::report::{Report, RequestDecision};
@@ -98,7 +98,7 @@ fn check_loaded(loaded: LoadedScenario) -> (CheckResult, Option<Report>) {
 /// Checks `report` (with its load diagnostics) against `scenario`'s expectations.
 pub fn check_report(scenario: &Scenario, report: &Report) -> CheckResult {
     let mut c = Checker {
-        source: &scenario.source,
+        scenario,
         checked: 0,
         mismatches: Vec::new(),
     };
@@ -176,7 +176,7 @@ pub fn check_report(scenario: &Scenario, report: &Report) -> CheckResult {
 }
 
 struct Checker<'a> {
-    source: &'a str,
+    scenario: &'a Scenario,
     checked: usize,
     mismatches: Vec<Mismatch>,
 }
@@ -189,7 +189,7 @@ impl Checker<'_> {
                 field: field.to_owned(),
                 expected: format!("`{expected}`"),
                 actual: format!("`{actual}`"),
-                position: Some(position_of(self.source, at.span.start)),
+                position: Some(self.scenario.position(at.span.start)),
             });
         }
     }
@@ -205,7 +205,7 @@ impl Checker<'_> {
                     field: "expect.diagnostics".to_owned(),
                     expected: format!("a diagnostic `{}`", want.value),
                     actual: "none".to_owned(),
-                    position: Some(position_of(self.source, want.span.start)),
+                    position: Some(self.scenario.position(want.span.start)),
                 });
             }
         }

@@ -3,7 +3,7 @@
 use iam_policy::Position;
 use serde::Serialize;
 
-use crate::note::Confidence;
+use crate::note::{Confidence, Topic};
 
 /// The flow step where something happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -56,6 +56,9 @@ pub struct AwsError {
     pub position: Option<Position>,
     /// How sure we are that AWS returns exactly this code and message.
     pub confidence: Confidence,
+    /// The fact the error rests on: its entry in `docs/cognito-facts.md` has the sources.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<Topic>,
 }
 
 impl AwsError {
@@ -72,7 +75,14 @@ impl AwsError {
             statement: None,
             position: None,
             confidence: Confidence::Observed,
+            topic: None,
         }
+    }
+
+    /// Names the fact the error rests on.
+    pub fn about(mut self, topic: Topic) -> Self {
+        self.topic = Some(topic);
+        self
     }
 
     /// Sets the explanation and the fix.

@@ -46,6 +46,12 @@ macro_rules! topics {
 }
 
 topics! {
+    /// Guest access and its refusal.
+    GuestAccess => "guest-access",
+    /// The basic flow's refusals at GetOpenIdToken.
+    ClassicFlow => "classic-flow",
+    /// The role's trust policy as STS evaluates it, and the refusals.
+    TrustPolicy => "trust-policy",
     /// `amr` members for each provider.
     AmrPerProvider => "amr-per-provider",
     /// The ambiguous-role Deny message and the name it prints.

@@ -1,8 +1,6 @@
 //! Each request of the scenario through the engine, with the session's policies and keys.
 
-use iam_policy::{
-    decide, evaluate, position_of, CompiledPolicy, PolicySet, Request, RequestPrincipal,
-};
+use iam_policy::{decide, evaluate, CompiledPolicy, PolicySet, Request, RequestPrincipal};
 
 use crate::compiled::CompiledScenario;
 use crate::explain::request::{access_denied_message, explain_request, RequestFacts};
@@ -71,7 +69,7 @@ fn no_credentials(scenario: &Scenario, index: usize, request: &ScenarioRequest) 
         }),
         explanation: None,
         readings: Vec::new(),
-        position: Some(position_of(&scenario.source, request.span.start)),
+        position: Some(scenario.position(request.span.start)),
     }
 }
 
@@ -121,7 +119,7 @@ fn evaluate_one(
             cognito: None,
             explanation: None,
             readings: Vec::new(),
-            position: Some(position_of(&scenario.source, request.span.start)),
+            position: Some(scenario.position(request.span.start)),
         };
     }
     let evaluation = evaluate(&set, &engine_request);
@@ -164,6 +162,6 @@ fn evaluate_one(
         cognito: Some(cognito),
         explanation: Some(evaluation.explanation),
         readings,
-        position: Some(position_of(&scenario.source, request.span.start)),
+        position: Some(scenario.position(request.span.start)),
     }
 }

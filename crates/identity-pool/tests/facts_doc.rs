@@ -68,19 +68,59 @@ fn topic_ids_are_unique_anchors() {
     }
 }
 
-#[test]
-fn the_notes_of_a_report_name_documented_topics() {
-    // A run that produces notes of several topics, end to end through the API's report.
-    let text = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../web/examples/scope-down-guest-enhanced.json"),
-    )
-    .expect("the example exists");
-    let report = identity_pool::simulate_text(&text);
-    assert!(!report.notes.is_empty());
-    let doc = facts_doc();
-    for note in &report.notes {
-        assert!(entry(&doc, note.topic.id()).is_some(), "{:?}", note.topic);
-        assert!(note.reference.ends_with(note.topic.id()));
+/// Every scenario of the examples and the corpus.
+fn every_scenario_text() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut out = Vec::new();
+    for dir in ["web/examples", "tests/scenarios"] {
+        let Ok(entries) = fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = path.display().to_string();
+            if name.ends_with(".json") && !name.ends_with("index.json") {
+                out.push((name, fs::read_to_string(&path).unwrap_or_default()));
+            }
+        }
     }
+    out
+}
+
+#[test]
+fn every_note_and_error_of_the_corpus_names_a_documented_topic() {
+    let doc = facts_doc();
+    let scenarios = every_scenario_text();
+    assert!(scenarios.len() > 40, "found {} files", scenarios.len());
+    let (mut notes, mut errors) = (0, 0);
+    let mut problems = Vec::new();
+    for (file, text) in &scenarios {
+        for loaded in identity_pool::scenario::load_scenarios(text) {
+            let Some(scenario) = loaded.scenario else {
+                continue;
+            };
+            let report = identity_pool::simulate(&scenario);
+            for note in &report.notes {
+                notes += 1;
+                if entry(&doc, note.topic.id()).is_none()
+                    || !note.reference.ends_with(note.topic.id())
+                {
+                    problems.push(format!("{file}: note topic `{}`", note.topic.id()));
+                }
+            }
+            if let Some(error) = &report.error {
+                errors += 1;
+                match error.topic {
+                    Some(topic) if entry(&doc, topic.id()).is_some() => {}
+                    other => problems.push(format!(
+                        "{file}: error `{}` has topic {other:?}",
+                        error.message
+                    )),
+                }
+            }
+        }
+    }
+    println!("{notes} notes and {errors} errors name documented topics");
+    assert!(notes > 0 && errors > 0);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

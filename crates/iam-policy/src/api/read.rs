@@ -1,15 +1,17 @@
 //! Reading the parts of an evaluation case from span-keeping JSON: policies (objects or
 //! policy text in a string) and the request with its context.
 
+use super::cache::read_cached;
 use crate::catalog::Catalog;
 use crate::json::{self, JsonMember, JsonNode, JsonValue};
 use crate::{
     CompiledPolicy, Context, ContextValue, Diagnostic, Policy, PolicyKind, PolicySource, Request,
-    RequestPrincipal, Span,
+    RequestPrincipal, Span, MAX_CONTEXT_VALUES,
 };
 
 /// Reads one policy: a JSON object (diagnostics located in the case file), or a JSON string
 /// holding the policy text as the IAM API returns it (diagnostics located in that string).
+/// In a stream that lends its cache, a policy whose text was read before is not read again.
 pub(super) fn read_policy(
     node: &JsonNode,
     name: String,
@@ -18,24 +20,35 @@ pub(super) fn read_policy(
     catalog: Option<&Catalog>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<CompiledPolicy> {
-    let mut parsed = match node.as_str() {
-        Some(inner) => crate::parse_policy(inner, kind),
-        None => Policy::from_json(node, kind),
-    };
-    if let (Some(catalog), Some(policy)) = (catalog, &parsed.policy) {
-        parsed
-            .diagnostics
-            .extend(crate::catalog::check_policy(policy, catalog));
-    }
-    if node.as_str().is_none() {
-        for d in &mut parsed.diagnostics {
-            d.locate(text);
+    let read = || {
+        // A policy object's diagnostics are located with the rest of the case, in one pass.
+        let mut parsed = match node.as_str() {
+            Some(inner) => crate::parse_policy(inner, kind),
+            None => Policy::from_json(node, kind),
+        };
+        if let (Some(catalog), Some(policy)) = (catalog, &parsed.policy) {
+            parsed
+                .diagnostics
+                .extend(crate::catalog::check_policy(policy, catalog));
+            // A policy given as text is located in that text, like its other diagnostics.
+            if let Some(inner) = node.as_str() {
+                crate::locate_all(&mut parsed.diagnostics, inner);
+            }
         }
-    }
-    diags.extend(parsed.diagnostics);
-    parsed
-        .policy
-        .map(|p| CompiledPolicy::compile(&p, PolicySource { name, kind }))
+        let compiled = parsed.policy.as_ref().map(|p| {
+            CompiledPolicy::compile(
+                p,
+                PolicySource {
+                    name: name.clone(),
+                    kind,
+                },
+            )
+        });
+        (compiled, parsed.diagnostics)
+    };
+    let (compiled, found) = read_cached(node, &name, kind, text, read);
+    diags.extend(found);
+    compiled
 }
 
 pub(super) fn read_request(node: &JsonNode, diags: &mut Vec<Diagnostic>) -> Option<Request> {
@@ -168,8 +181,24 @@ fn read_context(node: &JsonNode, ctx: &mut Context, diags: &mut Vec<Diagnostic>)
         return;
     };
     diags.extend(json::duplicate_keys(members));
+    let mut pairs = Vec::with_capacity(members.len());
     for m in members {
         let value = match &m.value.value {
+            JsonValue::Array(items) if items.len() > MAX_CONTEXT_VALUES => {
+                diags.push(
+                    Diagnostic::error(
+                        "iam::case::too_many_values",
+                        format!(
+                            "context key `{}` has {} values; a request carries at most {MAX_CONTEXT_VALUES}",
+                            m.key,
+                            items.len()
+                        ),
+                        Some(m.value.span),
+                    )
+                    .with_help("AWS requests carry small sets (at most 50 tags in `aws:TagKeys`); keep the values the policy tests"),
+                );
+                continue;
+            }
             JsonValue::Array(items) => items
                 .iter()
                 .map(scalar_text)
@@ -178,7 +207,7 @@ fn read_context(node: &JsonNode, ctx: &mut Context, diags: &mut Vec<Diagnostic>)
             _ => scalar_text(&m.value).map(ContextValue::Single),
         };
         match value {
-            Some(v) => ctx.insert(m.key.clone(), v),
+            Some(v) => pairs.push((m.key.clone(), v)),
             None => diags.push(Diagnostic::error(
                 "iam::case::wrong_type",
                 format!(
@@ -189,4 +218,5 @@ fn read_context(node: &JsonNode, ctx: &mut Context, diags: &mut Vec<Diagnostic>)
             )),
         }
     }
+    ctx.extend(pairs);
 }

@@ -5,7 +5,7 @@
 mod parser;
 mod writer;
 
-pub use parser::{parse, MAX_DEPTH, MAX_INPUT_BYTES};
+pub use parser::{parse, parse_at, MAX_DEPTH, MAX_INPUT_BYTES};
 pub use writer::write_pretty;
 
 use crate::{Diagnostic, Span};
@@ -89,9 +89,10 @@ impl JsonNode {
 /// (not recursive: callers check each object they read).
 pub fn duplicate_keys(members: &[JsonMember]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (i, member) in members.iter().enumerate() {
-        let earlier = members.iter().take(i).any(|m| m.key == member.key);
-        if earlier {
+    // A set, not a look back over earlier members: an object with 20,000 keys stays linear.
+    let mut seen = std::collections::HashSet::with_capacity(members.len());
+    for member in members {
+        if !seen.insert(member.key.as_str()) {
             out.push(
                 Diagnostic::error(
                     "iam::parse::duplicate_key",

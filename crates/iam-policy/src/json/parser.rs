@@ -15,6 +15,12 @@ pub const MAX_INPUT_BYTES: usize = 1 << 20;
 
 /// Parses `text` as one JSON value with spans. Errors carry the byte position of the fault.
 pub fn parse(text: &str) -> Result<JsonNode, Diagnostic> {
+    parse_at(text, 0)
+}
+
+/// [`parse`] for a `text` that starts at byte `base` of a larger input (one case of a stream):
+/// every span is an offset in that input.
+pub fn parse_at(text: &str, base: usize) -> Result<JsonNode, Diagnostic> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(Diagnostic::error(
             "iam::parse::too_large",
@@ -22,13 +28,14 @@ pub fn parse(text: &str) -> Result<JsonNode, Diagnostic> {
                 "the input is {} bytes, over the {MAX_INPUT_BYTES}-byte limit",
                 text.len()
             ),
-            Some(Span::new(0, 0)),
+            Some(Span::new(base, base)),
         ));
     }
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
         pos: 0,
+        base,
     };
     // A leading byte-order mark is harmless; skip it.
     if text.starts_with('\u{feff}') {
@@ -49,6 +56,8 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// Added to every span: where `text` starts in the input.
+    base: usize,
 }
 
 impl Parser<'_> {
@@ -75,7 +84,7 @@ impl Parser<'_> {
         Diagnostic::error(
             "iam::parse::json",
             format!("malformed json: {what}{found}"),
-            Some(Span::new(self.pos, end)),
+            Some(Span::new(self.base + self.pos, self.base + end)),
         )
         .with_help(help)
     }
@@ -99,7 +108,7 @@ impl Parser<'_> {
             }
         };
         Ok(JsonNode {
-            span: Span::new(start, self.pos),
+            span: Span::new(self.base + start, self.base + self.pos),
             value,
         })
     }
@@ -298,7 +307,7 @@ impl Parser<'_> {
             }
             let key_start = self.pos;
             let key = self.string()?;
-            let key_span = Span::new(key_start, self.pos);
+            let key_span = Span::new(self.base + key_start, self.base + self.pos);
             self.skip_ws();
             if self.peek() != Some(b':') {
                 return Err(self.fault("expected `:`", "write `\"key\": value`"));

@@ -19,19 +19,18 @@ pub fn parse_policy(text: &str, kind: PolicyKind) -> Parsed {
             diagnostics: vec![d],
         },
     };
-    for d in &mut parsed.diagnostics {
-        d.locate(text);
-    }
+    crate::locate_all(&mut parsed.diagnostics, text);
     parsed
 }
 
 impl Policy {
     /// Reads a policy from a JSON node (perhaps embedded in a larger document). Spans refer
-    /// to the text the node was parsed from; call [`Diagnostic::locate`] with that text.
+    /// to the text the node was parsed from; call [`crate::locate_all`] with that text.
     pub fn from_json(node: &JsonNode, kind: PolicyKind) -> Parsed {
         let mut r = Reader {
             diags: Vec::new(),
             broken: Vec::new(),
+            broken_principals: Vec::new(),
         };
         let policy = r.policy(node, kind);
         if let Some(p) = &policy {
@@ -56,6 +55,8 @@ struct Reader {
     diags: Vec<Diagnostic>,
     /// Elements the user wrote that failed to read: (enclosing object's span, element name).
     broken: Vec<(Span, &'static str)>,
+    /// The statements whose `Principal` failed to read, in source order.
+    broken_principals: Vec<Span>,
 }
 
 const TOP_KEYS: &[&str] = &["Version", "Id", "Statement"];
@@ -82,10 +83,18 @@ impl Reader {
         };
         // `Version` and `Statement` occur once per document; a `Principal` is matched to
         // its statement by position.
+        // Statements are read in order, so their spans are sorted: a binary search keeps
+        // 17,500 broken statements from costing 17,500² comparisons.
         let at = d.span.map_or(0, |s| s.start);
-        self.broken.iter().any(|(span, name)| {
-            *name == element && (element != "Principal" || (span.start <= at && at < span.end))
-        })
+        if element != "Principal" {
+            return self.broken.iter().any(|(_, name)| *name == element);
+        }
+        let i = self
+            .broken_principals
+            .partition_point(|span| span.start <= at);
+        i.checked_sub(1)
+            .and_then(|i| self.broken_principals.get(i))
+            .is_some_and(|span| at < span.end)
     }
 
     fn error(&mut self, code: &str, message: String, span: Span, help: &str) {
@@ -289,7 +298,7 @@ impl Reader {
                     }
                     st.principal = self.principal(m, negated);
                     if st.principal.is_none() {
-                        self.broken.push((node.span, "Principal"));
+                        self.broken_principals.push(node.span);
                     }
                 }
                 "Action" | "NotAction" => {

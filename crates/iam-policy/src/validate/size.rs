@@ -122,13 +122,18 @@ pub(crate) fn check_node(node: &JsonNode, kind: PolicyKind, out: &mut Vec<Diagno
     }
 }
 
-/// The span of character `c` at byte `at` of string `s` whose literal spans `literal`: exact
-/// when the literal has no escapes (its source is the string plus two quotes), else the
-/// whole literal.
+/// The span of character `c` at byte `at` of string `s` whose literal spans `literal`.
 fn char_span(s: &str, literal: Span, at: usize, c: char) -> Span {
+    inner_span(s, literal, at, c.len_utf8())
+}
+
+/// The span of the `len` bytes at byte `at` of string `s` whose literal spans `literal`:
+/// exact when the literal has no escapes (its source is the string plus two quotes), else
+/// the whole literal.
+pub(crate) fn inner_span(s: &str, literal: Span, at: usize, len: usize) -> Span {
     if literal.end.saturating_sub(literal.start) == s.len() + 2 {
         let start = literal.start + 1 + at;
-        Span::new(start, start + c.len_utf8())
+        Span::new(start, start + len)
     } else {
         literal
     }

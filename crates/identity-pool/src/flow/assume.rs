@@ -4,13 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use iam_policy::{position_of, Decision};
+use iam_policy::Decision;
 
 use super::FlowOutcome;
 use crate::compiled::{CompiledRole, CompiledScenario};
 use crate::error::{code, message, AwsError, Step};
 use crate::explain::trust::diagnose;
-use crate::note::Confidence;
+use crate::note::{Confidence, Topic};
 use crate::report::StepStatus;
 use crate::scenario::{Flow, Scenario, Spanned};
 use crate::token::MintedToken;
@@ -23,12 +23,14 @@ fn refusal(flow: Flow) -> AwsError {
             code::INVALID_POOL_CONFIG,
             message::INVALID_POOL_CONFIG,
             Step::TrustPolicy,
-        ),
+        )
+        .about(Topic::TrustPolicy),
         Flow::Basic => AwsError::new(
             code::ACCESS_DENIED,
             message::STS_NOT_AUTHORIZED,
             Step::TrustPolicy,
         )
+        .about(Topic::TrustPolicy)
         .with_confidence(Confidence::Documented),
     }
 }
@@ -45,7 +47,7 @@ pub fn assume<'c, 's>(
 ) -> Option<&'c CompiledRole<'s>> {
     let flow = scenario.sign_in.flow;
     let role_arn = role.value.as_str();
-    let named_at = Some(position_of(&scenario.source, role.span.start));
+    let named_at = Some(scenario.position(role.span.start));
     let Some(role) = compiled.role(role_arn) else {
         let error = refusal(flow).with_confidence(Confidence::Assumed).at(named_at).explained(
             format!("the role `{role_arn}` is not defined in the scenario's `roles`, so its trust policy cannot be checked; on AWS a role that does not exist fails the same way"),
@@ -87,7 +89,7 @@ pub fn assume<'c, 's>(
             let mut error = refusal(flow).explained(d.explanation, d.fix);
             error.policy = Some(format!("{}/trust", role.role.name));
             error.statement = d.statement;
-            error.position = d.span.map(|s| position_of(&scenario.source, s.start));
+            error.position = d.span.map(|s| scenario.position(s.start));
             out.fail("TrustPolicy", error, later);
             None
         }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use iam_policy::{position_of, CompiledPolicy, PolicyKind, PolicySource};
+use iam_policy::{CompiledPolicy, PolicyKind, PolicySource};
 
 use super::assume::assume;
 use super::get_id::get_id;
@@ -46,7 +46,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
                 .map_or(pool.allow_classic_flow_span, |m| m.provider.span),
             _ => pool.allow_classic_flow_span,
         };
-        error.position = Some(position_of(&scenario.source, span.start));
+        error.position = Some(scenario.position(span.start));
         out.fail("GetOpenIdToken", error, &LATER[1..]);
         return out;
     }
@@ -75,6 +75,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
             "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null",
             Step::AssumeRoleWithWebIdentity,
         )
+.about(Topic::BasicFlowDefaultRole)
         .with_confidence(Confidence::Assumed)
         .explained(
             "in the basic flow the app names the role in its AssumeRoleWithWebIdentity call, and this one names none (and the pool has no default role to fall back on)",
@@ -107,7 +108,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
             } else {
                 duration_span.or(policy_span)
             };
-            error.position = span.map(|s| position_of(&scenario.source, s.start));
+            error.position = span.map(|s| scenario.position(s.start));
             out.fail("AssumeRoleWithWebIdentity", error, &LATER[2..]);
             return out;
         }
@@ -162,7 +163,8 @@ fn classic_refused(scenario: &Scenario, notes: &mut Notes) -> Option<AwsError> {
                 "`AllowClassicFlow` is absent; the API reference gives it no default, and one 2023 report (aws-cli#7652) saw a pool created without it accept GetOpenIdToken. The simulation refuses the basic flow, as for `false`, and shows the other reading's outcome next to it",
             ));
         }
-        let error = AwsError::new(code::INVALID_PARAMETER, message::CLASSIC_DISABLED, Step::GetOpenIdToken).explained(
+        let error = AwsError::new(code::INVALID_PARAMETER, message::CLASSIC_DISABLED, Step::GetOpenIdToken)
+.about(Topic::ClassicFlow).explained(
             if absent {
                 "the pool does not set `AllowClassicFlow`, and the simulation reads that as switched off, so GetOpenIdToken refuses; note it is an InvalidParameterException, not NotAuthorized"
             } else {
@@ -172,13 +174,16 @@ fn classic_refused(scenario: &Scenario, notes: &mut Notes) -> Option<AwsError> {
         );
         // The message is observed for `false`; for an absent field even the refusal is our reading.
         return Some(if absent {
-            error.with_confidence(Confidence::Assumed)
+            error
+                .with_confidence(Confidence::Assumed)
+                .about(Topic::ClassicFlowAbsent)
         } else {
             error
         });
     }
     if scenario.pool_roles.mappings.iter().any(|m| m.valid) {
         return Some(AwsError::new(code::INVALID_PARAMETER, message::CLASSIC_WITH_MAPPINGS, Step::GetOpenIdToken)
+.about(Topic::ClassicFlow)
             .with_confidence(crate::note::Confidence::Documented)
             .explained(
                 "role mappings (rules or token-based roles) only work in the enhanced flow, and a pool that has them refuses the basic flow's GetOpenIdToken",
@@ -266,6 +271,7 @@ fn check_inline_policy(request: &BasicRequest, notes: &mut Notes) -> Result<(), 
         format!("{text} at [line: {line}, column: {column}]"),
         Step::AssumeRoleWithWebIdentity,
     )
+.about(Topic::MalformedSessionPolicy)
     .with_confidence(Confidence::Assumed)
     .explained(
         format!("the inline session policy the app passes is not JSON: parsing stops at line {line}, column {column} of the `Policy` string ({text}). STS answers with its own JSON parser's wording, so only the code and the position are to be relied on"),

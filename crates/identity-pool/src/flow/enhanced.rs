@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use iam_policy::position_of;
-
 use super::assume::assume;
 use super::get_id::get_id;
 use super::FlowOutcome;
@@ -58,7 +56,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
             let span = mapping
                 .map(|m| m.provider.span)
                 .or(scenario.sign_in.claims_span);
-            error.position = span.map(|s| position_of(&scenario.source, s.start));
+            error.position = span.map(|s| scenario.position(s.start));
             out.fail("RoleSelection", error, &LATER[2..]);
             return out;
         }

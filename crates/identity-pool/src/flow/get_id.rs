@@ -1,11 +1,9 @@
 //! `GetId` (or, for developer identities, your back end's
 //! `GetOpenIdTokenForDeveloperIdentity`): guest access, provider token checks, identity ID.
 
-use iam_policy::position_of;
-
 use super::FlowOutcome;
 use crate::error::{code, message, AwsError, Step};
-use crate::note::Notes;
+use crate::note::{Notes, Topic};
 use crate::provider::{ConfiguredProvider, ProviderKind};
 use crate::report::StepStatus;
 use crate::scenario::{IdentityType, Scenario};
@@ -35,11 +33,12 @@ pub fn get_id(
         IdentityType::Unauthenticated => {
             if !pool.allow_unauthenticated {
                 let error = AwsError::new(code::NOT_AUTHORIZED, message::GUEST_DISABLED, Step::GetId)
+.about(Topic::GuestAccess)
                     .explained(
                         "the identity pool does not allow guest (unauthenticated) identities, and the request carried no login; SDKs also hit this when a sign-in token expired and they fall back to guest credentials",
                         "turn on guest access (`AllowUnauthenticatedIdentities: true`), or sign the user in and pass the provider token in Logins",
                     )
-                    .at(Some(position_of(&scenario.source, pool.allow_unauthenticated_span.start)));
+                    .at(Some(scenario.position(pool.allow_unauthenticated_span.start)));
                 out.fail("GetId", error, later);
                 return None;
             }
@@ -64,7 +63,7 @@ pub fn get_id(
                     .as_ref()
                     .map(|p| p.span)
                     .or(sign_in.claims_span);
-                error.position = span.map(|s| position_of(&scenario.source, s.start));
+                error.position = span.map(|s| scenario.position(s.start));
                 out.fail("GetId", error, later);
                 return None;
             }
@@ -108,7 +107,7 @@ fn expiry_of(scenario: &Scenario, provider: &ConfiguredProvider) -> Result<(), A
     let sign_in = &scenario.sign_in;
     check_expiry(sign_in).map_err(|error| {
         let span = sign_in.time.as_ref().map(|t| t.span);
-        error.at(span.map(|s| position_of(&scenario.source, s.start)))
+        error.at(span.map(|s| scenario.position(s.start)))
     })
 }
 

@@ -2,7 +2,7 @@
 //! duration, session name, number and size of session policies.
 
 use crate::error::{code, message, AwsError, Step};
-use crate::note::Confidence;
+use crate::note::{Confidence, Topic};
 use crate::scenario::{BasicRequest, Role};
 
 /// Shortest and longest `DurationSeconds`.
@@ -21,6 +21,7 @@ fn validation(message: String) -> AwsError {
         message,
         Step::AssumeRoleWithWebIdentity,
     )
+    .about(Topic::StsValidation)
     .with_confidence(Confidence::Assumed)
 }
 
@@ -45,7 +46,8 @@ pub fn check_duration(request: &BasicRequest, role: &Role) -> Result<i64, AwsErr
         ));
     }
     if duration > i64::from(role.max_session_duration) {
-        return Err(AwsError::new(code::VALIDATION_ERROR, message::DURATION_ABOVE_MAX, Step::AssumeRoleWithWebIdentity).explained(
+        return Err(AwsError::new(code::VALIDATION_ERROR, message::DURATION_ABOVE_MAX, Step::AssumeRoleWithWebIdentity)
+.about(Topic::StsValidation).explained(
             format!(
                 "`DurationSeconds` is {duration}, above role `{}`'s maximum session duration of {} seconds",
                 role.name, role.max_session_duration
@@ -104,6 +106,7 @@ pub fn check_policy_size(request: &BasicRequest) -> Result<(), AwsError> {
             "The request was rejected because the total packed size of the session policies and session tags combined was too large.",
             Step::AssumeRoleWithWebIdentity,
         )
+.about(Topic::StsValidation)
         .with_confidence(Confidence::Assumed)
         .explained(
             format!(

@@ -101,9 +101,7 @@ pub fn decode_token(text: &str, scenario: Option<&Value>, now: Option<i64>) -> D
             Span::new(start, start + token.len()),
         );
     }
-    for d in &mut out.diagnostics {
-        d.locate(text);
-    }
+    iam_policy::locate_all(&mut out.diagnostics, text);
     out
 }
 

@@ -282,6 +282,7 @@ fn custom_among_rules(
         ),
         Step::RoleSelection,
     )
+.about(Topic::CustomRoleArnWithRules)
     .with_confidence(Confidence::Assumed)
     .explained(
         format!(
@@ -309,6 +310,7 @@ fn ambiguous(
             format!("{why}; the mapping's AmbiguousRoleResolution is AuthenticatedRole, so the default authenticated role applies"),
         ),
         AmbiguousRoleResolution::Deny => Err(AwsError::new(code::NOT_AUTHORIZED, message::ambiguous_deny(key), Step::RoleSelection)
+.about(Topic::AmbiguousDeny)
             // The social-provider form is observed; the user-pool key form is our choice.
             .with_confidence(if key.starts_with("cognito-idp.") { Confidence::Assumed } else { Confidence::Observed })
             .explained(
@@ -340,7 +342,8 @@ fn default_authenticated(
 
 /// `InvalidIdentityPoolConfigurationException` for a pool with no role of the needed type.
 fn no_role(kind: &str) -> AwsError {
-    AwsError::new(code::INVALID_POOL_CONFIG, message::INVALID_POOL_CONFIG, Step::RoleSelection).explained(
+    AwsError::new(code::INVALID_POOL_CONFIG, message::INVALID_POOL_CONFIG, Step::RoleSelection)
+.about(Topic::TrustPolicy).explained(
         format!("the identity pool has no default {kind} role, and nothing else chose a role, so there is no role to assume"),
         format!("set the pool's {kind} role (`identityPoolRoles.Roles.{kind}`)"),
     )

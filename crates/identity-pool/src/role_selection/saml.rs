@@ -62,6 +62,7 @@ pub(super) fn saml_roles(
                 format!("CustomRoleArn {} is not one of the roles in the token.", custom.value),
                 Step::RoleSelection,
             )
+.about(Topic::CustomRoleArnDeniedMessage)
             .with_confidence(Confidence::Assumed)
             .explained(
                 format!("the app asked for `{}`, but the SAML assertion's Role attribute does not list it", custom.value),

@@ -45,6 +45,7 @@ pub(super) fn token_based(
                 ),
                 Step::RoleSelection,
             )
+            .about(Topic::CustomRoleArnDeniedMessage)
             .with_confidence(Confidence::Assumed)
             .explained(
                 format!(

@@ -85,9 +85,7 @@ pub(crate) fn load_node(root: &JsonNode, text: &str) -> LoadedScenario {
     let mut r = Reader::default();
     let scenario = read_root(&mut r, root, text);
     let mut diagnostics = r.diagnostics;
-    for d in &mut diagnostics {
-        d.locate(text);
-    }
+    iam_policy::locate_all(&mut diagnostics, text);
     LoadedScenario {
         scenario,
         diagnostics,

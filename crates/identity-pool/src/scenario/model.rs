@@ -1,7 +1,9 @@
 //! The scenario document of `formats.md` section 2, as typed data with source spans.
 
+use std::sync::OnceLock;
+
 pub use iam_policy::Spanned;
-use iam_policy::{Decision, Span};
+use iam_policy::{Decision, LineIndex, Position, Span};
 
 use super::policy_doc::PolicyDoc;
 
@@ -37,6 +39,18 @@ pub struct Scenario {
     pub source: String,
     /// The scenario object within `source` (a file may hold several).
     pub span: Span,
+    /// The lines of `source`, indexed on the first position asked for.
+    pub lines: OnceLock<LineIndex>,
+}
+
+impl Scenario {
+    /// The line and column of byte `offset` of `source`: one pass over the text for the
+    /// first position, a binary search for every later one.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines
+            .get_or_init(|| LineIndex::new(&self.source))
+            .position(offset)
+    }
 }
 
 /// The identity pool's settings.

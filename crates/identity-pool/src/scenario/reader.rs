@@ -154,8 +154,10 @@ impl Reader {
 
     /// Warns about every member of `members` not in `known`, and reports repeated keys.
     pub fn check_fields(&mut self, path: &str, members: &[JsonMember], known: &[&str]) {
-        for (i, member) in members.iter().enumerate() {
-            if members.iter().take(i).any(|m| m.key == member.key) {
+        // A set, not a look back over earlier members: 20,000 fields must stay linear.
+        let mut seen = std::collections::HashSet::with_capacity(members.len());
+        for member in members {
+            if !seen.insert(member.key.as_str()) {
                 self.error(
                     "duplicate_key",
                     format!("duplicate key `{}` in `{path}`", member.key),

@@ -228,12 +228,19 @@ pub(crate) fn read_request(r: &mut Reader, path: &str, node: &JsonNode) -> Optio
                 JsonValue::String(s) => Some(ContextValue::Single(s.clone())),
                 JsonValue::Number(n) => Some(ContextValue::Single(n.clone())),
                 JsonValue::Bool(b) => Some(ContextValue::Single(b.to_string())),
-                JsonValue::Array(_) => Some(ContextValue::Multi(
-                    r.string_list(&key_path, &member.value)
-                        .into_iter()
-                        .map(|s| s.value)
-                        .collect(),
-                )),
+                JsonValue::Array(items) => {
+                    // The engine's bound on values per key (see `MAX_CONTEXT_VALUES`).
+                    let items =
+                        r.limit(&key_path, items, iam_policy::MAX_CONTEXT_VALUES, |n| n.span);
+                    Some(ContextValue::Multi(
+                        items
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, n)| r.string(&format!("{key_path}[{i}]"), n))
+                            .map(|s| s.value)
+                            .collect(),
+                    ))
+                }
                 _ => {
                     r.error(
                         "wrong_type",

@@ -60,13 +60,15 @@ impl Session {
     /// The session's own keys win: a request cannot change who the caller is (the loader
     /// warns about such keys).
     pub fn request_context(&self, extra: &[(String, ContextValue)]) -> Context {
+        // One sort for all keys; later pairs win, so the session's come last.
         let mut context = Context::new();
-        for (key, value) in extra {
-            context.insert(key.clone(), value.clone());
-        }
-        for (key, value) in &self.context {
-            context.insert(key.clone(), value.clone());
-        }
+        context.extend(
+            extra
+                .iter()
+                .map(|(key, value)| (key, value))
+                .chain(&self.context)
+                .map(|(key, value)| (key.clone(), value.clone())),
+        );
         context
     }
 }

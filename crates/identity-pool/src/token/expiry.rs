@@ -55,6 +55,7 @@ pub fn check_expiry(sign_in: &SignIn) -> Result<(), AwsError> {
         format!("{}{skewed} >= {exp_text}", message::TOKEN_EXPIRED_PREFIX),
         Step::GetId,
     )
+.about(Topic::TokenExpiry)
     .explained(
         format!("the provider token expired at `{exp_text}` (its `exp` claim, epoch seconds); the sign-in happened at `{time}`, more than five minutes later. GetId allows five minutes of clock skew: it compares `exp` with its own clock minus 300 seconds, which is the first number in the message (`{time}` - 300 = `{skewed}`)"),
         "sign in again or refresh the token (user pools: use the refresh token) and pass the fresh ID token in Logins; SDK credential providers must be given the new token, not the one cached at first sign-in. The five-minute allowance is for clocks that disagree slightly, not for reusing stale tokens: refresh before `exp`",

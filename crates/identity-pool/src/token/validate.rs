@@ -14,7 +14,8 @@ pub fn validate_login(
     sign_in: &SignIn,
 ) -> Result<ConfiguredProvider, AwsError> {
     let Some(name) = sign_in.provider.as_ref().map(|p| p.value.as_str()) else {
-        return Err(AwsError::new(code::NOT_AUTHORIZED, message::UNSUPPORTED_PROVIDER, Step::GetId).explained(
+        return Err(AwsError::new(code::NOT_AUTHORIZED, message::UNSUPPORTED_PROVIDER, Step::GetId)
+.about(Topic::GetIdProviderChecks).explained(
             "the sign-in is marked authenticated but names no provider, so there is no login to check",
             "set `signIn.provider` to one of the pool's providers, or sign in as a guest",
         ));
@@ -38,7 +39,8 @@ pub fn validate_login(
     match provider.kind {
         ProviderKind::UserPool => {
             let Some(aud) = aud else {
-                return Err(AwsError::new(code::NOT_AUTHORIZED, message::MISSING_AUD, Step::GetId).explained(
+                return Err(AwsError::new(code::NOT_AUTHORIZED, message::MISSING_AUD, Step::GetId)
+.about(Topic::GetIdProviderChecks).explained(
                     "a user pool ID token always has an `aud` claim (the app client ID); a token without one is usually the access token",
                     "send the user pool's ID token in Logins, not the access token (add an `aud` claim to `signIn.claims`)",
                 ));
@@ -82,7 +84,8 @@ pub fn provider_checks_note() -> Note {
 /// `Identity pool - <pool id> does not have identity providers configured.` (facts §9).
 fn no_providers(pool: &IdentityPool) -> AwsError {
     let id = pool.id_or_default();
-    AwsError::new(code::NOT_AUTHORIZED, message::no_providers(id), Step::GetId).explained(
+    AwsError::new(code::NOT_AUTHORIZED, message::no_providers(id), Step::GetId)
+.about(Topic::GetIdProviderChecks).explained(
         "the sign-in carries a login, but this identity pool has no authentication providers at all (no user pool, social, OIDC, SAML or developer provider), so there is nothing to check the token against",
         "add the provider the app signs in with to the pool (`CognitoIdentityProviders`, `SupportedLoginProviders`, `OpenIdConnectProviderARNs`, `SamlProviderARNs` or `DeveloperProviderName`), or sign in as a guest",
     )
@@ -104,7 +107,8 @@ fn unsupported(name: &str, pool: &IdentityPool) -> AwsError {
     } else {
         ""
     };
-    AwsError::new(code::NOT_AUTHORIZED, message::UNSUPPORTED_PROVIDER, Step::GetId).explained(
+    AwsError::new(code::NOT_AUTHORIZED, message::UNSUPPORTED_PROVIDER, Step::GetId)
+.about(Topic::GetIdProviderChecks).explained(
         format!("the login is for `{name}`, which this identity pool does not accept; {configured}"),
         format!("add `{name}` to the pool's authentication providers, or sign in with a configured one{hint}"),
     )
@@ -120,7 +124,8 @@ fn check_client(provider: &ConfiguredProvider, aud: &str) -> Result<(), AwsError
         .iter()
         .map(|id| format!("`{id}`"))
         .collect();
-    Err(AwsError::new(code::NOT_AUTHORIZED, message::UNSUPPORTED_PROVIDER, Step::GetId).explained(
+    Err(AwsError::new(code::NOT_AUTHORIZED, message::UNSUPPORTED_PROVIDER, Step::GetId)
+.about(Topic::GetIdProviderChecks).explained(
         format!(
             "the token was issued to app/client `{aud}`, but the pool accepts `{}` only for {}",
             provider.name,
@@ -139,7 +144,8 @@ fn check_issuer(sign_in: &SignIn, name: &str) -> Result<(), AwsError> {
     if iss.strip_prefix("https://").unwrap_or(iss) == name {
         return Ok(());
     }
-    Err(AwsError::new(code::NOT_AUTHORIZED, message::ISSUER_MISMATCH, Step::GetId).explained(
+    Err(AwsError::new(code::NOT_AUTHORIZED, message::ISSUER_MISMATCH, Step::GetId)
+.about(Topic::GetIdProviderChecks).explained(
         format!("the token's issuer is `{iss}`, but it was sent under the Logins key `{name}`; the key must be the issuer without `https://`"),
         format!("use `{}` as the Logins key, or configure the provider whose tokens you send", iss.trim_start_matches("https://")),
     ))

@@ -1,0 +1,62 @@
+//! Criterion benchmarks of `idpool eval`'s engine side: `evaluate_stream` over files of
+//! 1,000 and 10,000 five-statement Cognito cases (benches/evaluate/cognito_cases.rs), laid
+//! out pretty (indent 2), compact (one line) and as JSON Lines, answers serialized as the CLI
+//! prints them. Linear cost shows as the same time per case at both sizes and all layouts.
+
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+#[path = "evaluate/cognito_cases.rs"]
+mod cognito_cases;
+
+use cognito_cases::{write_cases, Layout};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use iam_policy::api::evaluate_stream;
+use std::ops::ControlFlow;
+
+fn file(n: usize, layout: Layout) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_cases(n, layout, &mut out).expect("in memory");
+    out
+}
+
+/// Streams `input`, serializing every answer; the number of answers that met `expected`.
+fn run(input: &[u8]) -> usize {
+    let mut met = 0;
+    let mut bytes = 0;
+    evaluate_stream(input, false, None, |s| {
+        met += usize::from(s.answer.matches_expected == Some(true));
+        bytes += serde_json::to_string(&s.answer).map_or(0, |l| l.len());
+        ControlFlow::Continue(())
+    });
+    std::hint::black_box(bytes);
+    met
+}
+
+fn stream(c: &mut Criterion) {
+    let mut group = c.benchmark_group("stream");
+    group.sample_size(10);
+    for n in [1_000, 10_000] {
+        for (name, layout) in [
+            ("pretty", Layout::Pretty),
+            ("indent1", Layout::Indent1),
+            ("compact", Layout::Compact),
+            ("lines", Layout::Lines),
+        ] {
+            let input = file(n, layout);
+            assert_eq!(run(&input), n, "every case meets its expected decision");
+            group.throughput(Throughput::Elements(n as u64));
+            group.bench_with_input(BenchmarkId::new(name, n), &input, |b, input| {
+                b.iter(|| run(input))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stream);
+criterion_main!(benches);

@@ -1,0 +1,138 @@
+//! Policies already read in a stream of cases, by their text: a batch that repeats a policy
+//! over many requests (the usual shape of a test file) reads, validates and compiles it once.
+//! The cache is used only for answers without explanations: an explanation points at the
+//! statements of its own case, and a compiled policy keeps the spans it was read with.
+//!
+//! The stream lends its cache to the case being read ([`with_cache`]) through a thread-local
+//! slot, so the readers of each layer find it without every signature carrying it.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::json::JsonNode;
+use crate::{CompiledPolicy, Diagnostic, PolicyKind, Span};
+
+/// Entries kept before the cache starts afresh, and bytes of policy text.
+const MAX_ENTRIES: usize = 256;
+const MAX_BYTES: usize = 8 << 20;
+
+/// What reading one policy gave: its compiled form (if valid) and its diagnostics, with
+/// spans relative to the policy's first byte when they point into the case.
+struct Entry {
+    kind: PolicyKind,
+    name: String,
+    compiled: Option<CompiledPolicy>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Policies by source text, for one stream.
+#[derive(Default)]
+pub(crate) struct PolicyCache {
+    entries: HashMap<String, Vec<Entry>>,
+    count: usize,
+    bytes: usize,
+    /// Where the current case's text starts in the input (node spans are input offsets).
+    pub(crate) base: usize,
+}
+
+impl PolicyCache {
+    /// The policy at `node` (in the current case's `text`), read by `read` unless a policy
+    /// with the same text, kind and name was read before.
+    pub(crate) fn get_or_read(
+        &mut self,
+        node: &JsonNode,
+        name: &str,
+        kind: PolicyKind,
+        text: &str,
+        read: impl FnOnce() -> (Option<CompiledPolicy>, Vec<Diagnostic>),
+    ) -> (Option<CompiledPolicy>, Vec<Diagnostic>) {
+        let start = node.span.start;
+        let source =
+            text.get(start.saturating_sub(self.base)..node.span.end.saturating_sub(self.base));
+        let Some(source) = source else {
+            return read();
+        };
+        // A policy given as a string is located in that string: its spans do not move.
+        let moves = node.as_str().is_none();
+        let hit = self
+            .entries
+            .get(source)
+            .and_then(|list| list.iter().find(|e| e.kind == kind && e.name == name));
+        if let Some(e) = hit {
+            let mut diagnostics = e.diagnostics.clone();
+            if moves {
+                shift(&mut diagnostics, |at| at + start);
+            }
+            return (e.compiled.clone(), diagnostics);
+        }
+        let (compiled, diagnostics) = read();
+        if self.count >= MAX_ENTRIES || self.bytes + source.len() > MAX_BYTES {
+            *self = Self {
+                base: self.base,
+                ..Self::default()
+            };
+        }
+        let mut kept = diagnostics.clone();
+        if moves {
+            shift(&mut kept, |at| at.saturating_sub(start));
+        }
+        self.count += 1;
+        self.bytes += source.len();
+        self.entries
+            .entry(source.to_string())
+            .or_default()
+            .push(Entry {
+                kind,
+                name: name.to_string(),
+                compiled: compiled.clone(),
+                diagnostics: kept,
+            });
+        (compiled, diagnostics)
+    }
+}
+
+thread_local! {
+    /// The cache lent to the case being read on this thread, if any.
+    static LENT: RefCell<Option<PolicyCache>> = const { RefCell::new(None) };
+}
+
+/// Runs `read_case` with `cache` lent to [`read_cached`]; `base` is where the case's text
+/// starts in the input.
+pub(crate) fn with_cache<T>(
+    cache: &mut PolicyCache,
+    base: usize,
+    read_case: impl FnOnce() -> T,
+) -> T {
+    cache.base = base;
+    LENT.with(|slot| *slot.borrow_mut() = Some(std::mem::take(cache)));
+    let out = read_case();
+    if let Some(back) = LENT.with(|slot| slot.borrow_mut().take()) {
+        *cache = back;
+    }
+    out
+}
+
+/// The policy at `node`, from the lent cache when there is one, else read by `read`.
+pub(crate) fn read_cached(
+    node: &JsonNode,
+    name: &str,
+    kind: PolicyKind,
+    text: &str,
+    read: impl FnOnce() -> (Option<CompiledPolicy>, Vec<Diagnostic>),
+) -> (Option<CompiledPolicy>, Vec<Diagnostic>) {
+    // Taken out of the slot while in use, so no borrow is held while `read` runs.
+    let Some(mut cache) = LENT.with(|slot| slot.borrow_mut().take()) else {
+        return read();
+    };
+    let out = cache.get_or_read(node, name, kind, text, read);
+    LENT.with(|slot| *slot.borrow_mut() = Some(cache));
+    out
+}
+
+fn shift(diagnostics: &mut [Diagnostic], by: impl Fn(usize) -> usize) {
+    for d in diagnostics {
+        if let Some(span) = d.span {
+            d.span = Some(Span::new(by(span.start), by(span.end)));
+        }
+    }
+}
