@@ -67,9 +67,22 @@ pub fn key_matches(template: &str, key: &str) -> bool {
 /// one ARN field), `${Partition}`, `${Region}`, `${Account}` and `${BucketName}` no `/`
 /// either (so `arn:aws:s3:::b/*` is not a bucket).
 pub fn arn_fits(arn_template: &str, pattern: &str) -> bool {
+    // Most pairs differ in the service field: decide those without the general matcher.
+    if let (Some(a), Some(b)) = (service_field(arn_template), service_field(pattern)) {
+        if !a.eq_ignore_ascii_case(b) {
+            return false;
+        }
+    }
     let a = tokens(arn_template, false, true);
     let b = tokens(pattern, true, false);
     intersects(&a, &b)
+}
+
+/// The service field of an ARN, when it is literal (no wildcard or variable).
+fn service_field(arn: &str) -> Option<&str> {
+    arn.split(':')
+        .nth(2)
+        .filter(|s| !s.contains(['*', '?', '$']))
 }
 
 /// Tokens of `text`: `${...}` (and `<...>`) are wildcards; `globs`: `*` and `?` are too;

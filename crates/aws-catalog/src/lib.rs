@@ -218,6 +218,11 @@ impl<'c> ActionRef<'c> {
             .filter_map(move |&i| service.resource_types.get(usize::from(i)))
     }
 
+    /// The numbers of its resource types in the service's list (`Service::resource_types`).
+    pub fn resource_type_indices(&self) -> &'c [u16] {
+        &self.action.resource_types
+    }
+
     /// The condition keys it supports besides the global ones: its own, and those of its
     /// resource types.
     pub fn condition_keys(&self) -> Vec<&'c ConditionKey> {

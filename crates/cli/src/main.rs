@@ -2,9 +2,10 @@
 //!
 //! `idpool eval FILE... [--explain]`, `idpool simulate [--token TOKEN_FILE] FILE`,
 //! `idpool import FILE [--into SCENARIO]`, `idpool export FILE [--format F]`,
-//! `idpool check FILE...`.
+//! `idpool check FILE...`, `idpool effective FILE [--service PREFIX] [--format table|csv|json|markdown]`.
 
 mod check;
+mod effective;
 mod eval;
 mod export;
 mod import;
@@ -15,7 +16,7 @@ mod simulate;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: idpool eval FILE... [--explain] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool export FILE [--format cloudformation|terraform|cli] | idpool check FILE... | idpool link FILE [--embed PARTS] [--base URL]";
+    "usage: idpool eval FILE... [--explain] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool export FILE [--format cloudformation|terraform|cli] | idpool check FILE... | idpool link FILE [--embed PARTS] [--base URL] | idpool effective FILE [--service PREFIX]... [--flow enhanced|basic] [--resource ARN] [--format table|csv|json|markdown]";
 
 /// `idpool --help`: what each command does and its exit statuses.
 const HELP: &str = "idpool: evaluate IAM policies and simulate Amazon Cognito identity pools
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "eval" => eval::run(rest),
         Some((cmd, rest)) if cmd == "simulate" => simulate::run(rest),
         Some((cmd, rest)) if cmd == "check" => check::run(rest),
+        Some((cmd, rest)) if cmd == "effective" => effective::run(rest),
         Some((cmd, rest)) if cmd == "import" => import::run(rest),
         Some((cmd, rest)) if cmd == "export" => export::run(rest),
         Some((cmd, rest)) if cmd == "link" => link::run(rest),

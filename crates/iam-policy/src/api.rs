@@ -120,9 +120,10 @@ pub fn evaluate_cases_json_with(
 }
 
 /// Evaluates one deserialized case (as the JS binding and the app receive it). Positions in
-/// its diagnostics refer to the case printed as pretty JSON.
+/// its diagnostics refer to the case printed as pretty JSON (compact when only that fits the
+/// limit, see [`json::document_text`]).
 pub fn evaluate_case(case: &EvalCase, explain: bool) -> EvalAnswer {
-    let text = serde_json::to_string_pretty(case).unwrap_or_default();
+    let text = json::document_text(case);
     let mut answers = evaluate_cases_json(&text, explain);
     answers
         .pop()

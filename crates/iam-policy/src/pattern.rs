@@ -268,6 +268,13 @@ fn glob(pieces: &[Piece], vals: &[&str], text: &str, fold: bool) -> bool {
         [Piece::Lit(l)] if !fold => return **l == *text,
         [Piece::Lit(l)] if l.is_ascii() => return l.eq_ignore_ascii_case(text),
         [Piece::Lit(l), Piece::Star] if !fold => return text.starts_with(&**l),
+        // `service:*` and `service:Get*` actions: the commonest shape of all.
+        [Piece::Lit(l), Piece::Star] if l.is_ascii() && text.is_ascii() => {
+            return text
+                .as_bytes()
+                .get(..l.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(l.as_bytes()))
+        }
         _ => {}
     }
     if let Some(result) = fast::glob(pieces, vals, text, fold) {

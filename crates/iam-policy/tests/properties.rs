@@ -4,6 +4,8 @@
 //! - adding a Deny statement never turns a decision into Allowed;
 //! - adding a session policy (where there was none) never grants more; nor does adding a
 //!   permissions boundary or an SCP;
+//! - an SCP or RCP level, or a VPC endpoint policy, never grants, and adding a level (or an
+//!   endpoint) without an Allow never turns a Deny into an Allow;
 //! - the `*`/`?` matcher (seen through `Action`, `Resource` and `StringLike`) agrees with a
 //!   regular-expression oracle;
 //! - parsing never panics, on arbitrary bytes or on JSON-ish text, and what parses evaluates
@@ -241,6 +243,123 @@ proptest! {
         let after = decide(&case);
         if before != "Allowed" {
             prop_assert_ne!(after.as_str(), "Allowed");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Guardrails: SCP and RCP levels and VPC endpoint policies filter, they never grant.
+
+/// The guardrail layers a case can carry.
+#[derive(Clone, Copy, Debug)]
+enum Guardrail {
+    Scp,
+    Rcp,
+    Endpoint,
+}
+
+fn guardrail() -> impl Strategy<Value = Guardrail> {
+    prop::sample::select(vec![Guardrail::Scp, Guardrail::Rcp, Guardrail::Endpoint])
+}
+
+/// `policy` with `"Principal": "*"` on every statement, as RCPs and endpoint policies need.
+fn with_star_principal(policy: &Value) -> Value {
+    let mut p = policy.clone();
+    for st in p["Statement"].as_array_mut().expect("generated statements") {
+        st["Principal"] = j!("*");
+    }
+    p
+}
+
+/// Puts `levels` (each a list of policies) into `case` as the guardrail's levels.
+fn put_levels(case: &mut Value, which: Guardrail, levels: &[Vec<Value>]) {
+    let star = |ps: &Vec<Value>| ps.iter().map(with_star_principal).collect::<Vec<_>>();
+    match which {
+        Guardrail::Scp => {
+            case["serviceControlPolicies"] = levels
+                .iter()
+                .enumerate()
+                .map(|(i, ps)| j!({"orgIdentifier": format!("level-{i}"), "policies": ps}))
+                .collect();
+        }
+        Guardrail::Rcp => {
+            case["resourceControlPolicies"] = levels
+                .iter()
+                .enumerate()
+                .map(|(i, ps)| j!({"orgIdentifier": format!("level-{i}"), "policies": star(ps)}))
+                .collect();
+        }
+        // One endpoint per level: each must allow, as each level must.
+        Guardrail::Endpoint => {
+            case["endpointPolicies"] = levels.iter().flat_map(star).collect();
+        }
+    }
+}
+
+/// A level whose policies have no Allow statement: Deny statements only, or none at all.
+fn level_without_allow() -> impl Strategy<Value = Vec<Value>> {
+    prop::collection::vec(
+        prop::collection::vec(statement("Deny"), 0..3)
+            .prop_map(|statements| j!({"Version": "2012-10-17", "Statement": statements})),
+        0..2,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
+
+    #[test]
+    fn a_guardrail_level_never_grants(identity in prop::option::of(policy()), levels in prop::collection::vec(prop::collection::vec(policy(), 1..3), 1..4),
+                                      which in guardrail(), req in request()) {
+        let mut base = j!({"request": req});
+        if let Some(p) = &identity {
+            base["identityPolicies"] = j!([p]);
+        }
+        let before = decide(&base);
+        let mut case = base.clone();
+        put_levels(&mut case, which, &levels);
+        let after = decide(&case);
+        // Alone (no identity policy, no resource-based policy) a guardrail allows nothing.
+        if identity.is_none() {
+            prop_assert_ne!(after.as_str(), "Allowed", "{:?} alone granted", which);
+        }
+        // Added to any case, it never turns a refusal into an Allow.
+        if before != "Allowed" {
+            prop_assert_ne!(after.as_str(), "Allowed", "{:?} granted", which);
+        }
+    }
+
+    #[test]
+    fn adding_a_level_without_an_allow_never_allows(identity in policy(), levels in prop::collection::vec(prop::collection::vec(policy(), 1..3), 0..3),
+                                                    extra in level_without_allow(), at in any::<prop::sample::Index>(),
+                                                    which in guardrail(), req in request()) {
+        let mut before_case = j!({"identityPolicies": [identity], "request": req});
+        if !levels.is_empty() {
+            put_levels(&mut before_case, which, &levels);
+        }
+        let before = decide(&before_case);
+        let extra_is_empty = extra.is_empty();
+        let mut more = levels.clone();
+        more.insert(at.index(levels.len() + 1), extra);
+        let mut after_case = j!({"identityPolicies": [identity], "request": req});
+        put_levels(&mut after_case, which, &more);
+        let after = decide(&after_case);
+        if before != "Allowed" {
+            prop_assert_ne!(after.as_str(), "Allowed");
+        }
+        if before == "ExplicitDeny" {
+            prop_assert_eq!(after.as_str(), "ExplicitDeny");
+        }
+        // An SCP level or an endpoint without an Allow lets nothing through; an RCP level
+        // always has RCPFullAWSAccess, so only its Denies count; an empty endpoint level adds
+        // no endpoint.
+        let adds_gate = match which {
+            Guardrail::Scp => true,
+            Guardrail::Rcp => false,
+            Guardrail::Endpoint => !extra_is_empty,
+        };
+        if adds_gate {
+            prop_assert_ne!(after.as_str(), "Allowed", "a {:?} level without an Allow let the request through", which);
         }
     }
 }

@@ -25,11 +25,14 @@ pub use iam_policy::{
     StatementExplanation, StatementRef, Verdict, ENGINE_VERSION,
 };
 
+use crate::catalog_source;
 use crate::check::{check_file, check_text, CheckResult};
+use crate::effective::{effective, EffectiveOptions, EffectiveReport};
 use crate::exercise::{judge, workshop_view, GoalsVerdict, WorkshopView};
 use crate::export::{export, ExportFormat, Exported};
 use crate::import::{decode_token, import_text, DecodedToken, ImportOptions, Imported};
 use crate::report::Report;
+use crate::scenario::Flow;
 use crate::simulate::simulate_text_with;
 pub use crate::simulate::Explain;
 
@@ -52,7 +55,7 @@ impl ScenarioInput {
     pub fn text(&self) -> String {
         match self {
             Self::Text(text) => text.clone(),
-            Self::Document(value) => serde_json::to_string_pretty(value).unwrap_or_default(),
+            Self::Document(value) => iam_policy::json::document_text(value),
         }
     }
 
@@ -110,11 +113,33 @@ pub enum ApiCall {
         text: String,
         /// How the policy is used.
         kind: PolicyKind,
+        /// Also run the catalog checks (`iam::catalog::*`) when a catalog is loaded.
+        #[serde(default)]
+        catalog: bool,
     },
     /// Pretty-print a policy document, keeping key order.
     FormatPolicy {
         /// The document's text.
         text: String,
+    },
+    /// Load the AWS action catalog (the text of `catalog.tsv`) for the calls that use it.
+    LoadCatalog {
+        /// The catalog's text.
+        text: String,
+    },
+    /// Effective permissions of the scenario's sign-in over the AWS action catalog.
+    Effective {
+        /// The scenario.
+        scenario: ScenarioInput,
+        /// Sign in with this flow instead of the scenario's (`enhanced`, `basic`).
+        #[serde(default)]
+        flow: Option<Flow>,
+        /// Only these service prefixes.
+        #[serde(default)]
+        services: Vec<String>,
+        /// Decide every action for this resource instead of the resources the policies name.
+        #[serde(default)]
+        resource: Option<String>,
     },
     /// Read a workshop or exercise file (`docs/exercises.md`).
     Workshop {
@@ -220,6 +245,23 @@ pub enum ApiAnswerBody {
         /// Why it could not be formatted.
         diagnostics: Vec<Diagnostic>,
     },
+    /// The catalog is loaded.
+    LoadCatalog {
+        /// `package@version`.
+        source: String,
+        /// How many services it has.
+        services: usize,
+        /// How many actions.
+        actions: usize,
+    },
+    /// The effective permissions, or why there are none.
+    Effective {
+        /// The report (absent when the scenario cannot be read or no catalog is loaded).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        effective: Option<EffectiveReport>,
+        /// The scenario's load errors.
+        diagnostics: Vec<Diagnostic>,
+    },
     /// The workshop, ready to show.
     Workshop {
         /// Absent when the file is not a JSON object.
@@ -320,8 +362,53 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
         ApiCall::Evaluate { case, explain } => ApiAnswerBody::Evaluate {
             answer: evaluate_case(case, *explain),
         },
-        ApiCall::ParsePolicy { text, kind } => {
-            let parsed = parse_policy(text, *kind);
+        ApiCall::LoadCatalog { text } => match catalog_source::load(text) {
+            Ok(c) => ApiAnswerBody::LoadCatalog {
+                source: format!("{}@{}", c.source.package, c.source.version),
+                services: c.services().len(),
+                actions: c.action_count(),
+            },
+            Err(e) => ApiAnswerBody::Error {
+                message: format!("the catalog cannot be read: {e}"),
+            },
+        },
+        ApiCall::Effective {
+            scenario,
+            flow,
+            services,
+            resource,
+        } => {
+            let Some(catalog) = catalog_source::get() else {
+                return ApiAnswerBody::Error {
+                    message: "no AWS action catalog is loaded; send `loadCatalog` first".to_owned(),
+                };
+            };
+            let loaded = crate::load_scenario(&scenario.text());
+            let options = EffectiveOptions {
+                flow: *flow,
+                services: services.clone(),
+                resource: resource.clone(),
+            };
+            ApiAnswerBody::Effective {
+                effective: loaded
+                    .scenario
+                    .as_ref()
+                    .map(|s| effective(s, catalog, &options)),
+                diagnostics: loaded.diagnostics,
+            }
+        }
+        ApiCall::ParsePolicy {
+            text,
+            kind,
+            catalog,
+        } => {
+            let mut parsed = parse_policy(text, *kind);
+            let checks = catalog.then(catalog_source::get).flatten();
+            if let (Some(c), Some(policy)) = (checks, &parsed.policy) {
+                parsed
+                    .diagnostics
+                    .extend(iam_policy::catalog::check_policy(policy, c));
+            }
             let valid = parsed.policy.is_some() && !parsed.has_errors();
             let statements = parsed.policy.as_ref().map_or(0, |p| p.statements.len());
             ApiAnswerBody::ParsePolicy {

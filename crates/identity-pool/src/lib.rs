@@ -15,8 +15,10 @@
 #![allow(clippy::result_large_err)]
 
 pub mod api;
+pub mod catalog_source;
 pub mod check;
 mod compiled;
+pub mod effective;
 pub mod error;
 pub mod exercise;
 pub mod explain;

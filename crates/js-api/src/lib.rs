@@ -52,7 +52,11 @@ pub fn evaluate(case: JsValue, explain: bool) -> Result<JsValue, JsError> {
 /// Parses and validates a policy document; `kind` is e.g. `"Identity"` or `"Trust"`.
 #[wasm_bindgen(js_name = parsePolicy)]
 pub fn parse_policy(text: String, kind: JsValue) -> Result<JsValue, JsError> {
-    call(from_js(kind).map(|kind| ApiCall::ParsePolicy { text, kind }))
+    call(from_js(kind).map(|kind| ApiCall::ParsePolicy {
+        text,
+        kind,
+        catalog: false,
+    }))
 }
 
 /// Pretty-prints a policy document, keeping its key order.

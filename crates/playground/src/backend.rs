@@ -250,6 +250,7 @@ pub fn parse_policy(text: &str, kind: Kind) -> Vec<Diagnostic> {
     let call_ = ApiCall::ParsePolicy {
         text: text.to_string(),
         kind: kind.policy_kind(),
+        catalog: false,
     };
     match call(call_) {
         ApiAnswerBody::ParsePolicy { diagnostics, .. } => diagnostics,

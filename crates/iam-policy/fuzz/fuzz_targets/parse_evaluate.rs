@@ -1,14 +1,17 @@
 //! Fuzz target: arbitrary bytes as a policy of every kind, and as an evaluation-case file.
 //!
-//! Besides "never panics", it checks one differential property on every input that parses:
-//! the fast decision path (`decide`) and the explained path (`evaluate`) agree.
+//! Besides "never panics", it checks properties on every input that parses:
+//! - the fast decision path (`decide`) and the explained path (`evaluate`) agree;
+//! - a guardrail (an SCP or RCP level, or a VPC endpoint policy) never grants: placed in a
+//!   set that otherwise allows nothing, the request is never allowed, and added to a set, it
+//!   never turns a refusal into an Allow.
 
 #![no_main]
 
 use iam_policy::api::evaluate_cases_json;
 use iam_policy::{
-    decide, evaluate, parse_policy, CompiledPolicy, Context, ContextValue, PolicyKind, PolicySet,
-    PolicySource, Request, RequestPrincipal,
+    decide, evaluate, parse_policy, CompiledPolicy, Context, ContextValue, Decision, OrgLevel,
+    PolicyKind, PolicySet, PolicySource, Request, RequestPrincipal,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -33,35 +36,65 @@ fn requests() -> Vec<Request> {
         "cognito-identity.amazonaws.com:amr",
         ContextValue::Multi(vec!["authenticated".into(), "graph.facebook.com".into()]),
     );
+    let aws = |arn: &str| Some(RequestPrincipal::Aws(arn.into()));
+    let cognito = Some(RequestPrincipal::Federated(
+        "cognito-identity.amazonaws.com".into(),
+    ));
+    let guest = "arn:aws:sts::123456789012:assumed-role/Guest/CognitoIdentityCredentials";
+    let mine = Some("123456789012");
     vec![
-        Request {
-            action: "s3:GetObject".into(),
-            resource: "arn:aws:s3:::mybucket/alice/a.txt".into(),
-            principal: Some(RequestPrincipal::Aws(
-                "arn:aws:iam::123456789012:user/alice".into(),
-            )),
-            account_id: Some("123456789012".into()),
-            context: context.clone(),
-        },
-        Request {
-            action: "sts:AssumeRoleWithWebIdentity".into(),
-            resource: "arn:aws:iam::123456789012:role/Guest".into(),
-            principal: Some(RequestPrincipal::Federated(
-                "cognito-identity.amazonaws.com".into(),
-            )),
-            account_id: None,
+        request(
+            "s3:GetObject",
+            "arn:aws:s3:::mybucket/alice/a.txt",
+            aws("arn:aws:iam::123456789012:user/alice"),
+            mine,
+            context.clone(),
+        ),
+        request(
+            "sts:AssumeRoleWithWebIdentity",
+            "arn:aws:iam::123456789012:role/Guest",
+            cognito,
+            None,
             context,
-        },
-        Request {
-            action: "iam:CreateUser".into(),
-            resource: "*".into(),
-            principal: Some(RequestPrincipal::Aws(
-                "arn:aws:sts::111122223333:assumed-role/R/s".into(),
-            )),
-            account_id: Some("123456789012".into()),
-            context: Context::new(),
-        },
+        ),
+        request(
+            "s3:GetObject",
+            "arn:aws:s3:::mybucket/public/a.jpg",
+            Some(RequestPrincipal::Anonymous),
+            mine,
+            Context::new(),
+        ),
+        request(
+            "kms:Decrypt",
+            "arn:aws:kms:us-east-1:123456789012:key/1234abcd",
+            aws(guest),
+            mine,
+            Context::new(),
+        ),
+        request(
+            "iam:CreateUser",
+            "*",
+            aws("arn:aws:sts::111122223333:assumed-role/R/s"),
+            mine,
+            Context::new(),
+        ),
     ]
+}
+
+fn request(
+    action: &str,
+    resource: &str,
+    principal: Option<RequestPrincipal>,
+    account_id: Option<&str>,
+    context: Context,
+) -> Request {
+    Request {
+        action: action.into(),
+        resource: resource.into(),
+        principal,
+        account_id: account_id.map(str::to_string),
+        context,
+    }
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -95,12 +128,18 @@ fuzz_target!(|data: &[u8]| {
         );
         let mut set = PolicySet::default();
         set.identity.push(&base);
+        let level = || OrgLevel {
+            id: Some("fuzzed".into()),
+            policies: vec![&compiled],
+        };
         match kind {
             PolicyKind::Identity => set.identity.push(&compiled),
             PolicyKind::Resource | PolicyKind::Trust => set.resource = Some(&compiled),
             PolicyKind::Session => set.session.push(&compiled),
             PolicyKind::PermissionsBoundary => set.permissions_boundaries.push(&compiled),
-            PolicyKind::ServiceControl => set.service_control.push(&compiled),
+            PolicyKind::ServiceControl => set.service_control.push(level()),
+            PolicyKind::ResourceControl => set.resource_control.push(level()),
+            PolicyKind::VpcEndpoint => set.endpoint.push(&compiled),
         }
         for req in &requests {
             let explained = evaluate(&set, req);
@@ -109,6 +148,44 @@ fuzz_target!(|data: &[u8]| {
                 decide(&set, req),
                 "decide and evaluate disagree"
             );
+        }
+        // The same document as each guardrail: never a grant.
+        for guard in [
+            PolicyKind::ServiceControl,
+            PolicyKind::ResourceControl,
+            PolicyKind::VpcEndpoint,
+        ] {
+            let mut alone = PolicySet::default();
+            match guard {
+                PolicyKind::ServiceControl => alone.service_control.push(level()),
+                PolicyKind::ResourceControl => alone.resource_control.push(level()),
+                _ => alone.endpoint.push(&compiled),
+            }
+            let mut limited = PolicySet::default();
+            limited.identity.push(&base);
+            limited.service_control = alone.service_control.clone();
+            limited.resource_control = alone.resource_control.clone();
+            limited.endpoint = alone.endpoint.clone();
+            let unlimited = PolicySet {
+                identity: vec![&base],
+                ..PolicySet::default()
+            };
+            for req in &requests {
+                // GetCallerIdentity needs no permission; none of these requests is that call.
+                assert_ne!(
+                    decide(&alone, req),
+                    Decision::Allowed,
+                    "a guardrail granted"
+                );
+                if decide(&unlimited, req) != Decision::Allowed {
+                    assert_ne!(
+                        decide(&limited, req),
+                        Decision::Allowed,
+                        "a guardrail widened"
+                    );
+                }
+                assert_eq!(evaluate(&limited, req).decision, decide(&limited, req));
+            }
         }
     }
     // The same bytes as an evaluation-case file: every case gets an answer.

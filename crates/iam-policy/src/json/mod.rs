@@ -85,6 +85,22 @@ impl JsonNode {
     }
 }
 
+/// The text a document given as a value (a JS object, a deserialized case) is read from:
+/// pretty JSON, so its positions have lines, unless indentation would take it over the size
+/// limit that the document itself is under (deep nesting inflates a 6 KB object to
+/// megabytes): then compact JSON. The limit is thus checked against the size of what the
+/// user gave, never against a rendering of it.
+pub fn document_text(value: &impl serde::Serialize) -> String {
+    let compact = serde_json::to_string(value).unwrap_or_default();
+    if compact.len() > MAX_INPUT_BYTES {
+        return compact;
+    }
+    match serde_json::to_string_pretty(value) {
+        Ok(pretty) if pretty.len() <= MAX_INPUT_BYTES => pretty,
+        _ => compact,
+    }
+}
+
 /// `iam::parse::duplicate_key` errors for every key repeated within one object of `members`
 /// (not recursive: callers check each object they read).
 pub fn duplicate_keys(members: &[JsonMember]) -> Vec<Diagnostic> {
@@ -116,6 +132,21 @@ mod tests {
         let dups = duplicate_keys(node.as_object().unwrap());
         assert_eq!(dups.len(), 1);
         assert_eq!(dups[0].span, Some(Span::new(17, 20)));
+    }
+
+    #[test]
+    fn a_deep_small_document_is_measured_as_given() {
+        // 60 levels of arrays around 5,000 small numbers: 73 KB compact, over 1 MiB pretty.
+        let mut value = serde_json::json!((0..5_000).collect::<Vec<_>>());
+        for _ in 0..60 {
+            value = serde_json::json!([value, (0..200).collect::<Vec<_>>()]);
+        }
+        assert!(serde_json::to_string_pretty(&value).unwrap().len() > MAX_INPUT_BYTES);
+        let text = document_text(&value);
+        assert!(text.len() < 100_000, "{}", text.len());
+        assert!(parse(&text).is_ok());
+        let small = serde_json::json!({"a": [1]});
+        assert!(document_text(&small).contains('\n'));
     }
 
     #[test]

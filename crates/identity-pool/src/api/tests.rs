@@ -78,3 +78,65 @@ fn check_answers_carry_the_verdict() {
     };
     assert!(result.passed, "{:?}", result.mismatches);
 }
+
+#[test]
+fn load_catalog_then_effective_and_catalog_checks() {
+    let loaded = answer_json(
+        &serde_json::json!({"apiVersion": 1, "op": "loadCatalog", "text": aws_catalog::EMBEDDED_TEXT})
+            .to_string(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&loaded).unwrap();
+    assert_eq!(v["op"], "loadCatalog", "{v}");
+    assert!(v["actions"].as_u64().unwrap() > 20_000);
+    let scenario = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../web/examples/guest-reads-public-picture.json"
+    ))
+    .unwrap();
+    let out = answer_json(
+        &serde_json::json!({"apiVersion": 1, "op": "effective", "scenario": scenario, "services": ["s3"], "flow": "basic"})
+            .to_string(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["op"], "effective", "{v}");
+    assert_eq!(v["effective"]["flow"], "basic");
+    assert_eq!(v["effective"]["totals"]["allowed"], 1);
+    let parsed = answer_json(
+        r#"{"apiVersion":1,"op":"parsePolicy","kind":"Identity","catalog":true,"text":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObjekt\",\"Resource\":\"*\"}]}"}"#,
+    );
+    assert!(parsed.contains("iam::catalog::unknown_action"), "{parsed}");
+}
+
+#[test]
+fn a_document_is_measured_as_given_not_as_printed() {
+    // A 73 KB object nested 60 deep was pretty-printed to over 1 MiB before the size check,
+    // and refused as `too_large`.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../web/examples/guest-reads-public-picture.json"
+    ))
+    .unwrap();
+    let mut scenario: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut deep = serde_json::json!((0..5_000).collect::<Vec<_>>());
+    for _ in 0..58 {
+        deep = serde_json::json!([deep, (0..200).collect::<Vec<_>>()]);
+    }
+    scenario["description"] = serde_json::json!({ "deep": deep });
+    let input = ScenarioInput::Document(scenario);
+    let read = input.text();
+    assert!(read.len() < 100_000, "{}", read.len());
+    let ApiAnswerBody::Simulate { report } = call(ApiCall::Simulate {
+        scenario: input,
+        explain: Explain::All,
+    }) else {
+        panic!("a simulate answer");
+    };
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "iam::parse::too_large"),
+        "{:?}",
+        report.diagnostics
+    );
+}

@@ -205,7 +205,7 @@ pub enum IdentityType {
 }
 
 /// Enhanced or basic flow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Flow {
     /// GetId → GetCredentialsForIdentity.
