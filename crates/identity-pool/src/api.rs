@@ -39,8 +39,16 @@ pub use crate::simulate::Explain;
 /// The version of this API; requests with another version get an `error` answer.
 pub const API_VERSION: u32 = 1;
 
+/// The deepest nesting a document may have (the engine's JSON parser refuses deeper text);
+/// front ends converting their own values bound their walk by it.
+pub const MAX_DOCUMENT_DEPTH: usize = iam_policy::json::MAX_DEPTH;
+
+/// The largest document read, in bytes of JSON text.
+pub const MAX_DOCUMENT_BYTES: usize = iam_policy::json::MAX_INPUT_BYTES;
+
 /// A scenario as the caller has it: the file's text (positions refer to it), or a JSON
-/// value (positions refer to it printed as pretty JSON).
+/// value (positions refer to it printed as pretty JSON, or as compact JSON when only that
+/// fits the size limit).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ScenarioInput {
@@ -52,6 +60,11 @@ pub enum ScenarioInput {
 
 impl ScenarioInput {
     /// The text to load.
+    ///
+    /// A document's size is what the caller gave: its compact JSON. Pretty-printing adds
+    /// indentation that grows with depth (a 6 KB document nested 60 deep prints to 2 MB),
+    /// so the pretty form is used only when it fits the loader's limit; otherwise the compact
+    /// form goes to the loader, which then accepts it, or refuses it with its real size.
     pub fn text(&self) -> String {
         match self {
             Self::Text(text) => text.clone(),

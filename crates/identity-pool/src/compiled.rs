@@ -90,7 +90,8 @@ impl<'s> CompiledScenario<'s> {
     }
 
     /// The resource-based policy governing `resource`: an exact ARN match, else the policy
-    /// of the bucket that holds an S3 object.
+    /// of the bucket that holds an S3 object, else KMS's default key policy for a key without
+    /// one, else the trust policy of a role of the scenario.
     pub fn resource_policy(&self, resource: &str) -> Option<&CompiledPolicy> {
         let exact = self
             .resource_policies
@@ -107,6 +108,13 @@ impl<'s> CompiledScenario<'s> {
                 .iter()
                 .find(|(a, _)| a == resource)
         };
-        exact.or_else(bucket).or_else(default_key).map(|(_, c)| c)
+        // A role's resource-based policy is its trust policy: `sts:AssumeRole*` on a role of
+        // the scenario is decided by it (the engine requires it to allow).
+        let trust = || self.role(resource).and_then(|r| r.trust.as_ref());
+        exact
+            .or_else(bucket)
+            .or_else(default_key)
+            .map(|(_, c)| c)
+            .or_else(trust)
     }
 }

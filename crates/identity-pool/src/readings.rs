@@ -32,7 +32,7 @@ pub fn scope_down_readings<'a>(
             continue;
         }
         let version = other.version;
-        let outcome = name(theirs);
+        let outcome = RequestDecision::from(theirs).as_str();
         readings.push(Reading {
             topic: Topic::ScopeDownVersion,
             assumption: format!(
@@ -48,14 +48,4 @@ pub fn scope_down_readings<'a>(
     }
     set.session = Vec::new();
     readings
-}
-
-/// The decision's wire name.
-fn name(decision: Decision) -> &'static str {
-    match RequestDecision::from(decision) {
-        RequestDecision::Allowed => "Allowed",
-        RequestDecision::ExplicitDeny => "ExplicitDeny",
-        RequestDecision::ImplicitDeny => "ImplicitDeny",
-        RequestDecision::Error => "Error",
-    }
 }

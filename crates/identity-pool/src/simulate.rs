@@ -41,6 +41,11 @@ pub fn simulate(scenario: &Scenario) -> Report {
 /// decision (the sign-in, its steps and errors are always complete).
 pub fn simulate_with(scenario: &Scenario, explain: &Explain) -> Report {
     let compiled = CompiledScenario::new(scenario);
+    if scenario.sign_in.identity == IdentityType::Authenticated
+        && scenario.sign_in.claims_unreadable
+    {
+        return claims_unreadable(scenario, &compiled, explain);
+    }
     let mut notes = Notes::default();
     let mut outcome = run_flow(scenario, &compiled, &mut notes);
     if let Some(error) = &mut outcome.error {
@@ -128,6 +133,24 @@ pub fn simulate_text_with(text: &str, explain: &Explain) -> Report {
     report
 }
 
+/// The report when the provider token's claims cannot be read: running the sign-in with no
+/// claims would only report what the empty token lacks (`aud`...), sending the user after
+/// the wrong problem. Nothing runs; the claims' diagnostic is the one thing to fix.
+fn claims_unreadable(
+    scenario: &Scenario,
+    compiled: &CompiledScenario,
+    explain: &Explain,
+) -> Report {
+    let mut report = unreadable();
+    report.name = scenario.name.clone();
+    report.flow = scenario.sign_in.flow;
+    report.identity = scenario.sign_in.identity;
+    report.scope_down.reason =
+        "the sign-in did not run: `signIn.claims` must be a JSON object first".to_owned();
+    report.requests = evaluate_requests(scenario, compiled, None, &|index| explain.covers(index));
+    report
+}
+
 /// The report for a text that is not a scenario: nothing ran.
 fn unreadable() -> Report {
     Report {
@@ -151,5 +174,41 @@ fn unreadable() -> Report {
         diagnostics: Vec::new(),
         notes: Vec::new(),
         readings: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::simulate_text;
+
+    const POOL: &str = r#""identityPool": {"IdentityPoolId": "us-east-1:12345678-abcd-abcd-abcd-123456790ab",
+        "SupportedLoginProviders": {"graph.facebook.com": "7346241598935555"}}"#;
+
+    #[test]
+    fn unreadable_claims_stop_the_sign_in_at_that_error() {
+        // The page sends claims it cannot parse as a JSON string of the text typed so far.
+        let text = format!(
+            r#"{{{POOL}, "signIn": {{"identity": "authenticated", "provider": "graph.facebook.com",
+            "claims": "{{\"sub\": \"1\", \"aud\": "}},
+            "requests": [{{"action": "s3:GetObject", "resource": "arn:aws:s3:::b/k"}}]}}"#
+        );
+        let report = simulate_text(&text);
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert!(
+            codes.contains(&"cognito::scenario::wrong_type"),
+            "{codes:?}"
+        );
+        // Nothing ran on empty claims: no `aud` complaint to chase.
+        assert_eq!(report.outcome, "Error");
+        assert!(report.error.is_none(), "{:?}", report.error);
+        assert!(report.steps.is_empty(), "{:?}", report.steps);
+        assert_eq!(report.requests.len(), 1);
+        assert!(report.scope_down.reason.contains("`signIn.claims`"));
+        // Readable claims still sign in as before.
+        let fixed = text.replace(
+            r#""{\"sub\": \"1\", \"aud\": ""#,
+            r#"{"sub": "1", "aud": "7346241598935555"}"#,
+        );
+        assert_ne!(simulate_text(&fixed).outcome, "Error");
     }
 }

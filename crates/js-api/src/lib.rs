@@ -6,6 +6,11 @@
 //! command line. Answers are plain objects (`{apiVersion, op, ...}`); a request that
 //! cannot be read gets an `{op: "error", message}` answer rather than an exception.
 
+pub mod convert;
+pub mod graph;
+#[cfg(target_arch = "wasm32")]
+mod js;
+
 use identity_pool::api::{
     self, ApiAnswer, ApiAnswerBody, ApiCall, ApiRequest, Explain, ScenarioInput, API_VERSION,
 };
@@ -16,22 +21,34 @@ use wasm_bindgen::prelude::*;
 /// `{apiVersion: 1, op: "simulate" | "check" | "evaluate" | "parsePolicy" | "formatPolicy", ...}`.
 #[wasm_bindgen]
 pub fn answer(request: JsValue) -> Result<JsValue, JsError> {
-    match serde_wasm_bindgen::from_value::<ApiRequest>(request) {
+    if request.is_string() {
+        return to_js(&unreadable(
+            "`answer` takes the request as an object; pass JSON text to `answerJson` instead",
+        ));
+    }
+    match from_js::<ApiRequest>(&request) {
         Ok(request) => to_js(&api::answer(&request)),
-        Err(error) => to_js(&unreadable(&error.to_string())),
+        Err(error) => to_js(&unreadable(&error)),
     }
 }
 
 /// Answers one API request given as JSON text, with JSON text.
 #[wasm_bindgen(js_name = answerJson)]
-pub fn answer_json(request: &str) -> String {
-    api::answer_json(request)
+pub fn answer_json(#[wasm_bindgen(unchecked_param_type = "string")] request: JsValue) -> String {
+    match request.as_string() {
+        Some(text) => api::answer_json(&text),
+        None => serde_json::to_string(&unreadable(&format!(
+            "`answerJson` takes the request as JSON text (a string), not {}; pass an object to `answer` instead",
+            type_name(&request)
+        )))
+        .unwrap_or_default(),
+    }
 }
 
 /// Simulates a scenario (its file text, or the document as an object).
 #[wasm_bindgen]
 pub fn simulate(scenario: JsValue) -> Result<JsValue, JsError> {
-    call(scenario_input(scenario).map(|scenario| ApiCall::Simulate {
+    call(scenario_input(&scenario).map(|scenario| ApiCall::Simulate {
         scenario,
         explain: Explain::All,
     }))
@@ -40,29 +57,36 @@ pub fn simulate(scenario: JsValue) -> Result<JsValue, JsError> {
 /// Simulates a scenario and checks its `expect`s.
 #[wasm_bindgen]
 pub fn check(scenario: JsValue) -> Result<JsValue, JsError> {
-    call(scenario_input(scenario).map(|scenario| ApiCall::Check { scenario }))
+    call(scenario_input(&scenario).map(|scenario| ApiCall::Check { scenario }))
 }
 
 /// Evaluates one raw IAM evaluation case (formats.md section 1).
 #[wasm_bindgen]
 pub fn evaluate(case: JsValue, explain: bool) -> Result<JsValue, JsError> {
-    call(from_js(case).map(|case| ApiCall::Evaluate { case, explain }))
+    call(from_js(&case).map(|case| ApiCall::Evaluate { case, explain }))
 }
 
 /// Parses and validates a policy document; `kind` is e.g. `"Identity"` or `"Trust"`.
 #[wasm_bindgen(js_name = parsePolicy)]
-pub fn parse_policy(text: String, kind: JsValue) -> Result<JsValue, JsError> {
-    call(from_js(kind).map(|kind| ApiCall::ParsePolicy {
-        text,
-        kind,
-        catalog: false,
+pub fn parse_policy(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    kind: JsValue,
+) -> Result<JsValue, JsError> {
+    call(text_arg("parsePolicy", &text).and_then(|text| {
+        from_js(&kind).map(|kind| ApiCall::ParsePolicy {
+            text,
+            kind,
+            catalog: false,
+        })
     }))
 }
 
 /// Pretty-prints a policy document, keeping its key order.
 #[wasm_bindgen(js_name = formatPolicy)]
-pub fn format_policy(text: String) -> Result<JsValue, JsError> {
-    call(Ok(ApiCall::FormatPolicy { text }))
+pub fn format_policy(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsError> {
+    call(text_arg("formatPolicy", &text).map(|text| ApiCall::FormatPolicy { text }))
 }
 
 /// The version of the engine behind this binding.
@@ -87,16 +111,59 @@ fn call(call: Result<ApiCall, String>) -> Result<JsValue, JsError> {
     }
 }
 
+/// A policy's text: only a string will do, and the message says how to get one.
+fn text_arg(function: &str, text: &JsValue) -> Result<String, String> {
+    text.as_string().ok_or_else(|| {
+        format!(
+            "`{function}` takes the policy's text (a string), not {}; for a policy object pass `JSON.stringify(policy)`",
+            type_name(text)
+        )
+    })
+}
+
 /// A scenario given as text stays text (positions then refer to it); an object is a document.
-fn scenario_input(scenario: JsValue) -> Result<ScenarioInput, String> {
+fn scenario_input(scenario: &JsValue) -> Result<ScenarioInput, String> {
     match scenario.as_string() {
         Some(text) => Ok(ScenarioInput::Text(text)),
-        None => from_js(scenario).map(ScenarioInput::Document),
+        None => to_value(scenario).map(ScenarioInput::Document),
     }
 }
 
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, String> {
-    serde_wasm_bindgen::from_value(value).map_err(|error| error.to_string())
+/// The caller's value as JSON: bounded in depth and size, cycles refused (see [`convert`]).
+#[cfg(target_arch = "wasm32")]
+fn to_value(value: &JsValue) -> Result<serde_json::Value, String> {
+    convert::to_json(&mut js::JsSource::new(), value)
+}
+
+/// Native builds (the crate's unit tests) have no JavaScript values to read.
+#[cfg(not(target_arch = "wasm32"))]
+fn to_value(_: &JsValue) -> Result<serde_json::Value, String> {
+    Err("JavaScript values can only be read in a wasm build".to_owned())
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    serde_json::from_value(to_value(value)?).map_err(|error| error.to_string())
+}
+
+/// `a number`, `an object`... for messages about the wrong kind of argument.
+fn type_name(value: &JsValue) -> &'static str {
+    if value.is_undefined() {
+        "`undefined`"
+    } else if value.is_null() {
+        "`null`"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.is_string() {
+        "a string"
+    } else if value.is_function() {
+        "a function"
+    } else if value.is_object() {
+        "an object"
+    } else {
+        "a value of another type"
+    }
 }
 
 fn unreadable(reason: &str) -> ApiAnswer {

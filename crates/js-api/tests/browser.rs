@@ -67,7 +67,10 @@ fn the_default_example_is_allowed_through_the_generic_answer() {
         by_object["report"]["requests"][0]["decision"], "Allowed",
         "{by_object}"
     );
-    let text: Value = serde_json::from_str(&idpool_js::answer_json(&request.to_string())).unwrap();
+    let text: Value = serde_json::from_str(&idpool_js::answer_json(JsValue::from_str(
+        &request.to_string(),
+    )))
+    .unwrap();
     assert_eq!(
         text["report"]["requests"][0]["decision"], "Allowed",
         "{text}"
@@ -78,7 +81,7 @@ fn the_default_example_is_allowed_through_the_generic_answer() {
 fn policy_diagnostics_carry_positions_in_the_browser() {
     let answer = rust(
         idpool_js::parse_policy(
-            "{\n  \"Version\": \"2012-10-17\",\n}".to_owned(),
+            JsValue::from_str("{\n  \"Version\": \"2012-10-17\",\n}"),
             JsValue::from_str("Identity"),
         )
         .unwrap(),

@@ -143,6 +143,15 @@ pub struct RequestResultView {
     pub fix: String,
 }
 
+/// A reading of the guest scope-down the user can choose (from the report's list).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScopeDownChoice {
+    /// The `scopeDownVersion` id.
+    pub id: String,
+    /// Title and date, for the option.
+    pub label: String,
+}
+
 /// What the page shows after one simulation.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReportView {
@@ -160,6 +169,10 @@ pub struct ReportView {
     pub requests: Vec<std::rc::Rc<RequestResultView>>,
     /// Problems with the scenario.
     pub diagnostics: Vec<Problem>,
+    /// The scope-down version the run followed.
+    pub scope_down_version: String,
+    /// Every scope-down version, to choose another.
+    pub scope_down_versions: Vec<ScopeDownChoice>,
 }
 
 impl ReportView {
@@ -341,7 +354,12 @@ fn read_report(report: &Report, places: &Places<'_>) -> ReportView {
     });
     ReportView {
         outcome: report.outcome.clone(),
-        notes: report.notes.iter().map(|n| n.text.clone()).collect(),
+        // Each note names how sure it is and where its sources are written down.
+        notes: report
+            .notes
+            .iter()
+            .map(|n| format!("{} ({}; {})", n.text, name(&n.confidence), n.reference))
+            .collect(),
         steps,
         session,
         error,
@@ -354,6 +372,16 @@ fn read_report(report: &Report, places: &Places<'_>) -> ReportView {
             .diagnostics
             .iter()
             .map(|d| places.problem(d))
+            .collect(),
+        scope_down_version: report.scope_down.version.id.to_owned(),
+        scope_down_versions: report
+            .scope_down
+            .versions
+            .iter()
+            .map(|v| ScopeDownChoice {
+                id: v.id.to_owned(),
+                label: format!("{} ({})", v.title, v.date),
+            })
             .collect(),
     }
 }

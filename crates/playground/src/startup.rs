@@ -2,6 +2,8 @@
 //! autosaved work, else the default example. Every failure becomes a notice and the page
 //! still starts with a usable scenario.
 
+use share_link::Fragment;
+
 use crate::examples;
 use crate::share;
 use crate::state::ScenarioDoc;
@@ -41,7 +43,22 @@ fn from_text(json: &str, notices: &[String]) -> Result<Start, String> {
         .map_err(|e| e.message)
 }
 
-/// Decides the first scenario in the browser.
+/// A start from the example `id` of a `#example=<id>` link, or the notice saying it is unknown.
+pub fn example_start(id: &str) -> Result<Start, String> {
+    let text = examples::text(id).ok_or_else(|| {
+        format!("there is no example `{id}` in this playground (the link may come from a newer one); the default example was loaded")
+    })?;
+    let doc = ScenarioDoc::from_json(text)
+        .map_err(|e| format!("the example `{id}` could not be read: {}", e.message))?;
+    Ok(Start {
+        doc,
+        example: id.to_owned(),
+        notices: Vec::new(),
+    })
+}
+
+/// Decides the first scenario in the browser: a share link, else an example link
+/// (`#example=<id>`), else the autosaved work, else the default example.
 pub fn start() -> Start {
     let mut notices = Vec::new();
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
@@ -52,6 +69,13 @@ pub fn start() -> Start {
         },
         Ok(None) => {}
         Err(e) => notices.push(format!("{} ({})", e.message, e.help)),
+    }
+    let fragment = Fragment::parse(&hash);
+    if let Some(id) = &fragment.example {
+        match example_start(id) {
+            Ok(start) => return start,
+            Err(notice) => notices.push(notice),
+        }
     }
     if notices.is_empty() {
         match browser::load() {
@@ -124,4 +148,27 @@ fn copy_to_clipboard(navigator: &web_sys::Navigator, text: &str) {
     let _ = navigator.clipboard().write_text(text).catch(&ignore);
     // One tiny closure per share click; it must outlive the promise.
     ignore.forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_example_link_opens_that_example() {
+        let start = example_start("token-preferred-role").unwrap();
+        assert_eq!(start.example, "token-preferred-role");
+        assert!(start.notices.is_empty());
+    }
+
+    #[test]
+    fn an_unknown_example_is_a_notice_naming_it() {
+        let Err(notice) = example_start("no-such-example") else {
+            panic!("an unknown id must not open");
+        };
+        assert!(
+            notice.starts_with("there is no example `no-such-example`"),
+            "{notice}"
+        );
+    }
 }

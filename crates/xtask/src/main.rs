@@ -40,6 +40,9 @@ fn main() -> ExitCode {
         "serve" => port(rest)
             .and_then(|port| Project::locate().and_then(|project| serve::serve(&project, port))),
         "test" => return test(rest),
+        "build" => public_url(rest).and_then(|url| {
+            Project::locate().and_then(|project| stages::build_release(&project, url.as_deref()))
+        }),
         "js" => Project::locate().and_then(|project| js_package::build(&project)),
         "install" => Project::locate().and_then(|project| install::test_tools(&project)),
         "csp" => Project::locate().and_then(|project| csp::run(rest, &project.dist())),
@@ -64,6 +67,8 @@ fn help() {
     println!("cargo xtask test [STAGE...] [-- E2E_ARGS...]");
     println!("                                  run the test stages, all by default; `tools` always runs first");
     println!("                                  E2E_ARGS filter the spec files of tests/e2e/specs by name");
+    println!("cargo xtask build [--public-url URL]");
+    println!("                                  release build into dist/; asset URLs are relative (./) unless URL is given");
     println!("cargo xtask js                    build the JavaScript package into target/js/web and target/js/node");
     println!("cargo xtask install               install the toolchain only");
     println!("cargo xtask csp [FILE]            write the Content-Security-Policy meta into a built index.html");
@@ -83,6 +88,16 @@ fn port(args: &[String]) -> Result<u16> {
             .map_err(|_| format!("`{value}` is not a port number")),
         _ => Err(format!(
             "unexpected arguments {args:?}; usage: cargo xtask serve [--port N]"
+        )),
+    }
+}
+
+fn public_url(args: &[String]) -> Result<Option<String>> {
+    match args {
+        [] => Ok(None),
+        [flag, value] if flag == "--public-url" => Ok(Some(value.clone())),
+        _ => Err(format!(
+            "unexpected arguments {args:?}; usage: cargo xtask build [--public-url URL]"
         )),
     }
 }

@@ -175,9 +175,18 @@ fn integration_tests(package: &serde_json::Value) -> Vec<String> {
 }
 
 fn build(context: &Context) -> Result {
-    let project = &context.project;
+    build_release(&context.project, None)
+}
+
+/// `trunk build --release` into `dist/`, with the Content-Security-Policy check. Without
+/// `public_url` the build uses Trunk.toml's `./`: every asset URL is relative, so `dist/`
+/// works unchanged under any sub-path; `Some("/tools/idpool/")` makes them absolute.
+pub fn build_release(project: &Project, public_url: Option<&str>) -> Result {
     install::fetch_crates(project)?;
     let mut trunk = command("trunk", &["build", "--release"]);
+    if let Some(url) = public_url {
+        trunk.args(["--public-url", url]);
+    }
     trunk.current_dir(&project.root).envs(project.trunk_env());
     run(&mut trunk)?;
     crate::csp::check(&project.dist().join("index.html"))

@@ -65,14 +65,15 @@ export class TestContext {
   /**
    * A new page in a new browser context (fresh storage), watched for problems.
    * `options.allowConsoleErrors` lists regexes of console errors a test expects;
+   * `options.origins` lists more origins the page may load from (a spec's own server);
    * other options go to `browser.newContext` (e.g. `viewport`, `colorScheme`).
    */
   async newPage(options = {}) {
-    const { allowConsoleErrors = [], ...contextOptions } = options;
+    const { allowConsoleErrors = [], origins = [], ...contextOptions } = options;
     this.allowed.push(...allowConsoleErrors);
     const context = await this.browser.newContext(contextOptions);
     this.contexts.push(context);
-    await this.#guard(context);
+    await this.#guard(context, [this.origin, ...origins.map((o) => new URL(o).origin)]);
     return context.newPage();
   }
 
@@ -135,11 +136,11 @@ export class TestContext {
     await Promise.all(this.contexts.map((context) => context.close().catch(() => {})));
   }
 
-  async #guard(context) {
-    // Block (and report) anything that would leave the page's origin.
+  async #guard(context, origins) {
+    // Block (and report) anything that would leave the page's origin (or a spec's own).
     await context.route('**/*', (route) => {
       const url = route.request().url();
-      if (isSameOrigin(url, this.origin)) {
+      if (origins.some((origin) => isSameOrigin(url, origin))) {
         return route.continue();
       }
       this.problems.push({ kind: 'request', text: `${route.request().method()} ${url}` });
@@ -153,7 +154,7 @@ export class TestContext {
       });
       page.on('pageerror', (error) => this.problems.push({ kind: 'pageerror', text: String(error) }));
       page.on('websocket', (socket) => {
-        if (!isSameOrigin(socket.url().replace(/^ws/, 'http'), this.origin)) {
+        if (!origins.some((origin) => isSameOrigin(socket.url().replace(/^ws/, 'http'), origin))) {
           this.problems.push({ kind: 'request', text: `websocket ${socket.url()}` });
         }
       });

@@ -89,6 +89,18 @@ impl Parser<'_> {
         .with_help(help)
     }
 
+    /// A fault about the escape `text[start..self.pos]` (e.g. `\ud800`), spanning it, rather
+    /// than about the character after it.
+    fn escape_fault(&self, start: usize, what: &str, help: &str) -> Diagnostic {
+        let escape = self.text.get(start..self.pos).unwrap_or("");
+        Diagnostic::error(
+            "iam::parse::json",
+            format!("malformed json: {what} at `{escape}`"),
+            Some(Span::new(start, self.pos)),
+        )
+        .with_help(help)
+    }
+
     fn value(&mut self, depth: usize) -> Result<JsonNode, Diagnostic> {
         self.skip_ws();
         let start = self.pos;
@@ -201,27 +213,39 @@ impl Parser<'_> {
             Some(b'r') => '\r',
             Some(b't') => '\t',
             Some(b'u') => {
+                // Surrogate faults point at the escape itself, where the user must look.
+                let start = self.pos.saturating_sub(1);
                 self.pos += 1;
                 let first = self.hex4()?;
                 let code = if (0xD800..0xDC00).contains(&first) {
                     // A high surrogate must be followed by a low one.
                     if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
-                        return Err(self.fault(
+                        return Err(self.escape_fault(
+                            start,
                             "lone surrogate in \\u escape",
-                            "pair it with a low surrogate",
+                            "pair it with a low surrogate (\\udc00 to \\udfff)",
                         ));
                     }
                     self.pos += 2;
                     let second = self.hex4()?;
                     if !(0xDC00..0xE000).contains(&second) {
-                        return Err(self.fault("invalid surrogate pair", "use a valid UTF-16 pair"));
+                        return Err(self.escape_fault(
+                            start,
+                            "invalid surrogate pair",
+                            "use a valid UTF-16 pair",
+                        ));
                     }
                     0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
                 } else {
                     first
                 };
-                let c = char::from_u32(code)
-                    .ok_or_else(|| self.fault("invalid \\u escape", "use a valid code point"))?;
+                let c = char::from_u32(code).ok_or_else(|| {
+                    self.escape_fault(
+                        start,
+                        "lone surrogate in \\u escape",
+                        "a low surrogate (\\udc00 to \\udfff) must follow a high one (\\ud800 to \\udbff)",
+                    )
+                })?;
                 out.push(c);
                 return Ok(());
             }
@@ -364,6 +388,21 @@ mod tests {
             let err = parse(text).unwrap_err();
             assert_eq!(err.code, "iam::parse::json");
             assert_eq!(err.span.unwrap().start, at, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lone_surrogate_is_reported_at_its_escape() {
+        for (text, at, escape) in [
+            (r#"["ab\ud800cd"]"#, 4, r"\ud800"),
+            (r#"["\udc00"]"#, 2, r"\udc00"),
+            (r#"["x\ud800\u0041"]"#, 3, r"\ud800\u0041"),
+        ] {
+            let err = parse(text).unwrap_err();
+            let span = err.span.unwrap();
+            assert_eq!(span.start, at, "{text}: {}", err.message);
+            assert_eq!(&text[span.start..span.end], escape, "{text}");
+            assert!(err.message.contains(escape), "{}", err.message);
         }
     }
 

@@ -155,12 +155,17 @@ impl Reader {
             }),
             None => {
                 let message = format!("{what} must be a string, not {}", node.type_name());
-                self.error(
-                    "iam::parse::wrong_type",
-                    message,
-                    node.span,
-                    "put the value in double quotes",
-                );
+                // Quoting fixes a bare number or `true`; an object or a list needs rewriting.
+                let help = match node.value {
+                    JsonValue::Object(_) => {
+                        "write one string here, such as `\"s3:GetObject\"`; an object does not belong in this place"
+                    }
+                    JsonValue::Array(_) => {
+                        "write one string here, such as `\"s3:GetObject\"`; a list does not belong in this place"
+                    }
+                    _ => "put the value in double quotes",
+                };
+                self.error("iam::parse::wrong_type", message, node.span, help);
                 None
             }
         }

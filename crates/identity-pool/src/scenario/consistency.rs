@@ -183,9 +183,16 @@ fn check_mapping_keys(r: &mut Reader, s: &mut Scenario) {
         } else {
             "use the name of a provider configured in `identityPool`"
         };
+        // AWS's message starts with the key; an empty key would make it start with a space
+        // and name nothing, so say what is wrong in words.
+        let text = if key.is_empty() {
+            "a role-mapping key is empty; it must be the name of a configured provider".to_owned()
+        } else {
+            message::invalid_mapping_provider(key)
+        };
         r.error(
             "invalid_role_mapping_provider",
-            message::invalid_mapping_provider(key),
+            text,
             mapping.provider.span,
             &format!("AWS refuses this mapping (InvalidParameterException); the simulation ignores it; {hint}"),
         );

@@ -235,6 +235,9 @@ pub struct SignIn {
     pub claims: Vec<(String, ClaimValue)>,
     /// The span of the claims object.
     pub claims_span: Option<Span>,
+    /// `signIn.claims` is given but is not an object (e.g. the text of half-typed JSON):
+    /// no token can be built from it, so the sign-in does not run until it is fixed.
+    pub claims_unreadable: bool,
     /// The identity ID, when fixed by the scenario.
     pub identity_id: Option<Spanned<String>>,
     /// Which flow.

@@ -54,6 +54,7 @@ pub fn read_sign_in(r: &mut Reader, node: &JsonNode, source: &str) -> SignIn {
     s.provider = r.optional_string("signIn.provider", field(m, "provider"));
     if let Some(n) = field(m, "claims") {
         s.claims_span = Some(n.span);
+        s.claims_unreadable = n.as_object().is_none();
         s.claims = read_claims(r, n);
     }
     s.identity_id = r.optional_string("signIn.identityId", field(m, "identityId"));

@@ -96,6 +96,22 @@ fn a_mapping_for_an_unconfigured_provider_gets_the_aws_message() {
 }
 
 #[test]
+fn an_empty_mapping_key_is_named_in_words() {
+    let mappings = r#"{"": {"Type": "Token", "AmbiguousRoleResolution": "Deny"}}"#;
+    let loaded = load_scenario(&doc(mappings, TRUST, "{}"));
+    let d = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.code.ends_with("invalid_role_mapping_provider"))
+        .unwrap();
+    assert!(!d.message.starts_with(' '), "{:?}", d.message);
+    assert_eq!(
+        d.message,
+        "a role-mapping key is empty; it must be the name of a configured provider"
+    );
+}
+
+#[test]
 fn user_pool_mappings_need_the_client_id() {
     let ok = r#"{"cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf:4abc": {"Type": "Token", "AmbiguousRoleResolution": "Deny"}}"#;
     assert!(!codes(&doc(ok, TRUST, "{}"))

@@ -7,14 +7,30 @@ pub const IAM_CORPUS: &[(&str, &str)] = &[
         "actions.json",
         include_str!("../../../../tests/iam/actions.json"),
     ),
+    (
+        "anonymous.json",
+        include_str!("../../../../tests/iam/anonymous.json"),
+    ),
     ("arn.json", include_str!("../../../../tests/iam/arn.json")),
+    (
+        "aws-owned-resources.json",
+        include_str!("../../../../tests/iam/aws-owned-resources.json"),
+    ),
     (
         "bool-binary.json",
         include_str!("../../../../tests/iam/bool-binary.json"),
     ),
     (
+        "boundary-resource-grants.json",
+        include_str!("../../../../tests/iam/boundary-resource-grants.json"),
+    ),
+    (
         "case-sensitivity.json",
         include_str!("../../../../tests/iam/case-sensitivity.json"),
+    ),
+    (
+        "catalog-checks.json",
+        include_str!("../../../../tests/iam/catalog-checks.json"),
     ),
     (
         "cognito-keys.json",
@@ -47,6 +63,10 @@ pub const IAM_CORPUS: &[(&str, &str)] = &[
     ),
     ("ip.json", include_str!("../../../../tests/iam/ip.json")),
     (
+        "kms-key-policy.json",
+        include_str!("../../../../tests/iam/kms-key-policy.json"),
+    ),
+    (
         "layers-boundary.json",
         include_str!("../../../../tests/iam/layers-boundary.json"),
     ),
@@ -59,13 +79,29 @@ pub const IAM_CORPUS: &[(&str, &str)] = &[
         include_str!("../../../../tests/iam/layers-session.json"),
     ),
     (
+        "no-permission-required.json",
+        include_str!("../../../../tests/iam/no-permission-required.json"),
+    ),
+    (
         "not-elements.json",
         include_str!("../../../../tests/iam/not-elements.json"),
+    ),
+    (
+        "not-principal-allow.json",
+        include_str!("../../../../tests/iam/not-principal-allow.json"),
     ),
     ("null.json", include_str!("../../../../tests/iam/null.json")),
     (
         "numeric.json",
         include_str!("../../../../tests/iam/numeric.json"),
+    ),
+    (
+        "org-rcp-levels.json",
+        include_str!("../../../../tests/iam/org-rcp-levels.json"),
+    ),
+    (
+        "org-scp-levels.json",
+        include_str!("../../../../tests/iam/org-scp-levels.json"),
     ),
     (
         "principals.json",
@@ -85,11 +121,19 @@ pub const IAM_CORPUS: &[(&str, &str)] = &[
         include_str!("../../../../tests/iam/string-operators.json"),
     ),
     (
+        "trust-assume-role.json",
+        include_str!("../../../../tests/iam/trust-assume-role.json"),
+    ),
+    (
         "variables.json",
         include_str!("../../../../tests/iam/variables.json"),
     ),
     (
         "version.json",
         include_str!("../../../../tests/iam/version.json"),
+    ),
+    (
+        "vpc-endpoint-policies.json",
+        include_str!("../../../../tests/iam/vpc-endpoint-policies.json"),
     ),
 ];

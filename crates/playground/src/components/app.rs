@@ -16,6 +16,7 @@ use super::role_mappings::RoleMappings;
 use super::roles_panel::RolesPanel;
 use super::signin_panel::SignInPanel;
 use super::tag_maps::TagMaps;
+use super::unrestored::UnrestoredDownload;
 use crate::examples;
 use crate::hooks::use_evaluation::use_evaluation;
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
@@ -106,7 +107,7 @@ pub fn App() -> Html {
         let notify = notify.clone();
         let overlay = overlay.clone();
         let selected = selected.clone();
-        Callback::from(move |text: String| match import(&editor.doc, &text) {
+        Callback::from(move |input| match import(&editor.doc, &input) {
             Ok(imported) => {
                 dispatch.emit(Action::Load(Box::new(imported.doc)));
                 notify.emit(imported.summary);
@@ -191,6 +192,7 @@ pub fn App() -> Html {
             <Header examples={example_list.clone()} selected={(*selected).clone()} {on_pick}
                 {on_share} on_export={on_export.clone()} on_import={set_overlay(Overlay::Import)} {on_reset} on_help={set_overlay(Overlay::Help)} />
             <NoticeBar notices={(*notices).clone()} {on_dismiss} />
+            <UnrestoredDownload />
             if !doc.description.is_empty() {
                 <details class="description">
                     <summary>{ "About this scenario: " }<strong>{ doc.name.clone() }</strong></summary>
@@ -209,6 +211,7 @@ pub fn App() -> Html {
                 <div class="column edit">
                     <RolesPanel roles={doc.roles.clone()} diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
                     <SignInPanel sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} role_arns={role_arns}
+                        scope_down={(evaluation.report.scope_down_version.clone(), evaluation.report.scope_down_versions.clone())}
                         diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
                     <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
                 </div>

@@ -7,11 +7,13 @@ use gloo::file::callbacks::FileReader;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::state::import::{check_file_size, decode_file, Input, Origin};
+
 /// Props of [`ImportDialog`].
 #[derive(Properties, PartialEq)]
 pub struct ImportDialogProps {
-    /// Called with the text to import.
-    pub on_import: Callback<String>,
+    /// Called with the text to import (or why a file could not be read).
+    pub on_import: Callback<Input>,
     /// Close without importing.
     pub on_close: Callback<()>,
 }
@@ -36,18 +38,39 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
-            let on_import = on_import.clone();
-            let task =
-                gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |result| {
-                    on_import.emit(result.unwrap_or_default());
+            let name = file.name();
+            // The size is known before reading: a huge file is refused at once.
+            if let Err(e) = check_file_size(&name, file.size()) {
+                on_import.emit(Input {
+                    origin: Origin::File(name),
+                    text: Err(e),
                 });
+                return;
+            }
+            let on_import = on_import.clone();
+            // Bytes, not text: the browser's decoder would hide invalid UTF-8 behind U+FFFD.
+            let task = gloo::file::callbacks::read_as_bytes(
+                &gloo::file::File::from(file),
+                move |result| {
+                    let text = match result {
+                        Ok(bytes) => decode_file(&name, bytes),
+                        Err(e) => Err(crate::state::scenario::ReadError {
+                            message: format!("the file `{name}` could not be read: {e}"),
+                        }),
+                    };
+                    on_import.emit(Input {
+                        origin: Origin::File(name),
+                        text,
+                    });
+                },
+            );
             *reader.borrow_mut() = Some(task);
         })
     };
     let import = {
         let text = text.clone();
         let on_import = props.on_import.clone();
-        Callback::from(move |_: MouseEvent| on_import.emit((*text).clone()))
+        Callback::from(move |_: MouseEvent| on_import.emit(Input::pasted((*text).clone())))
     };
     let close = {
         let cb = props.on_close.clone();

@@ -19,9 +19,11 @@ pub mod rich_text;
 pub mod role_card;
 pub mod role_mappings;
 pub mod roles_panel;
+pub mod scope_down_choice;
 pub mod session_view;
 pub mod signin_panel;
 pub mod tag_maps;
+pub mod unrestored;
 
 /// The policy editor every policy field uses.
 pub use crate::editor::PolicyEditor;

@@ -7,7 +7,9 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::claims_presets::preset;
+use super::scope_down_choice::ScopeDownChoice;
 use super::PolicyEditor;
+use crate::backend::ScopeDownChoice as ScopeDownChoiceOption;
 use crate::hooks::use_evaluation::DiagnosticMap;
 use crate::state::scenario::SignInDoc;
 use crate::state::{Action, Flow, Identity, SignInField};
@@ -21,6 +23,8 @@ pub struct SignInPanelProps {
     pub pool: Value,
     /// Role ARNs offered for the basic flow.
     pub role_arns: Vec<String>,
+    /// The scope-down version the last run followed, and every version (from the report).
+    pub scope_down: (String, Vec<ScopeDownChoiceOption>),
     /// Diagnostics per editor id (`signIn:session`).
     pub diagnostics: Rc<DiagnosticMap>,
     /// Sends an edit.
@@ -163,6 +167,9 @@ pub fn SignInPanel(props: &SignInPanelProps) -> Html {
                 { radio("flow", s.flow == Flow::Enhanced, "Enhanced", Action::SetFlow(Flow::Enhanced)) }
                 { radio("flow", s.flow == Flow::Basic, "Basic (classic)", Action::SetFlow(Flow::Basic)) }
             </fieldset>
+            if s.flow == Flow::Enhanced && s.identity == Identity::Guest {
+                <ScopeDownChoice current={props.scope_down.0.clone()} versions={props.scope_down.1.clone()} dispatch={d.clone()} />
+            }
             if s.flow == Flow::Enhanced {
                 { text(SignInField::CustomRoleArn, &s.custom_role_arn, "Custom role ARN (optional)") }
             } else {

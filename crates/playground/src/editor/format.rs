@@ -105,6 +105,19 @@ pub fn format_json(text: &str) -> Result<String, FormatError> {
     Ok(out)
 }
 
+/// `text` with every whitespace token dropped: the smallest form of the same document, keys,
+/// duplicates and literals as written. `None` when the text is not valid JSON.
+pub fn compact_json(text: &str) -> Option<String> {
+    serde_json::from_str::<serde::de::IgnoredAny>(text).ok()?;
+    let mut out = String::with_capacity(text.len());
+    for token in tokenize(text) {
+        if token.kind != TokenKind::Whitespace {
+            out.push_str(text.get(token.start..token.end).unwrap_or_default());
+        }
+    }
+    Some(out)
+}
+
 /// Where the caret goes after formatting: just before the same significant (non-whitespace)
 /// character it preceded, so formatting does not throw the user to the top.
 /// `old_caret` and the result are byte offsets.

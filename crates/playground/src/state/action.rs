@@ -89,6 +89,8 @@ pub enum Action {
     SetFlow(Flow),
     /// Set one text field of the sign-in.
     SetSignIn(SignInField, String),
+    /// Choose the reading of the guest scope-down (`scopeDownVersion`, an id the report lists).
+    SetScopeDownVersion(String),
     /// Add an empty request.
     AddRequest,
     /// Remove request `index`.

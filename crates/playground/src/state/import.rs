@@ -16,11 +16,119 @@ pub struct Imported {
     pub summary: String,
 }
 
-/// Reads `text` as a scenario or as AWS CLI output and merges it into `current`.
-pub fn import(current: &ScenarioDoc, text: &str) -> Result<Imported, ReadError> {
-    let top: RawObject = serde_json::from_str(text).map_err(|e| ReadError {
-        message: format!("the pasted text is not a JSON object: {e}"),
-    })?;
+/// The largest import read: what the simulator reads at most, so a larger file could never
+/// be simulated. Checked on the file's size before a byte of it is read.
+pub const MAX_IMPORT_BYTES: usize = identity_pool::scenario::MAX_SCENARIO_BYTES;
+
+/// Where the imported text came from, so messages name it as the user knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Pasted into the dialog.
+    Pasted,
+    /// An uploaded file, by name.
+    File(String),
+}
+
+impl Origin {
+    /// `the pasted text` or ``the file `name` ``.
+    fn noun(&self) -> String {
+        match self {
+            Origin::Pasted => "the pasted text".to_owned(),
+            Origin::File(name) => format!("the file `{}`", shorten(name)),
+        }
+    }
+}
+
+/// What the import dialog hands over: where it came from, and its text or why it could not
+/// be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Input {
+    /// Pasted or uploaded.
+    pub origin: Origin,
+    /// The text, or the reason there is none (too large, not UTF-8...).
+    pub text: Result<String, ReadError>,
+}
+
+impl Input {
+    /// Pasted text.
+    pub fn pasted(text: String) -> Self {
+        Self {
+            origin: Origin::Pasted,
+            text: Ok(text),
+        }
+    }
+}
+
+/// Refuses a file by its size alone, before reading it: a 20 MB file fails at once.
+pub fn check_file_size(name: &str, bytes: f64) -> Result<(), ReadError> {
+    #[allow(clippy::cast_precision_loss)]
+    let max = MAX_IMPORT_BYTES as f64;
+    if bytes > max {
+        return Err(too_large(&Origin::File(name.to_owned()), bytes));
+    }
+    Ok(())
+}
+
+/// An uploaded file's bytes as text: UTF-8 (a leading byte-order mark is dropped), or an
+/// error naming the first byte that is not.
+pub fn decode_file(name: &str, bytes: Vec<u8>) -> Result<String, ReadError> {
+    #[allow(clippy::cast_precision_loss)]
+    check_file_size(name, bytes.len() as f64)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text
+            .strip_prefix('\u{feff}')
+            .map(str::to_owned)
+            .unwrap_or(text)),
+        Err(e) => Err(ReadError {
+            message: format!(
+                "{} is not UTF-8 text (byte {} is not valid); save it as UTF-8 JSON",
+                Origin::File(name.to_owned()).noun(),
+                e.utf8_error().valid_up_to() + 1
+            ),
+        }),
+    }
+}
+
+fn too_large(origin: &Origin, bytes: f64) -> ReadError {
+    ReadError {
+        message: format!(
+            "{} is {}, more than the {} KB a scenario may be",
+            origin.noun(),
+            size_text(bytes),
+            MAX_IMPORT_BYTES / 1024
+        ),
+    }
+}
+
+/// `20 MB`, `1025 KB`: whole units, rounded up so a size over the limit never reads as equal.
+fn size_text(bytes: f64) -> String {
+    let kb = (bytes / 1024.0).ceil();
+    if kb >= 10.0 * 1024.0 {
+        format!("{} MB", (kb / 1024.0).ceil())
+    } else {
+        format!("{kb} KB")
+    }
+}
+
+fn shorten(name: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    let mut chars = name.chars();
+    let head: String = chars.by_ref().take(MAX_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// Reads the input as a scenario or as AWS CLI output and merges it into `current`.
+pub fn import(current: &ScenarioDoc, input: &Input) -> Result<Imported, ReadError> {
+    let text = input.text.as_deref().map_err(Clone::clone)?;
+    #[allow(clippy::cast_precision_loss)]
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(too_large(&input.origin, text.len() as f64));
+    }
+    let top: RawObject = read_top(&input.origin, text)?;
     let has = |key: &str| top.contains_key(key);
     if has("roles") || has("signIn") || has("identityPool") || has("requests") {
         let doc = ScenarioDoc::from_json(text)?;
@@ -33,8 +141,10 @@ pub fn import(current: &ScenarioDoc, text: &str) -> Result<Imported, ReadError> 
             .and_then(|raw| serde_json::from_str(raw.get()).ok())
     };
     if has("Role") {
-        let raw = top.get("Role").map(|r| r.get()).unwrap_or("{}");
-        let role = read_cli_role(raw)?;
+        let role = match top.get("Role") {
+            Some(raw) => read_cli_role(raw)?,
+            None => return Err(too_deep(&input.origin)),
+        };
         let summary = format!("imported `aws iam get-role` output: role `{}`", role.name);
         match doc.roles.iter_mut().find(|r| r.name == role.name) {
             Some(existing) => {
@@ -92,9 +202,7 @@ pub fn import(current: &ScenarioDoc, text: &str) -> Result<Imported, ReadError> 
         return Ok(Imported { doc, summary });
     }
     if has("IdentityProviderName") && has("PrincipalTags") || has("UseDefaults") {
-        let map: Value = serde_json::from_str(text).map_err(|e| ReadError {
-            message: e.to_string(),
-        })?;
+        let map: Value = serde_json::from_str(text).map_err(|_| too_deep(&input.origin))?;
         let provider = map.get("IdentityProviderName").cloned();
         let mut maps = doc.tag_maps.as_array().cloned().unwrap_or_default();
         maps.retain(|m| m.get("IdentityProviderName") != provider.as_ref());
@@ -105,14 +213,39 @@ pub fn import(current: &ScenarioDoc, text: &str) -> Result<Imported, ReadError> 
         return Ok(Imported { doc, summary });
     }
     if has("IdentityPoolId") {
-        doc.pool = serde_json::from_str(text).map_err(|e| ReadError {
-            message: e.to_string(),
-        })?;
+        doc.pool = serde_json::from_str(text).map_err(|_| too_deep(&input.origin))?;
         let summary = "imported `aws cognito-identity describe-identity-pool` output".into();
         return Ok(Imported { doc, summary });
     }
     Err(ReadError {
         message: "not a scenario and not the output of a known aws cli command".into(),
+    })
+}
+
+/// The top-level object, with a message in the user's terms: a position is worth giving
+/// here, since the user has the text in front of them.
+fn read_top(origin: &Origin, text: &str) -> Result<RawObject, ReadError> {
+    let noun = origin.noun();
+    let raw: &RawValue = serde_json::from_str(text).map_err(|e| ReadError {
+        message: if e.is_eof() {
+            format!(
+                "{noun} is not a JSON object: it ends early (line {}, column {})",
+                e.line(),
+                e.column()
+            )
+        } else {
+            format!(
+                "{noun} is not a JSON object: it is not valid JSON at line {}, column {}",
+                e.line(),
+                e.column()
+            )
+        },
+    })?;
+    serde_json::from_str(raw.get()).map_err(|_| ReadError {
+        message: format!(
+            "{noun} is not a JSON object: it holds {}",
+            super::scenario::kind_of(raw)
+        ),
     })
 }
 
@@ -137,9 +270,19 @@ fn policy_text(raw: &RawValue) -> String {
     }
 }
 
-fn read_cli_role(raw: &str) -> Result<RoleDoc, ReadError> {
-    let role: RawObject = serde_json::from_str(raw).map_err(|e| ReadError {
-        message: format!("`Role` is not an object: {e}"),
+/// The text is valid JSON (checked first), so serde refusing a value means nesting.
+fn too_deep(origin: &Origin) -> ReadError {
+    ReadError {
+        message: format!("{} is nested too deeply to be read", origin.noun()),
+    }
+}
+
+fn read_cli_role(raw: &RawValue) -> Result<RoleDoc, ReadError> {
+    let role: RawObject = serde_json::from_str(raw.get()).map_err(|_| ReadError {
+        message: format!(
+            "`Role` must be an object, not {}",
+            super::scenario::kind_of(raw)
+        ),
     })?;
     let text = |key: &str| {
         role.get(key)
@@ -197,3 +340,7 @@ fn percent_decode(text: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+#[cfg(test)]
+#[path = "import_tests.rs"]
+mod tests;

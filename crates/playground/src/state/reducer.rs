@@ -128,6 +128,10 @@ impl Editor {
             }
             Action::SetIdentity(identity) => doc.sign_in.identity = identity,
             Action::SetFlow(flow) => doc.sign_in.flow = flow,
+            Action::SetScopeDownVersion(id) => {
+                doc.extra
+                    .insert("scopeDownVersion".into(), serde_json::Value::String(id));
+            }
             Action::SetSignIn(field, value) => {
                 let s = &mut doc.sign_in;
                 match field {

@@ -169,12 +169,46 @@ fn raw_text(raw: &RawValue) -> String {
     }
 }
 
-fn raw_object(raw: &RawValue) -> Result<RawObject, ReadError> {
-    serde_json::from_str(raw.get()).map_err(|e| ReadError::new(format!("expected an object: {e}")))
+/// What kind of JSON value `raw` is, for messages (`a string`, `a list`...).
+pub(super) fn kind_of(raw: &RawValue) -> &'static str {
+    match raw.get().trim_start().bytes().next() {
+        Some(b'{') => "an object",
+        Some(b'[') => "a list",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
 }
 
-fn value_of(raw: Option<&RawValue>) -> Result<Option<Value>, ReadError> {
-    raw.map(|r| serde_json::from_str(r.get()).map_err(|e| ReadError::new(e.to_string())))
+/// The field `what` (e.g. `` `roles[2]` ``) is not the `expected` kind. Said in the user's
+/// terms, without the JSON library's wording or a position in text the user may never
+/// have seen (a share link or an autosave holds the scenario as hidden text).
+fn wrong_kind(what: &str, raw: &RawValue, expected: &str) -> ReadError {
+    let found = kind_of(raw);
+    if found == expected {
+        // The right kind, but serde refused something inside: only depth does that here.
+        ReadError::new(format!("{what} is nested too deeply to be read"))
+    } else {
+        ReadError::new(format!("{what} must be {expected}, not {found}"))
+    }
+}
+
+fn raw_object(what: &str, raw: &RawValue) -> Result<RawObject, ReadError> {
+    serde_json::from_str(raw.get()).map_err(|_| wrong_kind(what, raw, "an object"))
+}
+
+fn raw_list(what: &str, raw: &RawValue) -> Result<Vec<Box<RawValue>>, ReadError> {
+    serde_json::from_str(raw.get()).map_err(|_| wrong_kind(what, raw, "a list"))
+}
+
+fn value_of(object: &RawObject, key: &str) -> Result<Option<Value>, ReadError> {
+    object
+        .get(key)
+        .map(|r| {
+            serde_json::from_str(r.get())
+                .map_err(|_| ReadError::new(format!("`{key}` is nested too deeply to be read")))
+        })
         .transpose()
 }
 
@@ -187,8 +221,8 @@ fn rest(object: &RawObject, known: &[&str]) -> Result<Map<String, Value>, ReadEr
     let mut extra = Map::new();
     for (key, raw) in object {
         if !known.contains(&key.as_str()) {
-            let value =
-                serde_json::from_str(raw.get()).map_err(|e| ReadError::new(e.to_string()))?;
+            let value = serde_json::from_str(raw.get())
+                .map_err(|_| ReadError::new(format!("`{key}` is nested too deeply to be read")))?;
             extra.insert(key.clone(), value);
         }
     }
@@ -199,26 +233,23 @@ impl ScenarioDoc {
     /// Reads a scenario file (formats.md section 2). Only the JSON shape is checked here;
     /// the meaning is the simulator's business.
     pub fn from_json(text: &str) -> Result<Self, ReadError> {
-        let top: RawObject = serde_json::from_str(text)
-            .map_err(|e| ReadError::new(format!("the scenario is not a JSON object: {e}")))?;
+        let top: &RawValue = serde_json::from_str(text)
+            .map_err(|_| ReadError::new("the scenario is not valid JSON"))?;
+        let top = raw_object("the scenario", top)?;
         let roles = match top.get("roles") {
-            Some(raw) => {
-                let list: Vec<Box<RawValue>> = serde_json::from_str(raw.get())
-                    .map_err(|e| ReadError::new(format!("`roles` is not a list: {e}")))?;
-                list.iter()
-                    .map(|r| read_role(r))
-                    .collect::<Result<_, _>>()?
-            }
+            Some(raw) => raw_list("`roles`", raw)?
+                .iter()
+                .enumerate()
+                .map(|(i, r)| read_role(i, r))
+                .collect::<Result<_, _>>()?,
             None => Vec::new(),
         };
         let requests = match top.get("requests") {
-            Some(raw) => {
-                let list: Vec<Box<RawValue>> = serde_json::from_str(raw.get())
-                    .map_err(|e| ReadError::new(format!("`requests` is not a list: {e}")))?;
-                list.iter()
-                    .map(|r| read_request(r))
-                    .collect::<Result<_, _>>()?
-            }
+            Some(raw) => raw_list("`requests`", raw)?
+                .iter()
+                .enumerate()
+                .map(|(i, r)| read_request(i, r))
+                .collect::<Result<_, _>>()?,
             None => Vec::new(),
         };
         let sign_in = match top.get("signIn") {
@@ -228,24 +259,33 @@ impl ScenarioDoc {
         Ok(Self {
             name: string_of(member(&top, "name")),
             description: string_of(member(&top, "description")),
-            pool: value_of(member(&top, "identityPool"))?
+            pool: value_of(&top, "identityPool")?.unwrap_or_else(|| Value::Object(Map::new())),
+            pool_roles: value_of(&top, "identityPoolRoles")?
                 .unwrap_or_else(|| Value::Object(Map::new())),
-            pool_roles: value_of(member(&top, "identityPoolRoles"))?
-                .unwrap_or_else(|| Value::Object(Map::new())),
-            tag_maps: value_of(member(&top, "principalTagAttributeMaps"))?
+            tag_maps: value_of(&top, "principalTagAttributeMaps")?
                 .unwrap_or_else(|| Value::Array(Vec::new())),
             roles,
-            resource_policies: value_of(member(&top, "resourcePolicies"))?,
+            resource_policies: value_of(&top, "resourcePolicies")?,
             sign_in,
             requests,
-            expect: value_of(member(&top, "expect"))?,
+            expect: value_of(&top, "expect")?,
             extra: rest(&top, TOP_LEVEL)?,
         })
     }
 
     /// Writes the scenario file, pretty-printed (for export and sharing).
     pub fn to_json(&self) -> String {
-        pretty(&self.to_document().0)
+        let text = self.to_document().0;
+        let pretty_text = pretty(&text);
+        // The size that counts is the user's: a scenario that arrived as 0.9 MB of compact
+        // JSON (a share link, an import) must not grow past the simulator's 1 MB limit just
+        // because the page indents it. Indentation goes only when it would not fit.
+        if pretty_text.len() <= identity_pool::scenario::MAX_SCENARIO_BYTES {
+            return pretty_text;
+        }
+        crate::editor::format::compact_json(&text)
+            .filter(|compact| compact.len() < pretty_text.len())
+            .unwrap_or(pretty_text)
     }
 
     /// Writes the scenario document the simulation reads, with every policy text the user
@@ -455,19 +495,20 @@ fn splice(skeleton: &str, raws: &[(String, Option<PolicyId>)]) -> (String, Place
     (text, placements)
 }
 
-fn read_role(raw: &RawValue) -> Result<RoleDoc, ReadError> {
-    let role = raw_object(raw)?;
+fn read_role(index: usize, raw: &RawValue) -> Result<RoleDoc, ReadError> {
+    let role = raw_object(&format!("`roles[{index}]`"), raw)?;
     let policies = match role.get("Policies") {
-        Some(raw) => {
-            let list: Vec<RawObject> = serde_json::from_str(raw.get())
-                .map_err(|e| ReadError::new(format!("`Policies` is not a list of objects: {e}")))?;
-            list.iter()
-                .map(|p| PolicyDoc {
-                    name: string_of(member(p, "PolicyName")),
-                    text: raw_member(p, "PolicyDocument").unwrap_or_default(),
+        Some(raw) => raw_list(&format!("`roles[{index}].Policies`"), raw)?
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let p = raw_object(&format!("`roles[{index}].Policies[{i}]`"), p)?;
+                Ok(PolicyDoc {
+                    name: string_of(member(&p, "PolicyName")),
+                    text: raw_member(&p, "PolicyDocument").unwrap_or_default(),
                 })
-                .collect()
-        }
+            })
+            .collect::<Result<_, ReadError>>()?,
         None => Vec::new(),
     };
     Ok(RoleDoc {
@@ -489,8 +530,8 @@ fn read_role(raw: &RawValue) -> Result<RoleDoc, ReadError> {
     })
 }
 
-fn read_request(raw: &RawValue) -> Result<RequestDoc, ReadError> {
-    let q = raw_object(raw)?;
+fn read_request(index: usize, raw: &RawValue) -> Result<RequestDoc, ReadError> {
+    let q = raw_object(&format!("`requests[{index}]`"), raw)?;
     Ok(RequestDoc {
         action: string_of(member(&q, "action")),
         resource: string_of(member(&q, "resource")),
@@ -502,9 +543,9 @@ fn read_request(raw: &RawValue) -> Result<RequestDoc, ReadError> {
 }
 
 fn read_sign_in(raw: &RawValue) -> Result<SignInDoc, ReadError> {
-    let s = raw_object(raw)?;
+    let s = raw_object("`signIn`", raw)?;
     let basic = match s.get("basic") {
-        Some(raw) => raw_object(raw)?,
+        Some(raw) => raw_object("`signIn.basic`", raw)?,
         None => RawObject::new(),
     };
     let identity = match string_of(member(&s, "identity")).as_str() {
@@ -576,3 +617,7 @@ impl Default for ScenarioDoc {
 fn member<'a>(object: &'a RawObject, key: &str) -> Option<&'a RawValue> {
     object.get(key).map(|raw| &**raw)
 }
+
+#[cfg(test)]
+#[path = "scenario_tests.rs"]
+mod tests;

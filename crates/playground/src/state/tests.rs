@@ -2,11 +2,16 @@
 
 use serde_json::{json, Value};
 
-use super::import::import;
+use super::import::{Imported, Input};
 use super::reducer::EMPTY_POLICY;
 use super::*;
 
 const DEFAULT: &str = include_str!("../../fallback/guest-reads-public-picture.json");
+
+/// Imports pasted text.
+fn import(current: &ScenarioDoc, text: &str) -> Result<Imported, scenario::ReadError> {
+    super::import::import(current, &Input::pasted(text.to_owned()))
+}
 
 fn doc() -> ScenarioDoc {
     ScenarioDoc::from_json(DEFAULT).unwrap()
@@ -311,5 +316,22 @@ fn sign_in_time_survives_editing_and_round_trip() {
     assert_eq!(
         again.sign_in.extra.get("time"),
         Some(&json!("2022-11-02T05:14:58Z"))
+    );
+}
+
+#[test]
+fn the_scope_down_choice_is_written_as_a_top_level_field_and_read_back() {
+    let text = include_str!("../../../../web/examples/scope-down-guest-pinpoint.json");
+    let editor = Editor {
+        doc: ScenarioDoc::from_json(text).unwrap(),
+        revision: 0,
+    };
+    let e = editor.apply(Action::SetScopeDownVersion("guide-2022".into()));
+    let written: Value = serde_json::from_str(&e.doc.to_json()).unwrap();
+    assert_eq!(written["scopeDownVersion"], json!("guide-2022"));
+    let again = ScenarioDoc::from_json(&e.doc.to_json()).unwrap();
+    assert_eq!(
+        again.extra.get("scopeDownVersion"),
+        Some(&json!("guide-2022"))
     );
 }

@@ -4,12 +4,34 @@
 //! page is embedded as a widget); that is treated as "nothing saved" on load and as a
 //! [`StorageError`] on save, never as a crash.
 
+use std::cell::Cell;
+
 use super::{envelope, parse_saved, SavedState, DISCARDED_KEY, KEY, MAX_SAVED_LEN};
+
+thread_local! {
+    /// Where the saved value that was not restored is, when there is one.
+    static UNRESTORED: Cell<Option<&'static str>> = const { Cell::new(None) };
+}
+
+/// The local-storage key holding the saved value start-up could not restore: the discarded
+/// key, or the autosave key itself when it could not be moved (autosave is then paused).
+pub fn unrestored_key() -> Option<&'static str> {
+    UNRESTORED.get()
+}
+
+/// The scenario start-up could not restore, to offer as a download.
+pub fn unrestored_text() -> Option<String> {
+    let raw = local_storage()?
+        .get_item(unrestored_key()?)
+        .ok()
+        .flatten()?;
+    Some(super::recoverable_text(&raw))
+}
 
 /// Saving failed: stable code, one-line lowercase message, help.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StorageError {
-    /// `storage::unavailable`, `storage::write_failed` or `storage::too_large`.
+    /// `storage::unavailable`, `storage::write_failed`, `storage::too_large` or `storage::paused`.
     pub code: &'static str,
     /// One line, lowercase, no final period.
     pub message: String,
@@ -23,22 +45,37 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// Reads the saved scenario once at start-up. A discarded value is moved to
 /// [`DISCARDED_KEY`] so the next autosave cannot overwrite what may be the user's only copy.
+/// When local storage refuses that copy, the value is left where it is, never removed, and
+/// autosave pauses so it cannot be overwritten either; the reason says so.
 pub fn load() -> SavedState {
     let Some(storage) = local_storage() else {
         return SavedState::Nothing;
     };
     let raw = storage.get_item(KEY).ok().flatten();
-    let state = parse_saved(raw.as_deref());
-    if let (SavedState::Discarded(_), Some(raw)) = (&state, raw) {
-        // Best effort: if the backup does not fit, the notice still tells the user.
-        let _ = storage.set_item(DISCARDED_KEY, &raw);
-        let _ = storage.remove_item(KEY);
+    match (parse_saved(raw.as_deref()), raw) {
+        (SavedState::Discarded(reason), Some(raw)) => {
+            if storage.set_item(DISCARDED_KEY, &raw).is_ok() {
+                let _ = storage.remove_item(KEY);
+                UNRESTORED.set(Some(DISCARDED_KEY));
+                SavedState::Discarded(reason)
+            } else {
+                UNRESTORED.set(Some(KEY));
+                SavedState::Discarded(reason.left_in_place())
+            }
+        }
+        (state, _) => state,
     }
-    state
 }
 
 /// Saves the scenario JSON text. Call it after the shell's debounce, not on every keystroke.
 pub fn save(scenario_json: &str) -> Result<(), StorageError> {
+    if unrestored_key() == Some(KEY) {
+        return Err(StorageError {
+            code: "storage::paused",
+            message: "autosave is paused: the saved scenario that could not be restored is still under the autosave key, and saving would overwrite it".to_owned(),
+            help: "download it with the button below the notices, then Reset to resume autosave".to_owned(),
+        });
+    }
     if scenario_json.len() > MAX_SAVED_LEN {
         return Err(StorageError {
             code: "storage::too_large",
@@ -68,5 +105,8 @@ pub fn save(scenario_json: &str) -> Result<(), StorageError> {
 pub fn clear() {
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(KEY);
+    }
+    if unrestored_key() == Some(KEY) {
+        UNRESTORED.set(None);
     }
 }

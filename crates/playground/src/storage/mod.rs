@@ -18,7 +18,9 @@
 pub mod browser;
 mod saved;
 
-pub use saved::{envelope, parse_saved, DiscardReason, SavedState, FORMAT, VERSION};
+pub use saved::{
+    envelope, parse_saved, recoverable_text, DiscardReason, SavedState, FORMAT, VERSION,
+};
 
 /// The local-storage key. The version is in the key as well as in the envelope, so a future
 /// format can live next to this one while old tabs are still open.

@@ -88,13 +88,8 @@ pub fn parse_saved(raw: Option<&str>) -> SavedState {
     // named as such even if its other fields differ from ours.
     let value: serde_json::Value = match serde_json::from_str(raw) {
         Ok(value) => value,
-        Err(e) => {
-            return corrupted(&format!(
-                "it is not valid json (line {}, column {})",
-                e.line(),
-                e.column()
-            ))
-        }
+        // No line or column: the user never sees the stored text.
+        Err(_) => return corrupted("it is not valid JSON"),
     };
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return corrupted("it was not written by this playground");
@@ -112,12 +107,11 @@ pub fn parse_saved(raw: Option<&str>) -> SavedState {
     if envelope.format != FORMAT || envelope.version != VERSION {
         return corrupted("it was not written by this playground");
     }
-    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&envelope.scenario) {
-        return corrupted(&format!(
-            "the scenario in it is not valid json (line {}, column {})",
-            e.line(),
-            e.column()
-        ));
+    // Read it as the page will: an envelope that holds a scenario the page cannot load is as
+    // unusable as a damaged one, and must be kept aside rather than overwritten by the first
+    // autosave.
+    if let Err(e) = crate::state::ScenarioDoc::from_json(&envelope.scenario) {
+        return corrupted(&e.message);
     }
     SavedState::Restored {
         scenario: envelope.scenario,
@@ -130,9 +124,32 @@ impl DiscardReason {
         DiscardReason {
             code,
             message,
-            help: "the default example was loaded instead; the unusable copy was kept in local storage under `idpool-playground/autosave/discarded`".to_owned(),
+            help: format!(
+                "the default example was loaded instead; the saved copy was moved to `{}` in local storage, and the button below offers it as a file",
+                super::DISCARDED_KEY
+            ),
         }
     }
+
+    /// The same reason when the saved value could not be moved aside (local storage refused
+    /// the copy, typically because it is full): it stays where it was, and saying it was
+    /// kept elsewhere would be untrue.
+    pub fn left_in_place(self) -> Self {
+        DiscardReason {
+            help: "the default example was loaded instead; local storage is too full to move the saved copy aside, so it was left in place and autosave is paused: download it with the button below, then Reset to resume autosave".to_owned(),
+            ..self
+        }
+    }
+}
+
+/// The text worth giving back to the user from a stored value that was not restored: the
+/// scenario inside our envelope when there is one, otherwise the value as it is.
+pub fn recoverable_text(raw: &str) -> String {
+    #[derive(Deserialize)]
+    struct Scenario {
+        scenario: String,
+    }
+    serde_json::from_str::<Scenario>(raw).map_or_else(|_| raw.to_owned(), |e| e.scenario)
 }
 
 fn corrupted(detail: &str) -> SavedState {

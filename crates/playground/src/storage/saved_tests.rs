@@ -84,6 +84,54 @@ fn oversized_value_is_refused_before_parsing() {
 }
 
 #[test]
+fn an_envelope_whose_scenario_the_page_cannot_read_is_discarded() {
+    // A valid envelope and valid JSON, but `roles` is not a list: restoring it failed later,
+    // the default example was loaded, and the first autosave overwrote the user's copy.
+    let raw = envelope("{\"name\": \"mine\", \"roles\": \"x\"}", 1.0);
+    match parse_saved(Some(&raw)) {
+        SavedState::Discarded(reason) => {
+            assert_eq!(reason.code, "storage::corrupted");
+            assert_eq!(
+                reason.message,
+                "the saved scenario could not be restored: `roles` must be a list, not a string"
+            );
+            assert!(reason.help.contains("idpool-playground/autosave/discarded"));
+        }
+        other => panic!("expected a discarded state, got {other:?}"),
+    }
+}
+
+#[test]
+fn discard_messages_speak_of_the_user_not_of_serde() {
+    for raw in ["{\"format\": ", "not json"] {
+        if let SavedState::Discarded(reason) = parse_saved(Some(raw)) {
+            assert!(!reason.message.contains("line"), "{}", reason.message);
+            assert!(!reason.message.contains("expected"), "{}", reason.message);
+        }
+    }
+}
+
+#[test]
+fn a_copy_left_in_place_is_reported_as_such() {
+    let SavedState::Discarded(reason) = parse_saved(Some(&"x".repeat(3 << 20))) else {
+        panic!("a 3 MB value is not restored");
+    };
+    assert_eq!(reason.code, "storage::too_large");
+    let left = reason.left_in_place();
+    assert!(!left.help.contains("moved"), "{}", left.help);
+    assert!(
+        left.help.contains("left in place and autosave is paused"),
+        "{}",
+        left.help
+    );
+    assert_eq!(recoverable_text("x"), "x");
+    assert_eq!(
+        recoverable_text(&envelope("{\"name\": 1}", 1.0)),
+        "{\"name\": 1}"
+    );
+}
+
+#[test]
 fn saved_at_is_optional() {
     let raw = "{\"format\": \"idpool-playground-autosave\", \"version\": 1, \"scenario\": \"{}\"}";
     assert_eq!(
@@ -96,12 +144,22 @@ fn saved_at_is_optional() {
 }
 
 proptest! {
-    /// Any JSON string as scenario comes back unchanged.
+    /// Any scenario text comes back unchanged, byte for byte (here: any name, so any
+    /// characters and escapes).
     #[test]
     fn any_scenario_text_round_trips(text in any::<String>()) {
-        let scenario = serde_json::to_string(&text).unwrap();
+        let scenario = serde_json::to_string(&serde_json::json!({ "name": text })).unwrap();
         let restored = parse_saved(Some(&envelope(&scenario, 0.0)));
         prop_assert_eq!(restored, SavedState::Restored { scenario, saved_at_ms: Some(0.0) });
+    }
+
+    /// Valid JSON that is not a scenario the page can load is never restored (it would be
+    /// replaced by the default example and then overwritten by the first autosave).
+    #[test]
+    fn json_that_is_not_a_scenario_is_discarded(text in any::<String>()) {
+        let scenario = serde_json::to_string(&text).unwrap();
+        let restored = parse_saved(Some(&envelope(&scenario, 0.0)));
+        prop_assert!(matches!(restored, SavedState::Discarded(ref r) if r.code == "storage::corrupted"));
     }
 
     /// Whatever sits under the key, reading it never panics.

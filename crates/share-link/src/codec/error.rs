@@ -36,8 +36,15 @@ impl fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
-const DAMAGED_HELP: &str =
+/// What probably happened, by what the damage looks like: a link that ends early was cut
+/// short; a character that cannot be in a link, or data that does not unpack, was altered;
+/// data that unpacks but is not a scenario was never a playground link.
+const CUT_SHORT_HELP: &str =
     "the link was probably cut short when it was copied; ask for it again or for the scenario file";
+const ALTERED_HELP: &str =
+    "part of the link was changed (a chat or mail program may rewrite links); ask for it again or for the scenario file";
+const NOT_OURS_HELP: &str =
+    "the link was not made by this playground's Share button, or was edited by hand; ask for the scenario file";
 
 impl ShareError {
     fn new(kind: ShareErrorKind, code: &'static str, message: String, help: &str) -> Self {
@@ -117,7 +124,7 @@ impl ShareError {
             ShareErrorKind::Damaged,
             "share::damaged_format",
             "the share link is damaged: it has no format version".to_owned(),
-            DAMAGED_HELP,
+            NOT_OURS_HELP,
         )
     }
 
@@ -129,36 +136,53 @@ impl ShareError {
                 "the share link is damaged: `{}` is not a format version",
                 truncate(version)
             ),
-            DAMAGED_HELP,
+            NOT_OURS_HELP,
+        )
+    }
+
+    /// `character` (at 1-based `position` of the data after `s=1.`) cannot be in a link.
+    pub(super) fn bad_character(character: char, position: usize) -> Self {
+        Self::new(
+            ShareErrorKind::Damaged,
+            "share::damaged_base64",
+            format!(
+                "the share link is damaged: character `{}` at position {position} of its data does not belong in a link",
+                character.escape_default()
+            ),
+            ALTERED_HELP,
         )
     }
 
     pub(super) fn bad_base64(error: &base64::DecodeError) -> Self {
-        let detail = match error {
-            base64::DecodeError::InvalidByte(at, byte) => format!(
-                "character `{}` at position {} does not belong in a link",
-                char::from(*byte).escape_default(),
-                at + 1
-            ),
-            base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(..) => {
-                "it ends in the middle of a character".to_owned()
+        let (detail, help) = match error {
+            // Only reached for what the alphabet scan lets through (e.g. a misplaced `=`).
+            base64::DecodeError::InvalidByte(..) | base64::DecodeError::InvalidPadding => {
+                ("it has padding it should not have", ALTERED_HELP)
             }
-            base64::DecodeError::InvalidPadding => "it has padding it should not have".to_owned(),
+            base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(..) => {
+                ("it ends in the middle of a character", CUT_SHORT_HELP)
+            }
         };
         Self::new(
             ShareErrorKind::Damaged,
             "share::damaged_base64",
             format!("the share link is damaged: {detail}"),
-            DAMAGED_HELP,
+            help,
         )
     }
 
-    pub(super) fn bad_deflate() -> Self {
+    /// `cut_short`: the compressed data ended before its last block (not a wrong byte).
+    pub(super) fn bad_deflate(cut_short: bool) -> Self {
+        let (detail, help) = if cut_short {
+            ("its compressed data ends too early", CUT_SHORT_HELP)
+        } else {
+            ("its compressed data is altered", ALTERED_HELP)
+        };
         Self::new(
             ShareErrorKind::Damaged,
             "share::damaged_deflate",
-            "the share link is damaged: its compressed data is incomplete or altered".to_owned(),
-            DAMAGED_HELP,
+            format!("the share link is damaged: {detail}"),
+            help,
         )
     }
 
@@ -167,20 +191,18 @@ impl ShareError {
             ShareErrorKind::Damaged,
             "share::damaged_text",
             "the share link is damaged: it does not unpack to text".to_owned(),
-            DAMAGED_HELP,
+            NOT_OURS_HELP,
         )
     }
 
-    pub(super) fn bad_json(error: &serde_json::Error) -> Self {
+    /// The link unpacks to text that is not JSON. No line or column: the user never sees
+    /// that text, only the link.
+    pub(super) fn bad_json() -> Self {
         Self::new(
             ShareErrorKind::Damaged,
             "share::damaged_json",
-            format!(
-                "the share link is damaged: the scenario in it is not valid json (line {}, column {})",
-                error.line(),
-                error.column()
-            ),
-            DAMAGED_HELP,
+            "the share link is damaged: what it carries is not a scenario (not JSON)".to_owned(),
+            NOT_OURS_HELP,
         )
     }
 }

@@ -80,20 +80,31 @@ fn decode_value(value: &str) -> Result<String, ShareError> {
     if version == 0 {
         return Err(ShareError::bad_version("0"));
     }
+    // The decoder reports a bad byte where its block ends; the user needs the first one.
+    if let Some((at, bad)) = payload
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    {
+        return Err(ShareError::bad_character(bad, at + 1));
+    }
     let compressed = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|e| ShareError::bad_base64(&e))?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_SCENARIO_LEN)
         .map_err(|e| {
-        if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-            ShareError::inflates_too_large()
-        } else {
-            ShareError::bad_deflate()
+        use miniz_oxide::inflate::TINFLStatus;
+        match e.status {
+            TINFLStatus::HasMoreOutput => ShareError::inflates_too_large(),
+            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+                ShareError::bad_deflate(true)
+            }
+            _ => ShareError::bad_deflate(false),
         }
     })?;
     let json = String::from_utf8(bytes).map_err(|_| ShareError::bad_utf8())?;
     // Only syntax is checked here; what the scenario means is the loader's job, with positions.
-    serde_json::from_str::<serde::de::IgnoredAny>(&json).map_err(|e| ShareError::bad_json(&e))?;
+    serde_json::from_str::<serde::de::IgnoredAny>(&json).map_err(|_| ShareError::bad_json())?;
     Ok(json)
 }
 

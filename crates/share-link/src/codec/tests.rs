@@ -190,6 +190,56 @@ fn messages_name_the_bad_character_and_position() {
 }
 
 #[test]
+fn the_first_bad_character_is_blamed() {
+    // The base64 decoder alone reported `*` at position 9 here.
+    let error = decode_fragment("#s=1.@@@!!!***").unwrap_err();
+    assert_eq!(
+        error.message,
+        "the share link is damaged: character `@` at position 1 of its data does not belong in a link"
+    );
+    let error = decode_fragment("#s=1.AAAAAAAA AAAA").unwrap_err();
+    assert!(
+        error.message.contains("` ` at position 9"),
+        "{}",
+        error.message
+    );
+}
+
+#[test]
+fn the_help_guesses_from_what_the_damage_looks_like() {
+    let fragment = encode_fragment(SCENARIO).unwrap();
+    let help = |fragment: &str| decode_fragment(fragment).unwrap_err().help;
+    // Cut short: the data ends early.
+    let cut = &fragment[..fragment.len() - 10];
+    assert!(help(cut).contains("cut short"), "{}", help(cut));
+    // Altered: a character no link holds, or compressed data that does not unpack.
+    assert!(
+        help("#s=1.AB$D").contains("changed"),
+        "{}",
+        help("#s=1.AB$D")
+    );
+    let altered = payload_fragment("1", b"not deflate at all");
+    assert!(help(&altered).contains("changed"), "{}", help(&altered));
+    // Not ours: it unpacks, but not to a scenario.
+    let text = payload_fragment("1", &miniz_oxide::deflate::compress_to_vec(b"hello", 9));
+    assert!(help(&text).contains("not made by"), "{}", help(&text));
+    assert!(help("#s=x.AAAA").contains("not made by"));
+}
+
+#[test]
+fn json_damage_speaks_of_the_link_not_of_a_hidden_document() {
+    let fragment = payload_fragment(
+        "1",
+        &miniz_oxide::deflate::compress_to_vec(b"{\n\n  \"a\": }", 9),
+    );
+    let error = decode_fragment(&fragment).unwrap_err();
+    assert_eq!(error.code, "share::damaged_json");
+    for word in ["line", "column", "expected"] {
+        assert!(!error.message.contains(word), "{}", error.message);
+    }
+}
+
+#[test]
 fn long_bad_version_is_shortened_in_the_message() {
     let error = decode_fragment(&format!("#s={}.AAAA", "v".repeat(500))).unwrap_err();
     assert!(error.message.len() < 120, "{}", error.message);

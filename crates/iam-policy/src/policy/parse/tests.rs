@@ -156,3 +156,33 @@ fn variables_in_typed_values_are_checked_only_when_literal() {
     assert!(codes(&text("2008-10-17"), PolicyKind::Identity)
         .contains(&"iam::parse::invalid_condition_value".to_string()));
 }
+
+#[test]
+fn a_value_that_is_not_a_string_gets_help_for_its_kind() {
+    let help = |action: &str| {
+        let text = format!(
+            r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Action": {action}, "Resource": "*"}}]}}"#
+        );
+        let parsed = crate::parse_policy(&text, PolicyKind::Identity);
+        let d = parsed
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "iam::parse::wrong_type")
+            .unwrap_or_else(|| panic!("no wrong_type for {action}: {:?}", parsed.diagnostics))
+            .clone();
+        d.help.unwrap_or_default()
+    };
+    // Quoting fixes a bare value...
+    assert_eq!(help("42"), "put the value in double quotes");
+    assert_eq!(help("[true]"), "put the value in double quotes");
+    // ...but not an object or a nested list: quoting `{"a": 1}` would not make an action.
+    for value in [
+        r#"{"s3": "GetObject"}"#,
+        r#"[{"a": 1}]"#,
+        r#"[["s3:GetObject"]]"#,
+    ] {
+        let help = help(value);
+        assert!(!help.contains("double quotes"), "{value}: {help}");
+        assert!(help.contains("write one string here"), "{value}: {help}");
+    }
+}

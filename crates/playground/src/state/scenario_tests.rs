@@ -1,0 +1,83 @@
+//! Reading hostile scenario text: messages in the user's terms, sizes kept as given.
+
+use super::*;
+use identity_pool::scenario::MAX_SCENARIO_BYTES;
+
+fn error(text: &str) -> String {
+    ScenarioDoc::from_json(text).unwrap_err().message
+}
+
+#[test]
+fn shape_errors_name_the_field_without_serde_wording() {
+    let cases = [
+        ("[1, 2]", "the scenario must be an object, not a list"),
+        ("{\"a\": ", "the scenario is not valid JSON"),
+        ("{\"roles\": \"x\"}", "`roles` must be a list, not a string"),
+        (
+            "{\"roles\": [1]}",
+            "`roles[0]` must be an object, not a number",
+        ),
+        (
+            "{\"roles\": [{\"Policies\": {}}]}",
+            "`roles[0].Policies` must be a list, not an object",
+        ),
+        (
+            "{\"roles\": [{\"Policies\": [null]}]}",
+            "`roles[0].Policies[0]` must be an object, not null",
+        ),
+        (
+            "{\"requests\": [{}, true]}",
+            "`requests[1]` must be an object, not a boolean",
+        ),
+        ("{\"signIn\": []}", "`signIn` must be an object, not a list"),
+        (
+            "{\"signIn\": {\"basic\": \"x\"}}",
+            "`signIn.basic` must be an object, not a string",
+        ),
+    ];
+    for (text, message) in cases {
+        assert_eq!(error(text), message, "{text}");
+    }
+    let deep = format!(
+        "{{\"identityPool\": {}{}}}",
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    let message = error(&deep);
+    assert!(!message.contains("recursion"), "{message}");
+    assert!(!message.contains("line"), "{message}");
+}
+
+/// A scenario of `n` one-character resources: compact it is small, indented it is not.
+fn wide_scenario(n: usize) -> String {
+    let resources = vec!["\"x\""; n].join(",");
+    format!(
+        r#"{{"name":"wide","identityPool":{{"IdentityPoolId":"us-east-1:1","AllowUnauthenticatedIdentities":true}},"roles":[{{"RoleName":"Guest","Arn":"arn:aws:iam::123456789012:role/Guest","Policies":[{{"PolicyName":"P","PolicyDocument":{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"s3:GetObject","Resource":[{resources}]}}]}}}}]}}],"signIn":{{"identity":"unauthenticated"}},"requests":[]}}"#
+    )
+}
+
+#[test]
+fn a_scenario_given_under_the_limit_stays_under_it() {
+    // Under 1 MB as given (a share link inflating to just under the limit), over it indented.
+    let given = wide_scenario(230_000);
+    assert!(given.len() < MAX_SCENARIO_BYTES, "{}", given.len());
+    let doc = ScenarioDoc::from_json(&given).unwrap();
+    let written = doc.to_json();
+    assert!(
+        written.len() <= MAX_SCENARIO_BYTES,
+        "re-serialised to {} bytes from {}",
+        written.len(),
+        given.len()
+    );
+    let report = identity_pool::simulate_text(&written);
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"iam::parse::too_large"), "{codes:?}");
+    // Nothing is lost on the way: it reads back as the same document.
+    assert_eq!(ScenarioDoc::from_json(&written).unwrap(), doc);
+}
+
+#[test]
+fn a_small_scenario_keeps_its_indentation() {
+    let doc = ScenarioDoc::from_json(&wide_scenario(3)).unwrap();
+    assert!(doc.to_json().contains("\n  \"roles\""), "{}", doc.to_json());
+}
