@@ -2,9 +2,12 @@
 //!
 //! `idpool eval FILE... [--explain]`, `idpool simulate [--token TOKEN_FILE] FILE`,
 //! `idpool import FILE [--into SCENARIO]`, `idpool export FILE [--format F]`,
-//! `idpool check FILE...`, `idpool effective FILE [--service PREFIX] [--format table|csv|json|markdown]`.
+//! `idpool check FILE...`, `idpool effective FILE [--service PREFIX] [--format table|csv|json|markdown]`,
+//! `idpool diff OLD NEW [--format text|json|md] [--allow-grants]`, `idpool coach FILE`.
 
 mod check;
+mod coach;
+mod diff;
 mod effective;
 mod eval;
 mod export;
@@ -16,7 +19,7 @@ mod simulate;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: idpool eval FILE... [--explain] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool export FILE [--format cloudformation|terraform|cli] | idpool check FILE... | idpool link FILE [--embed PARTS] [--base URL] | idpool effective FILE [--service PREFIX]... [--flow enhanced|basic] [--resource ARN] [--format table|csv|json|markdown]";
+    "usage: idpool eval FILE... [--explain] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool export FILE [--format cloudformation|terraform|cli] | idpool check FILE... | idpool link FILE [--embed PARTS] [--base URL] | idpool effective FILE [--service PREFIX]... [--flow enhanced|basic] [--resource ARN] [--format table|csv|json|markdown] | idpool diff OLD NEW [--format text|json|md] [--allow-grants] | idpool coach FILE [--format text|json]";
 
 /// `idpool --help`: what each command does and its exit statuses.
 const HELP: &str = "idpool: evaluate IAM policies and simulate Amazon Cognito identity pools
@@ -32,6 +35,13 @@ commands:
   idpool export FILE [--format cloudformation|terraform|cli]
   idpool link FILE [--embed PARTS] [--base URL]
                                      a share link for a scenario
+  idpool effective FILE [--service PREFIX]... [--flow enhanced|basic] [--format table|csv|json|markdown]
+                                     every action of the services in play, decided for the sign-in
+  idpool diff OLD NEW [--format text|json|md] [--allow-grants]
+                                     what the change grants and takes away, per identity;
+                                     exit 1 when it grants anything new (unless --allow-grants)
+  idpool coach FILE [--format text|json]
+                                     least-privilege findings with fixes; exit 1 on a warning
   idpool --version | --help
 
 exit status: 0 when everything holds, 1 on a mismatch or a scenario with errors,
@@ -44,6 +54,8 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "simulate" => simulate::run(rest),
         Some((cmd, rest)) if cmd == "check" => check::run(rest),
         Some((cmd, rest)) if cmd == "effective" => effective::run(rest),
+        Some((cmd, rest)) if cmd == "diff" => diff::run(rest),
+        Some((cmd, rest)) if cmd == "coach" => coach::run(rest),
         Some((cmd, rest)) if cmd == "import" => import::run(rest),
         Some((cmd, rest)) if cmd == "export" => export::run(rest),
         Some((cmd, rest)) if cmd == "link" => link::run(rest),

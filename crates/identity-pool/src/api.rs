@@ -9,7 +9,9 @@
 //! `decodeToken` (`token`, optional `scenario`, `now`), `import` (`text`, optional
 //! `scenario` and `options`), `export` (`scenario`, `format`), `workshop` (`text`: a
 //! workshop or exercise file) and `goals` (`exercise`: an exercise object's text,
-//! `scenario`: the learner's scenario). The answer has the same `op` (or `error`).
+//! `scenario`: the learner's scenario), `loadCatalog` (`text`), `effective` (`scenario`),
+//! `diff` (`old`, `new`, optional `format`: `text` or `markdown`) and `coach` (`scenario`).
+//! The answer has the same `op` (or `error`).
 //!
 //! The front ends depend on this crate only: the few engine types that travel in answers
 //! are re-exported here.
@@ -27,6 +29,8 @@ pub use iam_policy::{
 
 use crate::catalog_source;
 use crate::check::{check_file, check_text, CheckResult};
+use crate::coach::{coach, CoachReport};
+use crate::diff::{diff, DiffReport};
 use crate::effective::{effective, EffectiveOptions, EffectiveReport};
 use crate::exercise::{judge, workshop_view, GoalsVerdict, WorkshopView};
 use crate::export::{export, ExportFormat, Exported};
@@ -154,6 +158,21 @@ pub enum ApiCall {
         #[serde(default)]
         resource: Option<String>,
     },
+    /// What a change to a scenario changes, for every identity it describes (`idpool diff`).
+    Diff {
+        /// The scenario before the change.
+        old: ScenarioInput,
+        /// The scenario after it.
+        new: ScenarioInput,
+        /// Also render it: `text` or `markdown`.
+        #[serde(default)]
+        format: Option<DiffFormat>,
+    },
+    /// The least-privilege coach's findings on a scenario.
+    Coach {
+        /// The scenario.
+        scenario: ScenarioInput,
+    },
     /// Read a workshop or exercise file (`docs/exercises.md`).
     Workshop {
         /// The file's text.
@@ -196,6 +215,16 @@ pub enum ApiCall {
         /// CloudFormation, Terraform or AWS CLI commands.
         format: ExportFormat,
     },
+}
+
+/// How `diff` renders its comparison besides the data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DiffFormat {
+    /// Plain text for a terminal.
+    Text,
+    /// Markdown for a pull-request comment.
+    Markdown,
 }
 
 /// A versioned request.
@@ -273,6 +302,27 @@ pub enum ApiAnswerBody {
         #[serde(skip_serializing_if = "Option::is_none")]
         effective: Option<EffectiveReport>,
         /// The scenario's load errors.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The comparison, or why there is none.
+    Diff {
+        /// The comparison (absent when a side cannot be read or no catalog is loaded).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        diff: Option<DiffReport>,
+        /// The comparison rendered in the format asked for.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
+        /// The old scenario's load errors and warnings.
+        old_diagnostics: Vec<Diagnostic>,
+        /// The new scenario's.
+        new_diagnostics: Vec<Diagnostic>,
+    },
+    /// The coach's findings.
+    Coach {
+        /// The findings (absent when the scenario cannot be read).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        coach: Option<CoachReport>,
+        /// The scenario's load errors and warnings.
         diagnostics: Vec<Diagnostic>,
     },
     /// The workshop, ready to show.
@@ -357,6 +407,12 @@ pub fn answer(request: &ApiRequest) -> ApiAnswer {
     }
 }
 
+fn no_catalog() -> ApiAnswerBody {
+    ApiAnswerBody::Error {
+        message: "no AWS action catalog is loaded; send `loadCatalog` first".to_owned(),
+    }
+}
+
 fn answer_call(call: &ApiCall) -> ApiAnswerBody {
     match call {
         ApiCall::Simulate { scenario, explain } => ApiAnswerBody::Simulate {
@@ -392,21 +448,57 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
             resource,
         } => {
             let Some(catalog) = catalog_source::get() else {
-                return ApiAnswerBody::Error {
-                    message: "no AWS action catalog is loaded; send `loadCatalog` first".to_owned(),
-                };
+                return no_catalog();
             };
             let loaded = crate::load_scenario(&scenario.text());
             let options = EffectiveOptions {
                 flow: *flow,
                 services: services.clone(),
                 resource: resource.clone(),
+                ..EffectiveOptions::default()
             };
             ApiAnswerBody::Effective {
                 effective: loaded
                     .scenario
                     .as_ref()
                     .map(|s| effective(s, catalog, &options)),
+                diagnostics: loaded.diagnostics,
+            }
+        }
+        ApiCall::Diff { old, new, format } => {
+            let Some(catalog) = catalog_source::get() else {
+                return no_catalog();
+            };
+            let (old, new) = (
+                crate::load_scenario(&old.text()),
+                crate::load_scenario(&new.text()),
+            );
+            let report = match (&old.scenario, &new.scenario) {
+                (Some(o), Some(n)) if !old.has_errors() && !new.has_errors() => {
+                    Some(diff(o, n, catalog))
+                }
+                _ => None,
+            };
+            let text = report.as_ref().and_then(|r| {
+                format.map(|f| match f {
+                    DiffFormat::Text => crate::diff::to_text(r),
+                    DiffFormat::Markdown => crate::diff::to_markdown(r),
+                })
+            });
+            ApiAnswerBody::Diff {
+                diff: report,
+                text,
+                old_diagnostics: old.diagnostics,
+                new_diagnostics: new.diagnostics,
+            }
+        }
+        ApiCall::Coach { scenario } => {
+            let Some(catalog) = catalog_source::get() else {
+                return no_catalog();
+            };
+            let loaded = crate::load_scenario(&scenario.text());
+            ApiAnswerBody::Coach {
+                coach: loaded.scenario.as_ref().map(|s| coach(s, catalog)),
                 diagnostics: loaded.diagnostics,
             }
         }

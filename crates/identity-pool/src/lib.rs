@@ -17,7 +17,11 @@
 pub mod api;
 pub mod catalog_source;
 pub mod check;
+pub mod coach;
 mod compiled;
+#[cfg(test)]
+mod corpus_support;
+pub mod diff;
 pub mod effective;
 pub mod error;
 pub mod exercise;

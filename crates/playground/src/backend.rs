@@ -258,6 +258,134 @@ impl Places<'_> {
     }
 }
 
+/// A pasted token, decoded by the simulation (locally: nothing leaves the page).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TokenView {
+    /// e.g. `UserPool cognito-idp.us-east-1.amazonaws.com/us-east-1_X`.
+    pub provider: String,
+    /// The claims as pretty JSON.
+    pub claims: String,
+    /// Warnings and errors: message, help, column in the pasted text.
+    pub warnings: Vec<Diagnostic>,
+    /// What the decoding did not do (the signature is not checked...).
+    pub notes: Vec<String>,
+    /// The scenario with the token's sign-in, when the token could be read.
+    pub scenario: Option<String>,
+}
+
+/// Decodes a JWT against the current scenario at time `now` (epoch seconds).
+pub fn decode_token(token: &str, scenario_json: &str, now: i64) -> TokenView {
+    let call_ = ApiCall::DecodeToken {
+        token: token.to_string(),
+        scenario: Some(ScenarioInput::Text(scenario_json.to_string())),
+        now: Some(now),
+    };
+    match call(call_) {
+        ApiAnswerBody::DecodeToken { token } => TokenView {
+            provider: token
+                .issuer
+                .as_ref()
+                .map(|i| format!("{} `{}`", name(&i.kind), i.logins_key))
+                .unwrap_or_default(),
+            claims: token
+                .claims
+                .as_ref()
+                .and_then(|c| serde_json::to_string_pretty(c).ok())
+                .unwrap_or_default(),
+            warnings: token.diagnostics.clone(),
+            notes: token.notes.clone(),
+            scenario: token
+                .scenario
+                .as_ref()
+                .and_then(|s| serde_json::to_string_pretty(s).ok()),
+        },
+        other => TokenView {
+            warnings: vec![plain("playground::api", &unexpected(&other))],
+            ..TokenView::default()
+        },
+    }
+}
+
+/// What an import of infrastructure code took, left out and assumed, one line each with
+/// its place in the imported text.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ImportAccountView {
+    /// e.g. `CloudFormation`.
+    pub format: String,
+    /// Lines of what was taken.
+    pub took: Vec<String>,
+    /// Lines of what was left out.
+    pub left_out: Vec<String>,
+    /// Lines of what was assumed.
+    pub assumed: Vec<String>,
+    /// Lines of values kept as placeholders.
+    pub placeholders: Vec<String>,
+}
+
+/// Imports a template, a Terraform plan/state or a CloudTrail event into the scenario:
+/// the new scenario text and the account, or why the text could not be read.
+pub fn import_code(scenario_json: &str, text: &str) -> Result<(String, ImportAccountView), String> {
+    let call_ = ApiCall::Import {
+        text: text.to_string(),
+        scenario: Some(ScenarioInput::Text(scenario_json.to_string())),
+        options: Default::default(),
+    };
+    let import = match call(call_) {
+        ApiAnswerBody::Import { import } => import,
+        other => return Err(unexpected(&other)),
+    };
+    if let Some(d) = import.diagnostics.first() {
+        let at = d
+            .start
+            .map(|p| format!("line {}, column {}: ", p.line, p.column))
+            .unwrap_or_default();
+        return Err(format!("{at}{}", d.message));
+    }
+    let lines = |items: &[identity_pool::import::ImportItem]| -> Vec<String> {
+        items
+            .iter()
+            .map(|i| {
+                let at = i
+                    .start
+                    .map(|p| format!("line {}: ", p.line))
+                    .unwrap_or_default();
+                format!("{at}{} — {}", i.subject, i.message)
+            })
+            .collect()
+    };
+    let account = ImportAccountView {
+        format: match import.format {
+            identity_pool::import::ImportFormat::CloudFormation => "CloudFormation template",
+            identity_pool::import::ImportFormat::TerraformPlan => "Terraform plan/state",
+            identity_pool::import::ImportFormat::TerraformHcl => "Terraform",
+            identity_pool::import::ImportFormat::CloudTrail => "CloudTrail event",
+        }
+        .to_string(),
+        took: lines(&import.took),
+        left_out: lines(&import.left_out),
+        assumed: lines(&import.assumed),
+        placeholders: lines(&import.placeholders),
+    };
+    let scenario = serde_json::to_string_pretty(&import.scenario).map_err(|e| e.to_string())?;
+    Ok((scenario, account))
+}
+
+/// The scenario exported as code: `cloudFormation`, `terraform` or `awsCli`; the text and
+/// its notes.
+pub fn export_code(
+    scenario_json: &str,
+    format: identity_pool::export::ExportFormat,
+) -> (String, Vec<String>) {
+    let call_ = ApiCall::Export {
+        scenario: ScenarioInput::Text(scenario_json.to_string()),
+        format,
+    };
+    match call(call_) {
+        ApiAnswerBody::Export { export } => (export.text, export.notes),
+        other => (String::new(), vec![unexpected(&other)]),
+    }
+}
+
 /// The diagnostics of one policy text, located in that text.
 pub fn parse_policy(text: &str, kind: Kind) -> Vec<Diagnostic> {
     let call_ = ApiCall::ParsePolicy {

@@ -139,3 +139,39 @@ fn decisions_only_decide_as_the_explained_pass() {
         assert_eq!(fast.outcome(), full.outcome(), "{id}");
     }
 }
+
+/// The page's own document model carries an exported template back to the same answers,
+/// and a decoded token's sign-in reads back into the document.
+#[test]
+fn exported_code_and_tokens_go_through_the_page_model() {
+    use identity_pool::export::ExportFormat;
+    let text = examples::EMBEDDED
+        .iter()
+        .find(|(id, _)| *id == "rules-equals-admin")
+        .map(|(_, t)| *t)
+        .unwrap();
+    let doc = ScenarioDoc::from_json(text).unwrap();
+    let (template, _) = crate::backend::export_code(&doc.to_json(), ExportFormat::CloudFormation);
+    let (scenario, account) = crate::backend::import_code(&doc.to_json(), &template).unwrap();
+    assert!(account.placeholders.is_empty(), "{account:?}");
+    let back = ScenarioDoc::from_json(&scenario).unwrap();
+    assert_eq!(
+        simulate(&(back.to_json(), Placements::default()), Explain::All).outcome(),
+        simulate(&(text.to_string(), Placements::default()), Explain::All).outcome()
+    );
+    assert!(crate::backend::import_code(&doc.to_json(), "Resources: [").is_err());
+
+    let b64 = |v: &str| identity_pool::import::base64url::encode(v.as_bytes());
+    let token = format!(
+        "{}.{}.c2ln",
+        b64(r#"{"alg":"RS256"}"#),
+        b64(
+            r#"{"iss":"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123","aud":"4example7client8id9abc0def","token_use":"id","sub":"s-1","exp":2000000000}"#
+        )
+    );
+    let view = crate::backend::decode_token(&token, &doc.to_json(), 1_900_000_000);
+    assert!(view.warnings.is_empty(), "{:?}", view.warnings);
+    let signed_in = ScenarioDoc::from_json(view.scenario.as_deref().unwrap()).unwrap();
+    assert!(signed_in.sign_in.claims.contains("s-1"));
+    assert!(view.notes.iter().any(|n| n.contains("NOT checked")));
+}

@@ -33,6 +33,11 @@ pub struct EffectiveOptions {
     pub services: Vec<String>,
     /// Decide every action for this resource instead of the resources the policies name.
     pub resource: Option<String>,
+    /// Services to decide besides those in play (a comparison decides both sides over the
+    /// same services: what one side names and the other does not).
+    pub extra_services: Vec<String>,
+    /// Resources to decide for besides those the policies name (same reason).
+    pub extra_resources: Vec<String>,
 }
 
 /// Why an action is or is not allowed, from the session's decision.
@@ -264,7 +269,14 @@ pub fn effective(
         .iter()
         .map(|p| p.document.as_str())
         .collect();
-    let in_play = services_in_play(role.map(|r| r.role), &session_texts, catalog);
+    let mut in_play = services_in_play(role.map(|r| r.role), &session_texts, catalog);
+    for extra in &options.extra_services {
+        if let Some(service) = catalog.service(extra) {
+            if !in_play.services.iter().any(|(p, _)| **p == *service.prefix) {
+                in_play.services.push((service.prefix.to_string(), false));
+            }
+        }
+    }
     if in_play.wildcard {
         report.remarks.push(
             "a policy names actions of every service (`*` or a wildcard prefix); only the services named by prefix are listed".to_owned(),
@@ -273,10 +285,19 @@ pub fn effective(
     let context = session.request_context(&[]);
     let named: Vec<String> = match &options.resource {
         Some(r) => vec![r.clone()],
-        None => named_resources(scenario, role.map(|r| r.role), &session_texts)
-            .into_iter()
-            .map(|r| substitute(&r, &context))
-            .collect(),
+        None => {
+            let mut named: Vec<String> =
+                named_resources(scenario, role.map(|r| r.role), &session_texts)
+                    .into_iter()
+                    .map(|r| substitute(&r, &context))
+                    .collect();
+            for extra in &options.extra_resources {
+                if !named.contains(extra) {
+                    named.push(extra.clone());
+                }
+            }
+            named
+        }
     };
     let role_set = PolicySet {
         identity: role

@@ -29,6 +29,7 @@ const TOP_FIELDS: &[&str] = &[
     "requests",
     "expect",
     "scopeDownVersion",
+    "dismissedFindings",
 ];
 
 /// The result of reading a scenario.
@@ -170,6 +171,9 @@ fn read_root(r: &mut Reader, root: &JsonNode, text: &str) -> Option<Scenario> {
     }
     if let Some(n) = field(m, "scopeDownVersion") {
         s.scope_down_version = read_scope_down_version(r, n);
+    }
+    if let Some(n) = field(m, "dismissedFindings") {
+        s.dismissed_findings = r.string_list("dismissedFindings", n);
     }
     check_consistency(r, &mut s);
     Some(s)

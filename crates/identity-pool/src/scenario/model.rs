@@ -35,6 +35,9 @@ pub struct Scenario {
     /// `scopeDownVersion`: which reading of the guest scope-down to apply (an id of
     /// [`crate::scope_down::VERSIONS`]); the default version when absent.
     pub scope_down_version: Option<Spanned<String>>,
+    /// `dismissedFindings`: the ids of the least-privilege coach's findings the user has
+    /// dismissed for this scenario (they stay listed, marked dismissed).
+    pub dismissed_findings: Vec<Spanned<String>>,
     /// The scenario text, for turning spans into line/column.
     pub source: String,
     /// The scenario object within `source` (a file may hold several).

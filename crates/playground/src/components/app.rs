@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::export_code_dialog::ExportCodeDialog;
 use super::header::Header;
 use super::help_overlay::HelpOverlay;
 use super::import_dialog::ImportDialog;
@@ -16,11 +17,15 @@ use super::role_mappings::RoleMappings;
 use super::roles_panel::RolesPanel;
 use super::signin_panel::SignInPanel;
 use super::tag_maps::TagMaps;
+use super::token_paste::TokenPaste;
 use super::unrestored::UnrestoredDownload;
 use crate::examples;
 use crate::hooks::use_evaluation::use_evaluation;
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
-use crate::state::{import::import, Action, Editor, ScenarioDoc};
+use crate::state::{
+    import::{import, Input},
+    Action, Editor, ScenarioDoc,
+};
 
 /// Which overlay is open.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -28,6 +33,7 @@ enum Overlay {
     None,
     Help,
     Import,
+    ExportCode,
 }
 
 /// The root component.
@@ -43,6 +49,7 @@ pub fn App() -> Html {
     let selected = use_state(|| AttrValue::from(first.example.clone()));
     let example_list = use_memo((), |_| examples::list());
     let evaluation = use_evaluation(&editor);
+    let import_account = use_state(|| None::<Rc<crate::backend::ImportAccountView>>);
 
     let dispatch = {
         let editor = editor.dispatcher();
@@ -107,14 +114,44 @@ pub fn App() -> Html {
         let notify = notify.clone();
         let overlay = overlay.clone();
         let selected = selected.clone();
-        Callback::from(move |input| match import(&editor.doc, &input) {
+        let import_account = import_account.clone();
+        Callback::from(move |input: Input| match import(&editor.doc, &input) {
             Ok(imported) => {
                 dispatch.emit(Action::Load(Box::new(imported.doc)));
                 notify.emit(imported.summary);
                 selected.set(AttrValue::default());
                 overlay.set(Overlay::None);
             }
-            Err(e) => notify.emit(format!("import failed: {}", e.message)),
+            // A file that could not be read at all (too large, not UTF-8) is not tried as code.
+            Err(e) if input.text.is_err() => notify.emit(format!("import failed: {}", e.message)),
+            // Not a scenario or CLI output: infrastructure code or a CloudTrail event.
+            Err(e) => match crate::backend::import_code(
+                &editor.doc.to_json(),
+                input.text.as_deref().unwrap_or_default(),
+            )
+            .and_then(|(json, account)| {
+                ScenarioDoc::from_json(&json)
+                    .map(|doc| (doc, account))
+                    .map_err(|e| e.message)
+            }) {
+                Ok((doc, account)) => {
+                    dispatch.emit(Action::Load(Box::new(doc)));
+                    notify.emit(format!(
+                        "imported a {}: {} taken, {} left out, {} assumed, {} placeholders",
+                        account.format,
+                        account.took.len(),
+                        account.left_out.len(),
+                        account.assumed.len(),
+                        account.placeholders.len()
+                    ));
+                    selected.set(AttrValue::default());
+                    import_account.set(Some(Rc::new(account)));
+                }
+                Err(code_error) => notify.emit(format!(
+                    "import failed: {} (read as code: {code_error})",
+                    e.message
+                )),
+            },
         })
     };
     let on_reset = {
@@ -150,7 +187,15 @@ pub fn App() -> Html {
     }
     let set_overlay = |which: Overlay| {
         let overlay = overlay.clone();
-        Callback::from(move |()| overlay.set(which))
+        let import_account = import_account.clone();
+        Callback::from(move |()| {
+            import_account.set(None);
+            overlay.set(which);
+        })
+    };
+    let scenario_json = {
+        let editor = editor.clone();
+        Callback::from(move |()| editor.doc.to_json())
     };
     {
         let evaluate_now = evaluation.evaluate_now.clone();
@@ -190,7 +235,7 @@ pub fn App() -> Html {
     html! {
         <div class="app">
             <Header examples={example_list.clone()} selected={(*selected).clone()} {on_pick}
-                {on_share} on_export={on_export.clone()} on_import={set_overlay(Overlay::Import)} {on_reset} on_help={set_overlay(Overlay::Help)} />
+                {on_share} on_export={on_export.clone()} on_import={set_overlay(Overlay::Import)} on_export_code={set_overlay(Overlay::ExportCode)} {on_reset} on_help={set_overlay(Overlay::Help)} />
             <NoticeBar notices={(*notices).clone()} {on_dismiss} />
             <UnrestoredDownload />
             if !doc.description.is_empty() {
@@ -212,7 +257,9 @@ pub fn App() -> Html {
                     <RolesPanel roles={doc.roles.clone()} diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
                     <SignInPanel sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} role_arns={role_arns}
                         scope_down={(evaluation.report.scope_down_version.clone(), evaluation.report.scope_down_versions.clone())}
-                        diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
+                        diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()}>
+                        <TokenPaste scenario_json={scenario_json.clone()} dispatch={dispatch.clone()} />
+                    </SignInPanel>
                     <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
                 </div>
                 <div class="column results-column">
@@ -221,7 +268,8 @@ pub fn App() -> Html {
                 </div>
             </main>
             if *overlay == Overlay::Help { <HelpOverlay on_close={set_overlay(Overlay::None)} /> }
-            if *overlay == Overlay::Import { <ImportDialog on_import={on_import_text} on_close={set_overlay(Overlay::None)} /> }
+            if *overlay == Overlay::Import { <ImportDialog on_import={on_import_text} on_close={set_overlay(Overlay::None)} account={(*import_account).clone()} /> }
+            if *overlay == Overlay::ExportCode { <ExportCodeDialog {scenario_json} on_close={set_overlay(Overlay::None)} /> }
         </div>
     }
 }

@@ -20,6 +20,8 @@ pub struct HeaderProps {
     pub on_export: Callback<()>,
     /// Import button.
     pub on_import: Callback<()>,
+    /// Export-as-code button.
+    pub on_export_code: Callback<()>,
     /// Reset button (the App asks for confirmation).
     pub on_reset: Callback<()>,
     /// Help button.
@@ -60,7 +62,9 @@ pub fn Header(props: &HeaderProps) -> Html {
             <nav class="actions" aria-label="scenario actions">
                 <button type="button" onclick={click(&props.on_share)} title="Copy a link holding the whole scenario (Ctrl/⌘+Shift+S)">{ "Share" }</button>
                 <button type="button" onclick={click(&props.on_export)} title="Download the scenario file (Ctrl/⌘+Shift+E)">{ "Export" }</button>
-                <button type="button" onclick={click(&props.on_import)} title="Load a scenario file or AWS CLI output">{ "Import" }</button>
+                <button type="button" onclick={click(&props.on_import)} title="Load a scenario file, AWS CLI output, a template, a Terraform plan or a CloudTrail event">{ "Import" }</button>
+                <button type="button" onclick={click(&props.on_export_code)} data-testid="export-code"
+                    title="The pool and roles as CloudFormation, Terraform or AWS CLI commands">{ "As code" }</button>
                 <button type="button" onclick={click(&props.on_reset)} data-testid="reset"
                     title="Forget the work saved in this browser and load the default example">{ "Reset" }</button>
                 <button type="button" onclick={click(&props.on_help)} aria-label="Keyboard shortcuts and help">{ "?" }</button>

@@ -1,4 +1,6 @@
-//! Import: paste or upload a scenario file or AWS CLI output.
+//! Import: paste or upload a scenario file, AWS CLI output, infrastructure code
+//! (CloudFormation/SAM/CDK, Terraform's JSON) or a CloudTrail event; after importing code,
+//! what the import took, left out and assumed is listed.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -7,6 +9,7 @@ use gloo::file::callbacks::FileReader;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::backend::ImportAccountView;
 use crate::state::import::{check_file_size, decode_file, Input, Origin};
 
 /// Props of [`ImportDialog`].
@@ -16,6 +19,21 @@ pub struct ImportDialogProps {
     pub on_import: Callback<Input>,
     /// Close without importing.
     pub on_close: Callback<()>,
+    /// The account of the last import of code, shown instead of the form.
+    #[prop_or_default]
+    pub account: Option<Rc<ImportAccountView>>,
+}
+
+fn lines(title: &'static str, testid: &'static str, items: &[String]) -> Html {
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <h3>{ title }</h3>
+            <ul data-testid={testid}>{ for items.iter().map(|i| html! { <li>{ i.clone() }</li> }) }</ul>
+        </>
+    }
 }
 
 /// A modal with a paste area and a file picker.
@@ -76,6 +94,20 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         let cb = props.on_close.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
+    if let Some(account) = &props.account {
+        return html! {
+            <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="import-title">
+                <div class="overlay-box import-account" data-testid="import-account">
+                    <h2 id="import-title">{ format!("Imported from a {}", account.format) }</h2>
+                    { lines("Values that could not be resolved (placeholders in the scenario)", "import-placeholders", &account.placeholders) }
+                    { lines("Left out", "import-left-out", &account.left_out) }
+                    { lines("Assumed", "import-assumed", &account.assumed) }
+                    { lines("Taken", "import-took", &account.took) }
+                    <div class="row"><button type="button" data-testid="import-done" onclick={close}>{ "Done" }</button></div>
+                </div>
+            </div>
+        };
+    }
     html! {
         <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="import-title">
             <div class="overlay-box">
@@ -85,13 +117,15 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     <code>{ "get-identity-pool-roles" }</code>{ ", " }
                     <code>{ "get-principal-tag-attribute-map" }</code>{ ", " }
                     <code>{ "aws iam get-role" }</code>{ " or " }<code>{ "get-role-policy" }</code>
-                    { " (merged into the current scenario)." }</p>
+                    { " (merged into the current scenario); or the pool's infrastructure code — a CloudFormation or SAM template (JSON or YAML, " }
+                    <code>{ "cdk synth" }</code>{ " output), " }<code>{ "terraform show -json" }</code>
+                    { " output — or a CloudTrail event of a failed sign-in (the pool and roles replace the current ones; the sign-in and requests stay)." }</p>
                 <label class="field"><span>{ "Upload a file" }</span>
-                    <input type="file" accept=".json,application/json" data-testid="import-file" {onchange} /></label>
-                <label class="field"><span>{ "Or paste JSON" }</span>
+                    <input type="file" accept=".json,.yaml,.yml,.template,application/json" data-testid="import-file" {onchange} /></label>
+                <label class="field"><span>{ "Or paste the text" }</span>
                     <textarea class="code" rows="10" spellcheck="false" data-testid="import-text" value={(*text).clone()} {oninput} /></label>
                 <div class="row">
-                    <button type="button" data-testid="import-apply" onclick={import}>{ "Load pasted JSON" }</button>
+                    <button type="button" data-testid="import-apply" onclick={import}>{ "Load pasted text" }</button>
                     <button type="button" onclick={close}>{ "Cancel" }</button>
                 </div>
             </div>

@@ -29,6 +29,9 @@ pub struct SignInPanelProps {
     pub diagnostics: Rc<DiagnosticMap>,
     /// Sends an edit.
     pub dispatch: Callback<Action>,
+    /// Shown at the top of the panel (the token paste field).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The pool's provider keys and the app/client id each expects as `aud`.
@@ -134,6 +137,7 @@ pub fn SignInPanel(props: &SignInPanelProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="signin-title">
             <h2 id="signin-title">{ "Sign-in" }</h2>
+            { props.children.clone() }
             <fieldset class="row">
                 <legend>{ "Identity" }</legend>
                 { radio("identity", s.identity == Identity::Guest, "Guest", Action::SetIdentity(Identity::Guest)) }

@@ -63,6 +63,24 @@ pub fn import_cloudformation(
             );
         }
     };
+    if root
+        .get("Resources")
+        .and_then(JsonNode::as_object)
+        .is_none()
+    {
+        let d = iam_policy::Diagnostic::error(
+            "import::cloudformation::not_a_template",
+            "the text is not a CloudFormation template, a Terraform plan or a CloudTrail event: it has no `Resources` mapping",
+            Some(root.span),
+        )
+        .with_help("paste a template (with `Resources`), the output of `terraform show -json`, or a CloudTrail record");
+        return account.finish(
+            ImportFormat::CloudFormation,
+            base.cloned().unwrap_or(Value::Null),
+            vec![d],
+            text,
+        );
+    }
     let template = Template::new(&root, options.deployment(base));
     let mut parts = Parts::default();
     let mut policies: Vec<(&str, &JsonNode)> = Vec::new();
@@ -390,6 +408,26 @@ fn attach_policies(
                 &subject,
                 format!("attached to {}", attached.join(", ")),
                 Some(resource.span),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn text_that_is_no_template_is_refused_not_imported_empty() {
+        let options = crate::import::ImportOptions::default();
+        for text in [
+            "{\"Hello\": \"world\"}",
+            "not json at all",
+            "Hello: world\n",
+        ] {
+            let out = crate::import::import_text(text, None, &options);
+            assert_eq!(
+                out.diagnostics.first().map(|d| d.code.as_str()),
+                Some("import::cloudformation::not_a_template"),
+                "{text}"
             );
         }
     }
