@@ -33,6 +33,9 @@ export const tests = {
       }, null, 2),
     );
     await page.locator(result('ExplicitDeny')).waitFor({ state: 'attached', timeout: 5_000 });
+    // The deciding statement is an explanation: it follows the decision once the explained
+    // pass has run.
+    await page.locator(result('ExplicitDeny')).filter({ hasText: 'NoAssets' }).waitFor({ state: 'attached', timeout: 5_000 });
     assert.match(await page.locator(result()).textContent(), /NoAssets/);
     await t.screenshot(page, 'explicit-deny');
   },
