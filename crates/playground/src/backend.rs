@@ -123,7 +123,7 @@ pub struct Problem {
 }
 
 /// One request's decision.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RequestResultView {
     /// `Allowed`, `ExplicitDeny`, `ImplicitDeny` or `Error`.
     pub decision: String,
@@ -165,6 +165,8 @@ pub struct ReportView {
     pub session: Option<SessionView>,
     /// The error, when they were not.
     pub error: Option<AwsErrorView>,
+    /// The session's role, or the role chosen when a later step failed.
+    pub role: Option<String>,
     /// One entry per request (shared: the results list re-renders without deep copies).
     pub requests: Vec<std::rc::Rc<RequestResultView>>,
     /// Problems with the scenario.
@@ -489,6 +491,11 @@ fn read_report(report: &Report, places: &Places<'_>) -> ReportView {
             .map(|n| format!("{} ({}; {})", n.text, name(&n.confidence), n.reference))
             .collect(),
         steps,
+        role: report
+            .session
+            .as_ref()
+            .map(|s| s.role_arn.clone())
+            .or_else(|| report.role_selection.as_ref().map(|r| r.role_arn.clone())),
         session,
         error,
         requests: report

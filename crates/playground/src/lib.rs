@@ -7,6 +7,8 @@
 //! - [`components`]: the page, one component per file.
 //! - [`hooks`]: live evaluation and keyboard shortcuts.
 //! - [`editor`], [`share`], [`storage`]: the policy editor, share links, autosave.
+//! - [`mode`], [`embed`], [`host`]: which page the link asks for; the embedded widget's
+//!   decisions and its messages to the host page.
 
 pub mod backend;
 #[cfg(test)]
@@ -14,15 +16,18 @@ mod backend_tests;
 pub mod components;
 pub mod dom;
 pub mod editor;
+pub mod embed;
 pub mod examples;
 pub mod hooks;
+pub mod host;
+pub mod mode;
 /// Share links: the codec lives in `share-link`, shared with `idpool link`.
 pub use share_link::codec as share;
 pub mod startup;
 pub mod state;
 pub mod storage;
 
-/// Mounts the page on `<body>`.
+/// Mounts the page on `<body>`: the playground, an embed or a workshop, as the URL says.
 pub fn start() {
-    yew::Renderer::<components::app::App>::new().render();
+    yew::Renderer::<components::root::Root>::new().render();
 }

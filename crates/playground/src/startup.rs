@@ -58,8 +58,9 @@ pub fn example_start(id: &str) -> Result<Start, String> {
 }
 
 /// Decides the first scenario in the browser: a share link, else an example link
-/// (`#example=<id>`), else the autosaved work, else the default example.
-pub fn start() -> Start {
+/// (`#example=<id>`), else the autosaved work (only when `restore_saved`: an embedded
+/// widget or a workshop never reads the playground's autosave), else the default example.
+pub fn start(restore_saved: bool) -> Start {
     let mut notices = Vec::new();
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     match share::decode_fragment(&hash) {
@@ -77,7 +78,7 @@ pub fn start() -> Start {
             Err(notice) => notices.push(notice),
         }
     }
-    if notices.is_empty() {
+    if restore_saved && notices.is_empty() {
         match browser::load() {
             SavedState::Restored { scenario, .. } => match from_text(&scenario, &notices) {
                 Ok(start) => return start,

@@ -39,7 +39,7 @@ enum Overlay {
 /// The root component.
 #[component]
 pub fn App() -> Html {
-    let first = use_memo((), |_| crate::startup::start());
+    let first = use_memo((), |_| crate::startup::start(true));
     let editor = use_reducer(|| Editor {
         doc: first.doc.clone(),
         revision: 0,

@@ -3,6 +3,8 @@
 pub mod app;
 pub mod aws_error;
 pub mod claims_presets;
+pub mod embed_app;
+pub mod embed_result;
 pub mod export_code_dialog;
 pub mod flow_steps;
 pub mod header;
@@ -20,6 +22,8 @@ pub mod rich_text;
 pub mod role_card;
 pub mod role_mappings;
 pub mod roles_panel;
+pub mod root;
+pub mod scenario_problems;
 pub mod scope_down_choice;
 pub mod session_view;
 pub mod signin_panel;

@@ -35,6 +35,9 @@ pub struct PolicyEditorProps {
     pub diagnostics: Rc<Vec<Diagnostic>>,
     /// The accessible name, also shown above the editor (e.g. `Guest: trust policy`).
     pub label: AttrValue,
+    /// Shown, selectable and scrollable, but not editable (a read-only embed).
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 /// A JSON policy editor with line numbers, highlighting, underlined diagnostics and a
@@ -160,7 +163,11 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         let commit = commit.clone();
         let step = step.clone();
         let format = format.clone();
+        let readonly = props.readonly;
         Callback::from(move |event: KeyboardEvent| {
+            if readonly {
+                return;
+            }
             let key = event.key();
             let command = event.ctrl_key() || event.meta_key();
             let (shift, alt) = (event.shift_key(), event.alt_key());
@@ -268,12 +275,14 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         <div class="policy-editor" ref={root}>
             <div class="pe-toolbar">
                 <span class="pe-label">{ props.label.clone() }</span>
+                if !props.readonly {
                 <button type="button" class="pe-button" disabled={!can_undo}
                     title="Undo (Ctrl+Z)" onclick={step.reform(|_| false)}>{ "Undo" }</button>
                 <button type="button" class="pe-button" disabled={!can_redo}
                     title="Redo (Ctrl+Shift+Z)" onclick={step.reform(|_| true)}>{ "Redo" }</button>
                 <button type="button" class="pe-button" data-testid="format-policy"
                     title="Format (Alt+Shift+F)" onclick={format.reform(|_| ())}>{ "Format" }</button>
+                }
             </div>
             if let Some(error) = &*format_error {
                 <p class="pe-format-error" id={error_id} role="alert">
@@ -301,6 +310,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                         autocapitalize="off"
                         autocorrect="off"
                         wrap="off"
+                        readonly={props.readonly}
                         value={props.value.clone()}
                         {oninput}
                         {onkeydown}

@@ -1,4 +1,5 @@
 //! Hooks shared by the page's components.
 
 pub mod use_evaluation;
+pub mod use_host;
 pub mod use_shortcuts;

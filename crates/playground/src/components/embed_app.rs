@@ -1,0 +1,185 @@
+//! The embedded widget (`#embed=…`): a compact page showing only the parts a documentation
+//! author named, editable or read-only, with a link that opens the current scenario in the
+//! full playground. It never reads or writes the playground's autosave, opens no dialog,
+//! takes no focus, and talks to its host page through `hooks::use_host`.
+
+use std::rc::Rc;
+
+use share_link::EmbedPart;
+use yew::prelude::*;
+
+use super::embed_result::EmbedResult;
+use super::requests_panel::RequestsPanel;
+use super::signin_panel::SignInPanel;
+use super::PolicyEditor;
+use crate::backend;
+use crate::embed::{focus_role, playground_link, result_message};
+use crate::hooks::use_evaluation::use_evaluation;
+use crate::hooks::use_host::use_host;
+use crate::mode::EmbedOptions;
+use crate::state::{Action, Editor, PolicySlot, ScenarioDoc};
+
+/// Props of [`EmbedApp`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedAppProps {
+    /// What to show.
+    pub options: Rc<EmbedOptions>,
+    /// Notices from reading the link (a wrong part name).
+    #[prop_or_default]
+    pub notices: Vec<String>,
+}
+
+/// The role to show for `doc`: the one its sign-in uses.
+fn role_in_play(doc: &ScenarioDoc) -> usize {
+    let report = backend::simulate(&doc.to_json());
+    focus_role(&doc.roles, report.role.as_deref())
+}
+
+/// The widget's root component.
+#[component]
+pub fn EmbedApp(props: &EmbedAppProps) -> Html {
+    let options = props.options.clone();
+    let first = use_memo((), |_| crate::startup::start(false));
+    let editor = use_reducer(|| Editor {
+        doc: first.doc.clone(),
+        revision: 0,
+    });
+    let focus = use_state(|| role_in_play(&first.doc));
+    let notices = use_state(|| {
+        let mut all = props.notices.clone();
+        all.extend(first.notices.iter().cloned());
+        all
+    });
+    let evaluation = use_evaluation(&editor);
+    let root = use_node_ref();
+
+    {
+        use_effect_with(evaluation.count, move |count| {
+            if *count > 0 {
+                crate::dom::set_ready();
+            }
+        });
+    }
+
+    let dispatch = {
+        let editor = editor.dispatcher();
+        Callback::from(move |action: Action| editor.dispatch(action))
+    };
+    let on_scenario = {
+        let dispatch = dispatch.clone();
+        let focus = focus.clone();
+        let notices = notices.clone();
+        Callback::from(move |text: String| match ScenarioDoc::from_json(&text) {
+            Ok(doc) => {
+                focus.set(role_in_play(&doc));
+                dispatch.emit(Action::Load(Box::new(doc)));
+            }
+            Err(e) => {
+                let mut list = (*notices).clone();
+                list.push(format!(
+                    "the scenario from the host page could not be read: {}",
+                    e.message
+                ));
+                notices.set(list);
+            }
+        })
+    };
+    let result = use_memo(evaluation.count, {
+        let report = evaluation.report.clone();
+        let requests = editor.doc.requests.clone();
+        move |count| Rc::new(result_message(&report, &requests, *count))
+    });
+    use_host(
+        AttrValue::from(options.id.clone()),
+        root.clone(),
+        (*result).clone(),
+        evaluation.count,
+        on_scenario,
+    );
+    let link = use_memo(editor.revision, {
+        let editor = editor.clone();
+        move |_| {
+            let page = gloo::utils::window().location().href().unwrap_or_default();
+            playground_link(&page, &editor.doc.to_json())
+        }
+    });
+
+    let doc = &editor.doc;
+    let readonly = options.readonly;
+    let index = *focus;
+    let role = doc.roles.get(index);
+    let editor_for = |slot: PolicySlot, id_part: &str, text: &str, label: String| {
+        let id = role
+            .map(|r| format!("{}:{id_part}", r.name))
+            .unwrap_or_default();
+        let diagnostics = evaluation.diagnostics.get(&id).cloned().unwrap_or_default();
+        let d = dispatch.clone();
+        let on_change =
+            Callback::from(move |t: String| d.emit(Action::SetPolicyText(index, slot.clone(), t)));
+        html! {
+            <div class="embed-part">
+                <PolicyEditor policy_id={id} value={AttrValue::from(text.to_owned())} {on_change} {diagnostics} {label} {readonly} />
+            </div>
+        }
+    };
+    let part = |p: EmbedPart| -> Html {
+        match p {
+            EmbedPart::Trust => match role {
+                Some(r) => editor_for(
+                    PolicySlot::Trust,
+                    "trust",
+                    &r.trust,
+                    format!("Trust policy of {}", r.name),
+                ),
+                None => html! { <p class="embed-part empty">{ "This scenario has no role." }</p> },
+            },
+            EmbedPart::Access => match role.and_then(|r| r.policies.first().map(|p| (r, p))) {
+                Some((r, policy)) => editor_for(
+                    PolicySlot::Access(0),
+                    &policy.name,
+                    &policy.text,
+                    format!("Policy {} of {}", policy.name, r.name),
+                ),
+                None => {
+                    html! { <p class="embed-part empty">{ "The role in play has no access policy." }</p> }
+                }
+            },
+            EmbedPart::SignIn => {
+                let role_arns: Vec<String> = doc.roles.iter().map(|r| r.arn.clone()).collect();
+                html! {
+                    <fieldset class="embed-part" disabled={readonly}>
+                        <SignInPanel sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} {role_arns}
+                            scope_down={(evaluation.report.scope_down_version.clone(), evaluation.report.scope_down_versions.clone())}
+                            diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
+                    </fieldset>
+                }
+            }
+            EmbedPart::Requests => html! {
+                <fieldset class="embed-part" disabled={readonly}>
+                    <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
+                </fieldset>
+            },
+            EmbedPart::Result => html! {
+                <EmbedResult report={evaluation.report.clone()} requests={doc.requests.clone()} count={evaluation.count} />
+            },
+        }
+    };
+    let parts: Vec<&str> = options.parts.iter().map(|p| p.name()).collect();
+    html! {
+        <div class="embed" ref={root} data-testid="embed" data-parts={parts.join(",")}
+            data-readonly={readonly.to_string()} data-evaluations={evaluation.count.to_string()}>
+            <header class="embed-bar">
+                <strong class="embed-title">{ doc.name.clone() }</strong>
+                { match &*link {
+                    Ok(href) => html! {
+                        <a class="embed-open" data-testid="open-in-playground" href={href.clone()}
+                            target="_blank" rel="noopener">{ "Open in playground" }<span aria-hidden="true">{ " ↗" }</span></a>
+                    },
+                    Err(why) => html! { <span class="embed-open" title={why.clone()}>{ "too large to open by link" }</span> },
+                } }
+            </header>
+            { for notices.iter().map(|n| html! { <p class="notice" data-testid="notice">{ n.clone() }</p> }) }
+            { for options.parts.iter().map(|p| part(*p)) }
+        </div>
+    }
+}
