@@ -7,8 +7,9 @@ use yew::prelude::*;
 use super::aws_error::AwsError;
 use super::flow_steps::FlowSteps;
 use super::request_result::RequestResult;
+use super::scenario_problems::ScenarioProblems;
 use super::session_view::SessionView;
-use crate::backend::{Problem, ReportView};
+use crate::backend::ReportView;
 use crate::state::scenario::RequestDoc;
 
 /// Props of [`ResultsPanel`].
@@ -22,26 +23,6 @@ pub struct ResultsPanelProps {
     pub count: u32,
     /// How long the last one took (ms).
     pub millis: f64,
-}
-
-/// One problem of the scenario: inside a policy, a link to its line in that editor (the
-/// line the editor marks); elsewhere the message alone, which names the field.
-fn problem(p: &Problem) -> Html {
-    let message = p.diagnostic.message.clone();
-    match p.place.clone() {
-        Some(place) => {
-            let label = format!("{} {}:{}", place.policy_id, place.line, place.column);
-            let onclick = Callback::from(move |_: MouseEvent| {
-                crate::editor::jump_to(&place.policy_id, place.line, place.utf16_column);
-            });
-            html! {
-                <li data-testid="scenario-problem">
-                    <button type="button" class="link" {onclick}>{ label }</button>{ " " }{ message }
-                </li>
-            }
-        }
-        None => html! { <li data-testid="scenario-problem">{ message }</li> },
-    }
 }
 
 /// The results column.
@@ -59,11 +40,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
                 <h3>{ "Sign-in: " }{ if outcome == "issued" { "credentials issued".to_string() } else { outcome.clone() } }</h3>
                 if let Some(error) = &report.error { <AwsError error={error.clone()} /> }
             </div>
-            if !report.diagnostics.is_empty() {
-                <ul class="diagnostics" aria-label="scenario problems">
-                    { for report.diagnostics.iter().map(problem) }
-                </ul>
-            }
+            <ScenarioProblems diagnostics={report.diagnostics.clone()} />
             <h3>{ "Requests" }</h3>
             <ol class="request-results">
                 { for report.requests.iter().enumerate().map(|(index, result)| html! {
