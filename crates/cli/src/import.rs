@@ -1,5 +1,6 @@
 //! `idpool import FILE [--into SCENARIO]`: reads a CloudFormation/SAM template (JSON or
-//! YAML, `cdk synth` output), a Terraform plan or a CloudTrail event, prints the scenario it
+//! YAML, `cdk synth` output), Terraform (a plan or state as JSON, or `.tf` source) or a
+//! CloudTrail event, prints the scenario it
 //! gives on stdout and the import's account (taken, left out, assumed, placeholders) on
 //! stderr. Exit status 0 when the file could be read, 1 when it could not, 2 on usage errors.
 

@@ -32,7 +32,12 @@ commands:
                                      the simulation report of a scenario, as JSON
   idpool check FILE...              verify each scenario's `expect`
   idpool import FILE [--into SCENARIO]
+                                     a scenario from a CloudFormation/SAM template, `cdk synth`
+                                     output, Terraform (`terraform show -json` or `.tf` source)
+                                     or a CloudTrail event; what was taken, left out and
+                                     assumed on stderr
   idpool export FILE [--format cloudformation|terraform|cli]
+                                     the pool's roles and policies as code or AWS CLI commands
   idpool link FILE [--embed PARTS] [--base URL]
                                      a share link for a scenario
   idpool effective FILE [--service PREFIX]... [--flow enhanced|basic] [--format table|csv|json|markdown]

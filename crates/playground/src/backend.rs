@@ -359,7 +359,7 @@ pub fn import_code(scenario_json: &str, text: &str) -> Result<(String, ImportAcc
         format: match import.format {
             identity_pool::import::ImportFormat::CloudFormation => "CloudFormation template",
             identity_pool::import::ImportFormat::TerraformPlan => "Terraform plan/state",
-            identity_pool::import::ImportFormat::TerraformHcl => "Terraform",
+            identity_pool::import::ImportFormat::TerraformHcl => "Terraform configuration",
             identity_pool::import::ImportFormat::CloudTrail => "CloudTrail event",
         }
         .to_string(),
@@ -589,5 +589,50 @@ fn read_request_result(request: &RequestReport, places: &Places<'_>) -> RequestR
             .as_ref()
             .and_then(|c| c.fix.clone())
             .unwrap_or_default(),
+    }
+}
+
+/// Reads a workshop or exercise file (docs/exercises.md): the workshop, or its problems as
+/// `line:column message` lines (positions in the file the instructor wrote).
+pub fn load_workshop(text: &str) -> Result<identity_pool::exercise::WorkshopView, Vec<String>> {
+    let answer = call(ApiCall::Workshop {
+        text: text.to_owned(),
+    });
+    let (workshop, diagnostics) = match answer {
+        ApiAnswerBody::Workshop {
+            workshop,
+            diagnostics,
+        } => (workshop, diagnostics),
+        other => (None, vec![plain("playground::api", &unexpected(&other))]),
+    };
+    let problems: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| match d.start {
+            Some(p) => format!("{}:{}: {} ({})", p.line, p.column, d.message, d.code),
+            None => format!("{} ({})", d.message, d.code),
+        })
+        .collect();
+    match workshop {
+        Some(view) if problems.is_empty() => Ok(view),
+        _ if problems.is_empty() => Err(vec!["the file holds no workshop".to_owned()]),
+        _ => Err(problems),
+    }
+}
+
+/// Judges the learner's scenario (its text) against an exercise's goals (the exercise's
+/// `source`, as the workshop answer gives it).
+pub fn judge(exercise_source: &str, scenario_json: &str) -> identity_pool::exercise::GoalsVerdict {
+    let answer = call(ApiCall::Goals {
+        exercise: exercise_source.to_owned(),
+        scenario: ScenarioInput::Text(scenario_json.to_owned()),
+    });
+    match answer {
+        ApiAnswerBody::Goals { verdict } => verdict,
+        other => identity_pool::exercise::GoalsVerdict {
+            goals: Vec::new(),
+            passed: false,
+            diagnostics: vec![plain("playground::api", &unexpected(&other))],
+        },
     }
 }

@@ -21,11 +21,13 @@ pub mod examples;
 pub mod hooks;
 pub mod host;
 pub mod mode;
+pub mod net;
 /// Share links: the codec lives in `share-link`, shared with `idpool link`.
 pub use share_link::codec as share;
 pub mod startup;
 pub mod state;
 pub mod storage;
+pub mod workshop;
 
 /// Mounts the page on `<body>`: the playground, an embed or a workshop, as the URL says.
 pub fn start() {

@@ -1,6 +1,7 @@
 // Bring your own setup: a pasted JWT fills the sign-in and is warned about; a SAM template
-// imports to the same outcome as the hand-written example it describes; the scenario
-// exported as CloudFormation imports back with the same answers.
+// and a Terraform file import to the same outcome as the hand-written example they describe;
+// a broken Terraform file says where; the scenario exported as CloudFormation or Terraform
+// imports back with the same answers.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -49,6 +50,15 @@ async function importText(page, text) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.locator('[data-testid="import-text"]').fill(text);
   await page.locator('[data-testid="import-apply"]').click();
+}
+
+/** Picks a format in the open export dialog, checks the text, closes the dialog: the text. */
+async function exported(page, button, pattern) {
+  await page.locator(`[data-testid="${button}"]`).click();
+  const text = await page.locator('[data-testid="export-code-text"]').inputValue();
+  assert.match(text, pattern);
+  await page.getByRole('button', { name: 'Close' }).click();
+  return text;
 }
 
 export const tests = {
@@ -111,12 +121,48 @@ export const tests = {
     assert.match(await page.locator('[data-testid="export-code-text"]').inputValue(), /aws_cognito_identity_pool_roles_attachment/);
     await page.locator('[data-testid="export-cli"]').click();
     assert.match(await page.locator('[data-testid="export-code-text"]').inputValue(), /aws iam update-assume-role-policy/);
-    await page.locator('[data-testid="export-cloudformation"]').click();
-    const text = await page.locator('[data-testid="export-code-text"]').inputValue();
-    assert.match(text, /!Ref IdentityPool/);
-    await page.getByRole('button', { name: 'Close' }).click();
+    const text = await exported(page, 'export-cloudformation', /!Ref IdentityPool/);
     const before = await evaluations(page);
     await importText(page, text);
+    await page.locator('[data-testid="import-done"]').click();
+    assert.deepEqual(await answers(page, before), want);
+  },
+
+  'a Terraform file uploaded in the import dialog gives the outcome of the hand-written example': async (t) => {
+    const page = await t.openApp();
+    await pick(page, 'rules-equals-admin');
+    const want = await answers(page, 0);
+    const before = await evaluations(page);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page
+      .locator('[data-testid="import-file"]')
+      .setInputFiles(path.join(root, 'tests/import/terraform/hcl-rules-admin.tf'));
+    await page.locator('[data-testid="import-account"]').waitFor();
+    await page.getByRole('heading', { name: 'Imported from a Terraform configuration' }).waitFor();
+    await page.locator('[data-testid="import-left-out"]', { hasText: 'aws_lambda_function.resize' }).waitFor();
+    await page.locator('[data-testid="import-assumed"]', { hasText: 'var.user_pool_id' }).waitFor();
+    await page.locator('[data-testid="import-took"]', { hasText: 'aws_cognito_identity_pool_roles_attachment.main' }).waitFor();
+    await page.locator('[data-testid="import-done"]').click();
+    assert.deepEqual(await answers(page, before), want);
+  },
+
+  'a broken Terraform file is refused with the line and column of the mistake': async (t) => {
+    const page = await t.openApp();
+    await pick(page, 'rules-equals-admin');
+    await importText(page, 'resource "aws_iam_role" "auth" {\n  name = "Auth\n}\n');
+    await page.locator('[data-testid="notice"]', { hasText: 'line 2, column 10' }).waitFor();
+    await page.locator('[data-testid="notice"]', { hasText: 'the string `"Auth` is not closed' }).waitFor();
+  },
+
+  'exported as Terraform, imported back: same answers': async (t) => {
+    const page = await t.openApp();
+    await pick(page, 'rules-equals-admin');
+    const want = await answers(page, 0);
+    await page.locator('[data-testid="export-code"]').click();
+    const text = await exported(page, 'export-terraform', /resource "aws_cognito_identity_pool_roles_attachment"/);
+    const before = await evaluations(page);
+    await importText(page, text);
+    await page.getByRole('heading', { name: 'Imported from a Terraform configuration' }).waitFor();
     await page.locator('[data-testid="import-done"]').click();
     assert.deepEqual(await answers(page, before), want);
   },

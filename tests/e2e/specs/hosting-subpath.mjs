@@ -48,7 +48,7 @@ export const tests = {
     });
   },
 
-  'the workshop file is served next to the page, by a relative URL': async (t) => {
+  'the workshop file is served next to the page, by a relative URL, and the workshop opens': async (t) => {
     await withSubPath(t, async (base) => {
       const page = await open(t, base);
       const workshop = await page.evaluate(async () => {
@@ -59,6 +59,13 @@ export const tests = {
       assert.equal(workshop.body.id, 'iam-roles');
       assert.ok(workshop.body.exercises.length >= 10, `${workshop.body.exercises.length} exercises`);
       t.log(`${workshop.body.exercises.length} exercises at ${base}workshops/iam-roles.json`);
+
+      // The workshop page itself, as a learner opens the instructor's link there.
+      const learner = await open(t, `${base}#workshop=iam-roles`);
+      await learner
+        .locator('[data-testid="workshop"][data-loaded="true"][data-exercise="first-trust-policy"]')
+        .waitFor({ timeout: 10_000 });
+      assert.equal(await learner.locator('[data-testid="goal"]').count(), 3);
     });
   },
 };

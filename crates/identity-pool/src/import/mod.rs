@@ -1,5 +1,5 @@
 //! Bringing the user's own material in: a pasted JWT ([`jwt`]), infrastructure code that
-//! defines the pool and its roles ([`cloudformation`], [`terraform`]), and CloudTrail events
+//! defines the pool and its roles ([`cloudformation`], [`terraform`]: plans and HCL source), and CloudTrail events
 //! ([`cloudtrail`]). Every
 //! importer reports what it took, what it left out (with positions in the user's text) and
 //! what it assumed ([`report`]).
@@ -55,6 +55,9 @@ pub fn import_text(text: &str, base: Option<&Value>, options: &ImportOptions) ->
             terraform::import_terraform_json(text, base, options)
         }
         Some(root) if cloudtrail::is_cloudtrail(&root) => cloudtrail::import_cloudtrail(text, base),
+        None if terraform::is_terraform_hcl(text) => {
+            terraform::import_terraform_hcl(text, base, options)
+        }
         _ => cloudformation::import_cloudformation(text, base, options),
     }
 }

@@ -255,3 +255,50 @@ pub fn iam_arn(account_id: &str, kind: &str, path: &str, name: &str) -> String {
     };
     format!("arn:aws:iam::{account_id}:{kind}{path}{name}")
 }
+
+/// The user pool ID AWS generates at creation, as the import takes it: the region, `_`, and
+/// the first nine letters or digits of the pool's name in the code (logical ID, Terraform
+/// name); listed as assumed under `subject`.
+pub fn assumed_user_pool_id(
+    region: &str,
+    code_name: &str,
+    subject: &str,
+    span: Span,
+    account: &mut Account,
+) -> String {
+    let id = format!(
+        "{region}_{}",
+        code_name
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .take(9)
+            .collect::<String>()
+    );
+    account.assumed(
+        subject,
+        format!("AWS generates the user pool's ID at creation; it is taken as `{id}`"),
+        Some(span),
+    );
+    id
+}
+
+/// The app client ID AWS generates at creation, as the import takes it: the client's name in
+/// the code, lowercased, letters and digits only; listed as assumed under `subject`.
+pub fn assumed_client_id(
+    code_name: &str,
+    subject: &str,
+    span: Span,
+    account: &mut Account,
+) -> String {
+    let id = code_name
+        .to_lowercase()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>();
+    account.assumed(
+        subject,
+        format!("AWS generates the app client's ID at creation; it is taken as `{id}`"),
+        Some(span),
+    );
+    id
+}

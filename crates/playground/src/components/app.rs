@@ -19,9 +19,11 @@ use super::signin_panel::SignInPanel;
 use super::tag_maps::TagMaps;
 use super::token_paste::TokenPaste;
 use super::unrestored::UnrestoredDownload;
+use super::workshop_panel::WorkshopPanel;
 use crate::examples;
 use crate::hooks::use_evaluation::use_evaluation;
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
+use crate::mode::WorkshopLink;
 use crate::state::{
     import::{import, Input},
     Action, Editor, ScenarioDoc,
@@ -36,17 +38,34 @@ enum Overlay {
     ExportCode,
 }
 
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Workshop mode: the workshop the link names. The page then neither restores nor
+    /// autosaves the playground's work (progress is kept per workshop instead).
+    #[prop_or_default]
+    pub workshop: Option<Rc<WorkshopLink>>,
+}
+
 /// The root component.
 #[component]
-pub fn App() -> Html {
-    let first = use_memo((), |_| crate::startup::start(true));
+pub fn App(props: &AppProps) -> Html {
+    let in_workshop = props.workshop.is_some();
+    let first = use_memo((), move |_| crate::startup::start(!in_workshop));
     let editor = use_reducer(|| Editor {
         doc: first.doc.clone(),
         revision: 0,
     });
     let notices = use_state(|| Rc::new(first.notices.clone()));
     let overlay = use_state(|| Overlay::None);
-    let selected = use_state(|| AttrValue::from(first.example.clone()));
+    // In a workshop the scenario is an exercise's, not an example of the picker.
+    let selected = use_state(|| {
+        AttrValue::from(if in_workshop {
+            String::new()
+        } else {
+            first.example.clone()
+        })
+    });
     let example_list = use_memo((), |_| examples::list());
     let evaluation = use_evaluation(&editor);
     let import_account = use_state(|| None::<Rc<crate::backend::ImportAccountView>>);
@@ -175,7 +194,7 @@ pub fn App() -> Html {
         let notify = notify.clone();
         let warned = use_mut_ref(|| false);
         use_effect_with(evaluation.count, move |count| {
-            if *count > 1 {
+            if *count > 1 && !in_workshop {
                 if let Err(e) = crate::storage::browser::save(&doc.to_json()) {
                     if !*warned.borrow() {
                         *warned.borrow_mut() = true;
@@ -263,6 +282,10 @@ pub fn App() -> Html {
                     <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
                 </div>
                 <div class="column results-column">
+                    if let Some(link) = &props.workshop {
+                        <WorkshopPanel link={link.clone()} doc={doc.clone()} revision={editor.revision}
+                            count={evaluation.count} dispatch={dispatch.clone()} />
+                    }
                     <ResultsPanel report={evaluation.report.clone()} requests={doc.requests.clone()}
                         count={evaluation.count} millis={evaluation.millis} />
                 </div>

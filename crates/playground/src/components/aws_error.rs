@@ -22,7 +22,7 @@ pub fn AwsError(props: &AwsErrorProps) -> Html {
                 if !e.step.is_empty() { <span>{ " from " }{ e.step.clone() }</span> }</p>
             <p class="message">{ e.message.clone() }</p>
             if !e.explanation.is_empty() { <p><strong>{ "Why: " }</strong><RichText text={e.explanation.clone()} /></p> }
-            if !e.fix.is_empty() { <p><strong>{ "Fix: " }</strong><RichText text={e.fix.clone()} /></p> }
+            if !e.fix.is_empty() { <p class="fix"><strong>{ "Fix: " }</strong><RichText text={e.fix.clone()} /></p> }
         </div>
     }
 }

@@ -1,5 +1,5 @@
 //! Import: paste or upload a scenario file, AWS CLI output, infrastructure code
-//! (CloudFormation/SAM/CDK, Terraform's JSON) or a CloudTrail event; after importing code,
+//! (CloudFormation/SAM/CDK, Terraform source or JSON) or a CloudTrail event; after importing code,
 //! what the import took, left out and assumed is listed.
 
 use std::cell::RefCell;
@@ -118,10 +118,10 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     <code>{ "get-principal-tag-attribute-map" }</code>{ ", " }
                     <code>{ "aws iam get-role" }</code>{ " or " }<code>{ "get-role-policy" }</code>
                     { " (merged into the current scenario); or the pool's infrastructure code — a CloudFormation or SAM template (JSON or YAML, " }
-                    <code>{ "cdk synth" }</code>{ " output), " }<code>{ "terraform show -json" }</code>
+                    <code>{ "cdk synth" }</code>{ " output), Terraform source (" }<code>{ ".tf" }</code>{ ") or " }<code>{ "terraform show -json" }</code>
                     { " output — or a CloudTrail event of a failed sign-in (the pool and roles replace the current ones; the sign-in and requests stay)." }</p>
                 <label class="field"><span>{ "Upload a file" }</span>
-                    <input type="file" accept=".json,.yaml,.yml,.template,application/json" data-testid="import-file" {onchange} /></label>
+                    <input type="file" accept=".json,.yaml,.yml,.template,.tf,application/json" data-testid="import-file" {onchange} /></label>
                 <label class="field"><span>{ "Or paste the text" }</span>
                     <textarea class="code" rows="10" spellcheck="false" data-testid="import-text" value={(*text).clone()} {oninput} /></label>
                 <div class="row">

@@ -7,6 +7,7 @@ pub mod embed_app;
 pub mod embed_result;
 pub mod export_code_dialog;
 pub mod flow_steps;
+pub mod goal_checklist;
 pub mod header;
 pub mod help_overlay;
 pub mod import_dialog;
@@ -27,9 +28,11 @@ pub mod scenario_problems;
 pub mod scope_down_choice;
 pub mod session_view;
 pub mod signin_panel;
+pub mod solution_diff;
 pub mod tag_maps;
 pub mod token_paste;
 pub mod unrestored;
+pub mod workshop_panel;
 
 /// The policy editor every policy field uses.
 pub use crate::editor::PolicyEditor;

@@ -23,6 +23,7 @@ pub fn Root() -> Html {
         Mode::Embed(options) => html! {
             <EmbedApp options={Rc::new(options.clone())} notices={notices.clone()} />
         },
-        Mode::Full | Mode::Workshop(_) => html! { <App /> },
+        Mode::Workshop(link) => html! { <App workshop={Rc::new(link.clone())} /> },
+        Mode::Full => html! { <App /> },
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod import;
+pub mod line_diff;
 pub mod pool_edit;
 pub mod reducer;
 pub mod scenario;

@@ -16,6 +16,7 @@
 //! Everything except [`browser`] is pure and tested natively.
 
 pub mod browser;
+pub mod progress;
 mod saved;
 
 pub use saved::{

@@ -5,7 +5,7 @@
 use iam_policy::Span;
 
 use super::resolve::Template;
-use crate::import::parts::iam_arn;
+use crate::import::parts::{assumed_client_id, assumed_user_pool_id, iam_arn};
 use crate::import::report::Account;
 
 /// A property as text, when the template sets it.
@@ -96,35 +96,9 @@ pub fn physical_id(t: &Template<'_>, logical: &str, span: Span, account: &mut Ac
             format!("arn:aws:iam::{acct}:saml-provider/{name}")
         }
         "AWS::Cognito::UserPool" => {
-            let id = format!(
-                "{}_{}",
-                dep.region,
-                logical
-                    .chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .take(9)
-                    .collect::<String>()
-            );
-            account.assumed(
-                logical,
-                format!("AWS generates the user pool's ID at creation; it is taken as `{id}`"),
-                Some(span),
-            );
-            id
+            assumed_user_pool_id(&dep.region, logical, logical, span, account)
         }
-        "AWS::Cognito::UserPoolClient" => {
-            let id = logical
-                .to_lowercase()
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>();
-            account.assumed(
-                logical,
-                format!("AWS generates the app client's ID at creation; it is taken as `{id}`"),
-                Some(span),
-            );
-            id
-        }
+        "AWS::Cognito::UserPoolClient" => assumed_client_id(logical, logical, span, account),
         "AWS::S3::Bucket" => name_or_generated(t, logical, "BucketName", true, span, account),
         "AWS::DynamoDB::Table" => name_or_generated(t, logical, "TableName", false, span, account),
         "AWS::Lambda::Function" | "AWS::Serverless::Function" => {

@@ -1,10 +1,13 @@
-//! Terraform to a scenario: the JSON of `terraform show -json` (a saved plan or the state).
-//! In a plan, values that are "known after apply" are absent; they are rebuilt from the
-//! configuration's references where the import knows the value (the pool's ID, a role's
-//! ARN from its name) and otherwise become listed placeholders.
+//! Terraform to a scenario: the JSON of `terraform show -json` (a saved plan or the state)
+//! and HCL source (`.tf` files). In a plan, values that are "known after apply" are absent;
+//! they are rebuilt from the configuration's references where the import knows the value
+//! (the pool's ID, a role's ARN from its name) and otherwise become listed placeholders. HCL
+//! source is evaluated statically ([`hcl`]) and goes through the same importer.
 
+pub mod hcl;
 mod plan;
 
+pub use hcl::{import_terraform_hcl, is_terraform_hcl};
 pub use plan::import_terraform_json;
 
 /// Whether a JSON document is `terraform show -json` output.

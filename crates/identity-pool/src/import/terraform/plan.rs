@@ -11,20 +11,26 @@ use crate::import::parts::{
 use crate::import::report::{Account, ImportFormat, Imported};
 use crate::import::{plain, to_value};
 
-/// One resource of the plan or state.
-struct Resource {
-    address: String,
-    kind: String,
-    mode: String,
-    values: Map<String, Value>,
+/// One resource of the plan or state (or of HCL source, evaluated).
+#[derive(Debug, Default)]
+pub(super) struct Resource {
+    /// `aws_iam_role.auth`, `data.aws_iam_policy_document.read`.
+    pub address: String,
+    /// `aws_iam_role`.
+    pub kind: String,
+    /// `managed` or `data`.
+    pub mode: String,
+    /// Its attributes (nested blocks as lists of objects).
+    pub values: Map<String, Value>,
     /// Attributes known only after apply (`resource_changes[].change.after_unknown`).
-    unknown: Vec<String>,
+    pub unknown: Vec<String>,
     /// `configuration` references per attribute, e.g. `identity_pool_id` →
     /// `aws_cognito_identity_pool.main.id` (bare resource addresses dropped).
-    references: Vec<(String, Vec<String>)>,
+    pub references: Vec<(String, Vec<String>)>,
     /// Unknown keys of map attributes (`roles.authenticated`).
-    unknown_keys: Vec<(String, Vec<String>)>,
-    span: Span,
+    pub unknown_keys: Vec<(String, Vec<String>)>,
+    /// Where it is written.
+    pub span: Span,
 }
 
 /// Resource types read for the identity pool and its roles.
@@ -37,6 +43,14 @@ const TAKEN: &[&str] = &[
     "aws_iam_policy",
     "aws_iam_role_policy_attachment",
     "aws_iam_policy_attachment",
+];
+
+/// Resources read only for the names and IDs the pool takes from them.
+const NAME_SOURCES: &[&str] = &[
+    "aws_cognito_user_pool",
+    "aws_cognito_user_pool_client",
+    "aws_iam_openid_connect_provider",
+    "aws_iam_saml_provider",
 ];
 
 /// Imports `terraform show -json` text.
@@ -67,11 +81,7 @@ pub fn import_terraform_json(
         collect(module, &mut resources);
     }
     annotate(&root, &mut resources);
-    let importer = Importer {
-        resources: &resources,
-        deployment,
-    };
-    let parts = importer.parts(&mut account);
+    let parts = resource_parts(&resources, deployment, "the plan", &mut account);
     let scenario = parts.into_scenario(base, "Imported from Terraform", &mut account);
     account.finish(ImportFormat::TerraformPlan, scenario, Vec::new(), text)
 }
@@ -178,9 +188,82 @@ fn annotate(root: &JsonNode, resources: &mut [Resource]) {
     }
 }
 
+/// The pool's pieces among Terraform resources. `source` names where values come from in
+/// messages (`the plan`, `the configuration`).
+pub(super) fn resource_parts(
+    resources: &[Resource],
+    deployment: Deployment,
+    source: &'static str,
+    account: &mut Account,
+) -> Parts {
+    Importer {
+        resources,
+        deployment,
+        source,
+    }
+    .parts(account)
+}
+
+/// The identity pool's ID, which AWS generates: the deployment's, listed as assumed.
+pub(super) fn assumed_pool_id(
+    deployment: &Deployment,
+    address: &str,
+    span: Span,
+    account: &mut Account,
+) -> String {
+    account.assumed(
+        address,
+        format!(
+            "the pool's ID is known only after apply; it is taken as `{}`",
+            deployment.identity_pool_id
+        ),
+        Some(span),
+    );
+    deployment.identity_pool_id.clone()
+}
+
+/// The name Terraform generates for a resource without `name`: its `name_prefix` (or
+/// `terraform-`) and a unique suffix, taken here as the resource's name in the code.
+pub(super) fn generated_name(
+    prefix: Option<&str>,
+    address: &str,
+    span: Span,
+    account: &mut Account,
+) -> String {
+    let name = format!(
+        "{}{}",
+        prefix.unwrap_or("terraform-"),
+        address.rsplit('.').next().unwrap_or_default()
+    );
+    account.assumed(
+        address,
+        format!("the name is generated at apply; it is taken as `{name}`"),
+        Some(span),
+    );
+    name
+}
+
+/// An IAM ARN built from a name, with the deployment's account (listed as assumed).
+pub(super) fn built_iam_arn(
+    deployment: &Deployment,
+    kind: &str,
+    path: &str,
+    name: &str,
+    account: &mut Account,
+) -> String {
+    let id = &deployment.account_id;
+    account.assumed(
+        "account",
+        format!("ARNs are known only after apply; they are built with account `{id}`"),
+        None,
+    );
+    iam_arn(id, kind, path, name)
+}
+
 struct Importer<'a> {
     resources: &'a [Resource],
     deployment: Deployment,
+    source: &'static str,
 }
 
 impl Importer<'_> {
@@ -193,47 +276,20 @@ impl Importer<'_> {
         if let Some(id) = pool.values.get("id").and_then(Value::as_str) {
             return id.to_owned();
         }
-        account.assumed(
-            &pool.address,
-            format!(
-                "the pool's ID is known only after apply; it is taken as `{}`",
-                self.deployment.identity_pool_id
-            ),
-            Some(pool.span),
-        );
-        self.deployment.identity_pool_id.clone()
+        assumed_pool_id(&self.deployment, &pool.address, pool.span, account)
     }
 
     fn role_name(&self, role: &Resource, account: &mut Account) -> String {
         if let Some(name) = role.values.get("name").and_then(Value::as_str) {
             return name.to_owned();
         }
-        let prefix = role
-            .values
-            .get("name_prefix")
-            .and_then(Value::as_str)
-            .unwrap_or("terraform-");
-        let name = format!(
-            "{prefix}{}",
-            role.address.rsplit('.').next().unwrap_or_default()
-        );
-        account.assumed(
-            &role.address,
-            format!("the role's name is generated at apply; it is taken as `{name}`"),
-            Some(role.span),
-        );
-        name
+        let prefix = role.values.get("name_prefix").and_then(Value::as_str);
+        generated_name(prefix, &role.address, role.span, account)
     }
 
     fn built_arn(&self, r: &Resource, kind: &str, name: &str, account: &mut Account) -> String {
         let path = r.values.get("path").and_then(Value::as_str).unwrap_or("/");
-        let id = &self.deployment.account_id;
-        account.assumed(
-            "account",
-            format!("ARNs are known only after apply; they are built with account `{id}`"),
-            None,
-        );
-        iam_arn(id, kind, path, name)
+        built_iam_arn(&self.deployment, kind, path, name, account)
     }
 
     fn role_arn(&self, role: &Resource, account: &mut Account) -> String {
@@ -273,9 +329,9 @@ impl Importer<'_> {
         }
         let text = format!("UNRESOLVED({}.{name})", resource.address);
         let why = if resource.unknown.iter().any(|u| u == name) {
-            "is known only after apply"
+            "is known only after apply".to_owned()
         } else {
-            "is not in the plan"
+            format!("is not in {}", self.source)
         };
         account.placeholder(
             &text,
@@ -314,6 +370,14 @@ impl Importer<'_> {
                 account.took(
                     &subject,
                     "read through the resources that use it",
+                    Some(r.span),
+                );
+                continue;
+            }
+            if NAME_SOURCES.contains(&r.kind.as_str()) {
+                account.took(
+                    &subject,
+                    "read for the names and IDs the pool takes from it",
                     Some(r.span),
                 );
                 continue;
@@ -414,7 +478,7 @@ impl Importer<'_> {
                     let arn = plain(&self.attribute(r, "policy_arn", account));
                     match self.managed(&arn, account) {
                         Some((name, doc)) => self.attach(&mut parts, &roles, json!({"PolicyName": name, "PolicyArn": arn, "PolicyDocument": doc}), &subject, r.span, account),
-                        None => account.left_out(&subject, format!("the document of `{arn}` is not in the plan, so its permissions are not simulated; add it to the role by hand (`aws iam get-policy-version`)"), Some(r.span)),
+                        None => account.left_out(&subject, format!("the document of `{arn}` is not in {}, so its permissions are not simulated; add it to the role by hand (`aws iam get-policy-version`)", self.source), Some(r.span)),
                     }
                 }
                 "aws_iam_policy" => {
@@ -427,7 +491,10 @@ impl Importer<'_> {
         if parts.pool.is_none() {
             account.left_out(
                 "aws_cognito_identity_pool",
-                "the plan defines no identity pool; the scenario has an empty one",
+                format!(
+                    "{} defines no identity pool; the scenario has an empty one",
+                    self.source
+                ),
                 None,
             );
         }
@@ -602,7 +669,7 @@ impl Importer<'_> {
             for arn in arns.iter().map(plain) {
                 match self.managed(&arn, account) {
                     Some((name, doc)) => role.policies.push(json!({"PolicyName": name, "PolicyArn": arn, "PolicyDocument": doc})),
-                    None => account.left_out(&format!("{} managed_policy_arns {arn}", r.address), "the policy's document is not in the plan, so its permissions are not simulated", Some(r.span)),
+                    None => account.left_out(&format!("{} managed_policy_arns {arn}", r.address), format!("the policy's document is not in {}, so its permissions are not simulated", self.source), Some(r.span)),
                 }
             }
         }
@@ -615,7 +682,10 @@ impl Importer<'_> {
                 Some((_, doc)) => role.boundary = Some(doc),
                 None => account.left_out(
                     &format!("{} permissions_boundary", r.address),
-                    "the boundary's document is not in the plan; the role is simulated without it",
+                    format!(
+                        "the boundary's document is not in {}; the role is simulated without it",
+                        self.source
+                    ),
                     Some(r.span),
                 ),
             }
@@ -654,7 +724,11 @@ impl Importer<'_> {
             }
         }
         if attached.is_empty() {
-            account.left_out(subject, "it is attached to no role of the plan", Some(span));
+            account.left_out(
+                subject,
+                format!("it is attached to no role of {}", self.source),
+                Some(span),
+            );
         } else {
             account.took(
                 subject,

@@ -1,0 +1,4 @@
+resource "aws_iam_role" "auth" {
+  name = "Auth
+  assume_role_policy = "{}"
+}
