@@ -385,6 +385,11 @@ pub fn evaluate_stream(
 
 /// Answers one call at this build's [`API_VERSION`]: what a front end linked with this
 /// crate uses, since it cannot speak another version.
+///
+/// Inlined with [`answer_call`] on purpose: a front end calls it with a call it builds on
+/// the spot, so the compiler keeps only the ops that front end uses (the page does not
+/// ship the coach, the diff, effective permissions or batch evaluation it never asks for).
+#[inline(always)]
 pub fn call(call: ApiCall) -> ApiAnswerBody {
     answer_call(&call)
 }
@@ -413,6 +418,7 @@ fn no_catalog() -> ApiAnswerBody {
     }
 }
 
+#[inline(always)]
 fn answer_call(call: &ApiCall) -> ApiAnswerBody {
     match call {
         ApiCall::Simulate { scenario, explain } => ApiAnswerBody::Simulate {

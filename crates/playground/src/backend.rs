@@ -191,7 +191,9 @@ impl ReportView {
 
 /// Sends one request to the API. Typed, not JSON text: a report with 200 explained
 /// requests is megabytes of JSON, and printing then re-reading it would cost more than
-/// the simulation itself.
+/// the simulation itself. Inlined (like `api::call`), so each call site keeps only the op
+/// it asks for and the page does not ship the API's other ops.
+#[inline(always)]
 fn call(call: ApiCall) -> ApiAnswerBody {
     api::call(call)
 }

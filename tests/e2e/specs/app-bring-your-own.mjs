@@ -166,4 +166,18 @@ export const tests = {
     await page.locator('[data-testid="import-done"]').click();
     assert.deepEqual(await answers(page, before), want);
   },
+
+  'a CloudTrail record of a failed GetId fills what it tells and lists what it does not': async (t) => {
+    const page = await t.openApp();
+    await pick(page, 'rules-equals-admin');
+    const record = await readFile(path.join(root, 'tests/import/cloudtrail/getid-token-expired.json'), 'utf8');
+    await importText(page, record);
+    await page.getByRole('heading', { name: 'Imported from a CloudTrail event' }).waitFor();
+    await page.locator('[data-testid="import-took"]', { hasText: 'NotAuthorizedException' }).waitFor();
+    await page.locator('[data-testid="import-took"]', { hasText: 'us-east-1:12345678-abcd-abcd-abcd-123456790ab' }).waitFor();
+    // The token itself is hidden in CloudTrail: the account says so and what to do.
+    await page.locator('[data-testid="import-left-out"]', { hasText: 'paste the ID token' }).waitFor();
+    await page.locator('[data-testid="import-done"]').click();
+    await page.locator('[data-testid="notice"]', { hasText: 'imported a CloudTrail event' }).waitFor();
+  },
 };

@@ -57,6 +57,11 @@ export const tests = {
     // Progress lives under the workshop's own key; the playground's autosave is untouched.
     await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) || '{}').done?.length === 2, PROGRESS, { timeout: 5_000 });
     assert.equal(await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE), null);
+    // The header's Reset does not reach into the playground's saved work here.
+    await page.evaluate((key) => localStorage.setItem(key, 'the playground work'), AUTOSAVE);
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.locator('[data-testid="notice"]', { hasText: 'in a workshop' }).waitFor({ timeout: 2_000 });
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE), 'the playground work');
 
     await page.reload({ waitUntil: 'load' });
     await t.waitReady(page);

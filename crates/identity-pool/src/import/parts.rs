@@ -59,11 +59,15 @@ impl ImportOptions {
                     arn.split(':').nth(4).map(str::to_owned)
                 })
             });
+        // A pool's ID starts with its region: a region given without an ID keeps it.
         let identity_pool_id = self
             .identity_pool_id
             .clone()
             .or(base_pool_id)
-            .unwrap_or_else(|| DEFAULT_POOL_ID.to_owned());
+            .unwrap_or_else(|| match (&self.region, DEFAULT_POOL_ID.split_once(':')) {
+                (Some(region), Some((_, uuid))) => format!("{region}:{uuid}"),
+                _ => DEFAULT_POOL_ID.to_owned(),
+            });
         let region = self.region.clone().unwrap_or_else(|| {
             identity_pool_id
                 .split_once(':')

@@ -177,7 +177,12 @@ pub fn App(props: &AppProps) -> Html {
         let on_pick = on_pick.clone();
         let notify = notify.clone();
         Callback::from(move |()| {
-            if crate::startup::reset_saved_work() {
+            if in_workshop {
+                // The playground's saved work is not this page's to clear.
+                notify.emit(
+                    "in a workshop, Reset progress in the workshop panel starts over; the playground's saved work is left alone".to_owned(),
+                );
+            } else if crate::startup::reset_saved_work() {
                 on_pick.emit(examples::DEFAULT_ID.to_owned());
                 notify.emit("saved work cleared: the default example is loaded".to_owned());
             }

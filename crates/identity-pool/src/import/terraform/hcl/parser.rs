@@ -19,7 +19,8 @@ type Read<T> = Result<T, Diagnostic>;
 pub fn parse(text: &str) -> Read<Body> {
     let mut p = Parser {
         src: text,
-        pos: 0,
+        // A byte-order mark (files saved by some Windows editors) is not part of the syntax.
+        pos: if text.starts_with('\u{feff}') { 3 } else { 0 },
         depth: 0,
         in_brackets: 0,
     };
@@ -186,9 +187,16 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 None => {
                     if let Some(start) = open {
+                        let rest = self.src.get(start..).unwrap_or_default();
+                        let head = rest
+                            .split(['{', '\n'])
+                            .next()
+                            .unwrap_or_default()
+                            .trim_end();
+                        let shown: String = head.chars().take(60).collect();
                         return Err(self.error(
                             start,
-                            "this block is not closed".to_owned(),
+                            format!("the block `{shown}` is not closed"),
                             "add the `}` that closes it",
                         ));
                     }

@@ -34,6 +34,15 @@ fn blocks_attributes_and_one_line_blocks() {
 }
 
 #[test]
+fn windows_files_read_like_any_other() {
+    let text = "\u{feff}locals {\r\n  p = <<EOT\r\n{}\r\nEOT\r\n  q = \"x\"\r\n}\r\n";
+    let body = parse(text).unwrap();
+    let locals = &body.blocks[0].body;
+    assert_eq!(locals.attributes.len(), 2);
+    assert_eq!(locals.attributes[1].name, "q");
+}
+
+#[test]
 fn templates_keep_interpolations_and_escapes() {
     let body = parse("a = \"x-${var.env}-$${literal}\\n\\u00e9\"\n").unwrap();
     let ExprKind::Template(parts) = &body.attributes[0].expr.kind else {
@@ -81,10 +90,17 @@ fn errors_point_at_the_users_text() {
         error_at("resource \"a\" \"b\" {\n  name = \"Auth\n}\n"),
         ("import::hcl::syntax".into(), 2, 10)
     );
-    // A block never closed: where it starts.
+    // A block never closed: where it starts, named as written.
     assert_eq!(
         error_at("locals {\n  a = 1\n"),
         ("import::hcl::syntax".into(), 1, 1)
+    );
+    let message = parse("resource \"aws_iam_role\" \"auth\" {\n")
+        .unwrap_err()
+        .message;
+    assert!(
+        message.contains("the block `resource \"aws_iam_role\" \"auth\"` is not closed"),
+        "{message}"
     );
     // Two values on one line: the second.
     assert_eq!(error_at("a = 1 2\n"), ("import::hcl::syntax".into(), 1, 7));
