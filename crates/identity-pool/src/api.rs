@@ -22,6 +22,9 @@ use serde::{Deserialize, Serialize};
 
 pub use iam_policy::api::{EvalAnswer, EvalCase};
 pub use iam_policy::api::{StreamSummary, Streamed};
+/// The one JSON formatter (whitespace only; keys, duplicates and literals as written),
+/// behind `formatPolicy` and the page's Format button alike.
+pub use iam_policy::format::{compact_json, format_json};
 pub use iam_policy::{
     ContextValue, Diagnostic, Explanation, PolicyKind, Position, Severity, Span,
     StatementExplanation, StatementRef, Verdict, ENGINE_VERSION,

@@ -22,6 +22,7 @@ mod compiled;
 #[cfg(test)]
 mod corpus_support;
 pub mod diff;
+pub mod edit;
 pub mod effective;
 pub mod error;
 pub mod exercise;

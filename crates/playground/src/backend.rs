@@ -8,33 +8,9 @@ use identity_pool::api::{
     self, ApiAnswerBody, ApiCall, ContextValue, Diagnostic, Explain, PolicyKind, ScenarioInput,
     Severity,
 };
-use identity_pool::placement::Placements;
+use identity_pool::edit::Document;
 use identity_pool::report::{Report, RequestReport};
 use serde::Serialize;
-
-/// The policy kinds the page edits, a subset of the API's `PolicyKind`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
-    /// An access (identity-based) policy.
-    Identity,
-    /// A role's trust policy.
-    Trust,
-    /// A session policy (basic flow).
-    Session,
-    /// A permissions boundary.
-    PermissionsBoundary,
-}
-
-impl Kind {
-    fn policy_kind(self) -> PolicyKind {
-        match self {
-            Kind::Identity => PolicyKind::Identity,
-            Kind::Trust => PolicyKind::Trust,
-            Kind::Session => PolicyKind::Session,
-            Kind::PermissionsBoundary => PolicyKind::PermissionsBoundary,
-        }
-    }
-}
 
 /// One step of the sign-in flow.
 #[derive(Clone, Debug, PartialEq)]
@@ -206,10 +182,10 @@ pub fn engine_version() -> String {
 /// Runs the whole scenario (the document and where its policies are, as
 /// `ScenarioDoc::to_document` writes them), explaining the requests `explain` covers
 /// (`Explain::None`: decisions only, the keystroke's fast path).
-pub fn simulate(document: &(String, Placements), explain: Explain) -> ReportView {
+pub fn simulate(document: &Document, explain: Explain) -> ReportView {
     // Sent as text: the simulator's positions then refer to exactly this text, and the
     // placements turn them into positions in the editors' texts.
-    let scenario = ScenarioInput::Text(document.0.clone());
+    let scenario = ScenarioInput::Text(document.text.clone());
     match call(ApiCall::Simulate { scenario, explain }) {
         ApiAnswerBody::Simulate { report } => read_report(&report, &Places(document)),
         other => ReportView {
@@ -224,12 +200,11 @@ pub fn simulate(document: &(String, Placements), explain: Explain) -> ReportView
 }
 
 /// Turns spans of the simulated document into places in the editors.
-struct Places<'a>(&'a (String, Placements));
+struct Places<'a>(&'a Document);
 
 impl Places<'_> {
     fn statement(&self, span: api::Span) -> Option<EditorPlace> {
-        let (text, placements) = self.0;
-        placements.place(text, span).map(|p| EditorPlace {
+        self.0.place(span).map(|p| EditorPlace {
             policy_id: p.id.to_string(),
             line: p.start.line,
             column: p.start.column,
@@ -238,8 +213,7 @@ impl Places<'_> {
     }
 
     fn problem(&self, d: &Diagnostic) -> Problem {
-        let (text, placements) = self.0;
-        match placements.relocate(text, d) {
+        match self.0.relocate(d) {
             Some((id, local)) => Problem {
                 place: local.start.map(|p| EditorPlace {
                     policy_id: id.to_string(),
@@ -391,10 +365,10 @@ pub fn export_code(
 }
 
 /// The diagnostics of one policy text, located in that text.
-pub fn parse_policy(text: &str, kind: Kind) -> Vec<Diagnostic> {
+pub fn parse_policy(text: &str, kind: PolicyKind) -> Vec<Diagnostic> {
     let call_ = ApiCall::ParsePolicy {
         text: text.to_string(),
-        kind: kind.policy_kind(),
+        kind,
         catalog: false,
     };
     match call(call_) {

@@ -3,11 +3,12 @@
 
 use serde_json::Value;
 
-use crate::backend::{parse_policy, simulate, Kind};
+use crate::backend::{parse_policy, simulate};
 use crate::examples;
 use crate::state::ScenarioDoc;
 use identity_pool::api::Explain;
-use identity_pool::placement::Placements;
+use identity_pool::api::PolicyKind;
+use identity_pool::edit::Document;
 
 /// The page's round trip through its document model must not change any answer.
 #[test]
@@ -15,7 +16,7 @@ fn the_page_model_gives_the_same_answers_as_the_file() {
     for (id, text) in examples::EMBEDDED {
         let doc = ScenarioDoc::from_json(text).unwrap_or_else(|e| panic!("{id}: {}", e.message));
         let through_page = simulate(&doc.to_document(), Explain::All);
-        let direct = simulate(&((*text).to_string(), Placements::default()), Explain::All);
+        let direct = simulate(&unplaced(text), Explain::All);
         assert_eq!(through_page.outcome(), direct.outcome(), "{id}");
         let decisions = |r: &crate::backend::ReportView| {
             r.requests
@@ -32,7 +33,7 @@ fn the_page_model_gives_the_same_answers_as_the_file() {
 fn every_example_meets_its_expectations() {
     let mut mismatches = Vec::new();
     for (id, text) in examples::EMBEDDED {
-        let report = simulate(&((*text).to_string(), Placements::default()), Explain::All);
+        let report = simulate(&unplaced(text), Explain::All);
         let file: Value = serde_json::from_str(text).unwrap();
         if let Some(error) = file.pointer("/expect/error").and_then(Value::as_str) {
             if report.outcome() != error {
@@ -89,7 +90,7 @@ fn the_default_example_is_allowed_and_explained() {
 #[test]
 fn a_syntax_error_is_reported_at_its_line() {
     let text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {,\n  ]\n}";
-    let diagnostics = parse_policy(text, Kind::Identity);
+    let diagnostics = parse_policy(text, PolicyKind::Identity);
     let first = diagnostics.first().expect("a diagnostic");
     assert_eq!(first.start.map(|p| p.line), Some(4), "{diagnostics:?}");
 }
@@ -113,7 +114,7 @@ fn a_problem_inside_a_policy_names_its_editor_and_line() {
     let place = problem.place.as_ref().expect("located in its editor");
     assert_eq!(place.policy_id, "Guest:ReadPicture");
     assert_eq!(place.line, line);
-    let editor = parse_policy(&doc.roles[0].policies[0].text, Kind::Identity);
+    let editor = parse_policy(&doc.roles[0].policies[0].text, PolicyKind::Identity);
     assert!(
         editor
             .iter()
@@ -126,7 +127,7 @@ fn a_problem_inside_a_policy_names_its_editor_and_line() {
 #[test]
 fn decisions_only_decide_as_the_explained_pass() {
     for (id, text) in examples::EMBEDDED {
-        let document = ((*text).to_string(), Placements::default());
+        let document = unplaced(text);
         let fast = simulate(&document, Explain::None);
         let full = simulate(&document, Explain::All);
         let decisions = |r: &crate::backend::ReportView| {
@@ -156,8 +157,8 @@ fn exported_code_and_tokens_go_through_the_page_model() {
     assert!(account.placeholders.is_empty(), "{account:?}");
     let back = ScenarioDoc::from_json(&scenario).unwrap();
     assert_eq!(
-        simulate(&(back.to_json(), Placements::default()), Explain::All).outcome(),
-        simulate(&(text.to_string(), Placements::default()), Explain::All).outcome()
+        simulate(&unplaced(&back.to_json()), Explain::All).outcome(),
+        simulate(&unplaced(text), Explain::All).outcome()
     );
     assert!(crate::backend::import_code(&doc.to_json(), "Resources: [").is_err());
 
@@ -174,4 +175,12 @@ fn exported_code_and_tokens_go_through_the_page_model() {
     let signed_in = ScenarioDoc::from_json(view.scenario.as_deref().unwrap()).unwrap();
     assert!(signed_in.sign_in.claims.contains("s-1"));
     assert!(view.notes.iter().any(|n| n.contains("NOT checked")));
+}
+
+/// A scenario text sent as it is, with no policy placed in it.
+fn unplaced(text: &str) -> Document {
+    Document {
+        text: text.to_string(),
+        ..Document::default()
+    }
 }

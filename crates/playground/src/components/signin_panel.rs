@@ -12,7 +12,7 @@ use super::PolicyEditor;
 use crate::backend::ScopeDownChoice as ScopeDownChoiceOption;
 use crate::hooks::use_evaluation::DiagnosticMap;
 use crate::state::scenario::SignInDoc;
-use crate::state::{Action, Flow, Identity, SignInField};
+use crate::state::{Action, Flow, IdentityType, SignInField};
 
 /// Props of [`SignInPanel`].
 #[derive(Properties, PartialEq)]
@@ -140,10 +140,10 @@ pub fn SignInPanel(props: &SignInPanelProps) -> Html {
             { props.children.clone() }
             <fieldset class="row">
                 <legend>{ "Identity" }</legend>
-                { radio("identity", s.identity == Identity::Guest, "Guest", Action::SetIdentity(Identity::Guest)) }
-                { radio("identity", s.identity == Identity::SignedIn, "Signed in", Action::SetIdentity(Identity::SignedIn)) }
+                { radio("identity", s.identity == IdentityType::Unauthenticated, "Guest", Action::SetIdentity(IdentityType::Unauthenticated)) }
+                { radio("identity", s.identity == IdentityType::Authenticated, "Signed in", Action::SetIdentity(IdentityType::Authenticated)) }
             </fieldset>
-            if s.identity == Identity::SignedIn {
+            if s.identity == IdentityType::Authenticated {
                 <label class="field"><span>{ "Provider" }</span>
                     <select aria-label="Provider" onchange={on_provider}>
                         if !known.iter().any(|(k, _)| *k == s.provider) {
@@ -171,7 +171,7 @@ pub fn SignInPanel(props: &SignInPanelProps) -> Html {
                 { radio("flow", s.flow == Flow::Enhanced, "Enhanced", Action::SetFlow(Flow::Enhanced)) }
                 { radio("flow", s.flow == Flow::Basic, "Basic (classic)", Action::SetFlow(Flow::Basic)) }
             </fieldset>
-            if s.flow == Flow::Enhanced && s.identity == Identity::Guest {
+            if s.flow == Flow::Enhanced && s.identity == IdentityType::Unauthenticated {
                 <ScopeDownChoice current={props.scope_down.0.clone()} versions={props.scope_down.1.clone()} dispatch={d.clone()} />
             }
             if s.flow == Flow::Enhanced {

@@ -16,11 +16,11 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use identity_pool::api::{Diagnostic, Explain};
+use identity_pool::api::{Diagnostic, Explain, PolicyKind};
 use yew::prelude::*;
 
-use crate::backend::{self, Kind, ReportView};
-use crate::state::{Editor, Flow, ScenarioDoc};
+use crate::backend::{self, ReportView};
+use crate::state::{Editor, ScenarioDoc};
 
 /// Quiet time before a burst of edits is evaluated.
 pub const DEBOUNCE_MS: u32 = 100;
@@ -82,7 +82,7 @@ struct Shared {
     last_explain_cost: f64,
     count: u32,
     /// Parsed diagnostics by (kind, text): an edit re-parses only the policy it changed.
-    cache: HashMap<(Kind, String), Rc<Vec<Diagnostic>>>,
+    cache: HashMap<(PolicyKind, String), Rc<Vec<Diagnostic>>>,
 }
 
 #[derive(Clone, PartialEq, Default)]
@@ -215,38 +215,13 @@ fn evaluate(shared: &Rc<RefCell<Shared>>, explain: Explain) -> (ReportView, Diag
         state.cache.clear();
     }
     let mut diagnostics = DiagnosticMap::new();
-    let mut parse = |id: String, kind: Kind, text: &str| {
-        let key = (kind, text.to_string());
+    for (id, kind, text) in doc.policies() {
         let found = state
             .cache
-            .entry(key)
+            .entry((kind, text.to_string()))
             .or_insert_with(|| Rc::new(backend::parse_policy(text, kind)))
             .clone();
-        diagnostics.insert(id, found);
-    };
-    for role in &doc.roles {
-        parse(format!("{}:trust", role.name), Kind::Trust, &role.trust);
-        for policy in &role.policies {
-            parse(
-                format!("{}:{}", role.name, policy.name),
-                Kind::Identity,
-                &policy.text,
-            );
-        }
-        if let Some(boundary) = &role.boundary {
-            parse(
-                format!("{}:boundary", role.name),
-                Kind::PermissionsBoundary,
-                boundary,
-            );
-        }
-    }
-    if doc.sign_in.flow == Flow::Basic && !doc.sign_in.basic_policy.trim().is_empty() {
-        parse(
-            "signIn:session".into(),
-            Kind::Session,
-            &doc.sign_in.basic_policy,
-        );
+        diagnostics.insert(id.to_string(), found);
     }
     drop(state);
     (backend::simulate(&doc.to_document(), explain), diagnostics)

@@ -6,11 +6,14 @@ pub mod import;
 pub mod line_diff;
 pub mod pool_edit;
 pub mod reducer;
-pub mod scenario;
+
+/// The editable scenario is the simulation's own model (`identity_pool::edit`): the page
+/// keeps no second one.
+pub use identity_pool::edit as scenario;
 
 #[cfg(test)]
 mod tests;
 
 pub use action::{Action, PolicySlot, RequestField, SignInField};
 pub use reducer::Editor;
-pub use scenario::{Flow, Identity, ScenarioDoc};
+pub use scenario::{Flow, IdentityType, ScenarioDoc};

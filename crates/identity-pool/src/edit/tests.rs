@@ -1,7 +1,7 @@
 //! Reading hostile scenario text: messages in the user's terms, sizes kept as given.
 
 use super::*;
-use identity_pool::scenario::MAX_SCENARIO_BYTES;
+use crate::scenario::MAX_SCENARIO_BYTES;
 
 fn error(text: &str) -> String {
     ScenarioDoc::from_json(text).unwrap_err().message
@@ -69,7 +69,7 @@ fn a_scenario_given_under_the_limit_stays_under_it() {
         written.len(),
         given.len()
     );
-    let report = identity_pool::simulate_text(&written);
+    let report = crate::simulate_text(&written);
     let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert!(!codes.contains(&"iam::parse::too_large"), "{codes:?}");
     // Nothing is lost on the way: it reads back as the same document.
