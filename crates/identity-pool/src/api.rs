@@ -26,7 +26,7 @@ pub use iam_policy::api::{StreamSummary, Streamed};
 /// behind `formatPolicy` and the page's Format button alike.
 pub use iam_policy::format::{compact_json, format_json};
 pub use iam_policy::{
-    ContextValue, Diagnostic, Explanation, PolicyKind, Position, Severity, Span,
+    ContextValue, Decision, Diagnostic, Explanation, PolicyKind, Position, Severity, Span,
     StatementExplanation, StatementRef, Verdict, ENGINE_VERSION,
 };
 

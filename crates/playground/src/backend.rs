@@ -4,6 +4,8 @@
 //! only this file changes. Nothing here decides anything about IAM or Cognito: it forwards
 //! a request and reads the answer.
 
+pub mod review;
+
 use identity_pool::api::{
     self, ApiAnswerBody, ApiCall, ContextValue, Diagnostic, Explain, PolicyKind, ScenarioInput,
     Severity,

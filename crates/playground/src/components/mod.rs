@@ -2,9 +2,12 @@
 
 pub mod app;
 pub mod aws_error;
+pub mod changes_view;
 pub mod claims_presets;
+pub mod coach_view;
 pub mod embed_app;
 pub mod embed_result;
+pub mod explorer;
 pub mod export_code_dialog;
 pub mod flow_steps;
 pub mod goal_checklist;
@@ -19,6 +22,7 @@ pub mod pool_json;
 pub mod request_result;
 pub mod requests_panel;
 pub mod results_panel;
+pub mod review_panel;
 pub mod rich_text;
 pub mod role_card;
 pub mod role_mappings;

@@ -1,5 +1,6 @@
 //! Hooks shared by the page's components.
 
+pub mod use_catalog;
 pub mod use_evaluation;
 pub mod use_host;
 pub mod use_shortcuts;

@@ -97,4 +97,11 @@ pub enum Action {
     RemoveRequest(usize),
     /// Set one field of request `index`.
     SetRequest(usize, RequestField, String),
+    /// Add a request for `action` on `resource` (from the effective-permissions explorer).
+    AddRequestFor(String, String),
+    /// Replace the policy in editor `ROLE:POLICY` (`ROLE:trust`, `ROLE:boundary`) with a
+    /// coach fix the user accepted.
+    ApplyFix(String, String),
+    /// Keep a coach finding's id in `dismissedFindings`.
+    DismissFinding(String),
 }

@@ -12,6 +12,8 @@ pub mod reducer;
 pub use identity_pool::edit as scenario;
 
 #[cfg(test)]
+mod review_tests;
+#[cfg(test)]
 mod tests;
 
 pub use action::{Action, PolicySlot, RequestField, SignInField};

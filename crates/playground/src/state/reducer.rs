@@ -24,6 +24,11 @@ pub struct Editor {
 impl Editor {
     /// Applies one action, returning the new state.
     pub fn apply(mut self, action: Action) -> Self {
+        if let Action::ApplyFix(editor_id, text) = &action {
+            if let Some((index, slot)) = policy_slot(&self.doc, editor_id) {
+                return self.apply(Action::SetPolicyText(index, slot, text.clone()));
+            }
+        }
         self.revision = self.revision.wrapping_add(1);
         let doc = &mut self.doc;
         match action {
@@ -153,6 +158,28 @@ impl Editor {
                     doc.requests.remove(i);
                 }
             }
+            Action::AddRequestFor(action, resource) => doc.requests.push(RequestDoc {
+                action,
+                resource,
+                context: "{}".into(),
+                expect: None,
+            }),
+            // Rewritten to `SetPolicyText` above; an editor that no longer exists is left alone.
+            Action::ApplyFix(..) => {}
+            Action::DismissFinding(id) => {
+                let list = doc
+                    .extra
+                    .entry("dismissedFindings")
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if !list.is_array() {
+                    *list = Value::Array(Vec::new());
+                }
+                if let Value::Array(items) = list {
+                    if !items.iter().any(|v| v.as_str() == Some(id.as_str())) {
+                        items.push(Value::String(id));
+                    }
+                }
+            }
             Action::SetRequest(i, field, value) => {
                 if let Some(q) = doc.requests.get_mut(i) {
                     match field {
@@ -165,6 +192,24 @@ impl Editor {
         }
         self
     }
+}
+
+/// The role index and slot of editor `ROLE:POLICY` (`ROLE:trust`, `ROLE:boundary`).
+pub fn policy_slot(doc: &ScenarioDoc, editor_id: &str) -> Option<(usize, PolicySlot)> {
+    let (role, policy) = editor_id.split_once(':')?;
+    let index = doc.roles.iter().position(|r| r.name == role)?;
+    let slot = match policy {
+        "trust" => PolicySlot::Trust,
+        "boundary" => PolicySlot::Boundary,
+        name => PolicySlot::Access(
+            doc.roles
+                .get(index)?
+                .policies
+                .iter()
+                .position(|p| p.name == name)?,
+        ),
+    };
+    Some((index, slot))
 }
 
 /// Edits the value as an object; a non-object (from a hand-edited JSON view) becomes `{}` first.

@@ -1,0 +1,193 @@
+// PENDING (not run: the runner reads tests/e2e/specs only). The Permissions panel
+// (components/review_panel.rs) is not mounted in the page yet: mounted, it links the
+// effective-permissions, diff and coach code into the initial wasm (+84 KB gzipped,
+// 635,410 B total, over the 600 KB size limit and the issue's "+10 KB" budget). It needs a
+// lazily loaded second module first. To mount it: render <ReviewPanel> in app.rs (see the
+// `review` branch history), add `web/styles/review.css` and the `catalog.tsv` copy-file to
+// index.html, and move this spec back to tests/e2e/specs (it passed there: 3/3).
+//
+// The Permissions panel as a user meets it: the AWS action catalog arrives after the first
+// decision (never in the wasm), the explorer counts what the seed's guest may do in both
+// flows, and a change that broadens the guest policy shows in the Changes view and as a
+// coach finding whose one-click fix restores the tighter policy.
+
+import assert from 'node:assert/strict';
+
+export const timeoutMs = 180_000;
+
+const EDITOR = 'textarea[data-testid="policy-editor"][data-policy-id="Guest:ReadPicture"]';
+const TOTALS = '[data-testid="explorer-totals"]';
+
+// The criterion bench's role policy (crates/identity-pool/benches/effective.rs).
+const TEN_SERVICES = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Sid: 'Own', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:List*'],
+      Resource: ['arn:aws:s3:::photos/${cognito-identity.amazonaws.com:sub}/*', 'arn:aws:s3:::photos'] },
+    { Sid: 'Items', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+      Resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/Notes',
+      Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['${cognito-identity.amazonaws.com:sub}'] } } },
+    { Sid: 'Invoke', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:thumb' },
+    { Sid: 'Queue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:uploads' },
+    { Sid: 'Topic', Effect: 'Allow', Action: 'sns:Publish', Resource: 'arn:aws:sns:us-east-1:123456789012:events' },
+    { Sid: 'Stream', Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: 'arn:aws:kinesis:us-east-1:123456789012:stream/clicks' },
+    { Sid: 'Describe', Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' },
+    { Sid: 'Logs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'arn:aws:logs:us-east-1:123456789012:log-group:/app:*' },
+    { Sid: 'Metrics', Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*' },
+    { Sid: 'NoIam', Effect: 'Deny', Action: 'iam:*', Resource: '*' },
+  ],
+}, null, 2);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+async function openWithCatalog(t) {
+  const requests = [];
+  const page = await t.openApp();
+  page.on('request', (r) => requests.push(r.url()));
+  const started = performance.now();
+  await page.locator('[data-testid="review"][data-catalog="loaded"]').waitFor({ timeout: 30_000 });
+  t.timing('first decision to catalog loaded', performance.now() - started);
+  return { page, requests };
+}
+
+export const tests = {
+  'the explorer counts the seed guest in both flows': async (t) => {
+    const { page } = await openWithCatalog(t);
+    const totals = page.locator(TOTALS);
+    // Enhanced flow: the role's S3 plus the scope-down's 32 services, one action allowed.
+    await page.locator(`${TOTALS}[data-total="2830"]`).waitFor();
+    t.timing(
+      'explorer first full computation (2,830 decisions)',
+      Number(await page.locator('[data-testid="explorer"]').getAttribute('data-ms')),
+    );
+    assert.equal(await totals.getAttribute('data-allowed'), '1');
+    assert.equal(await totals.getAttribute('data-role-allowed'), '1');
+    assert.equal(await page.locator('[data-testid="explorer-service"]').count(), 33);
+    const s3 = page.locator('[data-testid="explorer-service"][data-prefix="s3"]');
+    assert.equal(await s3.getAttribute('data-allowed'), '1');
+    await s3.locator('button.service-toggle').click();
+    const getObject = s3.locator('[data-testid="explorer-row"][data-action="s3:GetObject"]');
+    assert.equal(await getObject.getAttribute('data-outcome'), 'allowed');
+    assert.equal(
+      await s3.locator('[data-testid="explorer-row"][data-action="s3:PutObject"]').getAttribute('data-outcome'),
+      'denied',
+    );
+    await t.screenshot(page, 'explorer-enhanced');
+
+    // One click adds the cell as a listed request, whose full explanation is in Results.
+    await getObject.locator('button').click();
+    await page.locator('[data-testid="request-result"][data-index="1"][data-decision="Allowed"]').waitFor();
+
+    // The same guest in the basic flow: no scope-down, so only the role's service is in play.
+    await page.locator('[data-testid="explorer-basic"]').check();
+    await page.locator('[data-testid="explorer"][data-flow="basic"]').waitFor();
+    await page.locator(`${TOTALS}[data-total="180"]`).waitFor();
+    assert.equal(await totals.getAttribute('data-allowed'), '1');
+    assert.equal(await page.locator('[data-testid="explorer-service"]').count(), 1);
+    await page.locator('[data-testid="explorer-basic"]').uncheck();
+    await page.locator(`${TOTALS}[data-total="2830"]`).waitFor();
+
+    // Recompute time after an edit, read from the page (median of 11 edits; printed).
+    const editor = page.locator(EDITOR);
+    const original = await editor.inputValue();
+    const times = [];
+    for (let i = 0; i < 11; i++) {
+      const before = await page.locator('[data-testid="explorer"]').getAttribute('data-ms');
+      await editor.fill(original.replace('my_picture.jpg', `my_picture${i}.jpg`));
+      await page.waitForFunction(
+        (b) => document.querySelector('[data-testid="explorer"]')?.getAttribute('data-ms') !== b,
+        before,
+      );
+      times.push(Number(await page.locator('[data-testid="explorer"]').getAttribute('data-ms')));
+    }
+    t.timing('explorer recompute after an edit, median of 11 (2,830 decisions)', median(times));
+
+    // The issue's case: a role whose policy names 10 services, plus the scope-down's.
+    await editor.fill(TEN_SERVICES);
+    await page.waitForFunction(
+      (sel) => Number(document.querySelector(sel)?.getAttribute('data-total')) > 2830,
+      TOTALS,
+    );
+    const total = await totals.getAttribute('data-total');
+    const tenTimes = [];
+    for (let i = 0; i < 11; i++) {
+      const before = await page.locator('[data-testid="explorer"]').getAttribute('data-ms');
+      await editor.fill(TEN_SERVICES.replace('function:thumb', `function:thumb${i}`));
+      await page.waitForFunction(
+        (b) => document.querySelector('[data-testid="explorer"]')?.getAttribute('data-ms') !== b,
+        before,
+      );
+      tenTimes.push(Number(await page.locator('[data-testid="explorer"]').getAttribute('data-ms')));
+    }
+    t.timing(`explorer recompute, 10 role services + scope-down, median of 11 (${total} decisions)`, median(tenTimes));
+  },
+
+  'a broadened guest policy shows in Changes and the coach fix restores it': async (t) => {
+    const { page } = await openWithCatalog(t);
+    const changesTab = page.locator('[data-testid="tab-changes"]');
+    await page.locator('[data-testid="tab-changes"][data-count="0"]').waitFor();
+    const editor = page.locator(EDITOR);
+    const original = await editor.inputValue();
+    assert.doesNotMatch(original, /s3:PutObject/);
+    await editor.fill(original.replace('"s3:GetObject"', '"s3:GetObject", "s3:PutObject"'));
+
+    // The tab counts the change before it is opened.
+    await page.waitForFunction(() => {
+      const n = Number(document.querySelector('[data-testid="tab-changes"]')?.getAttribute('data-count'));
+      return n > 0;
+    });
+    await changesTab.click();
+    const put = page.locator(
+      '[data-testid="change-action"][data-action="s3:PutObject"][data-direction="allowed"][data-identity="current"]',
+    );
+    await put.waitFor();
+    assert.equal(await page.locator('[data-testid="changes"]').getAttribute('data-grants-new'), 'true');
+    t.timing(
+      'comparison with the baseline, every identity (in-page)',
+      Number(await page.locator('[data-testid="changes"]').getAttribute('data-ms')),
+    );
+    assert.match(await page.locator('[data-testid="changes-baseline"]').textContent(), /guest-reads-public-picture|as opened/);
+    await t.screenshot(page, 'changes');
+
+    // The coach names the write granted to guests and offers the tighter policy.
+    await page.locator('[data-testid="tab-coach"]').click();
+    const finding = page.locator('[data-testid="coach-finding"][data-code="coach::guest_write_access"]');
+    await finding.waitFor();
+    assert.equal(await finding.getAttribute('data-policy'), 'Guest:ReadPicture');
+    await finding.locator('[data-testid="fix-preview-toggle"]').click();
+    const after = await finding.locator('[data-testid="fix-after"]').textContent();
+    assert.match(after, /s3:GetObject/);
+    assert.doesNotMatch(after, /s3:PutObject/);
+    await t.screenshot(page, 'coach-fix-preview');
+    await finding.locator('[data-testid="fix-apply"]').click();
+
+    // Applied: the editor holds the tighter policy, and nothing is left to review.
+    await page.waitForFunction(
+      (sel) => !document.querySelector(sel)?.value.includes('s3:PutObject'),
+      EDITOR,
+    );
+    await page.locator('[data-testid="tab-changes"][data-count="0"]').waitFor();
+    await page.locator('[data-testid="request-result"][data-index="0"][data-decision="Allowed"]').waitFor();
+    await changesTab.click();
+    assert.match(await page.locator('[data-testid="changes-headline"]').textContent(), /No change/);
+  },
+
+  'a dismissed finding stays listed and pinning moves the baseline': async (t) => {
+    const page = await t.openApp('#example=scope-down-guest-enhanced');
+    await page.locator('[data-testid="review"][data-catalog="loaded"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="tab-coach"]').click();
+    const finding = page.locator('[data-testid="coach-finding"][data-code="coach::guest_above_scope_down"]');
+    await finding.waitFor();
+    await finding.locator('[data-testid="finding-dismiss"]').click();
+    await page.locator('[data-testid="coach-finding"][data-code="coach::guest_above_scope_down"][data-dismissed="true"]').waitFor();
+    await page.locator('[data-testid="tab-coach"][data-count="0"]').waitFor();
+    // The dismissal is an edit of the scenario; pinning makes it the baseline.
+    await page.locator('[data-testid="tab-changes"]').click();
+    await page.locator('[data-testid="changes-pin"]').click();
+    await page.locator('[data-testid="changes-baseline"]', { hasText: 'snapshot 1' }).waitFor();
+    await page.locator('[data-testid="tab-changes"][data-count="0"]').waitFor();
+  },
+};
