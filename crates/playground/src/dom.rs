@@ -11,6 +11,25 @@ pub fn set_ready() {
     }
 }
 
+/// Focuses the policy editor `policy_id` (`ROLE:POLICY`) with the caret at the start of
+/// statement `index` as the engine reads the editor's text (at the top when there is none).
+pub fn jump_to(policy_id: &str, index: Option<usize>) {
+    let selector = format!(
+        "textarea[data-testid=\"policy-editor\"][data-policy-id=\"{}\"]",
+        policy_id.replace('\\', "\\\\").replace('"', "\\\"")
+    );
+    let text = gloo::utils::document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .map(|area| area.value())
+        .unwrap_or_default();
+    let start = index.and_then(|i| identity_pool::edit::statement_start(&text, i));
+    let (line, column) = start.map_or((1, 1), |p| (p.line, p.utf16_column));
+    crate::editor::jump_to(policy_id, line, column);
+}
+
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, text: &str) {
     let parts = js_sys_array(text);

@@ -234,5 +234,14 @@ impl Default for ScenarioDoc {
     }
 }
 
+/// Where statement `index` (0-based, in the `Statement` list) starts in policy `text`, as
+/// the engine reads it: for a link that puts the caret on a statement the report names by
+/// its index. `None` when the text has no such statement.
+pub fn statement_start(text: &str, index: usize) -> Option<iam_policy::Position> {
+    let parsed = iam_policy::parse_policy(text, PolicyKind::Identity);
+    let statement = parsed.policy?.statements.into_iter().nth(index)?;
+    Some(iam_policy::position_of(text, statement.span.start))
+}
+
 #[cfg(test)]
 mod tests;

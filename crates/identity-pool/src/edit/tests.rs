@@ -81,3 +81,12 @@ fn a_small_scenario_keeps_its_indentation() {
     let doc = ScenarioDoc::from_json(&wide_scenario(3)).unwrap();
     assert!(doc.to_json().contains("\n  \"roles\""), "{}", doc.to_json());
 }
+
+#[test]
+fn a_statement_is_found_by_its_index() {
+    let text = "{\n  \"Statement\": [\n    {\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"},\n    {\"Effect\": \"Deny\", \"Action\": \"s3:*\", \"Resource\": \"*\"}\n  ]\n}";
+    let second = super::statement_start(text, 1).unwrap();
+    assert_eq!((second.line, second.column), (4, 5));
+    assert!(super::statement_start(text, 2).is_none());
+    assert!(super::statement_start("{", 0).is_none());
+}
