@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 
-use identity_pool::api::{self, ApiAnswerBody, ApiCall, ScenarioInput};
+use identity_pool::api::{self, ApiAnswerBody, ApiCall, Explain, ScenarioInput};
 use identity_pool::import::DecodedToken;
 
 use crate::output::{escape, print_diagnostics, print_line};
@@ -46,7 +46,10 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
     let file = file.map_or("-", String::as_str);
-    let reply = api::call(ApiCall::Simulate { scenario });
+    let reply = api::call(ApiCall::Simulate {
+        scenario,
+        explain: Explain::All,
+    });
     let ApiAnswerBody::Simulate { report } = &reply else {
         eprintln!("idpool: unexpected answer");
         return ExitCode::from(2);

@@ -18,7 +18,7 @@ mod decision;
 mod diagnostic;
 mod evaluate;
 mod explain;
-mod format;
+pub mod format;
 pub mod json;
 mod keys;
 mod pattern;

@@ -22,6 +22,9 @@ use serde::{Deserialize, Serialize};
 
 pub use iam_policy::api::{EvalAnswer, EvalCase};
 pub use iam_policy::api::{StreamSummary, Streamed};
+/// The one JSON formatter (whitespace only; keys, duplicates and literals as written),
+/// behind `formatPolicy` and the page's Format button alike.
+pub use iam_policy::format::{compact_json, format_json};
 pub use iam_policy::{
     ContextValue, Decision, Diagnostic, Explanation, PolicyKind, Position, Severity, Span,
     StatementExplanation, StatementRef, Verdict, ENGINE_VERSION,
@@ -37,7 +40,8 @@ use crate::export::{export, ExportFormat, Exported};
 use crate::import::{decode_token, import_text, DecodedToken, ImportOptions, Imported};
 use crate::report::Report;
 use crate::scenario::Flow;
-use crate::simulate::simulate_text;
+use crate::simulate::simulate_text_with;
+pub use crate::simulate::Explain;
 
 /// The version of this API; requests with another version get an `error` answer.
 pub const API_VERSION: u32 = 1;
@@ -92,6 +96,10 @@ pub enum ApiCall {
     Simulate {
         /// The scenario.
         scenario: ScenarioInput,
+        /// Which requests to explain: `"all"` (the default), `"none"` (decisions only, the
+        /// fast path) or `{"only": [indices]}`.
+        #[serde(default)]
+        explain: Explain,
     },
     /// Simulate a scenario and check its `expect`s.
     Check {
@@ -416,8 +424,8 @@ fn no_catalog() -> ApiAnswerBody {
 #[inline(always)]
 fn answer_call(call: &ApiCall) -> ApiAnswerBody {
     match call {
-        ApiCall::Simulate { scenario } => ApiAnswerBody::Simulate {
-            report: simulate_text(&scenario.text()),
+        ApiCall::Simulate { scenario, explain } => ApiAnswerBody::Simulate {
+            report: simulate_text_with(&scenario.text(), explain),
         },
         ApiCall::Check { scenario } => {
             let (result, report) = check_text(&scenario.text());

@@ -120,8 +120,9 @@ pub struct RequestReport {
     /// The error message the service would return, for denials.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aws_message: Option<String>,
-    /// The Cognito-level explanation.
-    pub cognito: CognitoExplanation,
+    /// The Cognito-level explanation (absent when only decisions were asked for).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cognito: Option<CognitoExplanation>,
     /// Every other layer that would block the request after the one `cognito` names, in
     /// the order AWS checks them and in Cognito's words: what the user would meet next
     /// after fixing the first.

@@ -23,11 +23,14 @@ pub struct Credentials<'a> {
 }
 
 /// Evaluates every request; without credentials each gets `Error`. Under the guest
-/// scope-down each request is also decided under the other scope-down versions.
+/// scope-down each explained request is also decided under the other scope-down versions.
+/// `explain` says which requests get their explanations; the others get only the
+/// decision, from the engine's allocation-free [`decide`].
 pub fn evaluate_requests(
     scenario: &Scenario,
     compiled: &CompiledScenario<'_>,
     credentials: Option<&Credentials<'_>>,
+    explain: &dyn Fn(usize) -> bool,
 ) -> Vec<RequestReport> {
     let others = match credentials {
         Some(c) if c.scope_down => other_scope_downs(scenario.scope_down()),
@@ -38,7 +41,15 @@ pub fn evaluate_requests(
         .iter()
         .enumerate()
         .map(|(index, request)| match credentials {
-            Some(c) => evaluate_one(scenario, compiled, c, &others, index, request),
+            Some(c) => evaluate_one(
+                scenario,
+                compiled,
+                c,
+                &others,
+                index,
+                request,
+                explain(index),
+            ),
             None => no_credentials(scenario, index, request),
         })
         .collect()
@@ -52,12 +63,12 @@ fn no_credentials(scenario: &Scenario, index: usize, request: &ScenarioRequest) 
         decision: RequestDecision::Error,
         expect: request.expect,
         aws_message: None,
-        cognito: CognitoExplanation {
+        cognito: Some(CognitoExplanation {
             summary: "sign-in failed, so there are no credentials to make this request with"
                 .to_owned(),
             fix: Some("fix the sign-in error first".to_owned()),
             cause: Cause::NoCredentials,
-        },
+        }),
         also_blocking: Vec::new(),
         explanation: None,
         readings: Vec::new(),
@@ -72,6 +83,7 @@ fn evaluate_one(
     others: &[ScopeDown],
     index: usize,
     request: &ScenarioRequest,
+    explain: bool,
 ) -> RequestReport {
     let role = compiled.role(&c.session.role_arn);
     let identity: Vec<&CompiledPolicy> = role
@@ -99,6 +111,21 @@ fn evaluate_one(
         resource: compiled.resource_policy(&request.resource),
         ..PolicySet::default()
     };
+    if !explain {
+        return RequestReport {
+            index,
+            action: request.action.clone(),
+            resource: request.resource.clone(),
+            decision: decide(&set, &engine_request).into(),
+            expect: request.expect,
+            aws_message: None,
+            cognito: None,
+            also_blocking: Vec::new(),
+            explanation: None,
+            readings: Vec::new(),
+            position: Some(scenario.position(request.span.start)),
+        };
+    }
     let evaluation = evaluate(&set, &engine_request);
     set.session = Vec::new();
     let without_session = decide(&set, &engine_request);
@@ -137,7 +164,7 @@ fn evaluate_one(
             &request.resource,
             &evaluation.explanation,
         ),
-        cognito,
+        cognito: Some(cognito),
         also_blocking,
         explanation: Some(evaluation.explanation),
         readings,

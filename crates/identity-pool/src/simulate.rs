@@ -8,13 +8,43 @@ use crate::requests::{evaluate_requests, Credentials};
 use crate::scenario::{load_scenario, Flow, IdentityType, Scenario};
 use crate::scope_down::{default_version, ScopeDownVersion, VERSIONS};
 
+/// Which requests get their explanations.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Explain {
+    /// Every request (what the CLI and a report file show).
+    #[default]
+    All,
+    /// None: decisions only, the fast path of a keystroke.
+    None,
+    /// The requests at these 0-based indices (the ones a reader has opened).
+    Only(Vec<usize>),
+}
+
+impl Explain {
+    /// Whether request `index` is explained.
+    pub fn covers(&self, index: usize) -> bool {
+        match self {
+            Self::All => true,
+            Self::None => false,
+            Self::Only(list) => list.contains(&index),
+        }
+    }
+}
+
 /// Simulates `scenario`: the sign-in steps, the session or the error, and every request.
 pub fn simulate(scenario: &Scenario) -> Report {
+    simulate_with(scenario, &Explain::All)
+}
+
+/// [`simulate`], explaining only the requests `explain` covers; the others carry only their
+/// decision (the sign-in, its steps and errors are always complete).
+pub fn simulate_with(scenario: &Scenario, explain: &Explain) -> Report {
     let compiled = CompiledScenario::new(scenario);
     if scenario.sign_in.identity == IdentityType::Authenticated
         && scenario.sign_in.claims_unreadable
     {
-        return claims_unreadable(scenario, &compiled);
+        return claims_unreadable(scenario, &compiled, explain);
     }
     let mut notes = Notes::default();
     let mut outcome = run_flow(scenario, &compiled, &mut notes);
@@ -29,7 +59,9 @@ pub fn simulate(scenario: &Scenario) -> Report {
         session_policies: &outcome.session_policies,
         scope_down: outcome.scope_down_applied,
     });
-    let requests = evaluate_requests(scenario, &compiled, credentials.as_ref());
+    let requests = evaluate_requests(scenario, &compiled, credentials.as_ref(), &|index| {
+        explain.covers(index)
+    });
     for (key, _) in &compiled.default_key_policies {
         notes.push(crate::kms_default::note(key));
     }
@@ -87,9 +119,14 @@ fn scope_down_reason(identity: IdentityType, flow: Flow, applied: bool) -> Strin
 /// Loads and simulates scenario text; load diagnostics go into the report. A text that is
 /// not a scenario at all gives a report with only diagnostics and outcome `Error`.
 pub fn simulate_text(text: &str) -> Report {
+    simulate_text_with(text, &Explain::All)
+}
+
+/// [`simulate_text`] with a choice of which requests to explain.
+pub fn simulate_text_with(text: &str, explain: &Explain) -> Report {
     let loaded = load_scenario(text);
     let mut report = match &loaded.scenario {
-        Some(scenario) => simulate(scenario),
+        Some(scenario) => simulate_with(scenario, explain),
         None => unreadable(),
     };
     report.diagnostics = loaded.diagnostics;
@@ -99,14 +136,18 @@ pub fn simulate_text(text: &str) -> Report {
 /// The report when the provider token's claims cannot be read: running the sign-in with no
 /// claims would only report what the empty token lacks (`aud`...), sending the user after
 /// the wrong problem. Nothing runs; the claims' diagnostic is the one thing to fix.
-fn claims_unreadable(scenario: &Scenario, compiled: &CompiledScenario) -> Report {
+fn claims_unreadable(
+    scenario: &Scenario,
+    compiled: &CompiledScenario,
+    explain: &Explain,
+) -> Report {
     let mut report = unreadable();
     report.name = scenario.name.clone();
     report.flow = scenario.sign_in.flow;
     report.identity = scenario.sign_in.identity;
     report.scope_down.reason =
         "the sign-in did not run: `signIn.claims` must be a JSON object first".to_owned();
-    report.requests = evaluate_requests(scenario, compiled, None);
+    report.requests = evaluate_requests(scenario, compiled, None, &|index| explain.covers(index));
     report
 }
 

@@ -106,7 +106,7 @@ fn guest_enhanced_gets_scope_down() {
     assert_eq!(r.outcome, "issued");
     assert_eq!(decisions(&r), ["Allowed", "ImplicitDeny"]);
     let denied = &r.requests[1];
-    assert_eq!(denied.cognito.cause, Cause::ScopeDown);
+    assert_eq!(denied.cognito.as_ref().unwrap().cause, Cause::ScopeDown);
     assert!(denied
         .aws_message
         .as_deref()
@@ -292,7 +292,10 @@ fn basic_flow_session_policy_narrows_the_role() {
     s["signIn"]["basic"] = json!({"RoleArn": "arn:aws:iam::123456789012:role/Guest", "Policy": allow(&["s3:GetObject"], "*")});
     let r = run(&s);
     assert_eq!(decisions(&r), ["Allowed", "ImplicitDeny"]);
-    assert_eq!(r.requests[1].cognito.cause, Cause::SessionPolicy);
+    assert_eq!(
+        r.requests[1].cognito.as_ref().unwrap().cause,
+        Cause::SessionPolicy
+    );
 }
 
 #[test]
@@ -313,7 +316,10 @@ fn signed_in_user_and_identity_id_vs_sub() {
         ]
     );
     assert_eq!(decisions(&r), ["Allowed", "ImplicitDeny"]);
-    assert_eq!(r.requests[1].cognito.cause, Cause::IdentityIdVsSub);
+    assert_eq!(
+        r.requests[1].cognito.as_ref().unwrap().cause,
+        Cause::IdentityIdVsSub
+    );
     assert!(!r.scope_down.applied);
 }
 
@@ -500,6 +506,8 @@ fn uncertain_scope_down_decisions_carry_the_other_versions_outcomes() {
     assert!(others.iter().all(|(_, outcome)| *outcome == "Allowed"));
     assert!(pinpoint
         .cognito
+        .as_ref()
+        .unwrap()
         .summary
         .contains("Uncertain: under scope-down version `guide-2022`"));
     assert!(r.requests[1].readings.is_empty(), "S3 is on every list");
@@ -597,7 +605,7 @@ fn every_blocking_layer_is_named_not_only_the_first() {
     let r = run(&s);
     assert_eq!(decisions(&r), ["ImplicitDeny"]);
     let q = &r.requests[0];
-    assert_eq!(q.cognito.cause, Cause::AccessPolicy);
+    assert_eq!(q.cognito.as_ref().unwrap().cause, Cause::AccessPolicy);
     let also: Vec<Cause> = q.also_blocking.iter().map(|b| b.cause).collect();
     assert_eq!(also, [Cause::ScopeDown]);
     assert!(
@@ -625,7 +633,10 @@ fn every_blocking_layer_is_named_not_only_the_first() {
         allow(&["mobiletargeting:PutEvents"], "*"),
     );
     let r = run(&s);
-    assert_eq!(r.requests[0].cognito.cause, Cause::ScopeDown);
+    assert_eq!(
+        r.requests[0].cognito.as_ref().unwrap().cause,
+        Cause::ScopeDown
+    );
     assert!(r.requests[0].also_blocking.is_empty());
 }
 

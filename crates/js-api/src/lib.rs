@@ -12,7 +12,7 @@ pub mod graph;
 mod js;
 
 use identity_pool::api::{
-    self, ApiAnswer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION,
+    self, ApiAnswer, ApiAnswerBody, ApiCall, ApiRequest, Explain, ScenarioInput, API_VERSION,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -48,7 +48,10 @@ pub fn answer_json(#[wasm_bindgen(unchecked_param_type = "string")] request: JsV
 /// Simulates a scenario (its file text, or the document as an object).
 #[wasm_bindgen]
 pub fn simulate(scenario: JsValue) -> Result<JsValue, JsError> {
-    call(scenario_input(&scenario).map(|scenario| ApiCall::Simulate { scenario }))
+    call(scenario_input(&scenario).map(|scenario| ApiCall::Simulate {
+        scenario,
+        explain: Explain::All,
+    }))
 }
 
 /// Simulates a scenario and checks its `expect`s.

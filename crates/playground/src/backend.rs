@@ -7,35 +7,12 @@
 pub mod review;
 
 use identity_pool::api::{
-    self, ApiAnswerBody, ApiCall, ContextValue, Diagnostic, PolicyKind, ScenarioInput, Severity,
-    StatementExplanation,
+    self, ApiAnswerBody, ApiCall, ContextValue, Diagnostic, Explain, PolicyKind, ScenarioInput,
+    Severity,
 };
+use identity_pool::edit::Document;
 use identity_pool::report::{Report, RequestReport};
 use serde::Serialize;
-
-/// The policy kinds the page edits, a subset of the API's `PolicyKind`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
-    /// An access (identity-based) policy.
-    Identity,
-    /// A role's trust policy.
-    Trust,
-    /// A session policy (basic flow).
-    Session,
-    /// A permissions boundary.
-    PermissionsBoundary,
-}
-
-impl Kind {
-    fn policy_kind(self) -> PolicyKind {
-        match self {
-            Kind::Identity => PolicyKind::Identity,
-            Kind::Trust => PolicyKind::Trust,
-            Kind::Session => PolicyKind::Session,
-            Kind::PermissionsBoundary => PolicyKind::PermissionsBoundary,
-        }
-    }
-}
 
 /// One step of the sign-in flow.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,6 +67,19 @@ pub struct SessionView {
     pub scope_down: String,
 }
 
+/// A place in one policy editor's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditorPlace {
+    /// The editor (`ROLE:POLICY`).
+    pub policy_id: String,
+    /// 1-based line in that editor's text.
+    pub line: usize,
+    /// 1-based column, in characters (shown).
+    pub column: usize,
+    /// 1-based column in UTF-16 code units (where the editor puts the caret).
+    pub utf16_column: usize,
+}
+
 /// A statement an explanation points at.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StatementRef {
@@ -97,12 +87,20 @@ pub struct StatementRef {
     pub policy: String,
     /// The `Sid`, or `#index`.
     pub statement: String,
-    /// The editor it lives in (`ROLE:POLICY`), when it is one of the scenario's policies.
-    pub policy_id: Option<String>,
-    /// 0-based index in the policy's `Statement` list.
-    pub index: Option<usize>,
+    /// Where it starts in its editor, when it is one of the scenario's policies.
+    pub place: Option<EditorPlace>,
     /// Why it did (or did not) apply.
     pub reason: String,
+}
+
+/// A problem of the scenario, located in the editor whose text it is about (when it is
+/// about a policy: other fields are edited in forms, where a line number means nothing).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Where, when it is inside a policy.
+    pub place: Option<EditorPlace>,
+    /// The diagnostic (positions relative to that policy's text).
+    pub diagnostic: Diagnostic,
 }
 
 /// One request's decision.
@@ -154,8 +152,8 @@ pub struct ReportView {
     pub role: Option<String>,
     /// One entry per request (shared: the results list re-renders without deep copies).
     pub requests: Vec<std::rc::Rc<RequestResultView>>,
-    /// Problems with the scenario document.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Problems with the scenario.
+    pub diagnostics: Vec<Problem>,
     /// The scope-down version the run followed.
     pub scope_down_version: String,
     /// Every scope-down version, to choose another.
@@ -188,17 +186,60 @@ pub fn engine_version() -> String {
     api::ENGINE_VERSION.to_string()
 }
 
-/// Runs the whole scenario (scenario file text, formats.md section 2).
-pub fn simulate(scenario_json: &str) -> ReportView {
-    // Sent as text: the simulator's positions then refer to exactly this text.
-    let scenario = ScenarioInput::Text(scenario_json.to_string());
-    match call(ApiCall::Simulate { scenario }) {
-        ApiAnswerBody::Simulate { report } => read_report(&report),
+/// Runs the whole scenario (the document and where its policies are, as
+/// `ScenarioDoc::to_document` writes them), explaining the requests `explain` covers
+/// (`Explain::None`: decisions only, the keystroke's fast path).
+pub fn simulate(document: &Document, explain: Explain) -> ReportView {
+    // Sent as text: the simulator's positions then refer to exactly this text, and the
+    // placements turn them into positions in the editors' texts.
+    let scenario = ScenarioInput::Text(document.text.clone());
+    match call(ApiCall::Simulate { scenario, explain }) {
+        ApiAnswerBody::Simulate { report } => read_report(&report, &Places(document)),
         other => ReportView {
             outcome: "none".into(),
-            diagnostics: vec![plain("playground::api", &unexpected(&other))],
+            diagnostics: vec![Problem {
+                place: None,
+                diagnostic: plain("playground::api", &unexpected(&other)),
+            }],
             ..ReportView::default()
         },
+    }
+}
+
+/// Turns spans of the simulated document into places in the editors.
+struct Places<'a>(&'a Document);
+
+impl Places<'_> {
+    fn statement(&self, span: api::Span) -> Option<EditorPlace> {
+        self.0.place(span).map(|p| EditorPlace {
+            policy_id: p.id.to_string(),
+            line: p.start.line,
+            column: p.start.column,
+            utf16_column: p.start.utf16_column,
+        })
+    }
+
+    fn problem(&self, d: &Diagnostic) -> Problem {
+        match self.0.relocate(d) {
+            Some((id, local)) => Problem {
+                place: local.start.map(|p| EditorPlace {
+                    policy_id: id.to_string(),
+                    line: p.line,
+                    column: p.column,
+                    utf16_column: p.utf16_column,
+                }),
+                diagnostic: local,
+            },
+            // A position in the hidden document would mislead: the message names the field.
+            None => Problem {
+                place: None,
+                diagnostic: Diagnostic {
+                    start: None,
+                    end: None,
+                    ..d.clone()
+                },
+            },
+        }
     }
 }
 
@@ -331,10 +372,10 @@ pub fn export_code(
 }
 
 /// The diagnostics of one policy text, located in that text.
-pub fn parse_policy(text: &str, kind: Kind) -> Vec<Diagnostic> {
+pub fn parse_policy(text: &str, kind: PolicyKind) -> Vec<Diagnostic> {
     let call_ = ApiCall::ParsePolicy {
         text: text.to_string(),
-        kind: kind.policy_kind(),
+        kind,
         catalog: false,
     };
     match call(call_) {
@@ -377,7 +418,7 @@ fn context_text(value: &ContextValue) -> String {
     }
 }
 
-fn read_report(report: &Report) -> ReportView {
+fn read_report(report: &Report, places: &Places<'_>) -> ReportView {
     let steps = report
         .steps
         .iter()
@@ -450,9 +491,13 @@ fn read_report(report: &Report) -> ReportView {
         requests: report
             .requests
             .iter()
-            .map(|r| std::rc::Rc::new(read_request_result(r)))
+            .map(|r| std::rc::Rc::new(read_request_result(r, places)))
             .collect(),
-        diagnostics: report.diagnostics.clone(),
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| places.problem(d))
+            .collect(),
         scope_down_version: report.scope_down.version.id.to_owned(),
         scope_down_versions: report
             .scope_down
@@ -466,90 +511,50 @@ fn read_report(report: &Report) -> ReportView {
     }
 }
 
-/// `Guest/ReadPicture` → `Guest:ReadPicture`; `Guest/trust` → `Guest:trust`.
-fn policy_id_of(label: &str) -> Option<String> {
-    let (role, rest) = label.split_once('/')?;
-    let last = rest.rsplit('/').next().unwrap_or(rest);
-    (!role.is_empty()).then(|| format!("{role}:{last}"))
-}
-
-fn statement_ref(statement: &api::StatementRef, reason: String) -> StatementRef {
+fn statement_ref(
+    statement: &api::StatementRef,
+    reason: String,
+    places: &Places<'_>,
+) -> StatementRef {
     StatementRef {
-        policy_id: policy_id_of(&statement.policy),
+        place: places.statement(statement.span),
         policy: statement.policy.clone(),
         statement: statement.label.clone(),
-        index: Some(statement.index),
         reason,
     }
 }
 
-/// Why one statement did or did not apply, from the engine's match data.
-fn why(statement: &StatementExplanation) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let elements = [
-        Some(&statement.action),
-        Some(&statement.resource),
-        statement.principal.as_ref(),
-    ];
-    for element in elements.into_iter().flatten() {
-        if !element.matched {
-            parts.push(format!(
-                "{} `{}` not matched",
-                element.element, element.request
-            ));
-        }
-    }
-    for c in statement.conditions.iter().filter(|c| !c.result) {
-        let request = c
-            .request_values
-            .as_ref()
-            .map_or_else(|| "absent".to_string(), |v| v.join(", "));
-        parts.push(format!(
-            "condition {} `{}` is false (request: {request})",
-            c.operator, c.key
-        ));
-    }
-    if parts.is_empty() {
-        parts.push(
-            if statement.matched {
-                "matched"
-            } else {
-                "did not apply"
-            }
-            .into(),
-        );
-    }
-    parts.join("; ")
-}
-
-fn read_request_result(request: &RequestReport) -> RequestResultView {
+fn read_request_result(request: &RequestReport, places: &Places<'_>) -> RequestResultView {
     let explanation = request.explanation.as_ref();
     let deciding: Vec<StatementRef> = explanation
         .map(|e| {
             e.deciding_statements
                 .iter()
-                .map(|s| statement_ref(s, String::new()))
+                .map(|s| statement_ref(s, String::new(), places))
                 .collect()
         })
         .unwrap_or_default();
-    let others =
-        explanation
-            .map(|e| {
-                e.statements
-                    .iter()
-                    .filter(|s| {
-                        !e.deciding_statements
-                            .iter()
-                            .any(|d| d.policy == s.statement.policy && d.index == s.statement.index)
-                    })
-                    .map(|s| statement_ref(&s.statement, why(s)))
-                    .chain(e.unevaluated.iter().map(|u| {
-                        statement_ref(&u.statement, format!("not evaluated: {}", u.reason))
-                    }))
-                    .collect()
-            })
-            .unwrap_or_default();
-    let mut summary = request.cognito.summary.clone();
+    let others = explanation
+        .map(|e| {
+            e.statements
+                .iter()
+                .filter(|s| {
+                    !e.deciding_statements
+                        .iter()
+                        .any(|d| d.policy == s.statement.policy && d.index == s.statement.index)
+                })
+                .map(|s| statement_ref(&s.statement, s.reason.clone(), places))
+                .chain(e.unevaluated.iter().map(|u| {
+                    statement_ref(&u.statement, format!("not evaluated: {}", u.reason), places)
+                }))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut summary = request
+        .cognito
+        .as_ref()
+        .map(|c| c.summary.clone())
+        .unwrap_or_default();
     if let Some(e) = explanation {
         // The simulation's summary often repeats the engine's; show a sentence once.
         if !e.summary.is_empty() && !summary.contains(e.summary.as_str()) {
@@ -569,7 +574,11 @@ fn read_request_result(request: &RequestReport) -> RequestResultView {
             .unwrap_or_default(),
         diagnostics: Vec::new(),
         aws_message: request.aws_message.clone().unwrap_or_default(),
-        fix: request.cognito.fix.clone().unwrap_or_default(),
+        fix: request
+            .cognito
+            .as_ref()
+            .and_then(|c| c.fix.clone())
+            .unwrap_or_default(),
         also_blocking: request
             .also_blocking
             .iter()

@@ -3,17 +3,20 @@
 
 use serde_json::Value;
 
-use crate::backend::{parse_policy, simulate, Kind};
+use crate::backend::{parse_policy, simulate};
 use crate::examples;
 use crate::state::ScenarioDoc;
+use identity_pool::api::Explain;
+use identity_pool::api::PolicyKind;
+use identity_pool::edit::Document;
 
 /// The page's round trip through its document model must not change any answer.
 #[test]
 fn the_page_model_gives_the_same_answers_as_the_file() {
     for (id, text) in examples::EMBEDDED {
         let doc = ScenarioDoc::from_json(text).unwrap_or_else(|e| panic!("{id}: {}", e.message));
-        let through_page = simulate(&doc.to_json());
-        let direct = simulate(text);
+        let through_page = simulate(&doc.to_document(), Explain::All);
+        let direct = simulate(&unplaced(text), Explain::All);
         assert_eq!(through_page.outcome(), direct.outcome(), "{id}");
         let decisions = |r: &crate::backend::ReportView| {
             r.requests
@@ -30,7 +33,7 @@ fn the_page_model_gives_the_same_answers_as_the_file() {
 fn every_example_meets_its_expectations() {
     let mut mismatches = Vec::new();
     for (id, text) in examples::EMBEDDED {
-        let report = simulate(text);
+        let report = simulate(&unplaced(text), Explain::All);
         let file: Value = serde_json::from_str(text).unwrap();
         if let Some(error) = file.pointer("/expect/error").and_then(Value::as_str) {
             if report.outcome() != error {
@@ -63,7 +66,7 @@ fn every_example_meets_its_expectations() {
 #[test]
 fn the_default_example_is_allowed_and_explained() {
     let doc = ScenarioDoc::from_json(examples::text(examples::DEFAULT_ID).unwrap()).unwrap();
-    let report = simulate(&doc.to_json());
+    let report = simulate(&doc.to_document(), Explain::All);
     assert_eq!(report.outcome(), "issued");
     assert!(report
         .steps
@@ -72,10 +75,10 @@ fn the_default_example_is_allowed_and_explained() {
     let first = &report.requests[0];
     assert_eq!(first.decision, "Allowed");
     assert!(
-        first
-            .deciding
-            .iter()
-            .any(|d| d.policy_id.as_deref() == Some("Guest:ReadPicture")),
+        first.deciding.iter().any(|d| d
+            .place
+            .as_ref()
+            .is_some_and(|p| p.policy_id == "Guest:ReadPicture")),
         "{first:?}"
     );
     assert!(report
@@ -87,9 +90,55 @@ fn the_default_example_is_allowed_and_explained() {
 #[test]
 fn a_syntax_error_is_reported_at_its_line() {
     let text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {,\n  ]\n}";
-    let diagnostics = parse_policy(text, Kind::Identity);
+    let diagnostics = parse_policy(text, PolicyKind::Identity);
     let first = diagnostics.first().expect("a diagnostic");
     assert_eq!(first.start.map(|p| p.line), Some(4), "{diagnostics:?}");
+}
+
+/// Every position the page shows is in the text the user sees: a problem inside a policy
+/// names that policy's editor and the line of its own text, not of the hidden document.
+#[test]
+fn a_problem_inside_a_policy_names_its_editor_and_line() {
+    let mut doc = ScenarioDoc::from_json(examples::text(examples::DEFAULT_ID).unwrap()).unwrap();
+    let text = doc.roles[0].policies[0]
+        .text
+        .replacen("\"Allow\"", "\"Alow\"", 1);
+    let line = text.lines().position(|l| l.contains("Alow")).unwrap() + 1;
+    doc.roles[0].policies[0].text = text;
+    let report = simulate(&doc.to_document(), Explain::None);
+    let problem = report
+        .diagnostics
+        .iter()
+        .find(|p| p.diagnostic.code == "iam::parse::invalid_effect")
+        .expect("the invalid effect is reported");
+    let place = problem.place.as_ref().expect("located in its editor");
+    assert_eq!(place.policy_id, "Guest:ReadPicture");
+    assert_eq!(place.line, line);
+    let editor = parse_policy(&doc.roles[0].policies[0].text, PolicyKind::Identity);
+    assert!(
+        editor
+            .iter()
+            .any(|d| d.code == problem.diagnostic.code && d.start.map(|p| p.line) == Some(line)),
+        "the editor marks the same line: {editor:?}"
+    );
+}
+
+/// The keystroke's decisions-only pass decides as the explained pass does.
+#[test]
+fn decisions_only_decide_as_the_explained_pass() {
+    for (id, text) in examples::EMBEDDED {
+        let document = unplaced(text);
+        let fast = simulate(&document, Explain::None);
+        let full = simulate(&document, Explain::All);
+        let decisions = |r: &crate::backend::ReportView| {
+            r.requests
+                .iter()
+                .map(|q| q.decision.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(decisions(&fast), decisions(&full), "{id}");
+        assert_eq!(fast.outcome(), full.outcome(), "{id}");
+    }
 }
 
 /// The page's own document model carries an exported template back to the same answers,
@@ -108,8 +157,8 @@ fn exported_code_and_tokens_go_through_the_page_model() {
     assert!(account.placeholders.is_empty(), "{account:?}");
     let back = ScenarioDoc::from_json(&scenario).unwrap();
     assert_eq!(
-        simulate(&back.to_json()).outcome(),
-        simulate(text).outcome()
+        simulate(&unplaced(&back.to_json()), Explain::All).outcome(),
+        simulate(&unplaced(text), Explain::All).outcome()
     );
     assert!(crate::backend::import_code(&doc.to_json(), "Resources: [").is_err());
 
@@ -140,4 +189,12 @@ fn two_summaries_read_as_two_sentences() {
     assert_eq!(crate::backend::sentences("done.", "next"), "done. Next");
     assert_eq!(crate::backend::sentences("", "next"), "Next");
     assert_eq!(crate::backend::sentences("only", ""), "only");
+}
+
+/// A scenario text sent as it is, with no policy placed in it.
+fn unplaced(text: &str) -> Document {
+    Document {
+        text: text.to_string(),
+        ..Document::default()
+    }
 }

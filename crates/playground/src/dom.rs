@@ -2,7 +2,7 @@
 //! or an unsupported API must never break the page.
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlTextAreaElement};
+use web_sys::HtmlElement;
 
 /// Marks `<body data-ready="true">` (the e2e suite waits for it).
 pub fn set_ready() {
@@ -12,7 +12,7 @@ pub fn set_ready() {
 }
 
 /// Focuses the policy editor `policy_id` (`ROLE:POLICY`) with the caret at the start of
-/// statement `index` (or at the top when the statement cannot be found).
+/// statement `index` as the engine reads the editor's text (at the top when there is none).
 pub fn jump_to(policy_id: &str, index: Option<usize>) {
     let selector = format!(
         "textarea[data-testid=\"policy-editor\"][data-policy-id=\"{}\"]",
@@ -22,13 +22,12 @@ pub fn jump_to(policy_id: &str, index: Option<usize>) {
         .query_selector(&selector)
         .ok()
         .flatten()
-        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
         .map(|area| area.value())
         .unwrap_or_default();
-    let line = index
-        .and_then(|i| crate::state::locate::statement_line(&text, i))
-        .unwrap_or(1);
-    crate::editor::jump_to(policy_id, line, 1);
+    let start = index.and_then(|i| identity_pool::edit::statement_start(&text, i));
+    let (line, column) = start.map_or((1, 1), |p| (p.line, p.utf16_column));
+    crate::editor::jump_to(policy_id, line, column);
 }
 
 /// Offers `text` as a file download named `name`.

@@ -33,6 +33,9 @@ export const tests = {
       }, null, 2),
     );
     await page.locator(result('ExplicitDeny')).waitFor({ state: 'attached', timeout: 5_000 });
+    // The deciding statement is an explanation: it follows the decision once the explained
+    // pass has run.
+    await page.locator(result('ExplicitDeny')).filter({ hasText: 'NoAssets' }).waitFor({ state: 'attached', timeout: 5_000 });
     assert.match(await page.locator(result()).textContent(), /NoAssets/);
     await t.screenshot(page, 'explicit-deny');
   },
@@ -68,6 +71,30 @@ export const tests = {
     await editor.fill(lines.join('\n'));
     await page.locator('[data-testid="diagnostic"]').first().waitFor({ state: 'detached', timeout: 5_000 });
     await page.locator(result('Allowed')).waitFor({ state: 'attached', timeout: 5_000 });
+  },
+
+  'a problem in the results names the line the editor marks': async (t) => {
+    const page = await t.openApp();
+    const editor = page.locator(EDITOR);
+    // A misspelt effect is valid JSON: the editor marks it, and the simulation reports it too.
+    const text = (await editor.inputValue()).replace('"Allow"', '"Alow"');
+    const line = text.split('\n').findIndex((l) => l.includes('"Alow"')) + 1;
+    await editor.fill(text);
+    const marker = page.locator('[data-testid="diagnostic"][data-code="iam::parse::invalid_effect"]');
+    await marker.waitFor({ timeout: 5_000 });
+    assert.equal(Number(await marker.getAttribute('data-line')), line, 'the editor marks the misspelt effect');
+    const problem = page.locator('[data-testid="scenario-problem"]', { hasText: 'Alow' }).first();
+    await problem.waitFor({ timeout: 5_000 });
+    const label = await problem.getByRole('button').textContent();
+    t.log(`results list: ${await problem.textContent()}`);
+    assert.match(label, new RegExp(`^Guest:ReadPicture ${line}:\\d+$`), 'the same editor and line as the marker');
+    // Its link puts the caret on that line of that editor.
+    await problem.getByRole('button').click();
+    const caret = await editor.evaluate((area) => ({
+      focused: document.activeElement === area,
+      line: area.value.slice(0, area.selectionStart).split('\n').length,
+    }));
+    assert.deepEqual(caret, { focused: true, line });
   },
 
   'switching guest access off fails the sign-in with the AWS exception': async (t) => {

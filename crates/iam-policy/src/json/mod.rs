@@ -3,10 +3,8 @@
 //! included: the policy reader reports duplicate keys itself (IAM rejects them).
 
 mod parser;
-mod writer;
 
-pub use parser::{parse, parse_at, MAX_DEPTH, MAX_INPUT_BYTES};
-pub use writer::write_pretty;
+pub use parser::{parse, parse_any_size, parse_at, MAX_DEPTH, MAX_INPUT_BYTES};
 
 use crate::{Diagnostic, Span};
 

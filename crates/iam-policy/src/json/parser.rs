@@ -31,6 +31,17 @@ pub fn parse_at(text: &str, base: usize) -> Result<JsonNode, Diagnostic> {
             Some(Span::new(base, base)),
         ));
     }
+    parse_whole(text, base)
+}
+
+/// [`parse`] without the size limit, for a tool that only re-spaces a document (the
+/// formatter): its cost is linear and nothing is evaluated, and a scenario under the
+/// limit as given may be over it once its policies are indented. Depth is still bounded.
+pub fn parse_any_size(text: &str) -> Result<JsonNode, Diagnostic> {
+    parse_whole(text, 0)
+}
+
+fn parse_whole(text: &str, base: usize) -> Result<JsonNode, Diagnostic> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
@@ -60,6 +71,9 @@ struct Parser<'a> {
     base: usize,
 }
 
+/// The longest bare word a syntax error names (the rest of a long run is not shown).
+const MAX_WORD: usize = 32;
+
 impl Parser<'_> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
@@ -72,11 +86,22 @@ impl Parser<'_> {
     }
 
     fn fault(&self, what: &str, help: &str) -> Diagnostic {
-        let end = self
-            .text
-            .get(self.pos..)
-            .and_then(|s| s.chars().next())
-            .map_or(self.pos, |c| self.pos + c.len_utf8());
+        let rest = self.text.get(self.pos..).unwrap_or_default();
+        // A bare word (`Allow` typed without quotes, `tru`) is named whole, so the message
+        // shows what the person typed; anything else by its first character.
+        let word = match rest.bytes().next() {
+            Some(b) if b.is_ascii_alphabetic() => rest
+                .bytes()
+                .take(MAX_WORD)
+                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                .count(),
+            _ => 0,
+        };
+        let end = match rest.chars().next() {
+            _ if word > 0 => self.pos + word,
+            Some(c) => self.pos + c.len_utf8(),
+            None => self.pos,
+        };
         let found = match self.text.get(self.pos..end) {
             Some(s) if !s.is_empty() => format!(" at `{s}`"),
             _ => " at the end of the input".to_string(),

@@ -43,13 +43,21 @@ impl PolicyKind {
     ];
 }
 
-/// A value with the span of its source text.
+/// A value with the span of its source text (the one `Spanned` of the project: the
+/// simulation's scenario model uses it too).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spanned<T> {
     /// The value.
     pub value: T,
     /// Where it is.
     pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    /// Wraps `value` with `span`.
+    pub fn new(value: T, span: Span) -> Self {
+        Self { value, span }
+    }
 }
 
 /// The policy language version, which decides whether `${...}` is a variable.

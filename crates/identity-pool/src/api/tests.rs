@@ -46,12 +46,14 @@ fn simulate_accepts_text_and_documents() {
         api_version: 1,
         call: ApiCall::Simulate {
             scenario: ScenarioInput::Document(doc.clone()),
+            explain: Explain::All,
         },
     });
     let by_text = answer(&ApiRequest {
         api_version: 1,
         call: ApiCall::Simulate {
             scenario: ScenarioInput::Text(doc.to_string()),
+            explain: Explain::All,
         },
     });
     for a in [by_doc, by_text] {
@@ -123,7 +125,10 @@ fn a_document_is_measured_as_given_not_as_printed() {
     let input = ScenarioInput::Document(scenario);
     let read = input.text();
     assert!(read.len() < 100_000, "{}", read.len());
-    let ApiAnswerBody::Simulate { report } = call(ApiCall::Simulate { scenario: input }) else {
+    let ApiAnswerBody::Simulate { report } = call(ApiCall::Simulate {
+        scenario: input,
+        explain: Explain::All,
+    }) else {
         panic!("a simulate answer");
     };
     assert!(

@@ -393,7 +393,12 @@ fn because(request: &RequestReport) -> String {
         .map(|s| format!("`{}` statement `{}`", s.policy, s.label))
         .collect();
     if statements.is_empty() {
-        request.cognito.summary.clone()
+        // Explained requests always carry the summary; a decisions-only report has none.
+        request
+            .cognito
+            .as_ref()
+            .map(|c| c.summary.clone())
+            .unwrap_or_default()
     } else {
         statements.join(", ")
     }

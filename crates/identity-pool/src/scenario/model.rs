@@ -2,25 +2,10 @@
 
 use std::sync::OnceLock;
 
+pub use iam_policy::Spanned;
 use iam_policy::{Decision, LineIndex, Position, Span};
 
 use super::policy_doc::PolicyDoc;
-
-/// A value together with where it was written in the scenario file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Spanned<T> {
-    /// The value.
-    pub value: T,
-    /// Its place in the scenario text.
-    pub span: Span,
-}
-
-impl<T> Spanned<T> {
-    /// Wraps `value` with `span`.
-    pub fn new(value: T, span: Span) -> Self {
-        Self { value, span }
-    }
-}
 
 /// One sign-in through an identity pool, then requests made with its credentials.
 #[derive(Clone, Debug, Default)]

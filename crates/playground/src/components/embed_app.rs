@@ -19,6 +19,7 @@ use crate::hooks::use_evaluation::use_evaluation;
 use crate::hooks::use_host::use_host;
 use crate::mode::EmbedOptions;
 use crate::state::{Action, Editor, PolicySlot, ScenarioDoc};
+use identity_pool::api::Explain;
 
 /// Props of [`EmbedApp`].
 #[derive(Properties, PartialEq)]
@@ -32,7 +33,7 @@ pub struct EmbedAppProps {
 
 /// The role to show for `doc`: the one its sign-in uses.
 fn role_in_play(doc: &ScenarioDoc) -> usize {
-    let report = backend::simulate(&doc.to_json());
+    let report = backend::simulate(&doc.to_document(), Explain::None);
     focus_role(&doc.roles, report.role.as_deref())
 }
 

@@ -18,9 +18,10 @@ pub struct RequestResultProps {
 }
 
 fn statement(s: &StatementRef) -> Html {
-    let jump = s.policy_id.clone().map(|id| {
-        let index = s.index;
-        Callback::from(move |_: MouseEvent| crate::dom::jump_to(&id, index))
+    let jump = s.place.clone().map(|place| {
+        Callback::from(move |_: MouseEvent| {
+            crate::editor::jump_to(&place.policy_id, place.line, place.utf16_column);
+        })
     });
     html! {
         <li>

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::aws_error::AwsError;
 use super::flow_steps::FlowSteps;
 use super::request_result::RequestResult;
+use super::scenario_problems::ScenarioProblems;
 use super::session_view::SessionView;
 use crate::backend::ReportView;
 use crate::state::scenario::RequestDoc;
@@ -39,14 +40,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
                 <h3>{ "Sign-in: " }{ if outcome == "issued" { "credentials issued".to_string() } else { outcome.clone() } }</h3>
                 if let Some(error) = &report.error { <AwsError error={error.clone()} /> }
             </div>
-            if !report.diagnostics.is_empty() {
-                <ul class="diagnostics" aria-label="scenario problems">
-                    { for report.diagnostics.iter().map(|d| {
-                        let (line, column) = d.start.map(|p| (p.line, p.column)).unwrap_or((1, 1));
-                        html! { <li>{ format!("{line}:{column} {}", d.message) }</li> }
-                    }) }
-                </ul>
-            }
+            <ScenarioProblems diagnostics={report.diagnostics.clone()} />
             <h3>{ "Requests" }</h3>
             <ol class="request-results">
                 { for report.requests.iter().enumerate().map(|(index, result)| html! {

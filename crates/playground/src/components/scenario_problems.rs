@@ -1,17 +1,38 @@
-//! The scenario's own problems (not a policy editor's), each with its line and column,
-//! in the compact layouts (embed).
+//! The scenario's problems, each where the person sees it: inside a policy, a link to the
+//! line its editor marks; elsewhere the message alone, which names the field (a line of
+//! the hidden scenario document would mean nothing).
 
-use identity_pool::api::Diagnostic;
 use yew::prelude::*;
+
+use crate::backend::Problem;
 
 /// Props of [`ScenarioProblems`].
 #[derive(Properties, PartialEq)]
 pub struct ScenarioProblemsProps {
-    /// The report's diagnostics.
-    pub diagnostics: Vec<Diagnostic>,
+    /// The report's problems.
+    pub diagnostics: Vec<Problem>,
 }
 
-/// A list of `line:column message`, nothing when there is no problem.
+/// One problem: inside a policy, a link to its line in that editor.
+fn problem(p: &Problem) -> Html {
+    let message = p.diagnostic.message.clone();
+    match p.place.clone() {
+        Some(place) => {
+            let label = format!("{} {}:{}", place.policy_id, place.line, place.column);
+            let onclick = Callback::from(move |_: MouseEvent| {
+                crate::editor::jump_to(&place.policy_id, place.line, place.utf16_column);
+            });
+            html! {
+                <li data-testid="scenario-problem">
+                    <button type="button" class="link" {onclick}>{ label }</button>{ " " }{ message }
+                </li>
+            }
+        }
+        None => html! { <li data-testid="scenario-problem">{ message }</li> },
+    }
+}
+
+/// The list of problems, nothing when there is none.
 #[component]
 pub fn ScenarioProblems(props: &ScenarioProblemsProps) -> Html {
     if props.diagnostics.is_empty() {
@@ -19,10 +40,7 @@ pub fn ScenarioProblems(props: &ScenarioProblemsProps) -> Html {
     }
     html! {
         <ul class="diagnostics" aria-label="scenario problems">
-            { for props.diagnostics.iter().map(|d| {
-                let (line, column) = d.start.map(|p| (p.line, p.column)).unwrap_or((1, 1));
-                html! { <li>{ format!("{line}:{column} {}", d.message) }</li> }
-            }) }
+            { for props.diagnostics.iter().map(problem) }
         </ul>
     }
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::state::providers::providers;
 use crate::state::scenario::SignInDoc;
-use crate::state::{Action, Flow, Identity, SignInField};
+use crate::state::{Action, Flow, IdentityType, SignInField};
 
 /// Props of [`SignInBar`].
 #[derive(Properties, PartialEq)]
@@ -53,8 +53,8 @@ pub fn SignInBar(props: &SignInBarProps) -> Html {
             <div class="row">
                 <fieldset class="row">
                     <legend>{ "Identity" }</legend>
-                    { radio("identity", s.identity == Identity::Guest, "Guest", Action::SetIdentity(Identity::Guest)) }
-                    { radio("identity", s.identity == Identity::SignedIn, "Signed in", Action::SetIdentity(Identity::SignedIn)) }
+                    { radio("identity", s.identity == IdentityType::Unauthenticated, "Guest", Action::SetIdentity(IdentityType::Unauthenticated)) }
+                    { radio("identity", s.identity == IdentityType::Authenticated, "Signed in", Action::SetIdentity(IdentityType::Authenticated)) }
                 </fieldset>
                 <fieldset class="row">
                     <legend>{ "Flow" }</legend>
@@ -63,7 +63,7 @@ pub fn SignInBar(props: &SignInBarProps) -> Html {
                 </fieldset>
             </div>
             <div class="row">
-                if s.identity == Identity::SignedIn {
+                if s.identity == IdentityType::Authenticated {
                     <label class="field"><span>{ "Provider" }</span>
                         <select aria-label="Provider" onchange={on_provider}>
                             if !known.iter().any(|(k, _)| *k == s.provider) {

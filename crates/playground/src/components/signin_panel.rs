@@ -15,7 +15,7 @@ use crate::hooks::use_evaluation::DiagnosticMap;
 use crate::state::claims_presets::preset;
 use crate::state::providers::providers;
 use crate::state::scenario::SignInDoc;
-use crate::state::{Action, Flow, Identity, SignInField};
+use crate::state::{Action, Flow, IdentityType, SignInField};
 
 /// Props of [`SignInPanel`].
 #[derive(Properties, PartialEq)]
@@ -60,7 +60,7 @@ pub fn SignInPanel(props: &SignInPanelProps) -> Html {
         <section class="panel" aria-labelledby="signin-details-title" data-testid="sign-in-details">
             <h2 id="signin-details-title">{ "Sign-in details" }</h2>
             { props.children.clone() }
-            if s.identity == Identity::SignedIn {
+            if s.identity == IdentityType::Authenticated {
                 <div class="row presets" role="group" aria-label="Claims presets">
                     <span>{ "Presets:" }</span>
                     { for preset(&s.provider, &app_id).into_iter().map(|(name, claims)| {
@@ -75,7 +75,7 @@ pub fn SignInPanel(props: &SignInPanelProps) -> Html {
                     <p class="field-error" role="alert">{ message }</p>
                 }
             }
-            if s.flow == Flow::Enhanced && s.identity == Identity::Guest {
+            if s.flow == Flow::Enhanced && s.identity == IdentityType::Unauthenticated {
                 <ScopeDownChoice current={props.scope_down.0.clone()} versions={props.scope_down.1.clone()} dispatch={d.clone()} />
             }
             if s.flow == Flow::Basic {

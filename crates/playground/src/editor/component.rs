@@ -13,11 +13,13 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::edit::INDENT;
 use super::edit::{close_bracket, dedent, indent, newline};
-use super::format::{format_json, map_caret, FormatError};
 use super::history::{EditKind, History};
+use super::text::map_caret;
 use super::text::{byte_to_utf16, utf16_at_line_column, Snapshot};
 use super::view::{gutter_lines, highlighted, line_views, severity_class, severity_name};
+use identity_pool::api::format_json;
 
 /// Properties of [`PolicyEditor`] (see docs/contracts.md).
 #[derive(Properties, PartialEq)]
@@ -50,7 +52,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let textarea = use_node_ref();
     let root = use_node_ref();
     let history = use_mut_ref(|| History::new(Snapshot::with_caret(props.value.as_str(), 0)));
-    let format_error = use_state(|| None::<FormatError>);
+    let format_error = use_state(|| None::<Diagnostic>);
     // After Escape, the next Tab moves focus on instead of indenting (keyboard users
     // must be able to leave the editor).
     let tab_released = use_mut_ref(|| false);
@@ -129,7 +131,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
             let Some(current) = read(&textarea) else {
                 return;
             };
-            match format_json(&current.text) {
+            match format_json(&current.text, INDENT) {
                 Ok(formatted) if formatted == current.text => {}
                 Ok(formatted) => {
                     let (caret, _) = current.byte_selection();
@@ -321,7 +323,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
             }
             if let Some(error) = &*format_error {
                 <p class="pe-format-error" id={error_id} role="alert">
-                    { format!("line {}, column {}: {}", error.line, error.column, error.message) }
+                    { format_notice(error) }
                 </p>
             }
             <div class={classes!("pe-scroll", wrap.then_some("pe-wrap"))}>
@@ -555,4 +557,18 @@ fn dom_id(policy_id: &str) -> String {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect()
+}
+
+/// A format error as the person reads it: where, what, and what to do.
+fn format_notice(error: &Diagnostic) -> String {
+    let at = error
+        .start
+        .map(|p| format!("line {}, column {}: ", p.line, p.column))
+        .unwrap_or_default();
+    let help = error
+        .help
+        .as_deref()
+        .map(|h| format!(" ({h})"))
+        .unwrap_or_default();
+    format!("{at}cannot format: {}{help}", error.message)
 }

@@ -10,13 +10,13 @@
 //! `on_change` receives the full text after every edit; store it at once and debounce the
 //! evaluation. Everything the component does is built from the pure modules below, which
 //! are tested natively: [`highlight`] (tokens), [`layout`] (lines, underlines), [`edit`]
-//! (Tab, Shift+Tab, Enter), [`history`] (undo/redo), [`format`] (pretty-print), [`text`]
-//! (UTF-16, byte and line/column positions). [`format::format_json`] can also serve a global
-//! "format" shortcut, and [`jump_to`] moves the caret for "jump to statement" links.
+//! (Tab, Shift+Tab, Enter), [`history`] (undo/redo), [`text`] (UTF-16, byte and
+//! line/column positions, the caret across a reformat). Format uses the engine's formatter
+//! (`identity_pool::api::format_json`), and [`jump_to`] moves the caret for "jump to
+//! statement" links.
 
 mod component;
 pub mod edit;
-pub mod format;
 pub mod highlight;
 pub mod history;
 pub mod layout;

@@ -130,6 +130,20 @@ pub fn caret_line_column(text: &str, utf16: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Where the caret goes after the text is reformatted: just before the same significant
+/// (non-whitespace) character it preceded, so formatting does not throw the person to the
+/// top. `old_caret` and the result are byte offsets.
+pub fn map_caret(old: &str, new: &str, old_caret: usize) -> usize {
+    let significant = |c: &char| !c.is_whitespace();
+    let before = old
+        .get(..old_caret)
+        .map_or(0, |head| head.chars().filter(significant).count());
+    new.char_indices()
+        .filter(|(_, c)| significant(c))
+        .nth(before)
+        .map_or(new.len(), |(i, _)| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +205,15 @@ mod tests {
         };
         assert_eq!(snapshot.byte_selection(), (3, 10));
         assert_eq!(Snapshot::from_bytes(TEXT.to_owned(), 3, 10).end, 6);
+    }
+    #[test]
+    fn caret_stays_by_the_same_character() {
+        let old = "{\"a\":[1,2]}";
+        let new = "{\n  \"a\": [\n    1,\n    2\n  ]\n}";
+        let caret = old.find('2').unwrap();
+        let mapped = map_caret(old, new, caret);
+        assert_eq!(&new[mapped..mapped + 1], "2");
+        assert_eq!(map_caret(old, new, 0), 0);
+        assert_eq!(map_caret(old, new, old.len()), new.len());
     }
 }

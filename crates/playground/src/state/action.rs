@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::scenario::{Flow, Identity, ScenarioDoc};
+use super::scenario::{Flow, IdentityType, ScenarioDoc};
 
 /// Which policy of a role an edit is aimed at.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,7 +89,7 @@ pub enum Action {
     /// Give role `index` a boundary (`true`) or remove it (`false`).
     ToggleBoundary(usize, bool),
     /// Guest or signed in.
-    SetIdentity(Identity),
+    SetIdentity(IdentityType),
     /// Enhanced or basic flow.
     SetFlow(Flow),
     /// Set one text field of the sign-in.

@@ -6,11 +6,13 @@ pub mod claims_presets;
 pub mod empty;
 pub mod import;
 pub mod line_diff;
-pub mod locate;
 pub mod pool_edit;
 pub mod providers;
 pub mod reducer;
-pub mod scenario;
+
+/// The editable scenario is the simulation's own model (`identity_pool::edit`): the page
+/// keeps no second one.
+pub use identity_pool::edit as scenario;
 
 #[cfg(test)]
 mod review_tests;
@@ -19,6 +21,6 @@ mod tests;
 
 pub use action::{Action, PolicySlot, RequestField, SignInField};
 pub use reducer::Editor;
-pub use scenario::{Flow, Identity, ScenarioDoc};
+pub use scenario::{Flow, IdentityType, ScenarioDoc};
 #[cfg(test)]
 mod sign_in_tests;

@@ -8,7 +8,7 @@ use yew::Reducible;
 use super::action::{Action, PolicySlot, RequestField, SignInField};
 use super::claims_presets::preset;
 use super::providers::providers;
-use super::scenario::{Flow, Identity, PolicyDoc, RequestDoc, RoleDoc, ScenarioDoc};
+use super::scenario::{Flow, IdentityType, PolicyDoc, RequestDoc, RoleDoc, ScenarioDoc};
 
 /// An empty policy document to start a new policy from.
 pub const EMPTY_POLICY: &str = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}";
@@ -150,7 +150,7 @@ impl Editor {
             }
             Action::SetIdentity(identity) => {
                 doc.sign_in.identity = identity;
-                if identity == Identity::SignedIn {
+                if identity == IdentityType::Authenticated {
                     sign_in_with_first_provider(doc);
                 }
             }
@@ -159,8 +159,8 @@ impl Editor {
                 if flow == Flow::Basic && doc.sign_in.basic_role_arn.trim().is_empty() {
                     // The basic flow names its role: start from the one the pool would give.
                     let kind = match doc.sign_in.identity {
-                        Identity::Guest => "unauthenticated",
-                        Identity::SignedIn => "authenticated",
+                        IdentityType::Unauthenticated => "unauthenticated",
+                        IdentityType::Authenticated => "authenticated",
                     };
                     if let Some(arn) = doc
                         .pool_roles

@@ -8,7 +8,7 @@ const DEFAULT: &str = include_str!("../../fallback/guest-reads-public-picture.js
 
 fn signed_in(doc: ScenarioDoc) -> ScenarioDoc {
     Editor { doc, revision: 0 }
-        .apply(Action::SetIdentity(Identity::SignedIn))
+        .apply(Action::SetIdentity(IdentityType::Authenticated))
         .doc
 }
 

@@ -40,7 +40,7 @@ fn reads_the_default_example_keeping_policy_key_order() {
         "{text}"
     );
     assert!(text.find("\"Action\"").unwrap() < text.find("\"Effect\"").unwrap());
-    assert_eq!(d.sign_in.identity, Identity::Guest);
+    assert_eq!(d.sign_in.identity, IdentityType::Unauthenticated);
     assert_eq!(d.requests[0].action, "s3:GetObject");
     assert_eq!(d.requests[0].expect.as_deref(), Some("Allowed"));
 }
@@ -161,7 +161,7 @@ fn out_of_range_indexes_change_nothing_but_the_revision() {
 #[test]
 fn sign_in_edits_shape_the_written_file() {
     let e = apply(vec![
-        Action::SetIdentity(Identity::SignedIn),
+        Action::SetIdentity(IdentityType::Authenticated),
         Action::SetSignIn(SignInField::Provider, "graph.facebook.com".into()),
         Action::SetSignIn(SignInField::Claims, "{\"sub\":\"1\"}".into()),
         Action::SetFlow(Flow::Basic),

@@ -1,7 +1,7 @@
 //! Reading hostile scenario text: messages in the user's terms, sizes kept as given.
 
 use super::*;
-use identity_pool::scenario::MAX_SCENARIO_BYTES;
+use crate::scenario::MAX_SCENARIO_BYTES;
 
 fn error(text: &str) -> String {
     ScenarioDoc::from_json(text).unwrap_err().message
@@ -69,7 +69,7 @@ fn a_scenario_given_under_the_limit_stays_under_it() {
         written.len(),
         given.len()
     );
-    let report = identity_pool::simulate_text(&written);
+    let report = crate::simulate_text(&written);
     let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert!(!codes.contains(&"iam::parse::too_large"), "{codes:?}");
     // Nothing is lost on the way: it reads back as the same document.
@@ -80,4 +80,13 @@ fn a_scenario_given_under_the_limit_stays_under_it() {
 fn a_small_scenario_keeps_its_indentation() {
     let doc = ScenarioDoc::from_json(&wide_scenario(3)).unwrap();
     assert!(doc.to_json().contains("\n  \"roles\""), "{}", doc.to_json());
+}
+
+#[test]
+fn a_statement_is_found_by_its_index() {
+    let text = "{\n  \"Statement\": [\n    {\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"},\n    {\"Effect\": \"Deny\", \"Action\": \"s3:*\", \"Resource\": \"*\"}\n  ]\n}";
+    let second = super::statement_start(text, 1).unwrap();
+    assert_eq!((second.line, second.column), (4, 5));
+    assert!(super::statement_start(text, 2).is_none());
+    assert!(super::statement_start("{", 0).is_none());
 }

@@ -1,0 +1,123 @@
+//! Positions in the texts a person edits. An editor keeps each policy as its own text and
+//! hands the simulation one scenario document with those texts embedded verbatim; a
+//! [`Placement`] records where each one sits, so every span the simulation reports inside a
+//! policy is turned back into that policy's [`PolicyId`] and a line/column in its own text,
+//! the text the person sees.
+
+use iam_policy::{position_of, Diagnostic, Position, Span};
+use serde::{Deserialize, Serialize};
+
+/// Which policy of a role (or of the sign-in) a text is.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "name", rename_all = "camelCase")]
+pub enum PolicySlot {
+    /// The role's trust policy.
+    Trust,
+    /// One of the role's permission policies, by `PolicyName`.
+    Access(String),
+    /// The role's permissions boundary.
+    Boundary,
+    /// The basic flow's inline session policy.
+    Session,
+}
+
+/// One policy of an edited scenario: its role (`signIn` for the session policy) and slot.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PolicyId {
+    /// The role's name.
+    pub role: String,
+    /// Which of its policies.
+    pub slot: PolicySlot,
+}
+
+impl PolicyId {
+    /// The id of `slot` of `role`.
+    pub fn new(role: impl Into<String>, slot: PolicySlot) -> Self {
+        Self {
+            role: role.into(),
+            slot,
+        }
+    }
+}
+
+impl std::fmt::Display for PolicyId {
+    /// `ROLE:trust`, `ROLE:boundary`, `ROLE:POLICYNAME`, `signIn:session`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.slot {
+            PolicySlot::Trust => write!(f, "{}:trust", self.role),
+            PolicySlot::Access(name) => write!(f, "{}:{name}", self.role),
+            PolicySlot::Boundary => write!(f, "{}:boundary", self.role),
+            PolicySlot::Session => write!(f, "{}:session", self.role),
+        }
+    }
+}
+
+/// Where one policy's text sits, verbatim, in a scenario document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placement {
+    /// The policy.
+    pub id: PolicyId,
+    /// Its text's byte range in the document.
+    pub span: Span,
+}
+
+/// A place in one policy's own text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicyPlace {
+    /// The policy.
+    pub id: PolicyId,
+    /// The byte range in the policy's text.
+    pub span: Span,
+    /// Where it starts, as line and column of the policy's text.
+    pub start: Position,
+}
+
+/// The placements of one document, with the document they refer to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Placements {
+    /// In document order, not overlapping.
+    pub list: Vec<Placement>,
+}
+
+impl Placements {
+    /// The policy `span` (a byte range of `document`) lies in, with the range and start
+    /// position within that policy's own text. `None` outside every policy.
+    pub fn place(&self, document: &str, span: Span) -> Option<PolicyPlace> {
+        let placement = self
+            .list
+            .iter()
+            .find(|p| p.span.start <= span.start && span.end <= p.span.end)?;
+        let text = document.get(placement.span.start..placement.span.end)?;
+        let local = Span::new(
+            span.start - placement.span.start,
+            span.end - placement.span.start,
+        );
+        Some(PolicyPlace {
+            id: placement.id.clone(),
+            span: local,
+            start: position_of(text, local.start),
+        })
+    }
+
+    /// `d` relocated into the policy text it points into: span and positions relative to
+    /// that text. `None` when it is about no policy (its positions would then be in a
+    /// document the person never sees).
+    pub fn relocate(&self, document: &str, d: &Diagnostic) -> Option<(PolicyId, Diagnostic)> {
+        let span = d.span?;
+        let placement = self
+            .list
+            .iter()
+            .find(|p| p.span.start <= span.start && span.end <= p.span.end)?;
+        let text = document.get(placement.span.start..placement.span.end)?;
+        let mut local = d.clone();
+        local.span = Some(Span::new(
+            span.start - placement.span.start,
+            span.end - placement.span.start,
+        ));
+        local.locate(text);
+        Some((placement.id.clone(), local))
+    }
+}
+
+#[cfg(test)]
+mod tests;
