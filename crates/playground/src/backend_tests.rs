@@ -200,6 +200,42 @@ fn two_summaries_read_as_two_sentences() {
 }
 
 /// A scenario text sent as it is, with no policy placed in it.
+/// A trust refusal names its cause in the trust policy's own text (the failing
+/// condition's key, marked whole), and every trust statement has its line and place.
+#[test]
+fn a_trust_refusal_is_placed_in_the_trust_editor() {
+    let mut doc = ScenarioDoc::from_json(examples::text(examples::DEFAULT_ID).unwrap()).unwrap();
+    let trust = doc.roles[0]
+        .trust
+        .replacen("\"unauthenticated\"", "\"authenticated\"", 1);
+    let line = trust.lines().position(|l| l.contains(":amr")).unwrap() + 1;
+    doc.roles[0].trust = trust;
+    let report = simulate(&doc.to_document(), Explain::None);
+    let error = report.error.as_ref().expect("the sign-in fails");
+    let place = error.place.as_ref().expect("the cause is in an editor");
+    assert_eq!(
+        (place.policy_id.as_str(), place.line),
+        ("Guest:trust", line)
+    );
+    let key = "\"cognito-identity.amazonaws.com:amr\"";
+    assert_eq!(place.utf16_len, key.len(), "the key is marked whole");
+    let trust = report.trust.as_ref().expect("the trust breakdown");
+    assert_eq!(trust.decision, "ImplicitDeny");
+    assert_eq!(trust.policy, "Guest/trust");
+    let only = trust.statements.first().expect("one statement");
+    assert!(!only.matched && !only.decided);
+    assert!(
+        only.reason.contains("cognito-identity.amazonaws.com:amr"),
+        "{}",
+        only.reason
+    );
+    assert_eq!(
+        only.place.as_ref(),
+        Some(place),
+        "the line links where the card does"
+    );
+}
+
 fn unplaced(text: &str) -> Document {
     Document {
         text: text.to_string(),
