@@ -4,6 +4,8 @@
 //! only this file changes. Nothing here decides anything about IAM or Cognito: it forwards
 //! a request and reads the answer.
 
+pub mod code;
+pub mod lazy;
 pub mod review;
 
 use identity_pool::api::{
@@ -354,86 +356,6 @@ pub fn decode_token(token: &str, scenario_json: &str, now: i64) -> TokenView {
             warnings: vec![plain("playground::api", &unexpected(&other))],
             ..TokenView::default()
         },
-    }
-}
-
-/// What an import of infrastructure code took, left out and assumed, one line each with
-/// its place in the imported text.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct ImportAccountView {
-    /// e.g. `CloudFormation`.
-    pub format: String,
-    /// Lines of what was taken.
-    pub took: Vec<String>,
-    /// Lines of what was left out.
-    pub left_out: Vec<String>,
-    /// Lines of what was assumed.
-    pub assumed: Vec<String>,
-    /// Lines of values kept as placeholders.
-    pub placeholders: Vec<String>,
-}
-
-/// Imports a template, a Terraform plan/state or a CloudTrail event into the scenario:
-/// the new scenario text and the account, or why the text could not be read.
-pub fn import_code(scenario_json: &str, text: &str) -> Result<(String, ImportAccountView), String> {
-    let call_ = ApiCall::Import {
-        text: text.to_string(),
-        scenario: Some(ScenarioInput::Text(scenario_json.to_string())),
-        options: Default::default(),
-    };
-    let import = match call(call_) {
-        ApiAnswerBody::Import { import } => import,
-        other => return Err(unexpected(&other)),
-    };
-    if let Some(d) = import.diagnostics.first() {
-        let at = d
-            .start
-            .map(|p| format!("line {}, column {}: ", p.line, p.column))
-            .unwrap_or_default();
-        return Err(format!("{at}{}", d.message));
-    }
-    let lines = |items: &[identity_pool::import::ImportItem]| -> Vec<String> {
-        items
-            .iter()
-            .map(|i| {
-                let at = i
-                    .start
-                    .map(|p| format!("line {}: ", p.line))
-                    .unwrap_or_default();
-                format!("{at}{} — {}", i.subject, i.message)
-            })
-            .collect()
-    };
-    let account = ImportAccountView {
-        format: match import.format {
-            identity_pool::import::ImportFormat::CloudFormation => "CloudFormation template",
-            identity_pool::import::ImportFormat::TerraformPlan => "Terraform plan/state",
-            identity_pool::import::ImportFormat::TerraformHcl => "Terraform configuration",
-            identity_pool::import::ImportFormat::CloudTrail => "CloudTrail event",
-        }
-        .to_string(),
-        took: lines(&import.took),
-        left_out: lines(&import.left_out),
-        assumed: lines(&import.assumed),
-        placeholders: lines(&import.placeholders),
-    };
-    let scenario = serde_json::to_string_pretty(&import.scenario).map_err(|e| e.to_string())?;
-    Ok((scenario, account))
-}
-
-/// The scenario exported as code: `cloudFormation`, `terraform` or `awsCli`; the text and
-/// its notes.
-pub fn export_code(
-    scenario_json: &str,
-    format: identity_pool::export::ExportFormat,
-) -> (String, Vec<String>) {
-    let call_ = ApiCall::Export {
-        scenario: ScenarioInput::Text(scenario_json.to_string()),
-        format,
-    };
-    match call(call_) {
-        ApiAnswerBody::Export { export } => (export.text, export.notes),
-        other => (String::new(), vec![unexpected(&other)]),
     }
 }
 
