@@ -24,7 +24,8 @@ async function focusedMark(page) {
       policy: area.dataset.policyId,
       selected,
       line,
-      onScreen: !!r && r.top >= 0 && r.bottom <= window.innerHeight,
+      // Scrolled to the nearest edge, the row may end a fraction of a pixel past it.
+      onScreen: !!r && r.top >= 0 && r.bottom <= window.innerHeight + 1,
     };
   });
 }
@@ -107,9 +108,10 @@ export const tests = {
     const decided = page.locator(`${OUTCOME} [data-testid="trust-statement"][data-decided="true"]`);
     assert.equal(await decided.count(), 1);
     assert.match(await decided.textContent(), /^PlainAssume \(Allow\) — decided/);
-    const toggle = page.locator(`${OUTCOME} .trust-breakdown`).getByRole('button', { name: /why the other 1 statement/ });
-    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-    await toggle.click();
+    const others = page.locator(`${OUTCOME} .trust-breakdown details`);
+    assert.equal(await others.evaluate((d) => d.open), false, 'the others are folded when the sign-in worked');
+    await others.locator('summary', { hasText: 'Why the other 1 statement(s) did not decide' }).click();
+    assert.equal(await others.evaluate((d) => d.open), true);
     assert.match(await page.locator(`${OUTCOME} [data-testid="trust-statement"][data-decided="false"]`).textContent(), /^WrongPool/);
   },
 };

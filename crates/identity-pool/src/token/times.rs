@@ -27,6 +27,14 @@ pub struct ClaimTime {
     pub relative: String,
 }
 
+impl ClaimTime {
+    /// One line: `exp 1667235770 · 2022-10-31T17:02:50Z · expired 36 h ago`.
+    pub fn line(&self) -> String {
+        let date = self.date.as_deref().unwrap_or("no date");
+        format!("{} {} · {date} · {}", self.claim, self.value, self.relative)
+    }
+}
+
 /// The time claims of `claims` (a JSON object) seen from `at` (epoch seconds: the
 /// sign-in's time, or the clock's when the scenario gives none).
 pub fn claim_times(claims: &Value, at: i64) -> Vec<ClaimTime> {
@@ -41,12 +49,21 @@ pub fn claim_times(claims: &Value, at: i64) -> Vec<ClaimTime> {
             };
             Some(ClaimTime {
                 claim: claim.to_owned(),
-                value: value.to_string(),
+                value: written(value),
                 date: seconds.and_then(format_iso_utc),
                 relative,
             })
         })
         .collect()
+}
+
+/// The value as written, for a number or a string.
+fn written(value: &Value) -> String {
+    match value {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("\"{s}\""),
+        _ => "(not a number)".to_owned(),
+    }
 }
 
 /// A NumericDate: a JSON number, whole or not (the fraction is dropped).
@@ -71,24 +88,20 @@ fn truncate(f: f64) -> i64 {
 fn relative(claim: &str, seconds: i64, at: i64) -> String {
     let ahead = seconds.saturating_sub(at);
     let span = duration(ahead.saturating_abs());
-    match claim {
-        "exp" if ahead > 0 => format!("expires in {span}"),
-        "exp" if ahead == 0 => "expires at this moment".to_owned(),
+    let what = match claim {
+        "exp" if ahead >= 0 => return format!("expires in {span}"),
         // GetId compares `exp` with its clock less five minutes (facts §9).
         "exp" if -ahead < CLOCK_SKEW_ALLOWANCE => {
-            format!("expired {span} ago, within the five minutes GetId still accepts")
+            return format!("expired {span} ago, within the five minutes GetId still accepts")
         }
-        "exp" => format!("expired {span} ago"),
-        "iat" => when("issued", ahead, &span),
-        _ => when("signed in to the provider", ahead, &span),
-    }
-}
-
-fn when(what: &str, ahead: i64, span: &str) -> String {
-    match ahead {
-        0 => format!("{what} at this moment"),
-        a if a > 0 => format!("{what} in {span}, after this moment"),
-        _ => format!("{what} {span} ago"),
+        "exp" => "expired",
+        "iat" => "issued",
+        _ => "signed in to the provider",
+    };
+    if ahead > 0 {
+        format!("{what} in {span}, after this moment")
+    } else {
+        format!("{what} {span} ago")
     }
 }
 
@@ -146,6 +159,21 @@ mod tests {
     }
 
     #[test]
+    fn a_claim_reads_as_one_line() {
+        let lines: Vec<String> = claim_times(&json!({"exp": AT - 120, "iat": "x"}), AT)
+            .iter()
+            .map(ClaimTime::line)
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "exp 1667365678 · 2022-11-02T05:07:58Z · expired 2 min ago, within the five minutes GetId still accepts",
+                "iat \"x\" · no date · not a time: JWT times are whole seconds since 1970-01-01 UTC",
+            ]
+        );
+    }
+
+    #[test]
     fn an_expired_token_says_how_long_ago_and_the_allowance_is_named() {
         assert_eq!(
             shown(json!({"exp": AT - 3 * 3_600}))[0].2,
@@ -159,7 +187,7 @@ mod tests {
             shown(json!({"exp": AT - 3 * 86_400}))[0].2,
             "expired 3 days ago"
         );
-        assert_eq!(shown(json!({"exp": AT}))[0].2, "expires at this moment");
+        assert_eq!(shown(json!({"exp": AT}))[0].2, "expires in 0 s");
     }
 
     #[test]

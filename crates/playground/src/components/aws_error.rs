@@ -6,17 +6,9 @@ use yew::prelude::*;
 use super::rich_text::RichText;
 use crate::backend::AwsErrorView;
 
-/// Props of [`AwsError`].
-#[derive(Properties, PartialEq)]
-pub struct AwsErrorProps {
-    /// The error.
-    pub error: AwsErrorView,
-}
-
-/// A highlighted box with the exception.
-#[component]
-pub fn AwsError(props: &AwsErrorProps) -> Html {
-    let e = &props.error;
+/// A highlighted box with the exception. A view function, not a component: each
+/// component type costs the initial bundle about a kilobyte gzipped.
+pub fn aws_error(e: &AwsErrorView) -> Html {
     let show = e.place.clone().map(|place| {
         let label = format!(
             "Show the cause in {} line {}",

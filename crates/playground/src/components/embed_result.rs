@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::aws_error::AwsError;
+use super::aws_error::aws_error;
 use super::request_result::RequestResult;
-use super::scenario_problems::ScenarioProblems;
+use super::scenario_problems::scenario_problems;
 use crate::backend::ReportView;
 use crate::state::scenario::RequestDoc;
 
@@ -39,9 +39,9 @@ pub fn EmbedResult(props: &EmbedResultProps) -> Html {
                 class={if report.error.is_some() { "outcome failed" } else { "outcome ok" }}>
                 <h3>{ "Sign-in: " }{ headline }</h3>
                 if let Some(role) = &report.role { <p class="role-used">{ "Role: " }<code>{ role.clone() }</code></p> }
-                if let Some(error) = &report.error { <AwsError error={error.clone()} /> }
+                if let Some(error) = &report.error { { aws_error(error) } }
             </div>
-            <ScenarioProblems diagnostics={report.diagnostics.clone()} />
+            { scenario_problems(&report.diagnostics) }
             if !report.requests.is_empty() {
                 <ol class="request-results">
                     { for report.requests.iter().enumerate().map(|(index, result)| html! {

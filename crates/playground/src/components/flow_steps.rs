@@ -5,19 +5,12 @@ use yew::prelude::*;
 use super::rich_text::RichText;
 use crate::backend::StepView;
 
-/// Props of [`FlowSteps`].
-#[derive(Properties, PartialEq)]
-pub struct FlowStepsProps {
-    /// The steps in order.
-    pub steps: Vec<StepView>,
-}
-
-/// An ordered list of steps.
-#[component]
-pub fn FlowSteps(props: &FlowStepsProps) -> Html {
+/// An ordered list of steps. A view function, not a component (a component type costs
+/// the initial bundle about a kilobyte gzipped).
+pub fn flow_steps(steps: &[StepView]) -> Html {
     html! {
         <ol class="steps" aria-label="Sign-in flow">
-            { for props.steps.iter().map(|s| {
+            { for steps.iter().map(|s| {
                 let failed = s.status == "failed";
                 let mark = match s.status.as_str() { "ok" => "✓", "failed" => "✗", _ => "–" };
                 html! {

@@ -4,12 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::aws_error::AwsError;
-use super::flow_steps::FlowSteps;
+use super::aws_error::aws_error;
+use super::flow_steps::flow_steps;
 use super::request_result::RequestResult;
-use super::scenario_problems::ScenarioProblems;
+use super::scenario_problems::scenario_problems;
 use super::session_view::SessionView;
-use super::trust_breakdown::TrustBreakdown;
+use super::trust_breakdown::trust_breakdown;
 use crate::backend::ReportView;
 use crate::state::scenario::RequestDoc;
 
@@ -39,10 +39,10 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
             <div data-testid="signin-outcome" data-outcome={outcome.clone()}
                 class={if report.error.is_some() { "outcome failed" } else { "outcome ok" }}>
                 <h3>{ "Sign-in: " }{ if outcome == "issued" { "credentials issued".to_string() } else { outcome.clone() } }</h3>
-                if let Some(error) = &report.error { <AwsError error={error.clone()} /> }
-                if let Some(trust) = &report.trust { <TrustBreakdown trust={trust.clone()} /> }
+                if let Some(error) = &report.error { { aws_error(error) } }
+                if let Some(trust) = &report.trust { { trust_breakdown(trust) } }
             </div>
-            <ScenarioProblems diagnostics={report.diagnostics.clone()} />
+            { scenario_problems(&report.diagnostics) }
             <h3>{ "Requests" }</h3>
             <ol class="request-results">
                 { for report.requests.iter().enumerate().map(|(index, result)| html! {
@@ -50,7 +50,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
                 }) }
             </ol>
             <h3>{ "Sign-in flow" }</h3>
-            <FlowSteps steps={report.steps.clone()} />
+            { flow_steps(&report.steps) }
             if let Some(session) = &report.session { <SessionView session={session.clone()} /> }
             if !report.notes.is_empty() {
                 <details class="notes">

@@ -6,13 +6,6 @@ use yew::prelude::*;
 
 use crate::backend::Problem;
 
-/// Props of [`ScenarioProblems`].
-#[derive(Properties, PartialEq)]
-pub struct ScenarioProblemsProps {
-    /// The report's problems.
-    pub diagnostics: Vec<Problem>,
-}
-
 /// One problem: inside a policy, a link to its line in that editor.
 fn problem(p: &Problem) -> Html {
     let message = p.diagnostic.message.clone();
@@ -32,15 +25,15 @@ fn problem(p: &Problem) -> Html {
     }
 }
 
-/// The list of problems, nothing when there is none.
-#[component]
-pub fn ScenarioProblems(props: &ScenarioProblemsProps) -> Html {
-    if props.diagnostics.is_empty() {
+/// The list of problems, nothing when there is none. A view function, not a component (a
+/// component type costs the initial bundle about a kilobyte gzipped).
+pub fn scenario_problems(diagnostics: &[Problem]) -> Html {
+    if diagnostics.is_empty() {
         return Html::default();
     }
     html! {
         <ul class="diagnostics" aria-label="scenario problems">
-            { for props.diagnostics.iter().map(problem) }
+            { for diagnostics.iter().map(problem) }
         </ul>
     }
 }

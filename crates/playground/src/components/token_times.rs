@@ -11,17 +11,6 @@ use yew::prelude::*;
 
 use crate::state::{Action, SignInField};
 
-/// Props of [`TokenTimes`].
-#[derive(Properties, PartialEq)]
-pub struct TokenTimesProps {
-    /// `signIn.time` as the scenario holds it (absent: not set).
-    pub time: Option<Value>,
-    /// The claims' JSON text.
-    pub claims: AttrValue,
-    /// Sends an edit.
-    pub dispatch: Callback<Action>,
-}
-
 /// The clock's time, in whole seconds (GetId compares whole seconds).
 fn now() -> i64 {
     #[allow(clippy::cast_possible_truncation)]
@@ -29,17 +18,19 @@ fn now() -> i64 {
     seconds
 }
 
-/// The sign-in time field, its reading, and the token's time claims.
-#[component]
-pub fn TokenTimes(props: &TokenTimesProps) -> Html {
-    let d = props.dispatch.clone();
-    let (text, at) = match &props.time {
+/// The sign-in time field, its reading, and the token's time claims, for `signIn.time`
+/// (`time`, absent when not set) and the claims' JSON text. A view function, not a
+/// component: a component type of its own would cost the initial bundle ~3 KB gzipped.
+pub fn token_times(time: Option<&Value>, claims: &str, dispatch: &Callback<Action>) -> Html {
+    let d = dispatch.clone();
+    let (text, at) = match time {
         Some(Value::Number(n)) => (n.to_string(), n.as_i64()),
         Some(Value::String(s)) => (s.clone(), parse_iso_utc(s)),
-        Some(other) => (other.to_string(), None),
+        // The reducer writes numbers and strings only; anything else came from a file.
+        Some(_) => (String::new(), None),
         None => (String::new(), None),
     };
-    let reading = match (&props.time, at) {
+    let reading = match (time, at) {
         (None, _) => {
             "not set: the token's `exp` is not compared with a clock; the times below are from now"
                 .to_owned()
@@ -66,28 +57,20 @@ pub fn TokenTimes(props: &TokenTimesProps) -> Html {
             d.emit(Action::SetSignIn(SignInField::Time, text));
         })
     };
-    let claims = serde_json::from_str::<Value>(&props.claims).unwrap_or(Value::Null);
+    let claims = serde_json::from_str::<Value>(claims).unwrap_or(Value::Null);
     let times = claim_times(&claims, at.unwrap_or_else(now));
+    // Kept small: every element here is code in the initial bundle.
     html! {
         <div class="token-times" data-testid="token-times">
-            <div class="row">
-                <label class="field"><span>{ "Sign-in time (UTC ISO 8601 or epoch seconds)" }</span>
-                    <input type="text" data-testid="sign-in-time" spellcheck="false" placeholder="not set"
-                        value={text} {oninput} /></label>
-                <button type="button" onclick={set_now}>{ "Now" }</button>
-            </div>
-            <p class="hint" data-testid="sign-in-time-reading"><super::rich_text::RichText text={reading} /></p>
-            if !times.is_empty() {
-                <ul class="claim-times" aria-label="Token times">
-                    { for times.iter().map(|t| html! {
-                        <li data-testid="claim-time" data-claim={t.claim.clone()}>
-                            <code>{ t.claim.clone() }</code>{ " " }<code>{ t.value.clone() }</code>
-                            if let Some(date) = &t.date { { " · " }<time datetime={date.clone()}>{ date.clone() }</time> }
-                            { " · " }{ t.relative.clone() }
-                        </li>
-                    }) }
-                </ul>
-            }
+            <label class="field"><span>{ "Sign-in time (UTC ISO 8601 or epoch seconds)" }</span>
+                <input type="text" data-testid="sign-in-time" value={text} {oninput} /></label>
+            <button type="button" onclick={set_now}>{ "Now" }</button>
+            <p class="hint" data-testid="sign-in-time-reading">{ reading }</p>
+            <ul class="claim-times" aria-label="Token times">
+                { for times.iter().map(|t| html! {
+                    <li data-testid="claim-time" data-claim={t.claim.clone()}>{ t.line() }</li>
+                }) }
+            </ul>
         </div>
     }
 }

@@ -2,19 +2,10 @@
 //! the sign-in, and why each other one did not (the engine's words), each with a "show"
 //! button that marks the part its reason names in the trust policy's editor.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::rich_text::RichText;
 use crate::backend::{TrustStatementView, TrustView};
-
-/// Props of [`TrustBreakdown`].
-#[derive(Properties, PartialEq)]
-pub struct TrustBreakdownProps {
-    /// The trust evaluation.
-    pub trust: Rc<TrustView>,
-}
 
 fn statement(s: &TrustStatementView) -> Html {
     let show = s.place.clone().map(|place| {
@@ -37,17 +28,10 @@ fn statement(s: &TrustStatementView) -> Html {
 }
 
 /// The breakdown: the deciding statements, then the others (open when the sign-in failed,
-/// behind a button when it worked, as on a request card).
-#[component]
-pub fn TrustBreakdown(props: &TrustBreakdownProps) -> Html {
-    let t = &props.trust;
+/// folded when it worked, as on a request card). A view function with a native
+/// `<details>`, not a stateful component: each component type costs the initial bundle.
+pub fn trust_breakdown(t: &TrustView) -> Html {
     let failed = t.decision != "Allowed";
-    let show_others = use_state(|| None::<bool>);
-    let open = show_others.unwrap_or(failed);
-    let toggle = {
-        let show_others = show_others.clone();
-        Callback::from(move |_: MouseEvent| show_others.set(Some(!open)))
-    };
     let deciding: Vec<&TrustStatementView> = t.statements.iter().filter(|s| s.decided).collect();
     let others: Vec<&TrustStatementView> = t.statements.iter().filter(|s| !s.decided).collect();
     html! {
@@ -59,12 +43,10 @@ pub fn TrustBreakdown(props: &TrustBreakdownProps) -> Html {
                 <ul>{ for deciding.into_iter().map(statement) }</ul>
             }
             if !others.is_empty() {
-                <button type="button" class="link" aria-expanded={open.to_string()} onclick={toggle}>
-                    { format!("{} why the other {} statement(s) did not decide", if open { "Hide" } else { "Show" }, others.len()) }
-                </button>
-                if open {
+                <details open={failed}>
+                    <summary>{ format!("Why the other {} statement(s) did not decide", others.len()) }</summary>
                     <ul class="others">{ for others.into_iter().map(statement) }</ul>
-                }
+                </details>
             }
         </div>
     }

@@ -314,7 +314,7 @@ fn set_time(sign_in: &mut Map<String, Value>, text: &str) {
     if text.is_empty() {
         sign_in.remove("time");
     } else if let Some(n) = text
-        .parse::<u64>()
+        .parse::<i64>()
         .ok()
         .filter(|_| text.bytes().all(|b| b.is_ascii_digit()))
     {
