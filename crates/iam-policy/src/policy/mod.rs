@@ -2,6 +2,7 @@
 //! produces and [`crate::CompiledPolicy::compile`] consumes.
 
 mod parse;
+mod shift;
 
 pub use parse::parse_policy;
 
