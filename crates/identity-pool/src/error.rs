@@ -1,6 +1,6 @@
 //! The exceptions AWS returns during sign-in, with their exact wire texts in one place.
 
-use iam_policy::Position;
+use iam_policy::{Position, Span};
 use serde::Serialize;
 
 use crate::note::{Confidence, Topic};
@@ -54,6 +54,11 @@ pub struct AwsError {
     /// Where in the scenario file the cause is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
+    /// The cause's byte range in the scenario file: for a trust refusal the failing
+    /// condition's key (or the statement, when no condition failed), so a front end that
+    /// knows where each policy text sits can mark it in that policy's own text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
     /// How sure we are that AWS returns exactly this code and message.
     pub confidence: Confidence,
     /// The fact the error rests on: its entry in `docs/cognito-facts.md` has the sources.
@@ -74,6 +79,7 @@ impl AwsError {
             policy: None,
             statement: None,
             position: None,
+            span: None,
             confidence: Confidence::Observed,
             topic: None,
         }
@@ -102,6 +108,13 @@ impl AwsError {
     pub fn at(mut self, position: Option<Position>) -> Self {
         self.position = position;
         self
+    }
+
+    /// Sets where the cause is: its byte range in `scenario`'s text and the position of
+    /// its start.
+    pub fn locate(&mut self, scenario: &crate::scenario::Scenario, span: Option<Span>) {
+        self.position = span.map(|s| scenario.position(s.start));
+        self.span = span;
     }
 }
 

@@ -115,6 +115,11 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// The document the spans are in.
+    pub fn document(&self) -> &'a str {
+        self.document
+    }
+
     /// The placement `span` lies in, its text and that text's line index.
     fn find(&self, span: Span) -> Option<(&'a Placement, &'a str, &LineIndex)> {
         let (index, placement) = self

@@ -4,6 +4,8 @@
 //! only this file changes. Nothing here decides anything about IAM or Cognito: it forwards
 //! a request and reads the answer.
 
+pub mod code;
+pub mod lazy;
 pub mod review;
 
 use identity_pool::api::{
@@ -42,6 +44,9 @@ pub struct AwsErrorView {
     pub explanation: String,
     /// What to change.
     pub fix: String,
+    /// The cause in its editor (the failing trust condition, or the statement), when it is
+    /// inside one of the scenario's policies.
+    pub place: Option<EditorPlace>,
 }
 
 /// A labelled policy text shown read-only (session policies, scope-down).
@@ -79,6 +84,20 @@ pub struct EditorPlace {
     pub column: usize,
     /// 1-based column in UTF-16 code units (where the editor puts the caret).
     pub utf16_column: usize,
+    /// How many UTF-16 code units from there to mark (0: the caret alone).
+    pub utf16_len: usize,
+}
+
+impl EditorPlace {
+    /// Puts the caret there and marks the place's text in its editor.
+    pub fn show(&self) {
+        crate::editor::select(
+            &self.policy_id,
+            self.line,
+            self.utf16_column,
+            self.utf16_len,
+        );
+    }
 }
 
 /// A statement an explanation points at.
@@ -102,6 +121,38 @@ pub struct Problem {
     pub place: Option<EditorPlace>,
     /// The diagnostic (positions relative to that policy's text).
     pub diagnostic: Diagnostic,
+}
+
+/// One statement of the trust policy, as STS read it for the sign-in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrustStatementView {
+    /// The `Sid`, or `#index`.
+    pub label: String,
+    /// `Allow` or `Deny`.
+    pub effect: String,
+    /// Whether it applies to this token.
+    pub matched: bool,
+    /// Whether it decided the outcome.
+    pub decided: bool,
+    /// The engine's words: why it applies, or the first part that did not match.
+    pub reason: String,
+    /// What its reason names in its editor: the failing condition's key, else the statement.
+    pub place: Option<EditorPlace>,
+}
+
+/// The trust policy's evaluation for the sign-in (the refusing one, when one refused).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrustView {
+    /// `sts:AssumeRoleWithWebIdentity` or `sts:TagSession`.
+    pub action: String,
+    /// `Allowed`, `ExplicitDeny` or `ImplicitDeny`.
+    pub decision: String,
+    /// The engine's one-line summary.
+    pub summary: String,
+    /// The trust policy's label, e.g. `Guest/trust`.
+    pub policy: String,
+    /// Every statement, in order.
+    pub statements: Vec<TrustStatementView>,
 }
 
 /// One request's decision.
@@ -151,6 +202,8 @@ pub struct ReportView {
     pub session: Option<SessionView>,
     /// The error, when they were not.
     pub error: Option<AwsErrorView>,
+    /// How the trust policy answered, statement by statement (absent when not reached).
+    pub trust: Option<std::rc::Rc<TrustView>>,
     /// The session's role, or the role chosen when a later step failed.
     pub role: Option<String>,
     /// One entry per request (shared: the results list re-renders without deep copies).
@@ -219,6 +272,20 @@ impl Places<'_> {
             line: p.start.line,
             column: p.start.column,
             utf16_column: p.start.utf16_column,
+            utf16_len: 0,
+        })
+    }
+
+    /// The place of `span` with its whole text marked (for a short span: a condition key).
+    fn mark(&self, span: api::Span) -> Option<EditorPlace> {
+        let len = self
+            .0
+            .document()
+            .get(span.start..span.end)
+            .map_or(0, |t| t.encode_utf16().count());
+        self.statement(span).map(|p| EditorPlace {
+            utf16_len: len,
+            ..p
         })
     }
 
@@ -230,6 +297,7 @@ impl Places<'_> {
                     line: p.line,
                     column: p.column,
                     utf16_column: p.utf16_column,
+                    utf16_len: 0,
                 }),
                 diagnostic: local,
             },
@@ -291,86 +359,6 @@ pub fn decode_token(token: &str, scenario_json: &str, now: i64) -> TokenView {
             warnings: vec![plain("playground::api", &unexpected(&other))],
             ..TokenView::default()
         },
-    }
-}
-
-/// What an import of infrastructure code took, left out and assumed, one line each with
-/// its place in the imported text.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct ImportAccountView {
-    /// e.g. `CloudFormation`.
-    pub format: String,
-    /// Lines of what was taken.
-    pub took: Vec<String>,
-    /// Lines of what was left out.
-    pub left_out: Vec<String>,
-    /// Lines of what was assumed.
-    pub assumed: Vec<String>,
-    /// Lines of values kept as placeholders.
-    pub placeholders: Vec<String>,
-}
-
-/// Imports a template, a Terraform plan/state or a CloudTrail event into the scenario:
-/// the new scenario text and the account, or why the text could not be read.
-pub fn import_code(scenario_json: &str, text: &str) -> Result<(String, ImportAccountView), String> {
-    let call_ = ApiCall::Import {
-        text: text.to_string(),
-        scenario: Some(ScenarioInput::Text(scenario_json.to_string())),
-        options: Default::default(),
-    };
-    let import = match call(call_) {
-        ApiAnswerBody::Import { import } => import,
-        other => return Err(unexpected(&other)),
-    };
-    if let Some(d) = import.diagnostics.first() {
-        let at = d
-            .start
-            .map(|p| format!("line {}, column {}: ", p.line, p.column))
-            .unwrap_or_default();
-        return Err(format!("{at}{}", d.message));
-    }
-    let lines = |items: &[identity_pool::import::ImportItem]| -> Vec<String> {
-        items
-            .iter()
-            .map(|i| {
-                let at = i
-                    .start
-                    .map(|p| format!("line {}: ", p.line))
-                    .unwrap_or_default();
-                format!("{at}{} — {}", i.subject, i.message)
-            })
-            .collect()
-    };
-    let account = ImportAccountView {
-        format: match import.format {
-            identity_pool::import::ImportFormat::CloudFormation => "CloudFormation template",
-            identity_pool::import::ImportFormat::TerraformPlan => "Terraform plan/state",
-            identity_pool::import::ImportFormat::TerraformHcl => "Terraform configuration",
-            identity_pool::import::ImportFormat::CloudTrail => "CloudTrail event",
-        }
-        .to_string(),
-        took: lines(&import.took),
-        left_out: lines(&import.left_out),
-        assumed: lines(&import.assumed),
-        placeholders: lines(&import.placeholders),
-    };
-    let scenario = serde_json::to_string_pretty(&import.scenario).map_err(|e| e.to_string())?;
-    Ok((scenario, account))
-}
-
-/// The scenario exported as code: `cloudFormation`, `terraform` or `awsCli`; the text and
-/// its notes.
-pub fn export_code(
-    scenario_json: &str,
-    format: identity_pool::export::ExportFormat,
-) -> (String, Vec<String>) {
-    let call_ = ApiCall::Export {
-        scenario: ScenarioInput::Text(scenario_json.to_string()),
-        format,
-    };
-    match call(call_) {
-        ApiAnswerBody::Export { export } => (export.text, export.notes),
-        other => (String::new(), vec![unexpected(&other)]),
     }
 }
 
@@ -455,6 +443,7 @@ fn read_report(report: &Report, places: &Places<'_>) -> ReportView {
         },
         explanation: e.explanation.clone(),
         fix: e.fix.clone(),
+        place: e.span.and_then(|span| places.mark(span)),
     });
     let session = report.session.as_ref().map(|s| SessionView {
         role_arn: s.role_arn.clone(),
@@ -502,6 +491,7 @@ fn read_report(report: &Report, places: &Places<'_>) -> ReportView {
             .or_else(|| report.role_selection.as_ref().map(|r| r.role_arn.clone())),
         session,
         error,
+        trust: read_trust(report, places),
         requests: report
             .requests
             .iter()
@@ -523,6 +513,43 @@ fn read_report(report: &Report, places: &Places<'_>) -> ReportView {
             })
             .collect(),
     }
+}
+
+/// The refusing trust evaluation (or the first, when every one allowed), statement by
+/// statement; the words and the places come from the report and the simulation.
+fn read_trust(report: &Report, places: &Places<'_>) -> Option<std::rc::Rc<TrustView>> {
+    let evaluation = report
+        .trust
+        .iter()
+        .find(|t| t.decision != api::Decision::Allowed)
+        .or_else(|| report.trust.first())?;
+    let e = &evaluation.explanation;
+    let statements: Vec<TrustStatementView> = e
+        .statements
+        .iter()
+        .map(|s| TrustStatementView {
+            label: s.statement.label.clone(),
+            effect: name(&s.statement.effect),
+            matched: s.matched,
+            decided: e
+                .deciding_statements
+                .iter()
+                .any(|d| d.index == s.statement.index),
+            reason: s.reason.clone(),
+            place: places.mark(identity_pool::explain::trust::cause_span(s)),
+        })
+        .collect();
+    Some(std::rc::Rc::new(TrustView {
+        action: evaluation.action.clone(),
+        decision: name(&evaluation.decision),
+        summary: e.summary.clone(),
+        policy: e
+            .statements
+            .first()
+            .map(|s| s.statement.policy.clone())
+            .unwrap_or_default(),
+        statements,
+    }))
 }
 
 fn statement_ref(

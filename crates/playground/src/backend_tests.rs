@@ -161,15 +161,23 @@ fn exported_code_and_tokens_go_through_the_page_model() {
         .map(|(_, t)| *t)
         .unwrap();
     let doc = ScenarioDoc::from_json(text).unwrap();
-    let (template, _) = crate::backend::export_code(&doc.to_json(), ExportFormat::CloudFormation);
-    let (scenario, account) = crate::backend::import_code(&doc.to_json(), &template).unwrap();
+    use crate::backend::code::{export_call, import_call, read_export, read_import};
+    use crate::backend::lazy::ask_here;
+    // The requests and readers the page uses with the lazy module, answered here by the
+    // function the module calls.
+    let (template, _) =
+        read_export(ask_here(export_call(&doc.to_json(), ExportFormat::CloudFormation)).unwrap())
+            .unwrap();
+    let (scenario, account) =
+        read_import(ask_here(import_call(&doc.to_json(), &template)).unwrap()).unwrap();
     assert!(account.placeholders.is_empty(), "{account:?}");
     let back = ScenarioDoc::from_json(&scenario).unwrap();
     assert_eq!(
         simulate(&unplaced(&back.to_json()), Explain::All).outcome(),
         simulate(&unplaced(text), Explain::All).outcome()
     );
-    assert!(crate::backend::import_code(&doc.to_json(), "Resources: [").is_err());
+    let broken = read_import(ask_here(import_call(&doc.to_json(), "Resources: [")).unwrap());
+    assert!(broken.unwrap_err().starts_with("line 1"));
 
     let b64 = |v: &str| identity_pool::import::base64url::encode(v.as_bytes());
     let token = format!(
@@ -201,6 +209,42 @@ fn two_summaries_read_as_two_sentences() {
 }
 
 /// A scenario text sent as it is, with no policy placed in it.
+/// A trust refusal names its cause in the trust policy's own text (the failing
+/// condition's key, marked whole), and every trust statement has its line and place.
+#[test]
+fn a_trust_refusal_is_placed_in_the_trust_editor() {
+    let mut doc = ScenarioDoc::from_json(examples::text(examples::DEFAULT_ID).unwrap()).unwrap();
+    let trust = doc.roles[0]
+        .trust
+        .replacen("\"unauthenticated\"", "\"authenticated\"", 1);
+    let line = trust.lines().position(|l| l.contains(":amr")).unwrap() + 1;
+    doc.roles[0].trust = trust;
+    let report = simulate(&doc.to_document(), Explain::None);
+    let error = report.error.as_ref().expect("the sign-in fails");
+    let place = error.place.as_ref().expect("the cause is in an editor");
+    assert_eq!(
+        (place.policy_id.as_str(), place.line),
+        ("Guest:trust", line)
+    );
+    let key = "\"cognito-identity.amazonaws.com:amr\"";
+    assert_eq!(place.utf16_len, key.len(), "the key is marked whole");
+    let trust = report.trust.as_ref().expect("the trust breakdown");
+    assert_eq!(trust.decision, "ImplicitDeny");
+    assert_eq!(trust.policy, "Guest/trust");
+    let only = trust.statements.first().expect("one statement");
+    assert!(!only.matched && !only.decided);
+    assert!(
+        only.reason.contains("cognito-identity.amazonaws.com:amr"),
+        "{}",
+        only.reason
+    );
+    assert_eq!(
+        only.place.as_ref(),
+        Some(place),
+        "the line links where the card does"
+    );
+}
+
 fn unplaced(text: &str) -> Document {
     Document {
         text: text.to_string(),

@@ -3,13 +3,15 @@
 //! mounts the app.
 //!
 //! - [`state`]: the scenario being edited and the actions that change it (plain Rust).
-//! - [`backend`]: the only caller of the simulation.
+//! - [`backend`]: the only caller of the simulation; [`api_module`]: the lazily loaded
+//!   second wasm module that answers import, export and the Permissions panel.
 //! - [`components`]: the page, one component per file.
 //! - [`hooks`]: live evaluation and keyboard shortcuts.
 //! - [`editor`], [`share`], [`storage`]: the policy editor, share links, autosave.
 //! - [`mode`], [`embed`], [`host`]: which page the link asks for; the embedded widget's
 //!   decisions and its messages to the host page.
 
+pub mod api_module;
 pub mod backend;
 #[cfg(test)]
 mod backend_tests;

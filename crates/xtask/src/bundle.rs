@@ -1,4 +1,6 @@
-//! The shipped bundle's size: what a visitor downloads, raw and gzipped.
+//! The shipped bundle's size: what a visitor downloads, raw and gzipped, in two parts:
+//! the initial bundle every visit loads, and the lazily loaded API module
+//! ([`crate::lazy_api`]) fetched on first use of import, export or the Permissions panel.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,8 +10,14 @@ use flate2::Compression;
 
 use crate::process::Result;
 
-/// The most the page may ship, gzipped wasm + JS + CSS, in bytes (600 KB).
-pub const LIMIT_GZIPPED: u64 = 600_000;
+/// The most the first load may ship, gzipped wasm + JS + CSS, in bytes.
+///
+/// Issue 9's budget is 402,000 B; this limit comes down to it as parts of the page move
+/// into the lazy module.
+pub const INITIAL_LIMIT_GZIPPED: u64 = 505_000;
+
+/// The most the lazily loaded module may weigh, gzipped wasm + JS, in bytes.
+pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;
 
 /// One shipped file.
 struct Asset {
@@ -18,8 +26,9 @@ struct Asset {
     gzipped: u64,
 }
 
-/// Prints every wasm, JS and CSS file under `dist` raw and gzipped, the wasm totals and
-/// the gzipped total, and fails when that total is over [`LIMIT_GZIPPED`].
+/// Prints every wasm, JS and CSS file under `dist` raw and gzipped, then the initial
+/// bundle's and the lazy module's totals, and fails when either is over its limit
+/// ([`INITIAL_LIMIT_GZIPPED`], [`LAZY_LIMIT_GZIPPED`]).
 pub fn report(dist: &Path) -> Result {
     let mut files = Vec::new();
     collect(dist, &mut files)?;
@@ -53,29 +62,64 @@ pub fn report(dist: &Path) -> Result {
             grouped(asset.gzipped)
         );
     }
-    let wasm = assets.iter().filter(|asset| asset.name.ends_with(".wasm"));
-    let (wasm_raw, wasm_gz) = wasm.fold((0, 0), |(raw, gz), asset| {
-        (raw + asset.raw, gz + asset.gzipped)
-    });
-    let total: u64 = assets.iter().map(|asset| asset.gzipped).sum();
-    println!(
-        "  wasm: {} B raw, {} B gzipped",
-        grouped(wasm_raw),
-        grouped(wasm_gz)
-    );
-    println!(
-        "  total gzipped wasm + JS + CSS: {} B (limit {} B)",
-        grouped(total),
-        grouped(LIMIT_GZIPPED)
-    );
-    if total > LIMIT_GZIPPED {
+    let (lazy, initial): (Vec<&Asset>, Vec<&Asset>) =
+        assets.iter().partition(|asset| is_lazy(&asset.name));
+    if lazy.is_empty() {
         return Err(format!(
-            "the bundle is {} B gzipped, over the {} B limit",
-            grouped(total),
-            grouped(LIMIT_GZIPPED)
+            "no lazily loaded module (`{}*`) in `{}`: is the post_build hook in Trunk.toml?",
+            crate::lazy_api::PREFIX,
+            dist.display()
+        ));
+    }
+    let initial_total = part("initial bundle (every visit)", &initial);
+    let lazy_total = part("lazy module (on first use)", &lazy);
+    println!(
+        "  initial gzipped wasm + JS + CSS: {} B (limit {} B); lazy module: {} B (limit {} B)",
+        grouped(initial_total),
+        grouped(INITIAL_LIMIT_GZIPPED),
+        grouped(lazy_total),
+        grouped(LAZY_LIMIT_GZIPPED)
+    );
+    if initial_total > INITIAL_LIMIT_GZIPPED {
+        return Err(format!(
+            "the initial bundle is {} B gzipped, over the {} B limit",
+            grouped(initial_total),
+            grouped(INITIAL_LIMIT_GZIPPED)
+        ));
+    }
+    if lazy_total > LAZY_LIMIT_GZIPPED {
+        return Err(format!(
+            "the lazy module is {} B gzipped, over the {} B limit",
+            grouped(lazy_total),
+            grouped(LAZY_LIMIT_GZIPPED)
         ));
     }
     Ok(())
+}
+
+/// Whether a file (its path under `dist/`) belongs to the lazily loaded module.
+fn is_lazy(name: &str) -> bool {
+    Path::new(name)
+        .file_name()
+        .is_some_and(|file| file.to_string_lossy().starts_with(crate::lazy_api::PREFIX))
+}
+
+/// Prints one part's wasm and gzipped totals; returns the gzipped total.
+fn part(title: &str, assets: &[&Asset]) -> u64 {
+    let (wasm_raw, wasm_gz) = assets
+        .iter()
+        .filter(|asset| asset.name.ends_with(".wasm"))
+        .fold((0, 0), |(raw, gz), asset| {
+            (raw + asset.raw, gz + asset.gzipped)
+        });
+    let total: u64 = assets.iter().map(|asset| asset.gzipped).sum();
+    println!(
+        "  {title}: wasm {} B raw, {} B gzipped; total gzipped {} B",
+        grouped(wasm_raw),
+        grouped(wasm_gz),
+        grouped(total)
+    );
+    total
 }
 
 /// Every `.wasm`, `.js` and `.css` file below `dir`.
@@ -136,6 +180,14 @@ mod tests {
         assert_eq!(grouped(1000), "1,000");
         assert_eq!(grouped(600_000), "600,000");
         assert_eq!(grouped(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn the_lazy_module_is_told_apart_by_its_name() {
+        assert!(is_lazy("idpool-api-0123456789abcdef.js"));
+        assert!(is_lazy("idpool-api-0123456789abcdef_bg.wasm"));
+        assert!(!is_lazy("playground-0123_bg.wasm"));
+        assert!(!is_lazy("snippets/playground-1/inline0.js"));
     }
 
     #[test]

@@ -14,10 +14,13 @@ use crate::sha256;
 
 /// The directives besides `script-src`, which gets the inline scripts' hashes.
 ///
-/// - `'wasm-unsafe-eval'`: compiling the page's own wasm; nothing else is evaluated.
+/// - `script-src 'self'` (in [`policy`]): the page's scripts, including the lazily loaded API
+///   module's glue, which the page fetches by a dynamic `import()` from its own folder.
+/// - `'wasm-unsafe-eval'`: compiling the page's own wasm modules; nothing else is evaluated.
 /// - `style-src 'self'`: only the bundled style sheets; the app sets no `style` attributes.
 /// - `img-src 'self'`: the favicon (the style sheets use no images).
-/// - `connect-src 'self'`: the wasm fetch (and Trunk's autoreload socket under `serve`).
+/// - `connect-src 'self'`: the wasm fetches, the workshop and catalog files (and Trunk's
+///   autoreload socket under `serve`).
 /// - `base-uri`, `form-action`: no `<base>` rewriting, no form posting anywhere.
 const OTHER_DIRECTIVES: &[&str] = &[
     "default-src 'none'",
@@ -110,7 +113,13 @@ fn meta(policy: &str) -> String {
 }
 
 fn remove_meta(html: &str) -> String {
-    match html.find(META_START) {
+    remove_element(html, META_START)
+}
+
+/// `html` without the self-closing element that starts with `start_tag` (and the blank
+/// space before it), if there is one.
+pub fn remove_element(html: &str, start_tag: &str) -> String {
+    match html.find(start_tag) {
         Some(start) => {
             let end = html
                 .get(start..)

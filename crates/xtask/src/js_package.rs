@@ -53,18 +53,7 @@ pub fn build(project: &Project) -> Result {
             std::fs::remove_dir_all(&out)
                 .map_err(|error| format!("cannot clear `{}`: {error}", out.display()))?;
         }
-        let out_text = out.to_string_lossy();
-        let wasm_text = wasm.to_string_lossy();
-        let args = [
-            "--target",
-            flavour.target,
-            "--out-dir",
-            &out_text,
-            "--out-name",
-            PACKAGE,
-            &wasm_text,
-        ];
-        run(&mut command(&bindgen, &args))?;
+        run_bindgen(&bindgen, &wasm, flavour.target, &out)?;
         let bg = out.join(format!("{PACKAGE}_bg.wasm"));
         match &wasm_opt {
             Some(wasm_opt) => optimize(wasm_opt, &bg)?,
@@ -109,8 +98,29 @@ pub fn stage(context: &Context) -> Result {
     run(&mut node)
 }
 
+/// wasm-bindgen's output for `wasm` (`target`: `web` or `nodejs`) into `out`, as
+/// `idpool.js` and `idpool_bg.wasm`.
+pub fn bindgen(wasm: &Path, target: &str, out: &Path) -> Result {
+    run_bindgen(&wasm_bindgen()?, wasm, target, out)
+}
+
+fn run_bindgen(bindgen: &Path, wasm: &Path, target: &str, out: &Path) -> Result {
+    let out_text = out.to_string_lossy();
+    let wasm_text = wasm.to_string_lossy();
+    let args = [
+        "--target",
+        target,
+        "--out-dir",
+        &out_text,
+        "--out-name",
+        PACKAGE,
+        &wasm_text,
+    ];
+    run(&mut command(bindgen, &args))
+}
+
 /// Compiles the crate for wasm32 in release and returns its `.wasm`.
-fn compile(project: &Project) -> Result<PathBuf> {
+pub fn compile(project: &Project) -> Result<PathBuf> {
     let args = [
         "build",
         "--release",
@@ -146,7 +156,7 @@ fn wasm_bindgen() -> Result<PathBuf> {
 }
 
 /// Shrinks `wasm` in place for size, allowing the features rustc's wasm32 output uses.
-fn optimize(wasm_opt: &Path, wasm: &Path) -> Result {
+pub fn optimize(wasm_opt: &Path, wasm: &Path) -> Result {
     let file = wasm.to_string_lossy();
     let args = [
         "-Oz",

@@ -6,6 +6,7 @@
 //! cargo xtask js                        build the JavaScript package into target/js/
 //! cargo xtask install                   install the toolchain only
 //! cargo xtask csp [FILE]                put the Content-Security-Policy into a built page
+//! cargo xtask post-build                Trunk's hook: the lazily loaded API module, then the CSP
 //! cargo xtask catalog                   regenerate the AWS action catalog from its npm package
 //! ```
 
@@ -15,6 +16,7 @@ mod catalog;
 mod csp;
 mod install;
 mod js_package;
+mod lazy_api;
 mod process;
 mod project;
 mod serve;
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         "js" => Project::locate().and_then(|project| js_package::build(&project)),
         "install" => Project::locate().and_then(|project| install::test_tools(&project)),
         "csp" => Project::locate().and_then(|project| csp::run(rest, &project.dist())),
+        "post-build" => Project::locate().and_then(|project| post_build(&project)),
         "catalog" => Project::locate().and_then(|project| catalog::generate(&project)),
         "help" | "--help" | "-h" => {
             help();
@@ -73,11 +76,23 @@ fn help() {
     println!("cargo xtask install               install the toolchain only");
     println!("cargo xtask csp [FILE]            write the Content-Security-Policy meta into a built index.html");
     println!("                                  (Trunk's post_build hook runs it on every build)");
+    println!("cargo xtask post-build            Trunk's post_build hook: build the lazily loaded API module into");
+    println!("                                  the staging folder, name it in index.html, then write the CSP");
     println!("cargo xtask catalog               regenerate crates/aws-catalog/data/catalog.tsv from the pinned npm package");
     println!("stages:");
     for stage in STAGES {
         println!("  {:<8} {}", stage.name, stage.about);
     }
+}
+
+/// Trunk's `post_build` hook: the lazy API module next to the page, then the page's
+/// Content-Security-Policy (last, since it hashes the final `index.html`).
+fn post_build(project: &Project) -> Result {
+    let staging = std::env::var_os("TRUNK_STAGING_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| project.dist());
+    lazy_api::run(project, &staging)?;
+    csp::run(&[], &project.dist())
 }
 
 fn port(args: &[String]) -> Result<u16> {

@@ -303,3 +303,16 @@ pub fn quote_list(values: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// Where a trust statement's explanation points: the key of its first condition that did
+/// not hold (the one its `reason` names), else the statement itself. Front ends link each
+/// line of the trust breakdown there.
+pub fn cause_span(statement: &StatementExplanation) -> Span {
+    let principal_ok = statement.principal.as_ref().is_none_or(|p| p.matched);
+    let elements_ok = statement.action.matched && statement.resource.matched && principal_ok;
+    statement
+        .conditions
+        .iter()
+        .find(|c| elements_ok && !c.result)
+        .map_or(statement.statement.span, |c| c.span)
+}

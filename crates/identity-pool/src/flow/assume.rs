@@ -89,7 +89,7 @@ pub fn assume<'c, 's>(
             let mut error = refusal(flow).explained(d.explanation, d.fix);
             error.policy = Some(format!("{}/trust", role.role.name));
             error.statement = d.statement;
-            error.position = d.span.map(|s| scenario.position(s.start));
+            error.locate(scenario, d.span);
             out.fail("TrustPolicy", error, later);
             None
         }

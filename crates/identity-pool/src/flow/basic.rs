@@ -46,7 +46,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
                 .map_or(pool.allow_classic_flow_span, |m| m.provider.span),
             _ => pool.allow_classic_flow_span,
         };
-        error.position = Some(scenario.position(span.start));
+        error.locate(scenario, Some(span));
         out.fail("GetOpenIdToken", error, &LATER[1..]);
         return out;
     }
@@ -108,7 +108,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
             } else {
                 duration_span.or(policy_span)
             };
-            error.position = span.map(|s| scenario.position(s.start));
+            error.locate(scenario, span);
             out.fail("AssumeRoleWithWebIdentity", error, &LATER[2..]);
             return out;
         }

@@ -56,7 +56,7 @@ pub fn run(scenario: &Scenario, compiled: &CompiledScenario<'_>, notes: &mut Not
             let span = mapping
                 .map(|m| m.provider.span)
                 .or(scenario.sign_in.claims_span);
-            error.position = span.map(|s| scenario.position(s.start));
+            error.locate(scenario, span);
             out.fail("RoleSelection", error, &LATER[2..]);
             return out;
         }

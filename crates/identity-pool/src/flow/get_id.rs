@@ -63,7 +63,7 @@ pub fn get_id(
                     .as_ref()
                     .map(|p| p.span)
                     .or(sign_in.claims_span);
-                error.position = span.map(|s| scenario.position(s.start));
+                error.locate(scenario, span);
                 out.fail("GetId", error, later);
                 return None;
             }

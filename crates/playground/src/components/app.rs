@@ -72,7 +72,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let example_list = use_memo((), |_| examples::list());
     let evaluation = use_evaluation(&editor);
-    let import_account = use_state(|| None::<Rc<crate::backend::ImportAccountView>>);
+    let import_account = use_state(|| None::<Rc<crate::backend::code::ImportAccountView>>);
 
     // One callback for the page's life: every panel takes it as a prop, and a new one on
     // each render would make every panel re-render on every keystroke.
@@ -158,6 +158,8 @@ pub fn App(props: &AppProps) -> Html {
             crate::dom::download(&format!("{name}.json"), &editor.doc.to_json());
         })
     };
+    // Set while the lazily loaded module reads infrastructure code.
+    let importing = use_state(|| false);
     let on_import_text = {
         let editor = editor.clone();
         let dispatch = dispatch.clone();
@@ -166,6 +168,7 @@ pub fn App(props: &AppProps) -> Html {
         let selected = selected.clone();
         let import_account = import_account.clone();
         let keep = keep.clone();
+        let importing = importing.clone();
         Callback::from(move |input: Input| match import(&editor.doc, &input) {
             Ok(imported) => {
                 keep.emit("The import".to_owned());
@@ -176,35 +179,47 @@ pub fn App(props: &AppProps) -> Html {
             }
             // A file that could not be read at all (too large, not UTF-8) is not tried as code.
             Err(e) if input.text.is_err() => notify.emit(format!("import failed: {}", e.message)),
-            // Not a scenario or CLI output: infrastructure code or a CloudTrail event.
-            Err(e) => match crate::backend::import_code(
-                &editor.doc.to_json(),
-                input.text.as_deref().unwrap_or_default(),
-            )
-            .and_then(|(json, account)| {
-                ScenarioDoc::from_json(&json)
-                    .map(|doc| (doc, account))
-                    .map_err(|e| e.message)
-            }) {
-                Ok((doc, account)) => {
-                    keep.emit("The import".to_owned());
-                    dispatch.emit(Action::Load(Box::new(doc)));
-                    notify.emit(format!(
-                        "imported a {}: {} taken, {} left out, {} assumed, {} placeholders",
-                        account.format,
-                        account.took.len(),
-                        account.left_out.len(),
-                        account.assumed.len(),
-                        account.placeholders.len()
-                    ));
-                    selected.set(AttrValue::default());
-                    import_account.set(Some(Rc::new(account)));
-                }
-                Err(code_error) => notify.emit(format!(
-                    "import failed: {} (read as code: {code_error})",
-                    e.message
-                )),
-            },
+            // Not a scenario or CLI output: infrastructure code or a CloudTrail event, read by
+            // the lazily loaded module.
+            Err(e) => {
+                let json = editor.doc.to_json();
+                let text = input.text.unwrap_or_default();
+                let (dispatch, notify, selected) =
+                    (dispatch.clone(), notify.clone(), selected.clone());
+                let (import_account, keep, importing) =
+                    (import_account.clone(), keep.clone(), importing.clone());
+                importing.set(true);
+                yew::platform::spawn_local(async move {
+                    let read = crate::backend::code::import_code(&json, &text)
+                        .await
+                        .and_then(|(json, account)| {
+                            ScenarioDoc::from_json(&json)
+                                .map(|doc| (doc, account))
+                                .map_err(|e| e.message)
+                        });
+                    importing.set(false);
+                    match read {
+                        Ok((doc, account)) => {
+                            keep.emit("The import".to_owned());
+                            dispatch.emit(Action::Load(Box::new(doc)));
+                            notify.emit(format!(
+                                "imported a {}: {} taken, {} left out, {} assumed, {} placeholders",
+                                account.format,
+                                account.took.len(),
+                                account.left_out.len(),
+                                account.assumed.len(),
+                                account.placeholders.len()
+                            ));
+                            selected.set(AttrValue::default());
+                            import_account.set(Some(Rc::new(account)));
+                        }
+                        Err(code_error) => notify.emit(format!(
+                            "import failed: {} (read as code: {code_error})",
+                            e.message
+                        )),
+                    }
+                });
+            }
         })
     };
     let on_reset = {
@@ -346,7 +361,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </main>
             if *overlay == Overlay::Help { <HelpOverlay on_close={set_overlay(Overlay::None)} /> }
-            if *overlay == Overlay::Import { <ImportDialog on_import={on_import_text} on_close={set_overlay(Overlay::None)} account={(*import_account).clone()} /> }
+            if *overlay == Overlay::Import { <ImportDialog on_import={on_import_text} on_close={set_overlay(Overlay::None)} account={(*import_account).clone()} busy={*importing} /> }
             if *overlay == Overlay::ExportCode { <ExportCodeDialog {scenario_json} on_close={set_overlay(Overlay::None)} /> }
         </div>
     }

@@ -1,11 +1,12 @@
 //! Export as code: the scenario's pool, role attachment, principal tags and roles as a
 //! CloudFormation YAML template, Terraform, or the AWS CLI commands that apply them. The
-//! text is written by the simulation crate; this dialog only shows, copies and downloads it.
+//! text is written by the simulation crate, in the lazily loaded API module (fetched on the
+//! first export); this dialog only shows, copies and downloads it.
 
 use identity_pool::export::ExportFormat;
 use yew::prelude::*;
 
-use crate::backend::export_code;
+use crate::backend::code::export_code;
 
 /// Props of [`ExportCodeDialog`].
 #[derive(Properties, PartialEq)]
@@ -38,13 +39,25 @@ pub fn ExportCodeDialog(props: &ExportCodeDialogProps) -> Html {
     let root = use_node_ref();
     let onkeydown = crate::hooks::use_dialog_focus::use_dialog_focus(root.clone());
     let shown = use_state(|| None::<(usize, String, Vec<String>)>);
+    // The format being exported while the module loads, and why the last export failed.
+    let pending = use_state(|| None::<usize>);
+    let failed = use_state(|| None::<String>);
     let pick = |i: usize| {
-        let shown = shown.clone();
+        let (shown, pending, failed) = (shown.clone(), pending.clone(), failed.clone());
         let scenario = props.scenario_json.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some((format, ..)) = FORMATS.get(i) {
-                let (text, notes) = export_code(&scenario.emit(()), *format);
-                shown.set(Some((i, text, notes)));
+                let (format, json) = (*format, scenario.emit(()));
+                let (shown, pending, failed) = (shown.clone(), pending.clone(), failed.clone());
+                pending.set(Some(i));
+                failed.set(None);
+                yew::platform::spawn_local(async move {
+                    match export_code(&json, format).await {
+                        Ok((text, notes)) => shown.set(Some((i, text, notes))),
+                        Err(e) => failed.set(Some(e)),
+                    }
+                    pending.set(None);
+                });
             }
         })
     };
@@ -68,9 +81,15 @@ pub fn ExportCodeDialog(props: &ExportCodeDialogProps) -> Html {
                 <p>{ "The pool, its role attachment and principal tags, and the roles with their trust and access policies, in the form you keep them in." }</p>
                 <div class="row" role="group" aria-label="Format">
                     { for FORMATS.iter().enumerate().map(|(i, (_, label, _, testid))| html! {
-                        <button type="button" data-testid={*testid} aria-pressed={shown.as_ref().is_some_and(|s| s.0 == i).to_string()} onclick={pick(i)}>{ *label }</button>
+                        <button type="button" data-testid={*testid} aria-pressed={shown.as_ref().is_some_and(|s| s.0 == i).to_string()} disabled={pending.is_some()} onclick={pick(i)}>{ *label }</button>
                     }) }
                 </div>
+                if pending.is_some() {
+                    <p class="muted" data-testid="export-code-loading" role="status">{ "Exporting… (the first export loads the export module)" }</p>
+                }
+                if let Some(e) = &*failed {
+                    <p class="outcome failed" data-testid="export-code-error" role="alert">{ e.clone() }</p>
+                }
                 if let Some((_, text, notes)) = &*shown {
                     <label class="field"><span>{ "Exported text" }</span>
                         <textarea class="code" rows="16" readonly=true spellcheck="false" data-testid="export-code-text" value={text.clone()} /></label>

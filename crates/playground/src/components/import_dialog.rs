@@ -9,7 +9,7 @@ use gloo::file::callbacks::FileReader;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::backend::ImportAccountView;
+use crate::backend::code::ImportAccountView;
 use crate::hooks::use_dialog_focus::use_dialog_focus;
 use crate::state::import::{check_file_size, decode_file, Input, Origin};
 
@@ -23,6 +23,9 @@ pub struct ImportDialogProps {
     /// The account of the last import of code, shown instead of the form.
     #[prop_or_default]
     pub account: Option<Rc<ImportAccountView>>,
+    /// Infrastructure code is being read (the first time, the module that reads it loads).
+    #[prop_or_default]
+    pub busy: bool,
 }
 
 fn lines(title: &'static str, testid: &'static str, items: &[String]) -> Html {
@@ -127,8 +130,11 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     <input type="file" accept=".json,.yaml,.yml,.template,.tf,application/json" data-testid="import-file" {onchange} /></label>
                 <label class="field"><span>{ "Or paste the text" }</span>
                     <textarea class="code" rows="10" spellcheck="false" data-testid="import-text" value={(*text).clone()} {oninput} /></label>
+                if props.busy {
+                    <p class="muted" data-testid="import-loading" role="status">{ "Reading the code… (the first import loads the import module)" }</p>
+                }
                 <div class="row">
-                    <button type="button" data-testid="import-apply" onclick={import}>{ "Load pasted text" }</button>
+                    <button type="button" data-testid="import-apply" disabled={props.busy} onclick={import}>{ "Load pasted text" }</button>
                     <button type="button" onclick={close}>{ "Cancel" }</button>
                 </div>
             </div>

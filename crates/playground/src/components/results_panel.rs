@@ -9,6 +9,7 @@ use super::flow_steps::FlowSteps;
 use super::request_result::RequestResult;
 use super::scenario_problems::ScenarioProblems;
 use super::session_view::SessionView;
+use super::trust_breakdown::TrustBreakdown;
 use crate::backend::ReportView;
 use crate::state::scenario::RequestDoc;
 
@@ -39,6 +40,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
                 class={if report.error.is_some() { "outcome failed" } else { "outcome ok" }}>
                 <h3>{ "Sign-in: " }{ if outcome == "issued" { "credentials issued".to_string() } else { outcome.clone() } }</h3>
                 if let Some(error) = &report.error { <AwsError error={error.clone()} /> }
+                if let Some(trust) = &report.trust { <TrustBreakdown trust={trust.clone()} /> }
             </div>
             <ScenarioProblems diagnostics={report.diagnostics.clone()} />
             <h3>{ "Requests" }</h3>

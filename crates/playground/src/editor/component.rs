@@ -247,7 +247,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         let textarea = textarea.clone();
         Callback::from(move |(line, utf16_column): (usize, usize)| {
             if let Some(element) = textarea.cast::<HtmlTextAreaElement>() {
-                place_caret(&element, line, utf16_column);
+                place_caret(&element, line, utf16_column, 0);
             }
         })
     };
@@ -371,6 +371,13 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
 /// column, e.g. for "jump to statement" links in explanations. Returns whether the editor
 /// was found on the page.
 pub fn jump_to(policy_id: &str, line: usize, utf16_column: usize) -> bool {
+    select(policy_id, line, utf16_column, 0)
+}
+
+/// Like [`jump_to`], and selects the `utf16_len` code units from there, so the place stays
+/// marked (the selection shows over the highlighted text), e.g. the trust condition a
+/// failed sign-in names.
+pub fn select(policy_id: &str, line: usize, utf16_column: usize, utf16_len: usize) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
@@ -385,7 +392,7 @@ pub fn jump_to(policy_id: &str, line: usize, utf16_column: usize) -> bool {
             continue;
         };
         if element.get_attribute("data-policy-id").as_deref() == Some(policy_id) {
-            place_caret(&element, line, utf16_column);
+            place_caret(&element, line, utf16_column, utf16_len);
             return true;
         }
     }
@@ -492,14 +499,15 @@ fn hovered_title(root: &web_sys::Element, x: f64, y: f64) -> Option<String> {
 
 /// Focuses the editor with the caret at a 1-based line and UTF-16 column, and scrolls that
 /// line into view (inside the editor's box and on the page).
-fn place_caret(element: &HtmlTextAreaElement, line: usize, utf16_column: usize) {
+fn place_caret(element: &HtmlTextAreaElement, line: usize, utf16_column: usize, utf16_len: usize) {
     let offset = utf16_at_line_column(&element.value(), line, utf16_column);
+    let end = u32::try_from(offset.saturating_add(utf16_len)).unwrap_or(u32::MAX);
     let offset = u32::try_from(offset).unwrap_or(u32::MAX);
     // Focus without the browser's own scrolling, which would show the textarea's top.
     let focus = web_sys::FocusOptions::new();
     focus.set_prevent_scroll(true);
     let _ = element.focus_with_options(&focus);
-    let _ = element.set_selection_range(offset, offset);
+    let _ = element.set_selection_range(offset, end);
     // The line's number in the gutter, or with soft wrap (no gutter) the line itself.
     let index = u32::try_from(line.saturating_sub(1)).unwrap_or(0);
     let editor = element.closest(".policy-editor").ok().flatten();

@@ -13,7 +13,7 @@
 //! (Tab, Shift+Tab, Enter), [`history`] (undo/redo), [`text`] (UTF-16, byte and
 //! line/column positions, the caret across a reformat). Format uses the engine's formatter
 //! (`identity_pool::api::format_json`), and [`jump_to`] moves the caret for "jump to
-//! statement" links.
+//! statement" links ([`select`] also marks a range).
 
 mod component;
 pub mod edit;
@@ -23,4 +23,4 @@ pub mod layout;
 pub mod text;
 mod view;
 
-pub use component::{jump_to, PolicyEditor, PolicyEditorProps};
+pub use component::{jump_to, select, PolicyEditor, PolicyEditorProps};
