@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which policy of a role (or of the sign-in) a text is.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "name", rename_all = "camelCase")]
 pub enum PolicySlot {
     /// The role's trust policy.
@@ -25,6 +26,7 @@ pub enum PolicySlot {
 
 /// One policy of an edited scenario: its role (`signIn` for the session policy) and slot.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PolicyId {
     /// The role's name.
     pub role: String,
