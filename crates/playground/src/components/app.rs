@@ -74,9 +74,11 @@ pub fn App(props: &AppProps) -> Html {
     let evaluation = use_evaluation(&editor);
     let import_account = use_state(|| None::<Rc<crate::backend::code::ImportAccountView>>);
 
+    // One callback for the page's life: every panel takes it as a prop, and a new one on
+    // each render would make every panel re-render on every keystroke.
     let dispatch = {
         let editor = editor.dispatcher();
-        Callback::from(move |action: Action| editor.dispatch(action))
+        use_callback((), move |action: Action, _| editor.dispatch(action))
     };
     let notify = {
         let notices = notices.clone();
