@@ -6,11 +6,10 @@
 use std::rc::Rc;
 
 use identity_pool::api::Verdict;
-use identity_pool::diff::{DiffReport, IdentityKind};
 use yew::prelude::*;
 
 use super::rich_text::RichText;
-use crate::backend::review::{diff_markdown, ActionChange};
+use crate::backend::review::{ActionChange, DiffReport};
 
 /// The most actions listed per service and direction.
 const LIST_LIMIT: usize = 60;
@@ -28,15 +27,6 @@ pub struct ChangesViewProps {
     pub on_pin: Callback<()>,
 }
 
-fn kind(kind: IdentityKind) -> &'static str {
-    match kind {
-        IdentityKind::Current => "current",
-        IdentityKind::Guest => "guest",
-        IdentityKind::Provider => "provider",
-        IdentityKind::Mapping => "mapping",
-    }
-}
-
 fn verdict(v: Verdict) -> &'static str {
     match v {
         Verdict::Allowed => "Allowed",
@@ -46,12 +36,12 @@ fn verdict(v: Verdict) -> &'static str {
     }
 }
 
-fn action_list(list: &[ActionChange], direction: &'static str, identity: &'static str) -> Html {
+fn action_list(list: &[ActionChange], direction: &'static str, identity: &str) -> Html {
     html! {
         <>
             { for list.iter().take(LIST_LIMIT).map(|c| html! {
                 <li class={direction} data-testid="change-action" data-action={c.action.clone()}
-                    data-direction={direction} data-identity={identity}>
+                    data-direction={direction} data-identity={identity.to_owned()}>
                     { if direction == "allowed" { "+ " } else { "− " } }
                     <code>{ c.action.clone() }</code>{ format!(" [{}] on ", c.level) }<code>{ c.resource.clone() }</code>
                     { format!(": {} → {}",
@@ -87,7 +77,7 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
     let copy = {
         let report = report.clone();
         Callback::from(move |_: MouseEvent| {
-            crate::dom::download("permission-changes.md", &diff_markdown(&report))
+            crate::dom::download("permission-changes.md", &report.markdown)
         })
     };
     let headline =
@@ -112,9 +102,9 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
                 { headline }{ " " }<button type="button" onclick={copy}>{ "Markdown for a pull request" }</button>
             </p>
             { for report.identities.iter().filter(|i| i.changed()).map(|identity| {
-                let k = kind(identity.kind);
+                let k = identity.kind.as_str();
                 html! {
-                    <section class="changes-identity" data-testid="changes-identity" data-kind={k}>
+                    <section class="changes-identity" data-testid="changes-identity" data-kind={k.to_owned()}>
                         <h4><RichText text={identity.label.clone()} />{ format!(" ({} newly allowed, {} newly denied)", identity.newly_allowed, identity.newly_denied) }</h4>
                         if identity.outcome_before != identity.outcome_after || identity.role_before != identity.role_after {
                             <p>{ format!("sign-in: {} {} → {} {}",

@@ -4,11 +4,10 @@
 
 use std::rc::Rc;
 
-use identity_pool::coach::CoachReport;
 use yew::prelude::*;
 
 use super::rich_text::RichText;
-use crate::backend::review::{Finding, Level};
+use crate::backend::review::{CoachReport, Finding};
 use crate::state::Action;
 
 /// Props of [`CoachView`].
@@ -34,10 +33,7 @@ pub struct FindingProps {
 pub fn FindingItem(props: &FindingProps) -> Html {
     let previewing = use_state(|| false);
     let f = &props.finding;
-    let level = match f.level {
-        Level::Warning => "warning",
-        Level::Info => "info",
-    };
+    let level = f.level.clone();
     let jump = {
         let (policy, statement) = (f.policy.clone(), f.statement);
         Callback::from(move |_: MouseEvent| {
@@ -55,8 +51,8 @@ pub fn FindingItem(props: &FindingProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::DismissFinding(id.clone())))
     };
     html! {
-        <li class={classes!("finding", level, f.dismissed.then_some("dismissed"))} data-testid="coach-finding"
-            data-code={f.code} data-dismissed={f.dismissed.to_string()} data-policy={f.policy.clone().unwrap_or_default()}>
+        <li class={classes!("finding", level.clone(), f.dismissed.then_some("dismissed"))} data-testid="coach-finding"
+            data-code={f.code.clone()} data-dismissed={f.dismissed.to_string()} data-policy={f.policy.clone().unwrap_or_default()}>
             <p><strong>{ format!("{level}: ") }</strong><RichText text={f.message.clone()} /></p>
             <p class="muted">{ f.explanation.clone() }</p>
             if !f.evidence.is_empty() {

@@ -6,10 +6,10 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use identity_pool::api::Decision;
-use identity_pool::effective::{Counts, EffectiveReport};
+use identity_pool::effective::Outcome;
 use yew::prelude::*;
 
-use crate::backend::review::{effective_export, Outcome, Row};
+use crate::backend::review::{Counts, EffectiveReport, Row};
 use crate::state::Action;
 
 /// The most rows shown per service; the filter narrows the rest.
@@ -26,6 +26,8 @@ pub struct ExplorerProps {
     pub basic: bool,
     /// Switches the flow shown.
     pub on_basic: Callback<bool>,
+    /// Downloads the table: as Markdown (`true`) or CSV, rendered by the API.
+    pub on_export: Callback<bool>,
     /// Edits the scenario (adding a row as a request).
     pub dispatch: Callback<Action>,
 }
@@ -102,18 +104,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         })
     };
     let export = |markdown: bool| {
-        let report = report.clone();
-        Callback::from(move |_: MouseEvent| {
-            let (name, text) = if markdown {
-                ("effective-permissions.md", effective_export(&report, true))
-            } else {
-                (
-                    "effective-permissions.csv",
-                    effective_export(&report, false),
-                )
-            };
-            crate::dom::download(name, &text);
-        })
+        let on_export = props.on_export.clone();
+        Callback::from(move |_: MouseEvent| on_export.emit(markdown))
     };
     let needle = filter.to_ascii_lowercase();
     let keep = |row: &Row| {
@@ -182,7 +174,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                                     html! {
                                         <tr class={outcome_class(row.outcome)} data-testid="explorer-row" data-action={row.action.clone()} data-outcome={outcome_class(row.outcome)}>
                                             <td><code>{ row.action.clone() }</code></td>
-                                            <td>{ row.level }</td>
+                                            <td>{ row.level.clone() }</td>
                                             <td><code>{ row.resource.clone() }</code></td>
                                             <td>{ decision(row.role) }</td>
                                             <td>{ decision(row.decision) }</td>
