@@ -67,15 +67,46 @@ pub fn key_matches(template: &str, key: &str) -> bool {
 /// one ARN field), `${Partition}`, `${Region}`, `${Account}` and `${BucketName}` no `/`
 /// either (so `arn:aws:s3:::b/*` is not a bucket).
 pub fn arn_fits(arn_template: &str, pattern: &str) -> bool {
-    // Most pairs differ in the service field: decide those without the general matcher.
-    if let (Some(a), Some(b)) = (service_field(arn_template), service_field(pattern)) {
-        if !a.eq_ignore_ascii_case(b) {
-            return false;
+    FitPattern::template(arn_template).fits(&FitPattern::resource(pattern))
+}
+
+/// One side of [`arn_fits`] prepared once, for callers that ask about many pairs (every
+/// resource type of a service against every resource a policy names).
+#[derive(Clone, Debug)]
+pub struct FitPattern {
+    /// The literal service field, when there is one.
+    service: Option<Box<str>>,
+    toks: Vec<Tok>,
+}
+
+impl FitPattern {
+    /// A catalog ARN template (`arn:${Partition}:s3:::${BucketName}/${ObjectName}`).
+    pub fn template(arn_template: &str) -> FitPattern {
+        FitPattern {
+            service: service_field(arn_template).map(Into::into),
+            toks: tokens(arn_template, false, true),
         }
     }
-    let a = tokens(arn_template, false, true);
-    let b = tokens(pattern, true, false);
-    intersects(&a, &b)
+
+    /// A policy's resource pattern (with `*`, `?` and `${...}` policy variables).
+    pub fn resource(pattern: &str) -> FitPattern {
+        FitPattern {
+            service: service_field(pattern).map(Into::into),
+            toks: tokens(pattern, true, false),
+        }
+    }
+
+    /// Whether resource pattern `resource` can name a resource of this template: see
+    /// [`arn_fits`].
+    pub fn fits(&self, resource: &FitPattern) -> bool {
+        // Most pairs differ in the service field: decide those without the general matcher.
+        if let (Some(a), Some(b)) = (&self.service, &resource.service) {
+            if !a.eq_ignore_ascii_case(b) {
+                return false;
+            }
+        }
+        intersects(&self.toks, &resource.toks)
+    }
 }
 
 /// The service field of an ARN, when it is literal (no wildcard or variable).
@@ -129,13 +160,26 @@ fn tokens(text: &str, globs: bool, arn: bool) -> Vec<Tok> {
     out
 }
 
-/// Whether some string matches both patterns (dynamic programming over suffixes).
+/// Whether some string matches both patterns (dynamic programming over suffixes, one row
+/// at a time).
 fn intersects(a: &[Tok], b: &[Tok]) -> bool {
-    let (n, m) = (a.len(), b.len());
-    let width = m + 1;
-    // ok[i * width + j]: a[i..] and b[j..] share a string.
-    let mut ok = vec![false; (n + 1) * width];
-    let at = |ok: &[bool], i: usize, j: usize| ok.get(i * width + j).copied().unwrap_or(false);
+    // Both start with literal text up to their first wildcard: the texts must agree as far
+    // as both go. Most pairs that differ are told apart here, without the table.
+    let differs = a
+        .iter()
+        .zip(b)
+        .map_while(|pair| match pair {
+            (Tok::Byte(x), Tok::Byte(y)) => Some(x != y),
+            _ => None,
+        })
+        .any(|d| d);
+    if differs {
+        return false;
+    }
+    let m = b.len();
+    // next[j]: a[i + 1..] and b[j..] share a string; row[j]: a[i..] and b[j..].
+    let mut next = vec![false; m + 1];
+    let mut row = vec![false; m + 1];
     let star = |t: Tok| matches!(t, Tok::Star { .. });
     // Whether star `s` may absorb token `t` of the other side.
     let absorbs = |s: Tok, t: Tok| {
@@ -145,31 +189,33 @@ fn intersects(a: &[Tok], b: &[Tok]) -> bool {
                 | (Tok::Star { colon: false, .. }, Tok::Byte(b':'))
         )
     };
-    for i in (0..=n).rev() {
+    for i in (0..=a.len()).rev() {
+        let x = a.get(i).copied();
         for j in (0..=m).rev() {
-            let value = match (a.get(i).copied(), b.get(j).copied()) {
+            let y = b.get(j).copied();
+            let below = next.get(j).copied().unwrap_or(false);
+            let right = row.get(j + 1).copied().unwrap_or(false);
+            let diagonal = next.get(j + 1).copied().unwrap_or(false);
+            let value = match (x, y) {
                 (None, None) => true,
-                (Some(x), y) if star(x) => {
-                    at(&ok, i + 1, j) || y.is_some_and(|y| absorbs(x, y) && at(&ok, i, j + 1))
-                }
-                (x, Some(y)) if star(y) => {
-                    at(&ok, i, j + 1) || x.is_some_and(|x| absorbs(y, x) && at(&ok, i + 1, j))
-                }
+                (Some(x), y) if star(x) => below || y.is_some_and(|y| absorbs(x, y) && right),
+                (x, Some(y)) if star(y) => right || x.is_some_and(|x| absorbs(y, x) && below),
                 (Some(x), Some(y)) => {
                     let same = match (x, y) {
                         (Tok::Byte(p), Tok::Byte(q)) => p == q,
                         _ => true,
                     };
-                    same && at(&ok, i + 1, j + 1)
+                    same && diagonal
                 }
                 _ => false,
             };
-            if let Some(slot) = ok.get_mut(i * width + j) {
+            if let Some(slot) = row.get_mut(j) {
                 *slot = value;
             }
         }
+        std::mem::swap(&mut row, &mut next);
     }
-    at(&ok, 0, 0)
+    next.first().copied().unwrap_or(false)
 }
 
 #[cfg(test)]

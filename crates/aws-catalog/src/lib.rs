@@ -25,7 +25,7 @@ mod model;
 mod parse;
 mod suggest;
 
-pub use glob::{arn_fits, glob_matches, key_matches};
+pub use glob::{arn_fits, glob_matches, key_matches, FitPattern};
 pub use model::{AccessLevel, Action, ConditionKey, ResourceType, Service, Source};
 pub use parse::CatalogError;
 

@@ -1,8 +1,11 @@
 //! Compiling a parsed [`Policy`] once: action and resource patterns, policy variables and
 //! lowercased condition keys are prepared so evaluating a request allocates nothing.
 
+use std::sync::Arc;
+
 use crate::arn::ArnPattern;
 use crate::condition::{CompiledCondition, Operator};
+use crate::index::StatementIndex;
 use crate::pattern::Template;
 use crate::policy::{Effect, NameList, Policy, PolicyKind};
 use crate::Span;
@@ -23,6 +26,8 @@ pub struct CompiledPolicy {
     /// Its label.
     pub source: PolicySource,
     pub(crate) statements: Vec<CompiledStatement>,
+    /// The statements by service and resource head, for large policies (shared by clones).
+    pub(crate) index: Option<Arc<StatementIndex>>,
 }
 
 /// A principal named in a `Principal` element: (type, value).
@@ -67,7 +72,7 @@ impl CompiledPolicy {
     /// remains unreadable here (e.g. an unknown operator) makes its statement match nothing.
     pub fn compile(policy: &Policy, source: PolicySource) -> CompiledPolicy {
         let variables = policy.version.substitutes_variables();
-        let statements = policy
+        let statements: Vec<CompiledStatement> = policy
             .statements
             .iter()
             .map(|st| CompiledStatement {
@@ -119,7 +124,12 @@ impl CompiledPolicy {
                     .collect(),
             })
             .collect();
-        CompiledPolicy { source, statements }
+        let index = StatementIndex::build(&statements).map(Arc::new);
+        CompiledPolicy {
+            source,
+            statements,
+            index,
+        }
     }
 
     /// Parses and compiles `text` in one step; `None` (with diagnostics) when it has errors.

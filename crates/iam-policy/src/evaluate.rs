@@ -78,6 +78,20 @@ struct LayerOutcome {
     grant: Option<Grant>,
 }
 
+impl LayerOutcome {
+    /// Counts statement `st`, which applied (with `grant`) or not.
+    fn meet(&mut self, st: &CompiledStatement, grant: Option<Grant>) {
+        match (grant, st.effect) {
+            (Some(_), Effect::Deny) => self.denies = true,
+            (Some(g), Effect::Allow) => {
+                self.allows = true;
+                self.grant = self.grant.max(Some(g));
+            }
+            (None, _) => {}
+        }
+    }
+}
+
 /// The decision alone: the fast path (no explanation, no allocation).
 pub fn decide(set: &PolicySet<'_>, req: &Request) -> Decision {
     let mut run = Run {
@@ -280,6 +294,19 @@ impl Run<'_> {
             _ => PrincipalCheck::Ignore,
         };
         for policy in policies {
+            // The fast path meets only the statements the policy's index says can match.
+            let req = self.req;
+            let indexed = self.explain.is_none()
+                && policy.index.as_ref().is_some_and(|index| {
+                    index.candidates(&req.action, &req.resource, |i| {
+                        if let Some(st) = policy.statements.get(i) {
+                            out.meet(st, applies(st, req, check_principal, None));
+                        }
+                    })
+                });
+            if indexed {
+                continue;
+            }
             for st in &policy.statements {
                 let grant = match self.explain.as_mut() {
                     None => applies(st, self.req, check_principal, None),
@@ -290,14 +317,7 @@ impl Run<'_> {
                         grant
                     }
                 };
-                match (grant, st.effect) {
-                    (Some(_), Effect::Deny) => out.denies = true,
-                    (Some(g), Effect::Allow) => {
-                        out.allows = true;
-                        out.grant = out.grant.max(Some(g));
-                    }
-                    (None, _) => {}
-                }
+                out.meet(st, grant);
             }
         }
         if let Some(c) = self.explain.as_mut() {

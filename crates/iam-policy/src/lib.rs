@@ -19,6 +19,7 @@ mod diagnostic;
 mod evaluate;
 mod explain;
 pub mod format;
+mod index;
 pub mod json;
 mod keys;
 mod pattern;

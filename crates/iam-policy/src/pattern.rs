@@ -103,6 +103,15 @@ impl Template {
         }
     }
 
+    /// The literal text every match starts with: the pattern's first piece when it is
+    /// literal, else `""` (a wildcard or a variable comes first).
+    pub(crate) fn leading_literal(&self) -> &str {
+        match self.pieces.first() {
+            Some(Piece::Lit(s)) => s,
+            _ => "",
+        }
+    }
+
     fn flush(&mut self, lit: &mut String) {
         if !lit.is_empty() {
             self.pieces

@@ -75,14 +75,37 @@ pub fn one_or_list(values: &[String]) -> Value {
     }
 }
 
+/// The largest document a fix is written for: IAM's limit for a role's inline policies
+/// (10,240 characters without whitespace; managed, trust and boundary policies allow less),
+/// so IAM refuses any role document above it. A fix carries the whole document before and
+/// after, so fixes for every statement of a document over the limit would cost the square of
+/// the document (2,000 statements: gigabytes); such a document gets findings without fixes.
+pub const MAX_FIX_DOCUMENT: usize = 10_240;
+
+/// Whether `doc` is small enough for fixes (see [`MAX_FIX_DOCUMENT`]).
+pub fn fixable(doc: &PolicyDoc) -> bool {
+    doc.plaintext_len <= MAX_FIX_DOCUMENT
+}
+
+/// What a finding on a document too large for fixes says about it.
+pub fn too_large_note(doc: &PolicyDoc) -> String {
+    format!(
+        " No one-click fix is offered: the document has {} characters without whitespace, over IAM's limit of {MAX_FIX_DOCUMENT} for a role's policies, so IAM would refuse it; split it first.",
+        doc.plaintext_len
+    )
+}
+
 /// A fix of `doc`: `edit` changes its JSON; `None` when the document cannot be read as JSON,
-/// the edit declines, or nothing changes.
+/// is too large for fixes, the edit declines, or nothing changes.
 pub fn fix(
     scenario: &Scenario,
     doc: &PolicyDoc,
     title: String,
     edit: impl FnOnce(&mut Value) -> Option<()>,
 ) -> Option<Fix> {
+    if !fixable(doc) {
+        return None;
+    }
     let original = value(scenario, doc)?;
     let mut changed = original.clone();
     edit(&mut changed)?;

@@ -148,6 +148,10 @@ pub(crate) fn finding(
     explanation: String,
 ) -> Finding {
     let editor = doc::editor_id(doc);
+    let mut explanation = explanation;
+    if !doc::fixable(doc) {
+        explanation.push_str(&doc::too_large_note(doc));
+    }
     Finding {
         code,
         id: format!("{code}@{editor}#{index}"),

@@ -90,3 +90,35 @@ fn the_coach_corpus_holds() {
         check_case(file, case);
     }
 }
+
+/// A document over IAM's size limit gets its findings, explained, without fixes: a fix
+/// carries the whole document twice, so one per statement would cost the square of it.
+#[test]
+fn a_document_over_the_size_limit_gets_findings_without_fixes() {
+    let resources: Vec<String> = (0..300)
+        .map(|i| format!("arn:aws:s3:::mybucket/a-rather-long-prefix-{i:04}/*"))
+        .collect();
+    let case = serde_json::json!({
+        "example": "guest-reads-public-picture",
+        "set": {
+            "/roles/0/Policies/0/PolicyDocument/Statement/0/Action": ["s3:GetObject", "s3:PutObject"],
+            "/roles/0/Policies/0/PolicyDocument/Statement/0/Resource": resources,
+        }
+    });
+    let s = scenario(&case, "set");
+    let report = coach(&s, Catalog::embedded());
+    let writes: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "coach::guest_write_access")
+        .collect();
+    assert_eq!(writes.len(), 1, "{:?}", codes(&report));
+    assert!(writes.iter().all(|f| f.fix.is_none()));
+    assert!(
+        writes
+            .iter()
+            .all(|f| f.explanation.contains("over IAM's limit of 10240")),
+        "{:?}",
+        writes
+    );
+}

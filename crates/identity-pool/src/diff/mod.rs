@@ -13,7 +13,7 @@ pub use identities::{identities, Identity, IdentityKind};
 pub use render::{to_markdown, to_text};
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aws_catalog::Catalog;
 use iam_policy::Verdict;
@@ -204,16 +204,31 @@ fn diff_identity(
     }
 }
 
-/// What a report covers: its services and its named resources.
-fn coverage(report: &EffectiveReport) -> (Vec<String>, Vec<String>) {
-    let services = report.services.iter().map(|s| s.prefix.clone()).collect();
+/// What a report covers: its services and its named resources (in order, with a set of
+/// each for lookups: a report of 20,000 resources made list lookups cost the square).
+struct Coverage {
+    services: Vec<String>,
+    resources: Vec<String>,
+    service_set: HashSet<String>,
+    resource_set: HashSet<String>,
+}
+
+fn coverage(report: &EffectiveReport) -> Coverage {
+    let services: Vec<String> = report.services.iter().map(|s| s.prefix.clone()).collect();
     let mut resources: Vec<String> = Vec::new();
+    let mut resource_set: HashSet<String> = HashSet::new();
     for row in report.services.iter().flat_map(|s| &s.rows) {
-        if row.resource != "*" && !resources.contains(&row.resource) {
+        if row.resource != "*" && !resource_set.contains(&row.resource) {
+            resource_set.insert(row.resource.clone());
             resources.push(row.resource.clone());
         }
     }
-    (services, resources)
+    Coverage {
+        service_set: services.iter().cloned().collect(),
+        services,
+        resources,
+        resource_set,
+    }
 }
 
 /// The effective permissions of both sides over the union of what they cover: a side is
@@ -229,20 +244,17 @@ fn effective_pair(
         effective(new, catalog, &plain),
     );
     let (ca, cb) = (coverage(&a), coverage(&b));
-    let widen = |report: EffectiveReport,
-                 scenario: &Scenario,
-                 own: &(Vec<String>, Vec<String>),
-                 other: &(Vec<String>, Vec<String>)| {
+    let widen = |report: EffectiveReport, scenario: &Scenario, own: &Coverage, other: &Coverage| {
         let extra_services: Vec<String> = other
-            .0
+            .services
             .iter()
-            .filter(|s| !own.0.contains(s))
+            .filter(|s| !own.service_set.contains(*s))
             .cloned()
             .collect();
         let extra_resources: Vec<String> = other
-            .1
+            .resources
             .iter()
-            .filter(|r| !own.1.contains(r))
+            .filter(|r| !own.resource_set.contains(*r))
             .cloned()
             .collect();
         if extra_services.is_empty() && extra_resources.is_empty() || report.outcome != "issued" {

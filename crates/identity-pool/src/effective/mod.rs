@@ -12,7 +12,9 @@ mod scope;
 
 pub use render::{summary, to_csv, to_markdown, to_table};
 
-use aws_catalog::{ActionRef, Catalog};
+use std::collections::HashSet;
+
+use aws_catalog::{ActionRef, Catalog, FitPattern};
 use iam_policy::RequestPrincipal;
 use iam_policy::{decide, decide_with_layer, CompiledPolicy, Decision, Layer, PolicySet, Request};
 use serde::Serialize;
@@ -291,8 +293,9 @@ pub fn effective(
                     .into_iter()
                     .map(|r| substitute(&r, &context))
                     .collect();
+            let mut known: HashSet<String> = named.iter().cloned().collect();
             for extra in &options.extra_resources {
-                if !named.contains(extra) {
+                if known.insert(extra.clone()) {
                     named.push(extra.clone());
                 }
             }
@@ -308,6 +311,10 @@ pub fn effective(
     };
     let mut full_set = role_set.clone();
     full_set.session = outcome.session_policies.iter().collect();
+    let named_patterns: Vec<FitPattern> = match options.resource {
+        Some(_) => Vec::new(),
+        None => named.iter().map(|r| FitPattern::resource(r)).collect(),
+    };
     let resource_policies: Vec<Option<&CompiledPolicy>> =
         named.iter().map(|r| compiled.resource_policy(r)).collect();
     let mut decider = Decider {
@@ -336,7 +343,7 @@ pub fn effective(
         };
         let fitting = match options.resource {
             Some(_) => Vec::new(),
-            None => fitting_resources(service, &named),
+            None => fitting_resources(service, &named_patterns),
         };
         let mut rows = Vec::new();
         let mut counts = Counts::default();
@@ -379,16 +386,18 @@ fn switch_flow(scenario: &Scenario, flow: Flow, remarks: &mut Vec<String>) -> Sc
     copy
 }
 
-/// For each resource type of `service`, the indices of the named resources that fit it.
-fn fitting_resources(service: &aws_catalog::Service, named: &[String]) -> Vec<Vec<usize>> {
+/// For each resource type of `service`, the indices of the named resources (prepared once
+/// for every service) that fit it.
+fn fitting_resources(service: &aws_catalog::Service, named: &[FitPattern]) -> Vec<Vec<usize>> {
     service
         .resource_types
         .iter()
         .map(|rt| {
+            let template = FitPattern::template(&rt.arn);
             named
                 .iter()
                 .enumerate()
-                .filter(|(_, r)| aws_catalog::arn_fits(&rt.arn, r))
+                .filter(|(_, r)| template.fits(r))
                 .map(|(i, _)| i)
                 .collect()
         })
@@ -404,19 +413,21 @@ fn resources_for<'n, 'p>(
     named: &'n [String],
     policies: &[Option<&'p CompiledPolicy>],
 ) -> Vec<(&'n str, Option<&'p CompiledPolicy>)> {
-    let mut picked: Vec<usize> = Vec::new();
-    for &rt in action.resource_type_indices() {
-        for &i in fitting
-            .get(usize::from(rt))
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-        {
-            if !picked.contains(&i) {
-                picked.push(i);
-            }
-        }
-    }
+    // Each type's list is short or the action has one type; sorting the concatenation
+    // keeps this linear-logarithmic where `contains` on the picked list was quadratic.
+    let mut picked: Vec<usize> = action
+        .resource_type_indices()
+        .iter()
+        .flat_map(|&rt| {
+            fitting
+                .get(usize::from(rt))
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+        })
+        .copied()
+        .collect();
     picked.sort_unstable();
+    picked.dedup();
     let out: Vec<(&str, Option<&CompiledPolicy>)> = picked
         .into_iter()
         .filter_map(|i| Some((named.get(i)?.as_str(), policies.get(i).copied().flatten())))

@@ -65,8 +65,9 @@ pub const NOT_VERIFIED: &str = "the token was decoded locally and its signature 
 
 /// Decodes `text` (a JWT, optionally after `Bearer `). With `scenario` (a scenario
 /// document), the token's `signIn` replaces the scenario's and the pool's providers are
-/// checked as GetId checks them. `now` (epoch seconds) is the moment to test `exp` against;
-/// without it the expiry is not judged.
+/// checked as GetId checks them. `now` (epoch seconds) is the moment of the sign-in: `exp`
+/// is tested against it and the scenario handed back holds it as `signIn.time`; without it
+/// the expiry is not judged.
 pub fn decode_token(text: &str, scenario: Option<&Value>, now: Option<i64>) -> DecodedToken {
     let mut out = DecodedToken {
         header: None,
@@ -316,15 +317,15 @@ fn judge(
             }
         }
     }
-    if scenario.is_some() {
-        document.insert("signIn".into(), sign_in.clone());
-        out.scenario = Some(Value::Object(document.clone()));
-    }
-    // The simulation's rules run on a scenario holding this sign-in at time `now`.
+    // The sign-in happens at `now`: the simulation's rules, and the scenario handed back,
+    // hold that moment, so simulating it checks `exp` as GetId would at the time of use.
     if let (Some(now), Value::Object(s)) = (now, &mut sign_in) {
         s.insert("time".into(), json!(now));
     }
     document.insert("signIn".into(), sign_in);
+    if scenario.is_some() {
+        out.scenario = Some(Value::Object(document.clone()));
+    }
     let text = serde_json::to_string(&Value::Object(document)).unwrap_or_default();
     let Some(loaded) = load_scenario(&text).scenario else {
         return;

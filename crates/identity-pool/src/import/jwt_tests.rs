@@ -53,3 +53,20 @@ fn an_expired_token_is_judged_by_the_simulations_rule() {
     let no_clock = decode_token(&t, None, None);
     assert!(no_clock.notes.iter().any(|n| n.contains("not compared")));
 }
+
+#[test]
+fn the_scenario_handed_back_signs_in_at_the_moment_given() {
+    let t = token(&json!({"iss": "https://accounts.google.com", "aud": "app", "exp": 1000}));
+    let scenario = json!({"identityPool": {}, "signIn": {"flow": "basic"}});
+    let at = decode_token(&t, Some(&scenario), Some(100_000));
+    let sign_in = &at.scenario.unwrap()["signIn"];
+    assert_eq!(sign_in["time"], json!(100_000));
+    assert_eq!(
+        sign_in["flow"],
+        json!("basic"),
+        "how the app signs in is kept"
+    );
+    // Without a clock there is no moment to record.
+    let no_clock = decode_token(&t, Some(&scenario), None);
+    assert!(no_clock.scenario.unwrap()["signIn"].get("time").is_none());
+}

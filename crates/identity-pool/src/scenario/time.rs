@@ -77,6 +77,45 @@ pub fn parse_iso_utc(text: &str) -> Option<i64> {
     Some(days_since_epoch(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second)
 }
 
+/// The last second [`parse_iso_utc`] reads and [`format_iso_utc`] writes:
+/// `9999-12-31T23:59:59Z`.
+pub const LAST_SECOND: i64 = 253_402_300_799;
+
+/// Epoch seconds as `YYYY-MM-DDTHH:MM:SSZ`, the form [`parse_iso_utc`] reads; `None`
+/// before 1970 or after year 9999.
+pub fn format_iso_utc(seconds: i64) -> Option<String> {
+    if !(0..=LAST_SECOND).contains(&seconds) {
+        return None;
+    }
+    let (days, rest) = (seconds / 86_400, seconds % 86_400);
+    let (year, month, day) = civil_from_days(days);
+    Some(format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3_600,
+        rest % 3_600 / 60,
+        rest % 60
+    ))
+}
+
+/// The date `days` after 1970-01-01 (`days` >= 0): whole years, then whole months.
+fn civil_from_days(mut days: i64) -> (i64, i64, i64) {
+    let mut year = 1970;
+    loop {
+        let length = if is_leap(year) { 366 } else { 365 };
+        if days < length {
+            break;
+        }
+        days -= length;
+        year += 1;
+    }
+    let mut month = 1;
+    while days >= days_in_month(year, month) {
+        days -= days_in_month(year, month);
+        month += 1;
+    }
+    (year, month, days + 1)
+}
+
 /// Three `sep`-separated runs of ASCII digits with the given widths.
 fn fields(text: &str, sep: char, widths: [usize; 3]) -> Option<[i64; 3]> {
     let mut parts = text.split(sep);
@@ -116,7 +155,7 @@ fn days_since_epoch(year: i64, month: i64, day: i64) -> i64 {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_iso_utc;
+    use super::{format_iso_utc, parse_iso_utc, LAST_SECOND};
 
     #[test]
     fn utc_date_times_become_epoch_seconds() {
@@ -128,6 +167,33 @@ mod tests {
             parse_iso_utc("2024-02-29T23:59:59.750+00:00"),
             Some(1_709_251_199)
         );
+    }
+
+    #[test]
+    fn epoch_seconds_are_written_as_the_parser_reads_them() {
+        assert_eq!(
+            format_iso_utc(1_667_365_798).as_deref(),
+            Some("2022-11-02T05:09:58Z")
+        );
+        assert_eq!(format_iso_utc(0).as_deref(), Some("1970-01-01T00:00:00Z"));
+        assert_eq!(
+            format_iso_utc(1_709_251_199).as_deref(),
+            Some("2024-02-29T23:59:59Z")
+        );
+        assert_eq!(
+            format_iso_utc(LAST_SECOND).as_deref(),
+            Some("9999-12-31T23:59:59Z")
+        );
+        assert_eq!(format_iso_utc(-1), None);
+        assert_eq!(format_iso_utc(LAST_SECOND + 1), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn format_then_parse_is_the_identity(seconds in 0..=LAST_SECOND) {
+            let text = format_iso_utc(seconds).unwrap_or_default();
+            proptest::prop_assert_eq!(parse_iso_utc(&text), Some(seconds));
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! flow): its `aud`, `sub` and, above all, its `amr`, which trust policies test.
 
 mod expiry;
+pub mod times;
 mod validate;
 
 pub use expiry::{

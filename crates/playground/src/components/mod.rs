@@ -36,6 +36,7 @@ pub mod signin_panel;
 pub mod solution_diff;
 pub mod tag_maps;
 pub mod token_paste;
+pub mod token_times;
 pub mod trust_breakdown;
 pub mod undo_load;
 pub mod unrestored;

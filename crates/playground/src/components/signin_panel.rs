@@ -9,6 +9,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::scope_down_choice::ScopeDownChoice;
+use super::token_times::TokenTimes;
 use super::PolicyEditor;
 use crate::backend::ScopeDownChoice as ScopeDownChoiceOption;
 use crate::hooks::use_evaluation::DiagnosticMap;
@@ -74,6 +75,7 @@ pub fn SignInPanel(props: &SignInPanelProps) -> Html {
                 if let Some(message) = claims_error {
                     <p class="field-error" role="alert">{ message }</p>
                 }
+                <TokenTimes time={s.extra.get("time").cloned()} claims={AttrValue::from(s.claims.clone())} dispatch={d.clone()} />
             }
             if s.flow == Flow::Enhanced && s.identity == IdentityType::Unauthenticated {
                 <ScopeDownChoice current={props.scope_down.0.clone()} versions={props.scope_down.1.clone()} dispatch={d.clone()} />

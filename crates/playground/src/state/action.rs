@@ -39,6 +39,9 @@ pub enum SignInField {
     BasicRoleArn,
     /// `basic.Policy` (JSON text).
     BasicPolicy,
+    /// `time`, the moment of the sign-in: whole epoch seconds are kept as a number, other
+    /// text as a string (UTC ISO 8601, read by the simulation); empty removes it.
+    Time,
 }
 
 /// One edit of the scenario.

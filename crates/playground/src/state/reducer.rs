@@ -183,6 +183,7 @@ impl Editor {
                     SignInField::CustomRoleArn => s.custom_role_arn = value,
                     SignInField::BasicRoleArn => s.basic_role_arn = value,
                     SignInField::BasicPolicy => s.basic_policy = value,
+                    SignInField::Time => set_time(&mut s.extra, value.trim()),
                 }
             }
             Action::AddRequest => doc.requests.push(RequestDoc {
@@ -306,6 +307,23 @@ pub fn policy_slot(doc: &ScenarioDoc, editor_id: &str) -> Option<(usize, PolicyS
 }
 
 /// Edits the value as an object; a non-object (from a hand-edited JSON view) becomes `{}` first.
+/// `signIn.time` from what the person typed: whole epoch seconds as a number (as a JWT
+/// writes times), anything else as text for the simulation to read or refuse, with its
+/// message; nothing removes it.
+fn set_time(sign_in: &mut Map<String, Value>, text: &str) {
+    if text.is_empty() {
+        sign_in.remove("time");
+    } else if let Some(n) = text
+        .parse::<u64>()
+        .ok()
+        .filter(|_| text.bytes().all(|b| b.is_ascii_digit()))
+    {
+        sign_in.insert("time".into(), Value::from(n));
+    } else {
+        sign_in.insert("time".into(), Value::String(text.to_owned()));
+    }
+}
+
 fn with_object(value: &mut Value, edit: impl FnOnce(&mut Map<String, Value>)) {
     let mut map = match std::mem::take(value) {
         Value::Object(map) => map,

@@ -93,3 +93,35 @@ fn the_basic_flow_starts_from_the_role_the_pool_would_give() {
         .apply(Action::SetFlow(Flow::Basic));
     assert_eq!(e.doc.sign_in.basic_role_arn, "arn:aws:iam::1:role/Mine");
 }
+
+fn with_time(text: &str) -> ScenarioDoc {
+    Editor {
+        doc: ScenarioDoc::from_json(DEFAULT).unwrap(),
+        revision: 0,
+    }
+    .apply(Action::SetSignIn(SignInField::Time, text.into()))
+    .doc
+}
+
+#[test]
+fn the_sign_in_time_is_kept_as_typed_whole_seconds_as_a_number() {
+    assert_eq!(
+        with_time("1667366098").sign_in.extra.get("time"),
+        Some(&json!(1_667_366_098))
+    );
+    assert_eq!(
+        with_time(" 2022-11-02T05:14:58Z ")
+            .sign_in
+            .extra
+            .get("time"),
+        Some(&json!("2022-11-02T05:14:58Z"))
+    );
+    // Not a time: kept, for the simulation to say why it cannot read it.
+    assert_eq!(
+        with_time("yesterday").sign_in.extra.get("time"),
+        Some(&json!("yesterday"))
+    );
+    assert_eq!(with_time("").sign_in.extra.get("time"), None);
+    let exported: Value = serde_json::from_str(&with_time("1667366098").to_json()).unwrap();
+    assert_eq!(exported["signIn"]["time"], json!(1_667_366_098));
+}
