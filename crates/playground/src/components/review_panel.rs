@@ -15,7 +15,7 @@ use yew::prelude::*;
 use super::changes_view::ChangesView;
 use super::coach_view::CoachView;
 use super::explorer::Explorer;
-use crate::backend::review::{self, CoachReport, DiffReport, EffectiveReport};
+use crate::backend::review::{self, change_count, count, Report};
 use crate::hooks::use_catalog::{use_catalog, CatalogState};
 use crate::state::Action;
 
@@ -69,7 +69,7 @@ enum Tab {
     Coach,
 }
 
-type Computed<T> = Option<Result<Rc<T>, String>>;
+type Computed = Option<Result<Report, String>>;
 
 /// Runs `work` unless a newer run started meanwhile: each call takes a ticket, and an
 /// answer is kept only if its ticket is still the latest.
@@ -89,9 +89,10 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     let catalog = use_catalog(start, *retry);
     let loaded = matches!(catalog, CatalogState::Loaded(..));
     let basic = use_state(|| false);
-    let effective = use_state(|| (Computed::<EffectiveReport>::None, 0.0));
-    let changes = use_state(|| (Computed::<DiffReport>::None, 0.0));
-    let coach = use_state(|| Computed::<CoachReport>::None);
+    let effective = use_state(|| (Computed::None, 0.0));
+    let changes = use_state(|| (Computed::None, 0.0));
+    let markdown = use_state(|| Rc::<str>::from(""));
+    let coach = use_state(|| Computed::None);
     let timer = use_mut_ref(|| None::<Timeout>);
     let explorer_runs = use_mut_ref(|| Rc::new(Cell::new(0u64)));
     let review_runs = use_mut_ref(|| Rc::new(Cell::new(0u64)));
@@ -123,6 +124,7 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
         // The comparison and the coach: after a pause, whatever tab is open (the tabs
         // count). Replacing the pending task cancels it: only the last pause runs.
         let (changes, coach, timer) = (changes.clone(), coach.clone(), timer.clone());
+        let markdown = markdown.clone();
         let json = props.scenario_json.clone();
         let baseline = props.baseline.clone();
         let last_cost = changes.1;
@@ -140,6 +142,10 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
                             let findings = review::coach(&current).await;
                             if runs.get() == ticket {
                                 coach.set(Some(findings));
+                                let diff = diff.map(|(report, text)| {
+                                    markdown.set(text);
+                                    report
+                                });
                                 changes.set((Some(diff), crate::dom::now() - started));
                             }
                         });
@@ -151,11 +157,11 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     }
 
     let change_count = match &changes.0 {
-        Some(Ok(d)) => d.change_count().to_string(),
+        Some(Ok(d)) => change_count(d).to_string(),
         _ => "…".to_owned(),
     };
     let open_findings = match &*coach {
-        Some(Ok(c)) => c.open.to_string(),
+        Some(Ok(c)) => count(c, "open").to_string(),
         _ => "…".to_owned(),
     };
     let tab_button = |which: Tab, label: String, testid: &'static str, count: String| {
@@ -204,7 +210,7 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
                 {on_export} dispatch={props.dispatch.clone()} />
         },
         (CatalogState::Loaded(..), Some(Tab::Changes)) => html! {
-            <ChangesView report={changes.0.clone()} millis={changes.1}
+            <ChangesView report={changes.0.clone()} markdown={(*markdown).clone()} millis={changes.1}
                 baseline={props.baseline.label.clone()} on_pin={props.on_pin.clone()} />
         },
         (CatalogState::Loaded(..), Some(Tab::Coach)) => {
