@@ -3,10 +3,10 @@
 
 use std::process::ExitCode;
 
-use identity_pool::api::{self, ApiAnswerBody, ApiCall};
+use identity_pool::api::{self, ApiAnswerBody, ApiCall, MAX_DOCUMENT_BYTES};
 use identity_pool::check::CheckResult;
 
-use crate::output::{escape, print_line};
+use crate::output::{escape, print_line, read_input};
 
 /// Runs the subcommand on its arguments.
 pub fn run(args: &[String]) -> ExitCode {
@@ -16,10 +16,10 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     let (mut passed, mut failed, mut unreadable) = (0usize, 0usize, false);
     for file in args {
-        let text = match std::fs::read_to_string(file) {
+        let text = match read_input(file, MAX_DOCUMENT_BYTES) {
             Ok(text) => text,
             Err(e) => {
-                eprintln!("idpool: cannot read `{}`: {e}", escape(file));
+                e.report();
                 unreadable = true;
                 continue;
             }

@@ -3,10 +3,12 @@
 
 use std::process::ExitCode;
 
-use identity_pool::api::{answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION};
+use identity_pool::api::{
+    answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION, MAX_DOCUMENT_BYTES,
+};
 use identity_pool::coach::{CoachReport, Level};
 
-use crate::output::{escape, print_diagnostics, print_line};
+use crate::output::{escape, print_diagnostics, print_line, read_input};
 
 const USAGE: &str = "usage: idpool coach FILE [--format text|json]";
 
@@ -59,12 +61,9 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let scenario = match std::fs::read_to_string(file) {
+    let scenario = match read_input(file, MAX_DOCUMENT_BYTES) {
         Ok(text) => text,
-        Err(e) => {
-            eprintln!("idpool: cannot read `{file}`: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return e.exit(),
     };
     let reply = answer(&ApiRequest {
         api_version: API_VERSION,

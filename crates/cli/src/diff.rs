@@ -3,14 +3,14 @@
 //! anything new (unless `--allow-grants`), so CI can stop a widening change for review.
 //! A side may be `-` (standard input), e.g. `git show main:pool.json | idpool diff - pool.json`.
 
-use std::io::Read as _;
 use std::process::ExitCode;
 
 use identity_pool::api::{
     answer, ApiAnswerBody, ApiCall, ApiRequest, DiffFormat, ScenarioInput, API_VERSION,
+    MAX_DOCUMENT_BYTES,
 };
 
-use crate::output::{print_diagnostics, print_line};
+use crate::output::{escape, print_diagnostics, print_line, read_input};
 
 const USAGE: &str =
     "usage: idpool diff OLD NEW [--format text|json|md] [--allow-grants]   (a file may be `-`: standard input)";
@@ -57,32 +57,21 @@ fn parse(args: &[String]) -> Result<Args, String> {
     }
 }
 
-fn read(path: &str) -> Result<String, String> {
-    if path == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))
-}
-
 /// Runs the subcommand on its arguments.
 pub fn run(args: &[String]) -> ExitCode {
     let args = match parse(args) {
         Ok(args) => args,
         Err(problem) => {
-            eprintln!("idpool: {problem}\n{USAGE}");
+            eprintln!("idpool: {}\n{USAGE}", escape(&problem));
             return ExitCode::from(2);
         }
     };
-    let (old, new) = match (read(&args.old), read(&args.new)) {
+    let (old, new) = match (
+        read_input(&args.old, MAX_DOCUMENT_BYTES),
+        read_input(&args.new, MAX_DOCUMENT_BYTES),
+    ) {
         (Ok(old), Ok(new)) => (old, new),
-        (Err(problem), _) | (_, Err(problem)) => {
-            eprintln!("idpool: {problem}");
-            return ExitCode::from(2);
-        }
+        (Err(e), _) | (_, Err(e)) => return e.exit(),
     };
     let format = match args.format.as_str() {
         "json" => None,

@@ -4,11 +4,13 @@
 
 use std::process::ExitCode;
 
-use identity_pool::api::{answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION};
+use identity_pool::api::{
+    answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION, MAX_DOCUMENT_BYTES,
+};
 use identity_pool::effective::{to_csv, to_markdown, to_table};
 use identity_pool::scenario::Flow;
 
-use crate::output::print_line;
+use crate::output::{escape, print_diagnostics, print_line, read_input};
 
 const USAGE: &str = "usage: idpool effective FILE [--service PREFIX]... [--flow enhanced|basic] [--resource ARN] [--format table|csv|json|markdown]";
 
@@ -60,16 +62,13 @@ pub fn run(args: &[String]) -> ExitCode {
     let args = match parse(args) {
         Ok(args) => args,
         Err(problem) => {
-            eprintln!("idpool: {problem}\n{USAGE}");
+            eprintln!("idpool: {}\n{USAGE}", escape(&problem));
             return ExitCode::from(2);
         }
     };
-    let text = match std::fs::read_to_string(&args.file) {
+    let text = match read_input(&args.file, MAX_DOCUMENT_BYTES) {
         Ok(text) => text,
-        Err(e) => {
-            eprintln!("idpool: cannot read `{}`: {e}", args.file);
-            return ExitCode::from(2);
-        }
+        Err(e) => return e.exit(),
     };
     let reply = answer(&ApiRequest {
         api_version: API_VERSION,
@@ -88,7 +87,7 @@ pub fn run(args: &[String]) -> ExitCode {
             ..
         } => (effective, diagnostics),
         ApiAnswerBody::Error { message } => {
-            eprintln!("idpool: {}: {message}", args.file);
+            eprintln!("idpool: `{}`: {}", escape(&args.file), escape(&message));
             return ExitCode::from(1);
         }
         _ => {
@@ -96,13 +95,8 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    for d in diagnostics.iter().filter(|d| d.is_error()) {
-        let at = d
-            .start
-            .map(|p| format!("{}:{}: ", p.line, p.column))
-            .unwrap_or_default();
-        eprintln!("{}:{at}{}: {}", args.file, d.code, d.message);
-    }
+    let errors: Vec<_> = diagnostics.into_iter().filter(|d| d.is_error()).collect();
+    print_diagnostics(&args.file, &errors);
     let Some(report) = report else {
         return ExitCode::from(1);
     };

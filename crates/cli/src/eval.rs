@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use identity_pool::api::{evaluate_stream, Streamed};
 
-use crate::output::{escape, Lines, Stop};
+use crate::output::{escape, open_input, Lines, Stop};
 
 const USAGE: &str = "usage: idpool eval [--explain] FILE... (FILE `-` is standard input)";
 
@@ -27,16 +27,13 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut tally = Tally::default();
     let mut out = Lines::stdout();
     for file in files {
-        let stopped = if file.as_str() == "-" {
-            eval_input(std::io::stdin().lock(), "-", explain, &mut out, &mut tally)
-        } else {
-            match std::fs::File::open(file) {
-                Ok(f) => eval_input(f, file, explain, &mut out, &mut tally),
-                Err(e) => {
-                    eprintln!("idpool: cannot read `{}`: {e}", escape(file));
-                    tally.input_errors += 1;
-                    None
-                }
+        // Cases are read one at a time, each under the per-document limit: a file of any size.
+        let stopped = match open_input(file) {
+            Ok(input) => eval_input(input, file, explain, &mut out, &mut tally),
+            Err(e) => {
+                e.report();
+                tally.input_errors += 1;
+                None
             }
         };
         if let Some(stop) = stopped.or_else(|| out.flush().err()) {

@@ -4,10 +4,12 @@
 
 use std::process::ExitCode;
 
-use identity_pool::api::{answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION};
+use identity_pool::api::{
+    answer, ApiAnswerBody, ApiCall, ApiRequest, ScenarioInput, API_VERSION, MAX_DOCUMENT_BYTES,
+};
 use identity_pool::export::ExportFormat;
 
-use crate::output::print_line;
+use crate::output::{escape, print_line, read_input};
 
 const USAGE: &str = "usage: idpool export FILE [--format cloudformation|terraform|cli]";
 
@@ -30,12 +32,9 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = match std::fs::read_to_string(file) {
+    let text = match read_input(file, MAX_DOCUMENT_BYTES) {
         Ok(text) => text,
-        Err(e) => {
-            eprintln!("idpool: cannot read `{file}`: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return e.exit(),
     };
     let reply = answer(&ApiRequest {
         api_version: API_VERSION,
@@ -47,7 +46,7 @@ pub fn run(args: &[String]) -> ExitCode {
     match reply.body {
         ApiAnswerBody::Export { export } => {
             for note in &export.notes {
-                eprintln!("{file}: note: {note}");
+                eprintln!("{}: note: {}", escape(file), escape(note));
             }
             match print_line(export.text.trim_end()) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -55,7 +54,7 @@ pub fn run(args: &[String]) -> ExitCode {
             }
         }
         ApiAnswerBody::Error { message } => {
-            eprintln!("idpool: {file}: {message}");
+            eprintln!("idpool: `{}`: {}", escape(file), escape(&message));
             ExitCode::from(1)
         }
         _ => {

@@ -6,10 +6,10 @@
 
 use std::process::ExitCode;
 
-use identity_pool::api::{self, ApiAnswerBody, ApiCall, ScenarioInput};
-use identity_pool::import::{ImportItem, ImportOptions};
+use identity_pool::api::{self, ApiAnswerBody, ApiCall, ScenarioInput, MAX_DOCUMENT_BYTES};
+use identity_pool::import::{ImportItem, ImportOptions, MAX_IMPORT_BYTES};
 
-use crate::output::{print_diagnostics, print_line};
+use crate::output::{escape, print_diagnostics, print_line, read_input};
 
 const USAGE: &str = "usage: idpool import FILE [--into SCENARIO]";
 
@@ -23,17 +23,13 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let read = |f: &String| {
-        std::fs::read_to_string(f)
-            .map_err(|e| eprintln!("idpool: cannot read `{f}`: {e}"))
-            .ok()
+    let text = match read_input(file, MAX_IMPORT_BYTES) {
+        Ok(text) => text,
+        Err(e) => return e.exit(),
     };
-    let Some(text) = read(file) else {
-        return ExitCode::from(2);
-    };
-    let scenario = match into.map(read) {
-        Some(None) => return ExitCode::from(2),
-        Some(Some(s)) => Some(ScenarioInput::Text(s)),
+    let scenario = match into.map(|f| read_input(f, MAX_DOCUMENT_BYTES)) {
+        Some(Err(e)) => return e.exit(),
+        Some(Ok(s)) => Some(ScenarioInput::Text(s)),
         None => None,
     };
     let reply = api::call(ApiCall::Import {
@@ -52,7 +48,12 @@ pub fn run(args: &[String]) -> ExitCode {
                 .start
                 .map(|p| format!("{}:{}:", p.line, p.column))
                 .unwrap_or_default();
-            eprintln!("{file}:{at} {title}: {}: {}", i.subject, i.message);
+            eprintln!(
+                "{}:{at} {title}: {}: {}",
+                escape(file),
+                escape(&i.subject),
+                escape(&i.message)
+            );
         }
     };
     list("took", &import.took);

@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use share_link::codec::encode_fragment;
 use share_link::{embed_snippets, EmbedPart, Fragment, Theme};
 
-use crate::output::print_line;
+use identity_pool::api::MAX_DOCUMENT_BYTES;
+
+use crate::output::{escape, print_line, read_input};
 
 const USAGE: &str = "usage: idpool link FILE [--embed PARTS] [--readonly] [--theme light|dark] [--id ID] [--base URL]\n  PARTS: comma-separated, from trust, access, signin, requests, result (default: trust,access,signin,requests,result)\n  URL: where the playground is published (default ./)";
 
@@ -17,21 +19,23 @@ pub fn run(args: &[String]) -> ExitCode {
     let options = match Options::parse(args) {
         Ok(options) => options,
         Err(message) => {
-            eprintln!("idpool: {message}\n{USAGE}");
+            eprintln!("idpool: {}\n{USAGE}", escape(&message));
             return ExitCode::from(2);
         }
     };
-    let text = match std::fs::read_to_string(&options.file) {
+    let text = match read_input(&options.file, MAX_DOCUMENT_BYTES) {
         Ok(text) => text,
-        Err(e) => {
-            eprintln!("idpool: cannot read `{}`: {e}", options.file);
-            return ExitCode::from(2);
-        }
+        Err(e) => return e.exit(),
     };
     let hash = match encode_fragment(&text) {
         Ok(hash) => hash,
         Err(e) => {
-            eprintln!("idpool: `{}`: {} ({})", options.file, e.message, e.help);
+            eprintln!(
+                "idpool: `{}`: {} ({})",
+                escape(&options.file),
+                e.message,
+                e.help
+            );
             return ExitCode::from(1);
         }
     };

@@ -1,10 +1,15 @@
 //! Writing to stdout without panicking: `println!` panics when the reader has gone away
-//! (`idpool eval FILE | head -1`), which ended the program with status 101.
+//! (`idpool eval FILE | head -1`), which ended the program with status 101. Reading the
+//! user's input is in `input.rs`.
 
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
 use identity_pool::api::Diagnostic;
+
+mod input;
+
+pub use input::{open_input, read_input};
 
 /// Why stdout can take no more lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,10 +6,12 @@
 
 use std::process::ExitCode;
 
-use identity_pool::api::{self, ApiAnswerBody, ApiCall, Explain, ScenarioInput};
+use identity_pool::api::{
+    self, ApiAnswerBody, ApiCall, Explain, ScenarioInput, MAX_DOCUMENT_BYTES,
+};
 use identity_pool::import::DecodedToken;
 
-use crate::output::{escape, print_diagnostics, print_line};
+use crate::output::{escape, print_diagnostics, print_line, read_input};
 
 const USAGE: &str = "usage: idpool simulate [--token TOKEN_FILE] FILE";
 
@@ -63,9 +65,10 @@ pub fn run(args: &[String]) -> ExitCode {
     print_json(report, so_far)
 }
 
+/// A scenario or token file; the token's own limit is the library's to report.
 fn read(file: &str) -> Option<String> {
-    std::fs::read_to_string(file)
-        .map_err(|e| eprintln!("idpool: cannot read `{}`: {e}", escape(file)))
+    read_input(file, MAX_DOCUMENT_BYTES)
+        .map_err(|e| e.report())
         .ok()
 }
 

@@ -8,26 +8,12 @@
     clippy::panic
 )]
 
+mod common;
+
 use std::io::Write as _;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-fn example(name: &str) -> String {
-    format!(
-        "{}/../../web/examples/{name}.json",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn idpool(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_idpool"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::{example, idpool, stdout};
 
 #[test]
 fn turning_guest_access_on_grants_new_access_and_fails() {

@@ -9,25 +9,9 @@
     clippy::panic
 )]
 
-use std::process::{Command, Output};
+mod common;
 
-fn example(name: &str) -> String {
-    format!(
-        "{}/../../web/examples/{name}.json",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn idpool(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_idpool"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::{example, idpool, stdout};
 
 #[test]
 fn json_counts_match_the_csv_rows() {

@@ -8,8 +8,11 @@
     clippy::panic
 )]
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
+
+use common::{file, idpool, stdout};
 
 const GUEST_DENIED: &str = r#"{
   "name": "guest access off",
@@ -17,38 +20,6 @@ const GUEST_DENIED: &str = r#"{
   "signIn": {"identity": "unauthenticated"},
   "expect": {"error": "NotAuthorizedException"}
 }"#;
-
-/// A scenario file in the temp directory, removed when dropped.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn to_str(&self) -> Option<&str> {
-        self.0.to_str()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-fn file(name: &str, text: &str) -> TempFile {
-    let path = std::env::temp_dir().join(format!("idpool-cli-{}-{name}", std::process::id()));
-    std::fs::write(&path, text).unwrap();
-    TempFile(path)
-}
-
-fn idpool(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_idpool"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 #[test]
 fn simulate_prints_the_report() {
