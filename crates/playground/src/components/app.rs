@@ -393,7 +393,7 @@ pub fn App(props: &AppProps) -> Html {
                     <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
                     <ResultsPanel report={evaluation.report.clone()} requests={doc.requests.clone()}
                         count={evaluation.count} millis={evaluation.millis} />
-                    <ReviewPanel count={evaluation.count} revision={editor.revision} scenario_json={scenario_json.clone()}
+                    <ReviewPanel count={evaluation.count} scenario_json={scenario_json.clone()}
                         baseline={(*baseline).clone()} {on_pin} dispatch={dispatch.clone()} />
                 </div>
             </main>

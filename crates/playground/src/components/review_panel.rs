@@ -1,7 +1,7 @@
 //! Beside the results: the effective-permissions explorer, the Changes view (against a
 //! baseline, with a count in its tab) and the least-privilege coach. They are answered by
 //! the lazily loaded API module over the AWS action catalog, both fetched when the user
-//! first opens a tab or edits the scenario (never on the first load). The explorer is
+//! first opens a tab (never on the first load); from then on the tabs' counts follow edits. The explorer is
 //! recomputed after each evaluation while it is open, the comparison and the coach a moment
 //! after typing pauses; the answers come back asynchronously, so neither holds a keystroke
 //! back, and an answer older than one already shown is dropped.
@@ -50,8 +50,6 @@ pub struct Baseline {
 pub struct ReviewPanelProps {
     /// How many evaluations have run (each one may change what is shown).
     pub count: u32,
-    /// The editor's revision: a change after the page opened starts the review.
-    pub revision: u64,
     /// The current scenario's JSON.
     pub scenario_json: Callback<(), String>,
     /// The baseline.
@@ -82,10 +80,11 @@ fn latest(counter: &Rc<Cell<u64>>) -> (u64, Rc<Cell<u64>>) {
 /// The panel.
 #[component]
 pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
-    let first_revision = use_memo((), |_| props.revision);
     let tab = use_state(|| None::<Tab>);
     let retry = use_state(|| 0u32);
-    let start = tab.is_some() || props.revision != *first_revision;
+    // Only the user's opening a tab loads the review: loading in the background would
+    // change the column's layout while the user works in it.
+    let start = tab.is_some();
     let catalog = use_catalog(start, *retry);
     let loaded = matches!(catalog, CatalogState::Loaded(..));
     let basic = use_state(|| false);
@@ -189,20 +188,17 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
         })
     };
     let body = match (&catalog, *tab) {
-        (CatalogState::Waiting, None) => html! {
-            <p class="muted" data-testid="catalog-status" data-state="waiting">{ "Open a tab to see what the sign-in may do over every AWS action, what your edits changed, and the least-privilege coach's findings (loads the AWS action catalog and the review module)." }</p>
+        (_, None) => html! {
+            <p class="muted" data-testid="catalog-status" data-state={match &catalog { CatalogState::Loaded(..) => "loaded", CatalogState::Waiting => "waiting", _ => "loading" }}>{ "Open a tab to see what the sign-in may do over every AWS action, what your edits changed, and the least-privilege coach's findings (loads the AWS action catalog and the review module)." }</p>
         },
         (CatalogState::Waiting | CatalogState::Loading, _) => {
             html! { <p class="muted" data-testid="catalog-status" data-state="loading" role="status">{ "Loading the AWS action catalog and the review module…" }</p> }
         }
-        (CatalogState::Failed(e), _) => html! {
+        (CatalogState::Failed(e), Some(_)) => html! {
             <p class="outcome failed" data-testid="catalog-status" data-state="failed" role="alert">
                 { format!("The permissions review could not be loaded: {e} ") }
                 <button type="button" data-testid="catalog-retry" onclick={{ let retry = retry.clone(); Callback::from(move |_: MouseEvent| retry.set(*retry + 1)) }}>{ "Try again" }</button>
             </p>
-        },
-        (CatalogState::Loaded(..), None) => html! {
-            <p class="muted">{ "Open a tab: the counts above are up to date." }</p>
         },
         (CatalogState::Loaded(..), Some(Tab::Explorer)) => html! {
             <Explorer report={effective.0.clone()} millis={effective.1} basic={*basic}
@@ -217,8 +213,8 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
             html! { <CoachView report={(*coach).clone()} dispatch={props.dispatch.clone()} /> }
         }
     };
-    let catalog_note = match &catalog {
-        CatalogState::Loaded(info, ms) => {
+    let catalog_note = match (&catalog, *tab) {
+        (CatalogState::Loaded(info, ms), Some(_)) => {
             format!("catalog {info}; catalog and review module loaded in {ms:.0} ms")
         }
         _ => String::new(),
@@ -234,7 +230,7 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
                 { tab_button(Tab::Coach, format!("Coach ({open_findings})"), "tab-coach", open_findings.clone()) }
             </div>
             { body }
-            <p class="muted small">{ catalog_note }</p>
+            if !catalog_note.is_empty() { <p class="muted small">{ catalog_note }</p> }
         </section>
     }
 }

@@ -1,5 +1,5 @@
 //! The AWS action catalog and the API module that uses it, loaded lazily: once `start` is
-//! true (the user opened the Permissions panel, or edited the scenario) the page fetches
+//! true (the user opened a tab of the Permissions panel) the page fetches
 //! `catalog.tsv` from its own origin and hands it to the lazily loaded API module
 //! ([`crate::api_module`], fetched then too). Neither is part of the first load.
 
