@@ -4,6 +4,8 @@
 //! from the root down), and VPC endpoint policies. The compiled policies live here; a
 //! [`PolicySet`] borrows them.
 
+use std::rc::Rc;
+
 use super::read::read_policy;
 use crate::catalog::Catalog;
 use crate::json::{JsonNode, JsonValue};
@@ -21,19 +23,19 @@ pub(super) const RCP_FULL_AWS_ACCESS_NAME: &str =
 /// One organization level, compiled.
 struct Level {
     id: Option<String>,
-    policies: Vec<CompiledPolicy>,
+    policies: Vec<Rc<CompiledPolicy>>,
 }
 
 /// Every policy of a case, compiled, by layer.
 #[derive(Default)]
 pub(super) struct Layers {
-    identity: Vec<CompiledPolicy>,
-    session: Vec<CompiledPolicy>,
-    boundaries: Vec<CompiledPolicy>,
-    resource: Option<CompiledPolicy>,
+    identity: Vec<Rc<CompiledPolicy>>,
+    session: Vec<Rc<CompiledPolicy>>,
+    boundaries: Vec<Rc<CompiledPolicy>>,
+    resource: Option<Rc<CompiledPolicy>>,
     scp: Vec<Level>,
     rcp: Vec<Level>,
-    endpoint: Vec<CompiledPolicy>,
+    endpoint: Vec<Rc<CompiledPolicy>>,
     management_account: Option<String>,
 }
 
@@ -41,13 +43,13 @@ impl Layers {
     /// The policy set borrowing these policies.
     pub(super) fn policy_set(&self) -> PolicySet<'_> {
         PolicySet {
-            identity: self.identity.iter().collect(),
-            session: self.session.iter().collect(),
-            permissions_boundaries: self.boundaries.iter().collect(),
-            resource: self.resource.as_ref(),
+            identity: borrowed(&self.identity),
+            session: borrowed(&self.session),
+            permissions_boundaries: borrowed(&self.boundaries),
+            resource: self.resource.as_deref(),
             service_control: org_levels(&self.scp),
             resource_control: org_levels(&self.rcp),
-            endpoint: self.endpoint.iter().collect(),
+            endpoint: borrowed(&self.endpoint),
             management_account: self.management_account.clone(),
         }
     }
@@ -58,12 +60,16 @@ impl Layers {
     }
 }
 
+fn borrowed(policies: &[Rc<CompiledPolicy>]) -> Vec<&CompiledPolicy> {
+    policies.iter().map(|p| &**p).collect()
+}
+
 fn org_levels(levels: &[Level]) -> Vec<OrgLevel<'_>> {
     levels
         .iter()
         .map(|l| OrgLevel {
             id: l.id.clone(),
-            policies: l.policies.iter().collect(),
+            policies: borrowed(&l.policies),
         })
         .collect()
 }
@@ -125,7 +131,7 @@ pub(super) fn read_layers(
         };
         if kind == PolicyKind::ResourceControl {
             for level in &mut levels {
-                level.policies.push(rcp_full_aws_access()?);
+                level.policies.push(Rc::new(rcp_full_aws_access()?));
             }
             layers.rcp = levels;
         } else {

@@ -1,6 +1,8 @@
 //! Reading the parts of an evaluation case from span-keeping JSON: policies (objects or
 //! policy text in a string) and the request with its context.
 
+use std::rc::Rc;
+
 use super::cache::read_cached;
 use crate::catalog::Catalog;
 use crate::json::{self, JsonMember, JsonNode, JsonValue};
@@ -19,7 +21,7 @@ pub(super) fn read_policy(
     text: &str,
     catalog: Option<&Catalog>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<CompiledPolicy> {
+) -> Option<Rc<CompiledPolicy>> {
     let read = || {
         // A policy object's diagnostics are located with the rest of the case, in one pass.
         let mut parsed = match node.as_str() {
