@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// One evaluation case (formats.md section 1). Policies stay raw JSON so that diagnostics
 /// can point into them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct EvalCase {
     /// A label.
@@ -56,6 +57,7 @@ pub struct EvalCase {
 
 /// The answer for one case.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct EvalAnswer {
     /// The case's name, or `#N` (its index in the file).

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 /// Labels a compiled policy in explanations.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PolicySource {
     /// E.g. `Guest/inline/S3Read`.
     pub name: String,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// What AWS decides for a request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Decision {
     /// Some layer allows it and nothing denies it.
     Allowed,
@@ -16,6 +17,7 @@ pub enum Decision {
 /// A decision as the request/answer API reports it: the engine's three, or `Error` when
 /// nothing could be evaluated (an invalid case, or a sign-in that issued no credentials).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Verdict {
     /// Some layer allows it and nothing denies it.
     Allowed,

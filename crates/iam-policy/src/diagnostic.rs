@@ -10,6 +10,7 @@ pub use lines::{LineIndex, Origin};
 
 /// A byte range in the source text, end exclusive.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -19,6 +20,7 @@ pub struct Span {
 
 /// A 1-based line and column, with the UTF-16 column the browser editor needs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Position {
     /// 1-based line.
@@ -31,6 +33,7 @@ pub struct Position {
 
 /// Whether a diagnostic stops evaluation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The document cannot be evaluated.
@@ -42,6 +45,7 @@ pub enum Severity {
 /// One finding about a document: a stable code, a one-line lowercase message with the
 /// user's text in backticks, an optional help line, and where it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
     /// Stable code, e.g. `iam::parse::duplicate_key`.

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 /// A layer of policies in AWS's evaluation logic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Layer {
     /// AWS Organizations service control policies (one level of the organization at a time).
     ServiceControl,
@@ -27,6 +28,7 @@ pub enum Layer {
 
 /// Points at one statement of one policy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StatementRef {
     /// The policy's name.
@@ -48,6 +50,7 @@ pub struct StatementRef {
 
 /// How one element (`Action`, `Resource`, `Principal`) compared.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ElementMatch {
     /// `Action`, `NotAction`, ...; absent elements say so.
@@ -65,6 +68,7 @@ pub struct ElementMatch {
 
 /// How one condition (one operator and one key) evaluated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ConditionExplanation {
     /// The operator as written.
@@ -83,6 +87,7 @@ pub struct ConditionExplanation {
 
 /// Why one statement applied or not.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StatementExplanation {
     /// Which statement.
@@ -175,6 +180,7 @@ impl StatementExplanation {
 
 /// What one layer concluded.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LayerResult {
     /// The layer.
@@ -194,6 +200,7 @@ pub struct LayerResult {
 /// A rule of AWS's evaluation logic that decided a request beyond "every layer must allow":
 /// named in the explanation so the user can look it up (docs/engine.md lists them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Rule {
     /// `sts:GetCallerIdentity` needs no permission and works even under an explicit Deny.
@@ -218,6 +225,7 @@ pub enum Rule {
 /// Allow it lacks where every request needs one. The deciding layer is the first; the
 /// others are what a user would meet next after fixing it, so all are named at once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Blocker {
     /// `ExplicitDeny` (a Deny applies) or `ImplicitDeny` (no Allow where one is needed).
@@ -240,6 +248,7 @@ pub struct Blocker {
 
 /// Something the engine could not evaluate; reported, never a silent false.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Unevaluated {
     /// Where.
@@ -250,6 +259,7 @@ pub struct Unevaluated {
 
 /// The full explanation of one decision.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Explanation {
     /// The decision.
@@ -285,6 +295,7 @@ pub struct Explanation {
 
 /// A decision with its explanation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evaluation {
     /// The decision.
     pub decision: Decision,

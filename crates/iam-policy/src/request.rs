@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Who makes the request, as a policy's `Principal` element would name them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum RequestPrincipal {
     /// An IAM principal ARN (user, role, assumed-role session, account root).
     #[serde(rename = "AWS")]
@@ -21,6 +22,7 @@ pub enum RequestPrincipal {
 
 /// A context key's value: one string, or several for a multi-valued key such as `...:amr`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum ContextValue {
     /// A single-valued key. Numbers and booleans are kept in their JSON text form.

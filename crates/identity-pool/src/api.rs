@@ -59,12 +59,19 @@ pub const MAX_DOCUMENT_BYTES: usize = iam_policy::json::MAX_INPUT_BYTES;
 /// value (positions refer to it printed as pretty JSON, or as compact JSON when only that
 /// fits the size limit).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum ScenarioInput {
     /// The scenario file's text.
     Text(String),
-    /// The scenario document.
-    Document(serde_json::Value),
+    /// The scenario document (a JSON object).
+    Document(
+        #[cfg_attr(
+            feature = "schema",
+            schemars(with = "serde_json::Map<String, serde_json::Value>")
+        )]
+        serde_json::Value,
+    ),
 }
 
 impl ScenarioInput {
@@ -92,6 +99,7 @@ impl ScenarioInput {
 
 /// What to do.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "op", rename_all = "camelCase")]
 pub enum ApiCall {
     /// Simulate a scenario.
@@ -227,6 +235,7 @@ pub enum ApiCall {
 
 /// How `diff` renders its comparison besides the data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum DiffFormat {
     /// Plain text for a terminal.
@@ -247,6 +256,7 @@ pub enum EffectiveFormat {
 
 /// A versioned request.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ApiRequest {
     /// Must be [`API_VERSION`].
@@ -258,6 +268,7 @@ pub struct ApiRequest {
 
 /// The answer's payload.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "op", rename_all = "camelCase")]
 pub enum ApiAnswerBody {
     /// The simulation report.
@@ -384,6 +395,7 @@ pub enum ApiAnswerBody {
 
 /// A versioned answer.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ApiAnswer {
     /// [`API_VERSION`].

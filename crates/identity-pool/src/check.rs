@@ -10,6 +10,7 @@ use crate::simulate::simulate;
 
 /// One expectation that does not hold.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Mismatch {
     /// Which expectation, e.g. `expect.error` or `requests[2].expect`.
@@ -38,6 +39,7 @@ impl std::fmt::Display for Mismatch {
 
 /// The verdict on one scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckResult {
     /// The scenario's name.

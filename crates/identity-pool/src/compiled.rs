@@ -34,6 +34,9 @@ pub struct CompiledScenario<'s> {
 
 /// Compiles a document when it could be read.
 pub fn compile_doc(doc: &PolicyDoc) -> Option<CompiledPolicy> {
+    if let Some(compiled) = &doc.compiled {
+        return Some(compiled.clone());
+    }
     let policy = doc.policy.as_ref()?;
     Some(CompiledPolicy::compile(
         policy,

@@ -7,6 +7,7 @@ use crate::note::{Confidence, Topic};
 
 /// The flow step where something happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Step {
     /// `cognito-identity:GetId`.
     GetId,
@@ -30,6 +31,7 @@ pub enum Step {
 
 /// A failure as AWS reports it, plus what the playground adds to make it understandable.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AwsError {
     /// The AWS exception name, e.g. `NotAuthorizedException`.

@@ -44,6 +44,7 @@ pub mod session;
 mod simulate;
 pub mod token;
 pub mod trust;
+pub mod workspace;
 
 pub use error::{AwsError, Step};
 pub use note::{Confidence, Note};

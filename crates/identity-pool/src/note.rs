@@ -7,6 +7,7 @@ use serde::{Serialize, Serializer};
 
 /// How sure the simulation is about a behaviour it models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     /// AWS documentation or the service model says so.
@@ -102,6 +103,22 @@ impl Serialize for Topic {
     }
 }
 
+/// On the wire a topic is its id: one of the ids of [`Topic::ALL`].
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Topic {
+    fn schema_name() -> String {
+        "Topic".to_owned()
+    }
+
+    fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        schemars::schema::SchemaObject {
+            enum_values: Some(Topic::ALL.iter().map(|t| t.id().into()).collect()),
+            ..Default::default()
+        }
+        .into()
+    }
+}
+
 impl Topic {
     /// Where the topic's entry is: `docs/cognito-facts.md#<id>`.
     pub fn reference(self) -> String {
@@ -111,6 +128,7 @@ impl Topic {
 
 /// One uncertain point the simulation relied on while producing a report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Note {
     /// The fact's topic: its entry in `docs/cognito-facts.md` has the confidence and sources.

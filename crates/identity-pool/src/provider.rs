@@ -6,6 +6,7 @@ use crate::scenario::IdentityPool;
 
 /// The kind of identity provider a Logins key names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ProviderKind {
     /// `cognito-idp.REGION.amazonaws.com/POOL_ID`.
     UserPool,

@@ -15,6 +15,7 @@ use crate::trust::TrustEvaluation;
 
 /// How a step ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum StepStatus {
     /// It succeeded.
@@ -27,6 +28,7 @@ pub enum StepStatus {
 
 /// One step of the flow.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StepReport {
     /// The AWS call or stage, e.g. `GetId`, `RoleSelection`, `TrustPolicy` (a stable id).
@@ -48,6 +50,7 @@ pub type RequestDecision = Verdict;
 
 /// What decided a request, for the front ends to group and style by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Cause {
     /// Nothing stopped it.
@@ -74,6 +77,7 @@ pub enum Cause {
 
 /// The Cognito-level reading of a request's decision.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CognitoExplanation {
     /// What decided, in plain words.
@@ -89,6 +93,7 @@ pub struct CognitoExplanation {
 /// outcome follows the simulation's reading; each `Reading` shows the alternative, so the
 /// user sees both.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Reading {
     /// The uncertain fact (its entry in `docs/cognito-facts.md`).
@@ -104,6 +109,7 @@ pub struct Reading {
 
 /// One request's result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RequestReport {
     /// 0-based index in `requests`.
@@ -141,6 +147,7 @@ pub struct RequestReport {
 
 /// The scope-down, as shown to the user.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ScopeDownReport {
     /// Whether Cognito applied it to this sign-in.
@@ -157,6 +164,7 @@ pub struct ScopeDownReport {
 
 /// Everything `simulate` found.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The scenario's name.

@@ -10,6 +10,7 @@ use crate::scope_down::{default_version, ScopeDownVersion, VERSIONS};
 
 /// Which requests get their explanations.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Explain {
     /// Every request (what the CLI and a report file show).

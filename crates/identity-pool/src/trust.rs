@@ -19,6 +19,7 @@ pub const TAG_ACTION: &str = "sts:TagSession";
 
 /// One action STS checked against the trust policy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TrustEvaluation {
     /// `sts:AssumeRoleWithWebIdentity` or `sts:TagSession`.

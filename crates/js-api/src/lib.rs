@@ -10,6 +10,8 @@ pub mod convert;
 pub mod graph;
 #[cfg(target_arch = "wasm32")]
 mod js;
+#[cfg(feature = "schema")]
+pub mod typescript;
 
 use identity_pool::api::{
     self, ApiAnswer, ApiAnswerBody, ApiCall, ApiRequest, Explain, ScenarioInput, API_VERSION,
@@ -17,10 +19,20 @@ use identity_pool::api::{
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+// The package's declarations of the requests and answers, generated from the Rust types
+// (`idpool-api.d.ts`, written by `cargo xtask js`), typed into every function below.
+#[wasm_bindgen(typescript_custom_section)]
+const API_TYPES: &str = r#"
+import type { ApiAnswer, ApiRequest, EvalCase, PolicyKind } from "./idpool-api";
+export type * from "./idpool-api";
+"#;
+
 /// Answers one API request given as an object:
 /// `{apiVersion: 1, op: "simulate" | "check" | "evaluate" | "parsePolicy" | "formatPolicy", ...}`.
-#[wasm_bindgen]
-pub fn answer(request: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "ApiAnswer")]
+pub fn answer(
+    #[wasm_bindgen(unchecked_param_type = "ApiRequest")] request: JsValue,
+) -> Result<JsValue, JsError> {
     if request.is_string() {
         return to_js(&unreadable(
             "`answer` takes the request as an object; pass JSON text to `answerJson` instead",
@@ -46,8 +58,10 @@ pub fn answer_json(#[wasm_bindgen(unchecked_param_type = "string")] request: JsV
 }
 
 /// Simulates a scenario (its file text, or the document as an object).
-#[wasm_bindgen]
-pub fn simulate(scenario: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "ApiAnswer")]
+pub fn simulate(
+    #[wasm_bindgen(unchecked_param_type = "string | Record<string, unknown>")] scenario: JsValue,
+) -> Result<JsValue, JsError> {
     call(scenario_input(&scenario).map(|scenario| ApiCall::Simulate {
         scenario,
         explain: Explain::All,
@@ -55,22 +69,27 @@ pub fn simulate(scenario: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// Simulates a scenario and checks its `expect`s.
-#[wasm_bindgen]
-pub fn check(scenario: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "ApiAnswer")]
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "string | Record<string, unknown>")] scenario: JsValue,
+) -> Result<JsValue, JsError> {
     call(scenario_input(&scenario).map(|scenario| ApiCall::Check { scenario }))
 }
 
 /// Evaluates one raw IAM evaluation case (formats.md section 1).
-#[wasm_bindgen]
-pub fn evaluate(case: JsValue, explain: bool) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "ApiAnswer")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "EvalCase")] case: JsValue,
+    explain: bool,
+) -> Result<JsValue, JsError> {
     call(from_js(&case).map(|case| ApiCall::Evaluate { case, explain }))
 }
 
 /// Parses and validates a policy document; `kind` is e.g. `"Identity"` or `"Trust"`.
-#[wasm_bindgen(js_name = parsePolicy)]
+#[wasm_bindgen(js_name = parsePolicy, unchecked_return_type = "ApiAnswer")]
 pub fn parse_policy(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyKind")] kind: JsValue,
 ) -> Result<JsValue, JsError> {
     call(text_arg("parsePolicy", &text).and_then(|text| {
         from_js(&kind).map(|kind| ApiCall::ParsePolicy {
@@ -82,7 +101,7 @@ pub fn parse_policy(
 }
 
 /// Pretty-prints a policy document, keeping its key order.
-#[wasm_bindgen(js_name = formatPolicy)]
+#[wasm_bindgen(js_name = formatPolicy, unchecked_return_type = "ApiAnswer")]
 pub fn format_policy(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {

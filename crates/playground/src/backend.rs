@@ -9,12 +9,13 @@ pub mod lazy;
 pub mod review;
 
 use identity_pool::api::{
-    self, ApiAnswerBody, ApiCall, ContextValue, Diagnostic, Explain, PolicyKind, ScenarioInput,
-    Severity,
+    self, ApiAnswerBody, ApiCall, ContextValue, Diagnostic, Explain, ScenarioInput, Severity,
 };
-use identity_pool::edit::Document;
+use identity_pool::edit::{Document, ScenarioDoc};
 use identity_pool::report::{Report, RequestReport};
+use identity_pool::workspace::Workspace;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// One step of the sign-in flow.
 #[derive(Clone, Debug, PartialEq)]
@@ -175,6 +176,8 @@ pub struct RequestResultView {
     pub fix: String,
     /// Every other layer that would block the request too, in Cognito's words: (what, fix).
     pub also_blocking: Vec<(String, String)>,
+    /// Whether the explanation was computed (a keystroke's pass carries decisions only).
+    pub explained: bool,
 }
 
 /// A reading of the guest scope-down the user can choose (from the report's list).
@@ -247,7 +250,7 @@ pub fn simulate(document: &Document, explain: Explain) -> ReportView {
     // placements turn them into positions in the editors' texts.
     let scenario = ScenarioInput::Text(document.text.clone());
     match call(ApiCall::Simulate { scenario, explain }) {
-        ApiAnswerBody::Simulate { report } => read_report(&report, &Places(document)),
+        ApiAnswerBody::Simulate { report } => read_report(&report, &Places(document.locator())),
         other => ReportView {
             outcome: "none".into(),
             diagnostics: vec![Problem {
@@ -260,7 +263,7 @@ pub fn simulate(document: &Document, explain: Explain) -> ReportView {
 }
 
 /// Turns spans of the simulated document into places in the editors.
-struct Places<'a>(&'a Document);
+struct Places<'a>(identity_pool::placement::Locator<'a>);
 
 impl Places<'_> {
     fn statement(&self, span: api::Span) -> Option<EditorPlace> {
@@ -277,7 +280,7 @@ impl Places<'_> {
     fn mark(&self, span: api::Span) -> Option<EditorPlace> {
         let len = self
             .0
-            .text
+            .document()
             .get(span.start..span.end)
             .map_or(0, |t| t.encode_utf16().count());
         self.statement(span).map(|p| EditorPlace {
@@ -359,17 +362,28 @@ pub fn decode_token(token: &str, scenario_json: &str, now: i64) -> TokenView {
     }
 }
 
-/// The diagnostics of one policy text, located in that text.
-pub fn parse_policy(text: &str, kind: PolicyKind) -> Vec<Diagnostic> {
-    let call_ = ApiCall::ParsePolicy {
-        text: text.to_string(),
-        kind,
-        catalog: false,
-    };
-    match call(call_) {
-        ApiAnswerBody::ParsePolicy { diagnostics, .. } => diagnostics,
-        other => vec![plain("playground::api", &unexpected(&other))],
-    }
+/// Each policy editor's diagnostics (by editor id, `ROLE:POLICY`), located in its text.
+pub type DiagnosticMap = std::collections::HashMap<String, Arc<Vec<Diagnostic>>>;
+
+/// Runs the scenario being edited in `workspace`, which reads only the policies whose
+/// text changed since its last run: the report (explaining the requests `explain`
+/// covers), and each policy editor's diagnostics from that same one read.
+pub fn simulate_in(
+    workspace: &mut Workspace,
+    doc: &ScenarioDoc,
+    explain: Explain,
+) -> (ReportView, DiagnosticMap) {
+    let simulation = workspace.simulate(doc, &explain);
+    let report = read_report(&simulation.report, &Places(simulation.document.locator()));
+    let diagnostics = doc
+        .policies()
+        .into_iter()
+        .map(|(id, _, _)| {
+            let found = workspace.diagnostics(&id).unwrap_or_default();
+            (id.to_string(), found)
+        })
+        .collect();
+    (report, diagnostics)
 }
 
 fn unexpected(body: &ApiAnswerBody) -> String {
@@ -611,6 +625,7 @@ fn read_request_result(request: &RequestReport, places: &Places<'_>) -> RequestR
             .iter()
             .map(|b| (b.summary.clone(), b.fix.clone().unwrap_or_default()))
             .collect(),
+        explained: explanation.is_some(),
     }
 }
 

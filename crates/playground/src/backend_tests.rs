@@ -3,12 +3,13 @@
 
 use serde_json::Value;
 
-use crate::backend::{parse_policy, simulate};
+use crate::backend::{simulate, simulate_in};
 use crate::examples;
 use crate::state::ScenarioDoc;
+use identity_pool::api::Diagnostic;
 use identity_pool::api::Explain;
-use identity_pool::api::PolicyKind;
 use identity_pool::edit::Document;
+use identity_pool::workspace::Workspace;
 
 /// The page's round trip through its document model must not change any answer.
 #[test]
@@ -87,10 +88,18 @@ fn the_default_example_is_allowed_and_explained() {
         .is_some_and(|s| s.role_arn.ends_with("role/Guest")));
 }
 
+/// What the editor of the default example's access policy shows for `text`.
+fn editor_diagnostics(text: &str) -> Vec<Diagnostic> {
+    let mut doc = ScenarioDoc::from_json(examples::text(examples::DEFAULT_ID).unwrap()).unwrap();
+    doc.roles[0].policies[0].text = text.to_owned();
+    let (_, diagnostics) = simulate_in(&mut Workspace::new(), &doc, Explain::None);
+    diagnostics["Guest:ReadPicture"].to_vec()
+}
+
 #[test]
 fn a_syntax_error_is_reported_at_its_line() {
     let text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {,\n  ]\n}";
-    let diagnostics = parse_policy(text, PolicyKind::Identity);
+    let diagnostics = editor_diagnostics(text);
     let first = diagnostics.first().expect("a diagnostic");
     assert_eq!(first.start.map(|p| p.line), Some(4), "{diagnostics:?}");
 }
@@ -114,7 +123,7 @@ fn a_problem_inside_a_policy_names_its_editor_and_line() {
     let place = problem.place.as_ref().expect("located in its editor");
     assert_eq!(place.policy_id, "Guest:ReadPicture");
     assert_eq!(place.line, line);
-    let editor = parse_policy(&doc.roles[0].policies[0].text, PolicyKind::Identity);
+    let editor = editor_diagnostics(&doc.roles[0].policies[0].text);
     assert!(
         editor
             .iter()

@@ -28,6 +28,7 @@ pub fn test_tools(project: &Project) -> Result {
     rust_components()?;
     build_tools(project)?;
     browser()?;
+    typescript(project)?;
     e2e_packages(project)
 }
 
@@ -168,28 +169,43 @@ fn node() -> Result {
 
 /// npm's binaryen in `.tools/binaryen` (ignored by git), for Trunk's wasm-opt step.
 fn binaryen(project: &Project) -> Result {
-    let manifest = project
-        .binaryen_dir
-        .join("node_modules")
-        .join("binaryen")
-        .join("package.json");
-    if npm_package_version(&manifest).as_deref() == Some(versions::BINARYEN_NPM) {
+    npm_tool(
+        &project.binaryen_dir,
+        "binaryen",
+        versions::BINARYEN_NPM,
+        "wasm-opt for Trunk",
+    )
+}
+
+/// npm's TypeScript in `.tools/typescript` (ignored by git), for the `js` stage's type check.
+fn typescript(project: &Project) -> Result {
+    npm_tool(
+        &project.typescript_dir(),
+        "typescript",
+        versions::TYPESCRIPT_NPM,
+        "tsc for the JavaScript package's type check",
+    )
+}
+
+/// npm package `name` at exactly `version` in its own folder `dir`, unless already there.
+fn npm_tool(dir: &Path, name: &str, version: &str, purpose: &str) -> Result {
+    let manifest = dir.join("node_modules").join(name).join("package.json");
+    if npm_package_version(&manifest).as_deref() == Some(version) {
         return Ok(());
     }
-    std::fs::create_dir_all(&project.binaryen_dir).map_err(|error| {
-        format!(
-            "cannot create `{}`: {error}",
-            project.binaryen_dir.display()
-        )
-    })?;
-    let package_json = project.binaryen_dir.join("package.json");
-    write(&package_json, "{ \"private\": true, \"description\": \"wasm-opt for Trunk, installed by cargo xtask\" }\n")?;
-    let spec = format!("binaryen@{}", versions::BINARYEN_NPM);
+    std::fs::create_dir_all(dir)
+        .map_err(|error| format!("cannot create `{}`: {error}", dir.display()))?;
+    let package = serde_json::json!({
+        "private": true,
+        "description": format!("{purpose}, installed by cargo xtask"),
+    });
+    write(&dir.join("package.json"), &format!("{package}\n"))?;
+    let spec = format!("{name}@{version}");
     run(command(
         "npm",
         &["install", "--no-audit", "--no-fund", "--save-exact", &spec],
     )
-    .current_dir(&project.binaryen_dir))
+    .current_dir(dir))
 }
 
 /// Chromium and chromedriver from Debian, installed only when missing.

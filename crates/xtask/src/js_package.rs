@@ -19,6 +19,10 @@ const CRATE_WASM: &str = "idpool_js.wasm";
 /// `idpool_bg.wasm`.
 const PACKAGE: &str = "idpool";
 
+/// The API's request and answer types, generated from the Rust types by the crate's
+/// `idpool-ts` binary; `idpool.d.ts` re-exports them and types its functions with them.
+const API_TYPES: &str = "idpool-api.d.ts";
+
 /// One flavour of the package: wasm-bindgen's target and where it goes.
 struct Flavour {
     /// `--target` of wasm-bindgen, and the folder name under `target/js/`.
@@ -45,6 +49,7 @@ const FLAVOURS: &[Flavour] = &[
 /// Builds both flavours and prints their files with raw and gzipped sizes.
 pub fn build(project: &Project) -> Result {
     let wasm = compile(project)?;
+    let declarations = api_declarations(project)?;
     let bindgen = wasm_bindgen()?;
     let wasm_opt = find_on_path("wasm-opt");
     for flavour in FLAVOURS {
@@ -62,6 +67,7 @@ pub fn build(project: &Project) -> Result {
                 bg.display()
             ),
         }
+        write(&out.join(API_TYPES), &declarations)?;
         write(&out.join("package.json"), &package_json(flavour)?)?;
         write(&out.join("README.md"), &readme(flavour))?;
     }
@@ -73,6 +79,7 @@ pub fn build(project: &Project) -> Result {
 pub fn stage(context: &Context) -> Result {
     let project = &context.project;
     build(project)?;
+    type_check(project)?;
     run(command("cargo", &["build", "-p", "idpool"]).current_dir(&project.root))?;
     let dir = project.root.join("tests").join("js");
     let mut tests: Vec<String> = std::fs::read_dir(&dir)
@@ -96,6 +103,51 @@ pub fn stage(context: &Context) -> Result {
             project.root.join("target").join("debug").join("idpool"),
         );
     run(&mut node)
+}
+
+/// The TypeScript declarations of the API, printed by `idpool-ts` from the Rust types.
+fn api_declarations(project: &Project) -> Result<String> {
+    let args = [
+        "build",
+        "-p",
+        CRATE,
+        "--features",
+        "schema",
+        "--bin",
+        "idpool-ts",
+    ];
+    run(command("cargo", &args).current_dir(&project.root))?;
+    let bin = project.root.join("target").join("debug").join("idpool-ts");
+    let shown = bin.display().to_string();
+    let output = command(&bin, &[])
+        .output()
+        .map_err(|error| format!("cannot start `{shown}`: {error}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "`{shown}` failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    String::from_utf8(output.stdout).map_err(|error| format!("`{shown}` printed no text: {error}"))
+}
+
+/// `tsc --noEmit` over `tests/js/types/`: a small consumer written against the package's
+/// declarations, so a change of the API's shape that breaks its users fails here.
+fn type_check(project: &Project) -> Result {
+    let tsc = project
+        .typescript_dir()
+        .join("node_modules")
+        .join("typescript")
+        .join("bin")
+        .join("tsc");
+    let config = project
+        .root
+        .join("tests")
+        .join("js")
+        .join("types")
+        .join("tsconfig.json");
+    let (tsc, config) = (tsc.to_string_lossy(), config.to_string_lossy());
+    run(command("node", &[&tsc, "--noEmit", "-p", &config]).current_dir(&project.root))
 }
 
 /// wasm-bindgen's output for `wasm` (`target`: `web` or `nodejs`) into `out`, as
@@ -201,6 +253,7 @@ fn package_json(flavour: &Flavour) -> Result<String> {
         "files": [
             format!("{PACKAGE}.js"),
             format!("{PACKAGE}.d.ts"),
+            API_TYPES,
             format!("{PACKAGE}_bg.wasm"),
             format!("{PACKAGE}_bg.wasm.d.ts"),
         ],

@@ -51,6 +51,11 @@ impl Project {
         Ok(project)
     }
 
+    /// Where npm's TypeScript is installed (`.tools/typescript`, ignored by git).
+    pub fn typescript_dir(&self) -> PathBuf {
+        self.root.join(".tools").join("typescript")
+    }
+
     /// The folder holding npm's `wasm-opt` launcher.
     pub fn binaryen_bin(&self) -> PathBuf {
         self.binaryen_dir.join("node_modules").join(".bin")

@@ -30,6 +30,10 @@ pub const WASM_OPT_FOR_TRUNK: &str = "version_132";
 /// Debian's Chromium). Pinned in `tests/e2e/package.json` and its committed lockfile.
 pub const PLAYWRIGHT_CORE: &str = "1.65.1";
 
+/// TypeScript, whose `tsc --noEmit` checks the JavaScript package's generated declarations
+/// against a small typed consumer (`tests/js/types/`) in the `js` stage.
+pub const TYPESCRIPT_NPM: &str = "5.9.3";
+
 /// The oldest Node.js major version playwright-core supports.
 pub const NODE_MAJOR_MIN: u32 = 20;
 

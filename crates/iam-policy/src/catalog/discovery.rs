@@ -12,6 +12,7 @@ use crate::{PolicySet, Request};
 
 /// One condition key a policy reads for this request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct KeyUse {
     /// The key as the policy writes it.
@@ -25,6 +26,7 @@ pub struct KeyUse {
 
 /// The keys of one request.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ContextKeys {
     /// Every key read by a statement whose `Action` covers the request's action, once each

@@ -11,6 +11,7 @@ pub const LISTED: usize = 50;
 
 /// The actions one wildcard entry covers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ActionExpansion {
     /// The entry as written, e.g. `s3:Get*`.

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 /// A comparison for the numeric and date families.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Cmp {
     /// `...Equals`.
     Eq,
@@ -20,6 +21,7 @@ pub enum Cmp {
 
 /// The operator family and comparison, without negation, qualifier or `IfExists`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Base {
     /// `StringEquals` / `StringNotEquals`.
     StringEquals,
@@ -47,6 +49,7 @@ pub enum Base {
 
 /// `ForAnyValue:` or `ForAllValues:`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum SetOp {
     /// At least one request value must satisfy the operator.
     ForAnyValue,
@@ -56,6 +59,7 @@ pub enum SetOp {
 
 /// A parsed condition operator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Operator {
     /// The family.

@@ -2,6 +2,7 @@
 //! produces and [`crate::CompiledPolicy::compile`] consumes.
 
 mod parse;
+mod shift;
 
 pub use parse::parse_policy;
 
@@ -10,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which place a policy document sits in; validation depends on it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum PolicyKind {
     /// An identity-based policy (inline or managed) attached to a user, group or role.
     Identity,
@@ -62,6 +64,7 @@ impl<T> Spanned<T> {
 
 /// The policy language version, which decides whether `${...}` is a variable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum PolicyVersion {
     /// `"2012-10-17"`: policy variables are substituted.
     V2012_10_17,
@@ -95,6 +98,7 @@ pub struct Policy {
 
 /// `Allow` or `Deny`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Effect {
     /// Grants.
     Allow,

@@ -29,6 +29,7 @@ use crate::scenario::{PolicyDoc, Role, Scenario};
 
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Something an attacker or a mistake can use.
@@ -39,6 +40,7 @@ pub enum Level {
 
 /// A fix as a preview: the whole policy document before and after.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Fix {
     /// What the fix does, one line.
@@ -55,6 +57,7 @@ pub struct Fix {
 
 /// One finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// The class, e.g. `coach::guest_above_scope_down`.
@@ -88,6 +91,7 @@ pub struct Finding {
 
 /// Everything the coach found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CoachReport {
     /// The findings, warnings first, in scenario order within a level.

@@ -13,6 +13,7 @@ use crate::scenario::{
 
 /// What kind of identity a comparison is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum IdentityKind {
     /// The scenario's own `signIn` (each side its own).

@@ -26,6 +26,7 @@ use crate::simulate::simulate;
 
 /// One action whose outcome changed, for one resource.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ActionChange {
     /// `service:Action`.
@@ -42,6 +43,7 @@ pub struct ActionChange {
 
 /// One service's changed actions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceChanges {
     /// The IAM prefix.
@@ -56,6 +58,7 @@ pub struct ServiceChanges {
 
 /// One listed request whose decision changed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RequestChange {
     /// Its index in the new scenario's `requests`.
@@ -76,6 +79,7 @@ pub struct RequestChange {
 
 /// One identity's changes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct IdentityDiff {
     /// Who.
@@ -125,6 +129,7 @@ impl IdentityDiff {
 
 /// The whole comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DiffReport {
     /// Per identity, the scenario's own sign-in first.

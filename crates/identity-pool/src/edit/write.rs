@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::{Flow, IdentityType, ScenarioDoc};
-use crate::placement::{Placement, Placements, PolicyId, PolicySlot};
+use crate::placement::{Locator, Placement, Placements, PolicyId, PolicySlot};
 use iam_policy::{Diagnostic, Span};
 
 /// A scenario document with the places of the policy texts written into it verbatim.
@@ -29,18 +29,28 @@ impl Document {
     pub fn relocate(&self, d: &Diagnostic) -> Option<(PolicyId, Diagnostic)> {
         self.placements.relocate(&self.text, d)
     }
+
+    /// Places many spans and diagnostics of this document, indexing each policy's lines
+    /// once (see [`Locator`]).
+    pub fn locator(&self) -> Locator<'_> {
+        Locator::new(&self.text, &self.placements)
+    }
 }
 
+/// Says whether policy `id`'s text is JSON, when the caller already knows (a workspace
+/// read it); `None` to have the writer check.
+pub type KnownJson<'a> = &'a dyn Fn(&PolicyId, &str) -> Option<bool>;
+
 /// Writes JSON by hand: members in the order given, and texts embedded verbatim.
-#[derive(Default)]
-struct Writer {
+struct Writer<'a> {
     out: String,
     placements: Placements,
     /// No member or item written yet in the innermost open container.
     first: bool,
+    known: KnownJson<'a>,
 }
 
-impl Writer {
+impl Writer<'_> {
     fn open(&mut self, bracket: char) {
         self.out.push(bracket);
         self.first = true;
@@ -101,7 +111,8 @@ impl Writer {
     /// the field that does not parse.
     fn text(&mut self, key: &str, text: &str, id: Option<PolicyId>) {
         self.key(key);
-        if serde_json::from_str::<&RawValue>(text).is_ok() {
+        let known = id.as_ref().and_then(|id| (self.known)(id, text));
+        if known.unwrap_or_else(|| serde_json::from_str::<&RawValue>(text).is_ok()) {
             let start = self.out.len();
             self.out.push_str(text);
             if let Some(id) = id {
@@ -121,7 +132,19 @@ impl ScenarioDoc {
     /// verbatim, and where each one is: a position the simulation reports inside a policy
     /// is then a position in the editor's own text.
     pub fn to_document(&self) -> Document {
-        let mut w = Writer::default();
+        self.to_document_with(&|_, _| None)
+    }
+
+    /// [`ScenarioDoc::to_document`], asking `known` first whether a policy text is JSON
+    /// (a [`crate::workspace::Workspace`] read every policy already: no need to scan it
+    /// again).
+    pub fn to_document_with(&self, known: KnownJson<'_>) -> Document {
+        let mut w = Writer {
+            out: String::new(),
+            placements: Placements::default(),
+            first: false,
+            known,
+        };
         w.open('{');
         w.member_str("name", &self.name);
         if !self.description.is_empty() {
@@ -149,7 +172,7 @@ impl ScenarioDoc {
         }
     }
 
-    fn write_roles(&self, w: &mut Writer) {
+    fn write_roles(&self, w: &mut Writer<'_>) {
         w.key("roles");
         w.open('[');
         for role in &self.roles {
@@ -186,7 +209,7 @@ impl ScenarioDoc {
         w.close(']');
     }
 
-    fn write_sign_in(&self, w: &mut Writer) {
+    fn write_sign_in(&self, w: &mut Writer<'_>) {
         let s = &self.sign_in;
         w.key("signIn");
         w.open('{');
@@ -222,7 +245,7 @@ impl ScenarioDoc {
         w.close('}');
     }
 
-    fn write_requests(&self, w: &mut Writer) {
+    fn write_requests(&self, w: &mut Writer<'_>) {
         w.key("requests");
         w.open('[');
         for q in &self.requests {

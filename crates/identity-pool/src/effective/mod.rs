@@ -44,6 +44,7 @@ pub struct EffectiveOptions {
 
 /// Why an action is or is not allowed, from the session's decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Outcome {
     /// The session may do it.
@@ -94,6 +95,7 @@ impl Outcome {
 
 /// How many decisions fell in each outcome, plus how many the role alone allows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Counts {
     /// Decisions counted.
@@ -155,6 +157,7 @@ impl Counts {
 
 /// One action decided for one resource.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Row {
     /// `service:Action`.
@@ -173,6 +176,7 @@ pub struct Row {
 
 /// One service's decisions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceEffective {
     /// The IAM prefix.
@@ -189,6 +193,7 @@ pub struct ServiceEffective {
 
 /// The effective permissions of the scenario's sign-in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct EffectiveReport {
     /// The flow signed in with.

@@ -11,6 +11,7 @@ use crate::simulate::simulate;
 
 /// How one goal fares.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct GoalResult {
     /// The goal's title.

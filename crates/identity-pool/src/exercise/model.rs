@@ -86,6 +86,7 @@ pub enum GoalKind {
 
 /// A decision a goal expects; `Denied` accepts either kind of deny.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ExpectedDecision {
     /// Allowed.
     Allowed,

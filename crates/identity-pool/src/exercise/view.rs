@@ -12,6 +12,7 @@ use crate::scenario::load_scenario;
 
 /// A workshop as a front end shows it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct WorkshopView {
     /// Stable id (progress is kept under it).
@@ -26,6 +27,7 @@ pub struct WorkshopView {
 
 /// One exercise as a front end shows it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExerciseView {
     /// Stable id.
@@ -49,6 +51,7 @@ pub struct ExerciseView {
 
 /// The verdict on a learner's scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct GoalsVerdict {
     /// Every goal, in order.

@@ -15,6 +15,7 @@ pub use model::ExportModel;
 
 /// The form to export in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum ExportFormat {
     /// A CloudFormation YAML template.
@@ -27,6 +28,7 @@ pub enum ExportFormat {
 
 /// The exported text and what the reader should know about it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Exported {
     /// The form.

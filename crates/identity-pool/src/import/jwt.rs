@@ -22,6 +22,7 @@ pub const MAX_TOKEN_BYTES: usize = 64 * 1024;
 
 /// What the token's issuer says about its provider.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Issuer {
     /// The `iss` claim as written.
@@ -34,6 +35,7 @@ pub struct Issuer {
 
 /// A decoded token and what it means for the scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DecodedToken {
     /// The JOSE header, when it decodes.

@@ -14,6 +14,7 @@ use crate::provider::DEFAULT_POOL_ID;
 /// defaults from the scenario being imported into, then from fixed placeholders, and every
 /// use is listed as assumed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ImportOptions {
     /// `AWS::Region`.

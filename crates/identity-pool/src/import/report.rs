@@ -7,6 +7,7 @@ use serde_json::Value;
 
 /// The kind of text that was imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum ImportFormat {
     /// A CloudFormation or SAM template (JSON or YAML), or `cdk synth` output.
@@ -21,6 +22,7 @@ pub enum ImportFormat {
 
 /// One line of the import's account, located in the imported text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ImportItem {
     /// What it is about, e.g. `AWS::IAM::Role AuthRole`.
@@ -37,6 +39,7 @@ pub struct ImportItem {
 
 /// The import's answer.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Imported {
     /// What the text was read as.

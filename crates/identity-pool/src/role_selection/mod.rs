@@ -17,6 +17,7 @@ use crate::scenario::{AmbiguousRoleResolution, IdentityType, MappingType, RoleMa
 
 /// Why a role was chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum RoleSource {
     /// The pool's default unauthenticated role.
@@ -35,6 +36,7 @@ pub enum RoleSource {
 
 /// One rule as it was evaluated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RuleTrace {
     /// 0-based position in the rules list.
@@ -59,6 +61,7 @@ pub struct RuleTrace {
 
 /// The role chosen, and how.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RoleSelection {
     /// The chosen role's ARN.

@@ -9,6 +9,7 @@ pub const MAX_RULES: usize = 25;
 
 /// What happened to one rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum RuleOutcome {
     /// The claim satisfied the rule.

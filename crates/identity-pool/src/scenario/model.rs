@@ -140,6 +140,7 @@ pub struct RoleMapping {
 
 /// `MatchType`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum MatchType {
     /// The claim equals the value.
     Equals,
@@ -198,6 +199,7 @@ pub struct Role {
 
 /// Guest or signed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum IdentityType {
     /// No login.
@@ -209,6 +211,7 @@ pub enum IdentityType {
 
 /// Enhanced or basic flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Flow {
     /// GetId → GetCredentialsForIdentity.

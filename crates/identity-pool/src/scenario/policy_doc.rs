@@ -25,6 +25,8 @@ pub struct PolicyDoc {
     /// Its length in characters as written, whitespace included (what STS's `Policy`
     /// parameter limit counts: it takes the raw string).
     pub raw_len: usize,
+    /// Its compiled form, when it came compiled from a workspace (else compiled on use).
+    pub compiled: Option<iam_policy::CompiledPolicy>,
 }
 
 /// Reads the policy at `node` (object or string) as `kind`, labelled `name`.
@@ -37,14 +39,22 @@ pub fn read_policy(
     source: &str,
 ) -> PolicyDoc {
     let mut syntax_error = None;
+    let mut compiled = None;
     let (parsed, plaintext_len, raw_len) = match &node.value {
         JsonValue::Object(_) => {
             let text = source.get(node.span.start..node.span.end).unwrap_or("");
-            (
-                Policy::from_json(node, kind),
-                non_whitespace_len(text),
-                dedented_len(text),
-            )
+            // A policy the workspace read already is taken as it was read, not read again.
+            let parsed = match crate::workspace::reuse(node.span, text, kind, &name) {
+                Some(reused) => {
+                    compiled = reused.compiled;
+                    iam_policy::Parsed {
+                        policy: reused.policy,
+                        diagnostics: reused.diagnostics,
+                    }
+                }
+                None => Policy::from_json(node, kind),
+            };
+            (parsed, non_whitespace_len(text), dedented_len(text))
         }
         JsonValue::String(text) => {
             let decoded = percent_decode(text);
@@ -83,6 +93,7 @@ pub fn read_policy(
                 plaintext_len: 0,
                 raw_len: 0,
                 syntax_error: None,
+                compiled: None,
             };
         }
     };
@@ -105,6 +116,7 @@ pub fn read_policy(
         plaintext_len,
         raw_len,
         syntax_error,
+        compiled,
     }
 }
 

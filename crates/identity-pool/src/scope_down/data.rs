@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// One service (or action subset) the inline session policy allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ScopeDownEntry {
     /// The service as the documentation names it.

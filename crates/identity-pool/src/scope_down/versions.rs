@@ -130,6 +130,7 @@ pub fn default_version() -> &'static ScopeDownVersion {
 
 /// A version as the report shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct VersionInfo {
     /// Stable id (`scopeDownVersion`).

@@ -20,6 +20,7 @@ pub const FEDERATED_PROVIDER: &str = "cognito-identity.amazonaws.com";
 
 /// One session policy, as shown to the user.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SessionPolicyView {
     /// Label, e.g. `scope-down/inline`.
@@ -35,6 +36,7 @@ pub struct SessionPolicyView {
 
 /// The credentials' session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
     /// The role assumed.

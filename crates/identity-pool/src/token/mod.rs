@@ -26,6 +26,7 @@ pub fn default_identity_id(region: &str) -> String {
 
 /// The identity-pool token's claims that STS and IAM see.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MintedToken {
     /// Always `https://cognito-identity.amazonaws.com`.
     pub iss: String,

@@ -14,6 +14,7 @@ pub const TIME_CLAIMS: [&str; 3] = ["exp", "iat", "auth_time"];
 
 /// One time claim of the token.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ClaimTime {
     /// `exp`, `iat` or `auth_time`.

@@ -88,9 +88,11 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    // One callback for the page's life: every panel takes it as a prop, and a new one on
+    // each render would make every panel re-render on every keystroke.
     let dispatch = {
         let editor = editor.dispatcher();
-        Callback::from(move |action: Action| editor.dispatch(action))
+        use_callback((), move |action: Action, _| editor.dispatch(action))
     };
     let notify = {
         let notices = notices.clone();

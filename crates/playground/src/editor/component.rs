@@ -6,7 +6,7 @@
 //! selection show. Both sit in one scrolling box and are sized by the `<pre>`, so they
 //! never drift apart while scrolling.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use identity_pool::api::{Diagnostic, Severity};
 use wasm_bindgen::JsCast;
@@ -34,7 +34,7 @@ pub struct PolicyEditorProps {
     pub on_change: Callback<String>,
     /// Diagnostics for this text, located (start/end set) against `value`.
     #[prop_or_default]
-    pub diagnostics: Rc<Vec<Diagnostic>>,
+    pub diagnostics: Arc<Vec<Diagnostic>>,
     /// The accessible name, also shown above the editor (e.g. `Guest: trust policy`).
     pub label: AttrValue,
     /// Shown, selectable and scrollable, but not editable (a read-only embed).

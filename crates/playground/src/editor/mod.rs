@@ -4,7 +4,7 @@
 //! ```ignore
 //! html! {
 //!     <PolicyEditor policy_id="Guest:ReadPicture" label="Guest: access policy ReadPicture"
-//!         value={text} on_change={on_change} diagnostics={Rc::new(diagnostics)} />
+//!         value={text} on_change={on_change} diagnostics={Arc::new(diagnostics)} />
 //! }
 //! ```
 //! `on_change` receives the full text after every edit; store it at once and debounce the

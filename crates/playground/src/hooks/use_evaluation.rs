@@ -5,18 +5,22 @@
 //! keystroke; the explained report follows in a second pass, at once while that pass is
 //! cheap (under [`CHEAP_MS`]), else once typing pauses for [`EXPLAIN_IDLE_MS`].
 //!
-//! The first edit after a quiet spell runs on the next tick (so one keystroke shows its
-//! effect at once). Later edits run on the next tick too while an evaluation is cheap
-//! (under [`CHEAP_MS`], far less than a frame, so it cannot hold typing back); once it is
-//! not, edits that follow within [`DEBOUNCE_MS`] are coalesced into one run
-//! [`DEBOUNCE_MS`] after the last of them.
+//! While the decisions cost less than [`SYNC_MS`], an edit is decided in the keystroke's
+//! own task: the typed character and the decisions it changes reach the screen in one
+//! frame, instead of one frame for the character and another a task later (on a large
+//! page a frame costs more than such an evaluation). A dearer evaluation runs on the next
+//! tick after a quiet spell; edits that follow within [`DEBOUNCE_MS`] are then coalesced
+//! into one run [`DEBOUNCE_MS`] after the last of them.
+//!
+//! The first render decides the scenario it opens with, so the page's first paint carries
+//! its decisions.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use identity_pool::api::{Diagnostic, Explain, PolicyKind};
+use identity_pool::api::Explain;
+use identity_pool::workspace::Workspace;
 use yew::prelude::*;
 
 use crate::backend::{self, ReportView};
@@ -25,18 +29,33 @@ use crate::state::{Editor, ScenarioDoc};
 /// Quiet time before a burst of edits is evaluated.
 pub const DEBOUNCE_MS: u32 = 100;
 
-/// An evaluation cheaper than this is simply run after every edit.
+/// Explanations cheaper than this follow their decisions at once.
 pub const CHEAP_MS: f64 = 8.0;
+
+/// Decisions cheaper than this are made in the keystroke's own task.
+pub const SYNC_MS: f64 = 50.0;
 
 /// Quiet time before an expensive explanation pass runs.
 pub const EXPLAIN_IDLE_MS: u32 = 250;
 
-/// How long to wait before evaluating after an edit.
-pub fn delay_ms(quiet: bool, last_cost_ms: f64) -> u32 {
-    if quiet || last_cost_ms < CHEAP_MS {
-        0
+/// When an edit's decisions are made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// In the edit's own task.
+    Now,
+    /// After this many milliseconds.
+    After(u32),
+}
+
+/// When to evaluate an edit, from whether it ends a quiet spell and what the last
+/// decisions cost.
+pub fn when(quiet: bool, last_cost_ms: f64) -> When {
+    if last_cost_ms < SYNC_MS {
+        When::Now
+    } else if quiet {
+        When::After(0)
     } else {
-        DEBOUNCE_MS
+        When::After(DEBOUNCE_MS)
     }
 }
 
@@ -50,10 +69,9 @@ pub fn explain_delay_ms(last_explain_ms: f64) -> u32 {
 }
 
 /// An evaluation longer than this renders its report in a separate task.
-const SPLIT_AFTER_MS: f64 = 20.0;
+const SPLIT_AFTER_MS: f64 = SYNC_MS;
 
-/// Diagnostics per policy editor id (`ROLE:POLICY`).
-pub type DiagnosticMap = HashMap<String, Rc<Vec<Diagnostic>>>;
+pub use crate::backend::DiagnosticMap;
 
 /// What the hook gives the page.
 #[derive(Clone, PartialEq)]
@@ -81,8 +99,13 @@ struct Shared {
     /// What the last explanation pass cost.
     last_explain_cost: f64,
     count: u32,
-    /// Parsed diagnostics by (kind, text): an edit re-parses only the policy it changed.
-    cache: HashMap<(PolicyKind, String), Rc<Vec<Diagnostic>>>,
+    /// The simulation's cache of read policies: an edit reads only the policy it changed,
+    /// once, for its editor's diagnostics and the simulation alike.
+    workspace: Workspace,
+    /// The report on the page (explanations are carried over from it).
+    shown: Rc<ReportView>,
+    /// The first render evaluated the text already: its effect only schedules explanations.
+    fresh: bool,
 }
 
 #[derive(Clone, PartialEq, Default)]
@@ -97,21 +120,59 @@ struct Output {
 #[hook]
 pub fn use_evaluation(editor: &Editor) -> Evaluation {
     let shared = use_mut_ref(Shared::default);
-    let output = use_state(Output::default);
+    // The first decisions are part of the first render: the page opens with its badges
+    // instead of painting once without them and again a task later.
+    let output = {
+        let shared = shared.clone();
+        let doc = editor.doc.clone();
+        use_state(move || {
+            shared.borrow_mut().latest = doc;
+            let started = crate::dom::now();
+            let (report, diagnostics) = evaluate(&shared, Explain::None);
+            let millis = crate::dom::now() - started;
+            let mut state = shared.borrow_mut();
+            state.last_cost = millis;
+            state.fresh = true;
+            state.shown = Rc::new(report);
+            Output {
+                report: state.shown.clone(),
+                diagnostics: Rc::new(diagnostics),
+                count: 0,
+                millis,
+            }
+        })
+    };
     shared.borrow_mut().latest = editor.doc.clone();
 
     let publish = {
         let output = output.setter();
-        Rc::new(move |next: Output| {
-            if next.millis < SPLIT_AFTER_MS {
-                output.set(next);
-            } else {
-                // A long evaluation and the render of its report would otherwise be one
-                // main-thread task; a zero timeout lets the browser handle input between.
-                let output = output.clone();
-                Timeout::new(0, move || output.set(next)).forget();
-            }
-        })
+        let shared = shared.clone();
+        Rc::new(
+            move |report: ReportView, diagnostics: DiagnosticMap, count: u32, millis: f64| {
+                // An explanation already on the page stays while the decision it explains
+                // holds, so a keystroke's decisions do not tear down and rebuild every card.
+                let report = {
+                    let mut state = shared.borrow_mut();
+                    let report = Rc::new(carry_explanations(&state.shown, report));
+                    state.shown = report.clone();
+                    report
+                };
+                let next = Output {
+                    report,
+                    diagnostics: Rc::new(diagnostics),
+                    count,
+                    millis,
+                };
+                if millis < SPLIT_AFTER_MS {
+                    output.set(next);
+                } else {
+                    // A long evaluation and the render of its report would otherwise be one
+                    // main-thread task; a zero timeout lets the browser handle input between.
+                    let output = output.clone();
+                    Timeout::new(0, move || output.set(next)).forget();
+                }
+            },
+        )
     };
     // The full pass: every request explained; counted in `data-evaluations`.
     let explain: Rc<dyn Fn()> = {
@@ -127,39 +188,37 @@ pub fn use_evaluation(editor: &Editor) -> Evaluation {
                 state.last_explain_cost = millis;
                 state.count
             };
-            publish(Output {
-                report: Rc::new(report),
-                diagnostics: Rc::new(diagnostics),
-                count,
-                millis,
-            });
+            publish(report, diagnostics, count, millis);
         })
     };
-    // The keystroke's pass: decisions only, then the explanations when there is time.
-    let run: Rc<dyn Fn()> = {
+    let schedule_explain = {
         let shared = shared.clone();
         let explain = explain.clone();
         Rc::new(move || {
-            let started = crate::dom::now();
-            let (report, diagnostics) = evaluate(&shared, Explain::None);
-            let millis = crate::dom::now() - started;
-            let (count, delay) = {
-                let mut state = shared.borrow_mut();
-                state.last_cost = millis;
-                (state.count, explain_delay_ms(state.last_explain_cost))
-            };
-            publish(Output {
-                report: Rc::new(report),
-                diagnostics: Rc::new(diagnostics),
-                count,
-                millis,
-            });
+            let delay = explain_delay_ms(shared.borrow().last_explain_cost);
             let explain = explain.clone();
             let pending = shared.clone();
             shared.borrow_mut().explain_timer = Some(Timeout::new(delay, move || {
                 pending.borrow_mut().explain_timer = None;
                 explain();
             }));
+        })
+    };
+    // The keystroke's pass: decisions only, then the explanations when there is time.
+    let run: Rc<dyn Fn()> = {
+        let shared = shared.clone();
+        let schedule_explain = schedule_explain.clone();
+        Rc::new(move || {
+            let started = crate::dom::now();
+            let (report, diagnostics) = evaluate(&shared, Explain::None);
+            let millis = crate::dom::now() - started;
+            let count = {
+                let mut state = shared.borrow_mut();
+                state.last_cost = millis;
+                state.count
+            };
+            publish(report, diagnostics, count, millis);
+            schedule_explain();
         })
     };
 
@@ -173,14 +232,30 @@ pub fn use_evaluation(editor: &Editor) -> Evaluation {
             if let Some(timer) = state.explain_timer.take() {
                 timer.cancel();
             }
+            if std::mem::take(&mut state.fresh) {
+                // The first render already holds this text's decisions.
+                drop(state);
+                schedule_explain();
+                return;
+            }
             let quiet = state.timer.is_none() && now - state.last_edit >= f64::from(DEBOUNCE_MS);
             state.last_edit = now;
-            let delay = delay_ms(quiet, state.last_cost);
-            let pending = shared.clone();
-            state.timer = Some(Timeout::new(delay, move || {
-                pending.borrow_mut().timer = None;
-                run();
-            }));
+            match when(quiet, state.last_cost) {
+                When::Now => {
+                    if let Some(timer) = state.timer.take() {
+                        timer.cancel();
+                    }
+                    drop(state);
+                    run();
+                }
+                When::After(delay) => {
+                    let pending = shared.clone();
+                    state.timer = Some(Timeout::new(delay, move || {
+                        pending.borrow_mut().timer = None;
+                        run();
+                    }));
+                }
+            }
         });
     }
 
@@ -208,34 +283,84 @@ pub fn use_evaluation(editor: &Editor) -> Evaluation {
     }
 }
 
+/// `next` with the explanation of each request kept from `shown` when `next` carries only
+/// its decision and that decision has not changed: the full pass that follows replaces it.
+pub fn carry_explanations(shown: &ReportView, mut next: ReportView) -> ReportView {
+    for (index, request) in next.requests.iter_mut().enumerate() {
+        let Some(before) = shown.requests.get(index) else {
+            continue;
+        };
+        let keep = if request.explained {
+            // The same explanation again: keep the old one, so the card's props compare equal.
+            **before == **request
+        } else {
+            before.explained && before.decision == request.decision
+        };
+        if keep {
+            *request = before.clone();
+        }
+    }
+    next
+}
+
 fn evaluate(shared: &Rc<RefCell<Shared>>, explain: Explain) -> (ReportView, DiagnosticMap) {
     let mut state = shared.borrow_mut();
-    let doc = state.latest.clone();
-    if state.cache.len() > 500 {
-        state.cache.clear();
-    }
-    let mut diagnostics = DiagnosticMap::new();
-    for (id, kind, text) in doc.policies() {
-        let found = state
-            .cache
-            .entry((kind, text.to_string()))
-            .or_insert_with(|| Rc::new(backend::parse_policy(text, kind)))
-            .clone();
-        diagnostics.insert(id.to_string(), found);
-    }
-    drop(state);
-    (backend::simulate(&doc.to_document(), explain), diagnostics)
+    let Shared {
+        workspace, latest, ..
+    } = &mut *state;
+    backend::simulate_in(workspace, latest, explain)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{delay_ms, explain_delay_ms, DEBOUNCE_MS, EXPLAIN_IDLE_MS};
+    use std::rc::Rc;
+
+    use super::{carry_explanations, explain_delay_ms, when, When, DEBOUNCE_MS, EXPLAIN_IDLE_MS};
+    use crate::backend::{ReportView, RequestResultView};
+
+    fn report(requests: &[(&str, &str)]) -> ReportView {
+        ReportView {
+            requests: requests
+                .iter()
+                .map(|(decision, summary)| {
+                    Rc::new(RequestResultView {
+                        decision: (*decision).to_owned(),
+                        summary: (*summary).to_owned(),
+                        explained: !summary.is_empty(),
+                        ..RequestResultView::default()
+                    })
+                })
+                .collect(),
+            ..ReportView::default()
+        }
+    }
 
     #[test]
-    fn quiet_or_cheap_runs_at_once_otherwise_debounces() {
-        assert_eq!(delay_ms(true, 500.0), 0);
-        assert_eq!(delay_ms(false, 1.5), 0);
-        assert_eq!(delay_ms(false, 40.0), DEBOUNCE_MS);
+    fn a_held_decision_keeps_its_explanation_until_the_next_full_pass() {
+        let shown = report(&[("Allowed", "why A"), ("ImplicitDeny", "why B")]);
+        // A keystroke's decisions: the first holds, the second flips.
+        let next = carry_explanations(&shown, report(&[("Allowed", ""), ("Allowed", "")]));
+        assert!(Rc::ptr_eq(&next.requests[0], &shown.requests[0]));
+        assert_eq!(next.requests[1].decision, "Allowed");
+        assert!(!next.requests[1].explained);
+        // The full pass replaces what changed and keeps what did not (same cards).
+        let full = carry_explanations(&next, report(&[("Allowed", "why A"), ("Allowed", "why C")]));
+        assert!(Rc::ptr_eq(&full.requests[0], &shown.requests[0]));
+        assert_eq!(full.requests[1].summary, "why C");
+        // A request added by the edit has nothing to keep.
+        let longer = carry_explanations(
+            &full,
+            report(&[("Allowed", ""), ("Allowed", ""), ("ImplicitDeny", "")]),
+        );
+        assert!(!longer.requests[2].explained);
+    }
+
+    #[test]
+    fn cheap_runs_in_the_edit_s_task_quiet_on_the_next_tick_otherwise_debounces() {
+        assert_eq!(when(false, 1.5), When::Now);
+        assert_eq!(when(true, 30.0), When::Now);
+        assert_eq!(when(true, 500.0), When::After(0));
+        assert_eq!(when(false, 80.0), When::After(DEBOUNCE_MS));
     }
 
     #[test]
