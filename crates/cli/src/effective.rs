@@ -77,12 +77,14 @@ pub fn run(args: &[String]) -> ExitCode {
             flow: args.flow,
             services: args.services,
             resource: args.resource,
+            format: None,
         },
     });
     let (report, diagnostics) = match reply.body {
         ApiAnswerBody::Effective {
             effective,
             diagnostics,
+            ..
         } => (effective, diagnostics),
         ApiAnswerBody::Error { message } => {
             eprintln!("idpool: `{}`: {}", escape(&args.file), escape(&message));

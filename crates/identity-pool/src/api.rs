@@ -9,8 +9,10 @@
 //! `decodeToken` (`token`, optional `scenario`, `now`), `import` (`text`, optional
 //! `scenario` and `options`), `export` (`scenario`, `format`), `workshop` (`text`: a
 //! workshop or exercise file) and `goals` (`exercise`: an exercise object's text,
-//! `scenario`: the learner's scenario), `loadCatalog` (`text`), `effective` (`scenario`),
-//! `diff` (`old`, `new`, optional `format`: `text` or `markdown`) and `coach` (`scenario`).
+//! `scenario`: the learner's scenario), `loadCatalog` (`text`),
+//! `effective` (`scenario`, optional `flow`, `services`, `resource`, and `format`: `csv` or
+//! `markdown`), `diff` (`old`, `new`, optional `format`: `text` or `markdown`) and `coach`
+//! (`scenario`).
 //! The answer has the same `op` (or `error`).
 //!
 //! The front ends depend on this crate only: the few engine types that travel in answers
@@ -168,6 +170,9 @@ pub enum ApiCall {
         /// Decide every action for this resource instead of the resources the policies name.
         #[serde(default)]
         resource: Option<String>,
+        /// Also render it: `csv` or `markdown` (what `idpool effective --format` prints).
+        #[serde(default)]
+        format: Option<EffectiveFormat>,
     },
     /// What a change to a scenario changes, for every identity it describes (`idpool diff`).
     Diff {
@@ -236,6 +241,16 @@ pub enum DiffFormat {
     /// Plain text for a terminal.
     Text,
     /// Markdown for a pull-request comment.
+    Markdown,
+}
+
+/// How `effective` renders its table besides the data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum EffectiveFormat {
+    /// Comma-separated values, one row per decision.
+    Csv,
+    /// A Markdown table per service.
     Markdown,
 }
 
@@ -315,6 +330,9 @@ pub enum ApiAnswerBody {
         /// The report (absent when the scenario cannot be read or no catalog is loaded).
         #[serde(skip_serializing_if = "Option::is_none")]
         effective: Option<EffectiveReport>,
+        /// The report rendered in the format asked for.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
         /// The scenario's load errors.
         diagnostics: Vec<Diagnostic>,
     },
@@ -467,6 +485,7 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
             flow,
             services,
             resource,
+            format,
         } => {
             let Some(catalog) = catalog_source::get() else {
                 return no_catalog();
@@ -478,11 +497,19 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 resource: resource.clone(),
                 ..EffectiveOptions::default()
             };
+            let report = loaded
+                .scenario
+                .as_ref()
+                .map(|s| effective(s, catalog, &options));
+            let text = report.as_ref().and_then(|r| {
+                format.map(|f| match f {
+                    EffectiveFormat::Csv => crate::effective::to_csv(r),
+                    EffectiveFormat::Markdown => crate::effective::to_markdown(r),
+                })
+            });
             ApiAnswerBody::Effective {
-                effective: loaded
-                    .scenario
-                    .as_ref()
-                    .map(|s| effective(s, catalog, &options)),
+                effective: report,
+                text,
                 diagnostics: loaded.diagnostics,
             }
         }

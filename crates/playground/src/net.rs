@@ -1,4 +1,5 @@
-//! Fetching a file of the same site (a workshop next to the page), as text. The page's
+//! Fetching a file of the same site (a workshop or the AWS action catalog next to the
+//! page), as text. The page's
 //! Content-Security-Policy (`connect-src 'self'`) allows nothing else.
 
 use wasm_bindgen::JsCast;
@@ -15,7 +16,7 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .map_err(|_| format!("`{url}` gave no response"))?;
     if !response.ok() {
         return Err(format!(
-            "`{url}` answered HTTP {}: there is no such workshop on this site",
+            "`{url}` answered HTTP {}: the file is not on this site",
             response.status()
         ));
     }

@@ -101,6 +101,31 @@ fn load_catalog_then_effective_and_catalog_checks() {
     assert_eq!(v["op"], "effective", "{v}");
     assert_eq!(v["effective"]["flow"], "basic");
     assert_eq!(v["effective"]["totals"]["allowed"], 1);
+    assert!(v.get("text").is_none(), "no format, no text");
+    // The table as the CLI prints it, for the page's export buttons.
+    for (format, marker) in [("csv", "service,action,"), ("markdown", "| action |")] {
+        let out = answer_json(
+            &serde_json::json!({"apiVersion": 1, "op": "effective", "scenario": scenario, "services": ["s3"], "format": format})
+                .to_string(),
+        );
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let text = v["text"].as_str().unwrap_or_default();
+        let report: crate::effective::EffectiveReport = crate::effective::effective(
+            &crate::load_scenario(&scenario).scenario.unwrap(),
+            crate::catalog_source::get().unwrap(),
+            &crate::effective::EffectiveOptions {
+                services: vec!["s3".to_owned()],
+                ..Default::default()
+            },
+        );
+        let want = if format == "csv" {
+            crate::effective::to_csv(&report)
+        } else {
+            crate::effective::to_markdown(&report)
+        };
+        assert_eq!(text, want, "{format}");
+        assert!(text.contains(marker), "{format}: {text}");
+    }
     let parsed = answer_json(
         r#"{"apiVersion":1,"op":"parsePolicy","kind":"Identity","catalog":true,"text":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObjekt\",\"Resource\":\"*\"}]}"}"#,
     );

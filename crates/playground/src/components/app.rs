@@ -13,6 +13,7 @@ use super::pool_form::PoolForm;
 use super::pool_json::PoolJson;
 use super::requests_panel::RequestsPanel;
 use super::results_panel::ResultsPanel;
+use super::review_panel::{Baseline, ReviewPanel};
 use super::role_mappings::RoleMappings;
 use super::roles_panel::RolesPanel;
 use super::scenario_about::ScenarioAbout;
@@ -73,6 +74,19 @@ pub fn App(props: &AppProps) -> Html {
     let example_list = use_memo((), |_| examples::list());
     let evaluation = use_evaluation(&editor);
     let import_account = use_state(|| None::<Rc<crate::backend::code::ImportAccountView>>);
+    // What the Changes view compares with: the scenario as loaded, or a pinned snapshot.
+    let baseline = use_state(|| {
+        Rc::new(Baseline {
+            json: first.doc.to_json(),
+            label: "the scenario as opened".to_owned(),
+        })
+    });
+    let set_baseline = {
+        let baseline = baseline.clone();
+        Callback::from(move |(json, label): (String, String)| {
+            baseline.set(Rc::new(Baseline { json, label }))
+        })
+    };
 
     // One callback for the page's life: every panel takes it as a prop, and a new one on
     // each render would make every panel re-render on every keystroke.
@@ -112,6 +126,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_pick = {
         let dispatch = dispatch.clone();
+        let set_baseline = set_baseline.clone();
         let notify = notify.clone();
         let selected = selected.clone();
         let keep = keep.clone();
@@ -128,6 +143,14 @@ pub fn App(props: &AppProps) -> Html {
                     } else {
                         format!("The example `{id}`")
                     });
+                    set_baseline.emit((
+                        doc.to_json(),
+                        if id == NEW_ID {
+                            "the new scenario as created".to_owned()
+                        } else {
+                            format!("example `{id}` as loaded")
+                        },
+                    ));
                     // The new scenario is not an example: the picker says "(edited scenario)".
                     selected.set(if id == NEW_ID {
                         AttrValue::default()
@@ -169,9 +192,11 @@ pub fn App(props: &AppProps) -> Html {
         let import_account = import_account.clone();
         let keep = keep.clone();
         let importing = importing.clone();
+        let set_baseline = set_baseline.clone();
         Callback::from(move |input: Input| match import(&editor.doc, &input) {
             Ok(imported) => {
                 keep.emit("The import".to_owned());
+                set_baseline.emit((imported.doc.to_json(), "the imported scenario".to_owned()));
                 dispatch.emit(Action::Load(Box::new(imported.doc)));
                 notify.emit(imported.summary);
                 selected.set(AttrValue::default());
@@ -188,6 +213,7 @@ pub fn App(props: &AppProps) -> Html {
                     (dispatch.clone(), notify.clone(), selected.clone());
                 let (import_account, keep, importing) =
                     (import_account.clone(), keep.clone(), importing.clone());
+                let set_baseline = set_baseline.clone();
                 importing.set(true);
                 yew::platform::spawn_local(async move {
                     let read = crate::backend::code::import_code(&json, &text)
@@ -201,6 +227,7 @@ pub fn App(props: &AppProps) -> Html {
                     match read {
                         Ok((doc, account)) => {
                             keep.emit("The import".to_owned());
+                            set_baseline.emit((doc.to_json(), "the imported code".to_owned()));
                             dispatch.emit(Action::Load(Box::new(doc)));
                             notify.emit(format!(
                                 "imported a {}: {} taken, {} left out, {} assumed, {} placeholders",
@@ -298,6 +325,16 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    let on_pin = {
+        let editor = editor.clone();
+        let pins = use_mut_ref(|| 0u32);
+        Callback::from(move |()| {
+            *pins.borrow_mut() += 1;
+            let label = format!("snapshot {} pinned from the editor", pins.borrow());
+            set_baseline.emit((editor.doc.to_json(), label));
+        })
+    };
+
     let doc = &editor.doc;
     let role_arns: Vec<String> = doc.roles.iter().map(|r| r.arn.clone()).collect();
     let mappings = doc
@@ -358,6 +395,8 @@ pub fn App(props: &AppProps) -> Html {
                     <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
                     <ResultsPanel report={evaluation.report.clone()} requests={doc.requests.clone()}
                         count={evaluation.count} millis={evaluation.millis} />
+                    <ReviewPanel count={evaluation.count} scenario_json={scenario_json.clone()}
+                        baseline={(*baseline).clone()} {on_pin} dispatch={dispatch.clone()} />
                 </div>
             </main>
             if *overlay == Overlay::Help { <HelpOverlay on_close={set_overlay(Overlay::None)} /> }

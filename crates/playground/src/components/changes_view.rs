@@ -5,12 +5,13 @@
 
 use std::rc::Rc;
 
-use identity_pool::api::Verdict;
-use identity_pool::diff::{DiffReport, IdentityKind};
+use serde_json::Value;
 use yew::prelude::*;
 
 use super::rich_text::RichText;
-use crate::backend::review::{diff_markdown, ActionChange};
+use crate::backend::review::{
+    count, flag, identity_changed, list, maybe_text, outcome, text, Report,
+};
 
 /// The most actions listed per service and direction.
 const LIST_LIMIT: usize = 60;
@@ -19,7 +20,9 @@ const LIST_LIMIT: usize = 60;
 #[derive(Properties, PartialEq)]
 pub struct ChangesViewProps {
     /// The comparison, or why there is none.
-    pub report: Option<Result<Rc<DiffReport>, String>>,
+    pub report: Option<Result<Report, String>>,
+    /// The comparison as Markdown for a pull request.
+    pub markdown: Rc<str>,
     /// What the baseline is.
     pub baseline: AttrValue,
     /// How long the comparison took (ms).
@@ -28,35 +31,17 @@ pub struct ChangesViewProps {
     pub on_pin: Callback<()>,
 }
 
-fn kind(kind: IdentityKind) -> &'static str {
-    match kind {
-        IdentityKind::Current => "current",
-        IdentityKind::Guest => "guest",
-        IdentityKind::Provider => "provider",
-        IdentityKind::Mapping => "mapping",
-    }
-}
-
-fn verdict(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Allowed => "Allowed",
-        Verdict::ExplicitDeny => "ExplicitDeny",
-        Verdict::ImplicitDeny => "ImplicitDeny",
-        Verdict::Error => "Error",
-    }
-}
-
-fn action_list(list: &[ActionChange], direction: &'static str, identity: &'static str) -> Html {
+fn action_list(list: &[Value], direction: &'static str, identity: &str) -> Html {
     html! {
         <>
             { for list.iter().take(LIST_LIMIT).map(|c| html! {
-                <li class={direction} data-testid="change-action" data-action={c.action.clone()}
-                    data-direction={direction} data-identity={identity}>
+                <li class={direction} data-testid="change-action" data-action={text(c, "action").to_owned()}
+                    data-direction={direction} data-identity={identity.to_owned()}>
                     { if direction == "allowed" { "+ " } else { "− " } }
-                    <code>{ c.action.clone() }</code>{ format!(" [{}] on ", c.level) }<code>{ c.resource.clone() }</code>
+                    <code>{ text(c, "action").to_owned() }</code>{ format!(" [{}] on ", text(c, "level")) }<code>{ text(c, "resource").to_owned() }</code>
                     { format!(": {} → {}",
-                        c.before.map_or("no credentials", |o| o.label()),
-                        c.after.map_or("no credentials", |o| o.label())) }
+                        outcome(c, "before").map_or("no credentials", |o| o.label()),
+                        outcome(c, "after").map_or("no credentials", |o| o.label())) }
                 </li>
             }) }
             if list.len() > LIST_LIMIT { <li class="muted">{ format!("… {} more", list.len() - LIST_LIMIT) }</li> }
@@ -85,58 +70,61 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
         Some(Ok(report)) => report.clone(),
     };
     let copy = {
-        let report = report.clone();
+        let markdown = props.markdown.clone();
         Callback::from(move |_: MouseEvent| {
-            crate::dom::download("permission-changes.md", &diff_markdown(&report))
+            crate::dom::download("permission-changes.md", &markdown)
         })
     };
+    let identities_changed = count(&report, "identitiesChanged");
+    let grants_new = flag(&report, "grantsNew");
     let headline =
-        if report.identities_changed == 0 {
+        if identities_changed == 0 {
             "No change in what any identity may do.".to_owned()
         } else {
             format!(
             "{} newly allowed, {} newly denied, {} listed request(s) changed, over {} identit{}{}",
-            report.newly_allowed,
-            report.newly_denied,
-            report.requests_changed,
-            report.identities_changed,
-            if report.identities_changed == 1 { "y" } else { "ies" },
-            if report.grants_new { ": grants new access" } else { "" }
+            count(&report, "newlyAllowed"),
+            count(&report, "newlyDenied"),
+            count(&report, "requestsChanged"),
+            identities_changed,
+            if identities_changed == 1 { "y" } else { "ies" },
+            if grants_new { ": grants new access" } else { "" }
         )
         };
     html! {
-        <div class="changes" data-testid="changes" data-grants-new={report.grants_new.to_string()}
+        <div class="changes" data-testid="changes" data-grants-new={grants_new.to_string()}
             data-ms={format!("{:.1}", props.millis)}>
             { head }
-            <p data-testid="changes-headline" class={if report.grants_new { "outcome failed" } else { "outcome ok" }}>
+            <p data-testid="changes-headline" class={if grants_new { "outcome failed" } else { "outcome ok" }}>
                 { headline }{ " " }<button type="button" onclick={copy}>{ "Markdown for a pull request" }</button>
             </p>
-            { for report.identities.iter().filter(|i| i.changed()).map(|identity| {
-                let k = kind(identity.kind);
+            { for list(&report, "identities").iter().filter(|i| identity_changed(i)).map(|identity| {
+                let k = text(identity, "kind");
+                let requests = list(identity, "requests");
                 html! {
-                    <section class="changes-identity" data-testid="changes-identity" data-kind={k}>
-                        <h4><RichText text={identity.label.clone()} />{ format!(" ({} newly allowed, {} newly denied)", identity.newly_allowed, identity.newly_denied) }</h4>
-                        if identity.outcome_before != identity.outcome_after || identity.role_before != identity.role_after {
+                    <section class="changes-identity" data-testid="changes-identity" data-kind={k.to_owned()}>
+                        <h4><RichText text={text(identity, "label").to_owned()} />{ format!(" ({} newly allowed, {} newly denied)", count(identity, "newlyAllowed"), count(identity, "newlyDenied")) }</h4>
+                        if text(identity, "outcomeBefore") != text(identity, "outcomeAfter") || maybe_text(identity, "roleBefore") != maybe_text(identity, "roleAfter") {
                             <p>{ format!("sign-in: {} {} → {} {}",
-                                identity.outcome_before, identity.role_before.clone().unwrap_or_default(),
-                                identity.outcome_after, identity.role_after.clone().unwrap_or_default()) }</p>
+                                text(identity, "outcomeBefore"), text(identity, "roleBefore"),
+                                text(identity, "outcomeAfter"), text(identity, "roleAfter")) }</p>
                         }
-                        if !identity.requests.is_empty() {
-                            <ul>{ for identity.requests.iter().map(|r| html! {
-                                <li data-testid="change-request" data-index={r.index.to_string()}
-                                    data-before={verdict(r.before)} data-after={verdict(r.after)}>
-                                    { format!("request {} ", r.index + 1) }<code>{ r.action.clone() }</code>{ " on " }<code>{ r.resource.clone() }</code>
-                                    { format!(": {} (", verdict(r.before)) }<RichText text={r.before_because.clone()} />
-                                    { format!(") → {} (", verdict(r.after)) }<RichText text={r.after_because.clone()} />{ ")" }
+                        if !requests.is_empty() {
+                            <ul>{ for requests.iter().map(|r| html! {
+                                <li data-testid="change-request" data-index={count(r, "index").to_string()}
+                                    data-before={text(r, "before").to_owned()} data-after={text(r, "after").to_owned()}>
+                                    { format!("request {} ", count(r, "index") + 1) }<code>{ text(r, "action").to_owned() }</code>{ " on " }<code>{ text(r, "resource").to_owned() }</code>
+                                    { format!(": {} (", text(r, "before")) }<RichText text={text(r, "beforeBecause").to_owned()} />
+                                    { format!(") → {} (", text(r, "after")) }<RichText text={text(r, "afterBecause").to_owned()} />{ ")" }
                                 </li>
                             }) }</ul>
                         }
-                        { for identity.services.iter().map(|s| html! {
+                        { for list(identity, "services").iter().map(|s| html! {
                             <details open={true}>
-                                <summary><code>{ s.prefix.clone() }</code>{ format!(" {}: {} newly allowed, {} newly denied", s.name, s.newly_allowed.len(), s.newly_denied.len()) }</summary>
+                                <summary><code>{ text(s, "prefix").to_owned() }</code>{ format!(" {}: {} newly allowed, {} newly denied", text(s, "name"), list(s, "newlyAllowed").len(), list(s, "newlyDenied").len()) }</summary>
                                 <ul class="change-actions">
-                                    { action_list(&s.newly_allowed, "allowed", k) }
-                                    { action_list(&s.newly_denied, "denied", k) }
+                                    { action_list(list(s, "newlyAllowed"), "allowed", k) }
+                                    { action_list(list(s, "newlyDenied"), "denied", k) }
                                 </ul>
                             </details>
                         }) }

@@ -4,18 +4,18 @@
 
 use std::rc::Rc;
 
-use identity_pool::coach::CoachReport;
+use serde_json::Value;
 use yew::prelude::*;
 
 use super::rich_text::RichText;
-use crate::backend::review::{Finding, Level};
+use crate::backend::review::{count, flag, list, maybe_text, text, Report};
 use crate::state::Action;
 
 /// Props of [`CoachView`].
 #[derive(Properties, PartialEq)]
 pub struct CoachViewProps {
     /// The findings, or why there are none.
-    pub report: Option<Result<Rc<CoachReport>, String>>,
+    pub report: Option<Result<Report, String>>,
     /// Edits the scenario (apply a fix, dismiss a finding).
     pub dispatch: Callback<Action>,
 }
@@ -23,8 +23,8 @@ pub struct CoachViewProps {
 /// Props of [`FindingItem`].
 #[derive(Properties, PartialEq)]
 pub struct FindingProps {
-    /// The finding.
-    pub finding: Finding,
+    /// The finding (`identity_pool::coach::Finding` as the API wrote it).
+    pub finding: Rc<Value>,
     /// Edits the scenario.
     pub dispatch: Callback<Action>,
 }
@@ -33,13 +33,16 @@ pub struct FindingProps {
 #[component]
 pub fn FindingItem(props: &FindingProps) -> Html {
     let previewing = use_state(|| false);
-    let f = &props.finding;
-    let level = match f.level {
-        Level::Warning => "warning",
-        Level::Info => "info",
-    };
+    let f = &*props.finding;
+    let level = text(f, "level").to_owned();
+    let policy = maybe_text(f, "policy").map(str::to_owned);
+    let dismissed = flag(f, "dismissed");
     let jump = {
-        let (policy, statement) = (f.policy.clone(), f.statement);
+        let policy = policy.clone();
+        let statement = f
+            .get("statement")
+            .and_then(Value::as_u64)
+            .and_then(|i| usize::try_from(i).ok());
         Callback::from(move |_: MouseEvent| {
             if let Some(policy) = &policy {
                 crate::dom::jump_to(policy, statement);
@@ -51,33 +54,35 @@ pub fn FindingItem(props: &FindingProps) -> Html {
         Callback::from(move |_: MouseEvent| previewing.set(!*previewing))
     };
     let dismiss = {
-        let (dispatch, id) = (props.dispatch.clone(), f.id.clone());
+        let (dispatch, id) = (props.dispatch.clone(), text(f, "id").to_owned());
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::DismissFinding(id.clone())))
     };
+    let evidence = list(f, "evidence");
+    let fix = f.get("fix").filter(|fix| fix.is_object());
     html! {
-        <li class={classes!("finding", level, f.dismissed.then_some("dismissed"))} data-testid="coach-finding"
-            data-code={f.code} data-dismissed={f.dismissed.to_string()} data-policy={f.policy.clone().unwrap_or_default()}>
-            <p><strong>{ format!("{level}: ") }</strong><RichText text={f.message.clone()} /></p>
-            <p class="muted">{ f.explanation.clone() }</p>
-            if !f.evidence.is_empty() {
-                <ul class="evidence">{ for f.evidence.iter().take(8).map(|e| html! { <li><RichText text={e.clone()} /></li> }) }</ul>
+        <li class={classes!("finding", level.clone(), dismissed.then_some("dismissed"))} data-testid="coach-finding"
+            data-code={text(f, "code").to_owned()} data-dismissed={dismissed.to_string()} data-policy={policy.clone().unwrap_or_default()}>
+            <p><strong>{ format!("{level}: ") }</strong><RichText text={text(f, "message").to_owned()} /></p>
+            <p class="muted">{ text(f, "explanation").to_owned() }</p>
+            if !evidence.is_empty() {
+                <ul class="evidence">{ for evidence.iter().take(8).map(|e| html! { <li><RichText text={e.as_str().unwrap_or_default().to_owned()} /></li> }) }</ul>
             }
             <p class="finding-actions">
-                if let Some(p) = f.position { <button type="button" onclick={jump}>{ format!("go to line {}", p.line) }</button> }
-                if f.fix.is_some() { <button type="button" data-testid="fix-preview-toggle" onclick={toggle}>{ if *previewing { "hide fix" } else { "preview fix" } }</button> }
-                if !f.dismissed { <button type="button" data-testid="finding-dismiss" onclick={dismiss}>{ "dismiss" }</button> }
-                <code class="muted">{ f.id.clone() }</code>
+                if let Some(p) = f.get("position").filter(|p| p.is_object()) { <button type="button" onclick={jump}>{ format!("go to line {}", count(p, "line")) }</button> }
+                if fix.is_some() { <button type="button" data-testid="fix-preview-toggle" onclick={toggle}>{ if *previewing { "hide fix" } else { "preview fix" } }</button> }
+                if !dismissed { <button type="button" data-testid="finding-dismiss" onclick={dismiss}>{ "dismiss" }</button> }
+                <code class="muted">{ text(f, "id").to_owned() }</code>
             </p>
-            if let (true, Some(fix)) = (*previewing, &f.fix) {
+            if let (true, Some(fix)) = (*previewing, fix) {
                 <div class="fix-preview" data-testid="fix-preview">
-                    <p><strong>{ fix.title.clone() }</strong>{ format!(" in {}", fix.policy) }</p>
+                    <p><strong>{ text(fix, "title").to_owned() }</strong>{ format!(" in {}", text(fix, "policy")) }</p>
                     <div class="fix-sides">
-                        <figure><figcaption>{ "before" }</figcaption><pre>{ fix.before.clone() }</pre></figure>
-                        <figure><figcaption>{ "after" }</figcaption><pre data-testid="fix-after">{ fix.after.clone() }</pre></figure>
+                        <figure><figcaption>{ "before" }</figcaption><pre>{ text(fix, "before").to_owned() }</pre></figure>
+                        <figure><figcaption>{ "after" }</figcaption><pre data-testid="fix-after">{ text(fix, "after").to_owned() }</pre></figure>
                     </div>
                     <button type="button" data-testid="fix-apply" onclick={{
-                        let (dispatch, policy, text, previewing) = (props.dispatch.clone(), fix.policy.clone(), fix.after.clone(), previewing.clone());
-                        Callback::from(move |_: MouseEvent| { dispatch.emit(Action::ApplyFix(policy.clone(), text.clone())); previewing.set(false); })
+                        let (dispatch, policy, after, previewing) = (props.dispatch.clone(), text(fix, "policy").to_owned(), text(fix, "after").to_owned(), previewing.clone());
+                        Callback::from(move |_: MouseEvent| { dispatch.emit(Action::ApplyFix(policy.clone(), after.clone())); previewing.set(false); })
                     }}>{ "Apply fix" }</button>
                 </div>
             }
@@ -93,13 +98,14 @@ pub fn CoachView(props: &CoachViewProps) -> Html {
         Some(Err(e)) => return html! { <p class="muted">{ e.clone() }</p> },
         Some(Ok(report)) => report.clone(),
     };
+    let findings = list(&report, "findings");
     html! {
-        <div class="coach" data-testid="coach" data-open={report.open.to_string()}>
-            if report.findings.is_empty() {
+        <div class="coach" data-testid="coach" data-open={count(&report, "open").to_string()}>
+            if findings.is_empty() {
                 <p class="outcome ok">{ "No findings: the roles grant what the listed requests need, and the trust policies are scoped." }</p>
             }
             <ul class="findings">
-                { for report.findings.iter().map(|f| html! { <FindingItem key={f.id.clone()} finding={f.clone()} dispatch={props.dispatch.clone()} /> }) }
+                { for findings.iter().map(|f| html! { <FindingItem key={text(f, "id").to_owned()} finding={Rc::new(f.clone())} dispatch={props.dispatch.clone()} /> }) }
             </ul>
         </div>
     }

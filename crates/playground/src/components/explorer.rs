@@ -3,13 +3,12 @@
 //! took away next to the role's own answer. Rows render only for the services opened.
 
 use std::collections::HashSet;
-use std::rc::Rc;
 
-use identity_pool::api::Decision;
-use identity_pool::effective::{Counts, EffectiveReport};
+use identity_pool::effective::Outcome;
+use serde_json::Value;
 use yew::prelude::*;
 
-use crate::backend::review::{effective_export, Outcome, Row};
+use crate::backend::review::{count, flag, list, maybe_text, outcome, text, Report};
 use crate::state::Action;
 
 /// The most rows shown per service; the filter narrows the rest.
@@ -19,45 +18,41 @@ const ROW_LIMIT: usize = 400;
 #[derive(Properties, PartialEq)]
 pub struct ExplorerProps {
     /// The report, or why there is none.
-    pub report: Option<Result<Rc<EffectiveReport>, String>>,
+    pub report: Option<Result<Report, String>>,
     /// How long the last computation took (ms).
     pub millis: f64,
     /// Whether the view shows the basic flow instead of the scenario's.
     pub basic: bool,
     /// Switches the flow shown.
     pub on_basic: Callback<bool>,
+    /// Downloads the table: as Markdown (`true`) or CSV, rendered by the API.
+    pub on_export: Callback<bool>,
     /// Edits the scenario (adding a row as a request).
     pub dispatch: Callback<Action>,
 }
 
-fn outcome_class(outcome: Outcome) -> &'static str {
+fn outcome_class(outcome: Option<Outcome>) -> &'static str {
     match outcome {
-        Outcome::Allowed => "allowed",
-        Outcome::DeniedByPolicies => "denied",
-        Outcome::RemovedBySession => "removed-session",
-        Outcome::RemovedByBoundary => "removed-boundary",
-        Outcome::ExplicitlyDenied => "explicit",
+        Some(Outcome::Allowed) => "allowed",
+        Some(Outcome::DeniedByPolicies) => "denied",
+        Some(Outcome::RemovedBySession) => "removed-session",
+        Some(Outcome::RemovedByBoundary) => "removed-boundary",
+        Some(Outcome::ExplicitlyDenied) => "explicit",
+        None => "",
     }
 }
 
-fn counts_line(counts: &Counts) -> String {
+/// One line of counts (`identity_pool::effective::Counts`).
+fn counts_line(counts: &Value) -> String {
     format!(
         "{} allowed · {} denied by policies · {} removed by session policy · {} removed by boundary · {} explicitly denied · role alone allows {}",
-        counts.allowed,
-        counts.denied_by_policies,
-        counts.removed_by_session,
-        counts.removed_by_boundary,
-        counts.explicitly_denied,
-        counts.role_allowed
+        count(counts, "allowed"),
+        count(counts, "deniedByPolicies"),
+        count(counts, "removedBySession"),
+        count(counts, "removedByBoundary"),
+        count(counts, "explicitlyDenied"),
+        count(counts, "roleAllowed")
     )
-}
-
-fn decision(d: Decision) -> &'static str {
-    match d {
-        Decision::Allowed => "Allowed",
-        Decision::ExplicitDeny => "ExplicitDeny",
-        Decision::ImplicitDeny => "ImplicitDeny",
-    }
 }
 
 /// The explorer.
@@ -73,7 +68,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         }
         Some(Ok(report)) => report.clone(),
     };
-    let totals = report.totals;
+    let totals = report.get("totals").unwrap_or(&Value::Null);
     let on_basic = {
         let cb = props.on_basic.clone();
         Callback::from(move |e: Event| {
@@ -102,41 +97,35 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         })
     };
     let export = |markdown: bool| {
-        let report = report.clone();
-        Callback::from(move |_: MouseEvent| {
-            let (name, text) = if markdown {
-                ("effective-permissions.md", effective_export(&report, true))
-            } else {
-                (
-                    "effective-permissions.csv",
-                    effective_export(&report, false),
-                )
-            };
-            crate::dom::download(name, &text);
-        })
+        let on_export = props.on_export.clone();
+        Callback::from(move |_: MouseEvent| on_export.emit(markdown))
     };
     let needle = filter.to_ascii_lowercase();
-    let keep = |row: &Row| {
+    let keep = |row: &Value| {
         (needle.is_empty()
-            || row.action.to_ascii_lowercase().contains(&needle)
-            || row.level.to_ascii_lowercase().contains(&needle))
-            && only.is_none_or(|o| row.outcome == o)
+            || text(row, "action").to_ascii_lowercase().contains(&needle)
+            || text(row, "level").to_ascii_lowercase().contains(&needle))
+            && only.is_none_or(|o| outcome(row, "outcome") == Some(o))
     };
+    let session_policies: Vec<&str> = list(&report, "sessionPolicies")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     html! {
         <div class="explorer" data-testid="explorer" data-flow={if props.basic { "basic" } else { "enhanced" }}
             data-ms={format!("{:.1}", props.millis)}>
-            <p data-testid="explorer-totals" data-total={totals.total.to_string()}
-                data-allowed={totals.allowed.to_string()}
-                data-removed-by-session={totals.removed_by_session.to_string()}
-                data-denied-by-policies={totals.denied_by_policies.to_string()}
-                data-role-allowed={totals.role_allowed.to_string()}>
-                <strong>{ format!("{} decisions: ", totals.total) }</strong>{ counts_line(&totals) }
+            <p data-testid="explorer-totals" data-total={count(totals, "total").to_string()}
+                data-allowed={count(totals, "allowed").to_string()}
+                data-removed-by-session={count(totals, "removedBySession").to_string()}
+                data-denied-by-policies={count(totals, "deniedByPolicies").to_string()}
+                data-role-allowed={count(totals, "roleAllowed").to_string()}>
+                <strong>{ format!("{} decisions: ", count(totals, "total")) }</strong>{ counts_line(totals) }
             </p>
             <p class="muted">{ format!("computed in {:.1} ms · role {} · session policies: {}",
                 props.millis,
-                report.role_arn.clone().unwrap_or_else(|| report.outcome.clone()),
-                if report.session_policies.is_empty() { "none".to_owned() } else { report.session_policies.join(", ") }) }</p>
-            { for report.remarks.iter().map(|r| html! { <p class="muted">{ r.clone() }</p> }) }
+                maybe_text(&report, "roleArn").unwrap_or_else(|| text(&report, "outcome")),
+                if session_policies.is_empty() { "none".to_owned() } else { session_policies.join(", ") }) }</p>
+            { for list(&report, "remarks").iter().map(|r| html! { <p class="muted">{ r.as_str().unwrap_or_default().to_owned() }</p> }) }
             <div class="explorer-tools">
                 <label><input type="checkbox" data-testid="explorer-basic" checked={props.basic} onchange={on_basic} />{ " the same sign-in in the basic flow (no scope-down)" }</label>
                 <input type="search" placeholder="filter actions or access level" aria-label="filter actions" oninput={on_filter} value={(*filter).clone()} />
@@ -147,8 +136,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 <button type="button" onclick={export(false)}>{ "CSV" }</button>
                 <button type="button" onclick={export(true)}>{ "Markdown" }</button>
             </div>
-            { for report.services.iter().map(|service| {
-                let prefix = service.prefix.clone();
+            { for list(&report, "services").iter().map(|service| {
+                let prefix = text(service, "prefix").to_owned();
+                let counts = service.get("counts").unwrap_or(&Value::Null);
                 let is_open = open.contains(&prefix);
                 let toggle = {
                     let open = open.clone();
@@ -159,15 +149,15 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         open.set(set);
                     })
                 };
-                let rows: Vec<&Row> = if is_open { service.rows.iter().filter(|r| keep(r)).collect() } else { Vec::new() };
+                let rows: Vec<&Value> = if is_open { list(service, "rows").iter().filter(|r| keep(r)).collect() } else { Vec::new() };
                 html! {
                     <section class="explorer-service" data-testid="explorer-service" data-prefix={prefix.clone()}
-                        data-allowed={service.counts.allowed.to_string()}
-                        data-removed-by-session={service.counts.removed_by_session.to_string()}>
+                        data-allowed={count(counts, "allowed").to_string()}
+                        data-removed-by-session={count(counts, "removedBySession").to_string()}>
                         <button type="button" class="service-toggle" aria-expanded={is_open.to_string()} onclick={toggle}>
-                            <strong>{ format!("{} ", service.prefix) }</strong>
-                            { format!("{} · {}", service.name, counts_line(&service.counts)) }
-                            if !service.from_role { <em>{ " (named only by a session policy)" }</em> }
+                            <strong>{ format!("{prefix} ") }</strong>
+                            { format!("{} · {}", text(service, "name"), counts_line(counts)) }
+                            if !flag(service, "fromRole") { <em>{ " (named only by a session policy)" }</em> }
                         </button>
                         if is_open {
                             <table class="explorer-rows">
@@ -176,17 +166,17 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                                 { for rows.iter().take(ROW_LIMIT).map(|row| {
                                     let add = {
                                         let dispatch = props.dispatch.clone();
-                                        let (action, resource) = (row.action.clone(), row.resource.clone());
+                                        let (action, resource) = (text(row, "action").to_owned(), text(row, "resource").to_owned());
                                         Callback::from(move |_: MouseEvent| dispatch.emit(Action::AddRequestFor(action.clone(), resource.clone())))
                                     };
                                     html! {
-                                        <tr class={outcome_class(row.outcome)} data-testid="explorer-row" data-action={row.action.clone()} data-outcome={outcome_class(row.outcome)}>
-                                            <td><code>{ row.action.clone() }</code></td>
-                                            <td>{ row.level }</td>
-                                            <td><code>{ row.resource.clone() }</code></td>
-                                            <td>{ decision(row.role) }</td>
-                                            <td>{ decision(row.decision) }</td>
-                                            <td>{ row.outcome.label() }</td>
+                                        <tr class={outcome_class(outcome(row, "outcome"))} data-testid="explorer-row" data-action={text(row, "action").to_owned()} data-outcome={outcome_class(outcome(row, "outcome"))}>
+                                            <td><code>{ text(row, "action").to_owned() }</code></td>
+                                            <td>{ text(row, "level").to_owned() }</td>
+                                            <td><code>{ text(row, "resource").to_owned() }</code></td>
+                                            <td>{ text(row, "role").to_owned() }</td>
+                                            <td>{ text(row, "decision").to_owned() }</td>
+                                            <td>{ outcome(row, "outcome").map_or("", Outcome::label) }</td>
                                             <td><button type="button" title="add as a request: its full explanation appears in Results" onclick={add}>{ "explain" }</button></td>
                                         </tr>
                                     }

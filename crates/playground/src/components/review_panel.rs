@@ -1,21 +1,21 @@
 //! Beside the results: the effective-permissions explorer, the Changes view (against a
-//! baseline, with a count in its tab) and the least-privilege coach. The AWS action
-//! catalog they need loads lazily once the first decision is on screen; the explorer is
-//! recomputed after each evaluation while it is open, the comparison and the coach a
-//! moment after typing pauses, so neither holds a keystroke back.
+//! baseline, with a count in its tab) and the least-privilege coach. They are answered by
+//! the lazily loaded API module over the AWS action catalog, both fetched when the user
+//! first opens a tab (never on the first load); from then on the tabs' counts follow edits. The explorer is
+//! recomputed after each evaluation while it is open, the comparison and the coach a moment
+//! after typing pauses; the answers come back asynchronously, so neither holds a keystroke
+//! back, and an answer older than one already shown is dropped.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use identity_pool::coach::CoachReport;
-use identity_pool::diff::DiffReport;
-use identity_pool::effective::EffectiveReport;
 use yew::prelude::*;
 
 use super::changes_view::ChangesView;
 use super::coach_view::CoachView;
 use super::explorer::Explorer;
-use crate::backend::review;
+use crate::backend::review::{self, change_count, count, Report};
 use crate::hooks::use_catalog::{use_catalog, CatalogState};
 use crate::state::Action;
 
@@ -67,37 +67,54 @@ enum Tab {
     Coach,
 }
 
-type Computed<T> = Option<Result<Rc<T>, String>>;
+type Computed = Option<Result<Report, String>>;
+
+/// Runs `work` unless a newer run started meanwhile: each call takes a ticket, and an
+/// answer is kept only if its ticket is still the latest.
+fn latest(counter: &Rc<Cell<u64>>) -> (u64, Rc<Cell<u64>>) {
+    let ticket = counter.get().wrapping_add(1);
+    counter.set(ticket);
+    (ticket, counter.clone())
+}
 
 /// The panel.
 #[component]
 pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
-    let catalog = use_catalog(props.count > 0);
+    let tab = use_state(|| None::<Tab>);
+    let retry = use_state(|| 0u32);
+    // Only the user's opening a tab loads the review: loading in the background would
+    // change the column's layout while the user works in it.
+    let start = tab.is_some();
+    let catalog = use_catalog(start, *retry);
     let loaded = matches!(catalog, CatalogState::Loaded(..));
-    let tab = use_state(|| Tab::Explorer);
     let basic = use_state(|| false);
-    let effective = use_state(|| (None::<Result<Rc<EffectiveReport>, String>>, 0.0));
-    let changes = use_state(|| (Computed::<DiffReport>::None, 0.0));
-    let coach = use_state(|| Computed::<CoachReport>::None);
+    let effective = use_state(|| (Computed::None, 0.0));
+    let changes = use_state(|| (Computed::None, 0.0));
+    let markdown = use_state(|| Rc::<str>::from(""));
+    let coach = use_state(|| Computed::None);
     let timer = use_mut_ref(|| None::<Timeout>);
+    let explorer_runs = use_mut_ref(|| Rc::new(Cell::new(0u64)));
+    let review_runs = use_mut_ref(|| Rc::new(Cell::new(0u64)));
 
     {
-        // The explorer: while it is the open tab, in a task of its own after the decision
-        // is painted, so it never delays the result of a keystroke.
+        // The explorer: while it is the open tab, after the decision is painted.
         let effective = effective.clone();
         let json = props.scenario_json.clone();
-        let open = *tab == Tab::Explorer;
-        let pending = use_mut_ref(|| None::<Timeout>);
+        let open = *tab == Some(Tab::Explorer);
+        let runs = explorer_runs.borrow().clone();
         use_effect_with(
             (props.count, loaded, open, *basic),
             move |(_, loaded, open, basic)| {
                 if *loaded && *open {
-                    let basic = *basic;
-                    *pending.borrow_mut() = Some(Timeout::new(0, move || {
+                    let (ticket, runs) = latest(&runs);
+                    let (basic, json) = (*basic, json.emit(()));
+                    yew::platform::spawn_local(async move {
                         let started = crate::dom::now();
-                        let report = review::effective(&json.emit(()), basic);
-                        effective.set((Some(report), crate::dom::now() - started));
-                    }));
+                        let report = review::effective(&json, basic).await;
+                        if runs.get() == ticket {
+                            effective.set((Some(report), crate::dom::now() - started));
+                        }
+                    });
                 }
             },
         );
@@ -106,19 +123,31 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
         // The comparison and the coach: after a pause, whatever tab is open (the tabs
         // count). Replacing the pending task cancels it: only the last pause runs.
         let (changes, coach, timer) = (changes.clone(), coach.clone(), timer.clone());
+        let markdown = markdown.clone();
         let json = props.scenario_json.clone();
         let baseline = props.baseline.clone();
         let last_cost = changes.1;
+        let runs = review_runs.borrow().clone();
         use_effect_with(
             (props.count, loaded, baseline.clone()),
             move |(_, loaded, _)| {
                 if *loaded {
                     let task = Timeout::new(review_delay_ms(last_cost), move || {
                         let current = json.emit(());
-                        let started = crate::dom::now();
-                        let diff = review::diff(&baseline.json, &current);
-                        coach.set(Some(review::coach(&current)));
-                        changes.set((Some(diff), crate::dom::now() - started));
+                        let (ticket, runs) = latest(&runs);
+                        yew::platform::spawn_local(async move {
+                            let started = crate::dom::now();
+                            let diff = review::diff(&baseline.json, &current).await;
+                            let findings = review::coach(&current).await;
+                            if runs.get() == ticket {
+                                coach.set(Some(findings));
+                                let diff = diff.map(|(report, text)| {
+                                    markdown.set(text);
+                                    report
+                                });
+                                changes.set((Some(diff), crate::dom::now() - started));
+                            }
+                        });
                     });
                     *timer.borrow_mut() = Some(task);
                 }
@@ -127,59 +156,81 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     }
 
     let change_count = match &changes.0 {
-        Some(Ok(d)) => d.change_count().to_string(),
+        Some(Ok(d)) => change_count(d).to_string(),
         _ => "…".to_owned(),
     };
     let open_findings = match &*coach {
-        Some(Ok(c)) => c.open.to_string(),
+        Some(Ok(c)) => count(c, "open").to_string(),
         _ => "…".to_owned(),
     };
     let tab_button = |which: Tab, label: String, testid: &'static str, count: String| {
         let tab = tab.clone();
-        let selected = *tab == which;
+        let selected = *tab == Some(which);
         html! {
             <button type="button" role="tab" aria-selected={selected.to_string()} data-testid={testid}
                 data-count={count} class={classes!(selected.then_some("selected"))}
-                onclick={Callback::from(move |_: MouseEvent| tab.set(which))}>{ label }</button>
+                onclick={Callback::from(move |_: MouseEvent| tab.set(Some(which)))}>{ label }</button>
         }
     };
-    let body = match &catalog {
-        CatalogState::Waiting | CatalogState::Loading => {
-            html! { <p class="muted" data-testid="catalog-status" data-state="loading">{ "Loading the AWS action catalog…" }</p> }
-        }
-        CatalogState::Failed(e) => {
-            html! { <p class="muted" data-testid="catalog-status" data-state="failed">{ format!("The AWS action catalog could not be loaded: {e}") }</p> }
-        }
-        CatalogState::Loaded(..) => match *tab {
-            Tab::Explorer => html! {
-                <Explorer report={effective.0.clone()} millis={effective.1} basic={*basic}
-                    on_basic={{ let basic = basic.clone(); Callback::from(move |b| basic.set(b)) }}
-                    dispatch={props.dispatch.clone()} />
-            },
-            Tab::Changes => html! {
-                <ChangesView report={changes.0.clone()} millis={changes.1}
-                    baseline={props.baseline.label.clone()} on_pin={props.on_pin.clone()} />
-            },
-            Tab::Coach => {
-                html! { <CoachView report={(*coach).clone()} dispatch={props.dispatch.clone()} /> }
-            }
+    let on_export = {
+        let json = props.scenario_json.clone();
+        let basic = *basic;
+        Callback::from(move |markdown: bool| {
+            let json = json.emit(());
+            yew::platform::spawn_local(async move {
+                let (name, text) = match review::effective_export(&json, basic, markdown).await {
+                    Ok(text) if markdown => ("effective-permissions.md", text),
+                    Ok(text) => ("effective-permissions.csv", text),
+                    Err(e) => ("effective-permissions-error.txt", e),
+                };
+                crate::dom::download(name, &text);
+            });
+        })
+    };
+    let body = match (&catalog, *tab) {
+        (_, None) => html! {
+            <p class="muted" data-testid="catalog-status" data-state={match &catalog { CatalogState::Loaded(..) => "loaded", CatalogState::Waiting => "waiting", _ => "loading" }}>{ "Open a tab to see what the sign-in may do over every AWS action, what your edits changed, and the least-privilege coach's findings (loads the AWS action catalog and the review module)." }</p>
         },
+        (CatalogState::Waiting | CatalogState::Loading, _) => {
+            html! { <p class="muted" data-testid="catalog-status" data-state="loading" role="status">{ "Loading the AWS action catalog and the review module…" }</p> }
+        }
+        (CatalogState::Failed(e), Some(_)) => html! {
+            <p class="outcome failed" data-testid="catalog-status" data-state="failed" role="alert">
+                { format!("The permissions review could not be loaded: {e} ") }
+                <button type="button" data-testid="catalog-retry" onclick={{ let retry = retry.clone(); Callback::from(move |_: MouseEvent| retry.set(*retry + 1)) }}>{ "Try again" }</button>
+            </p>
+        },
+        (CatalogState::Loaded(..), Some(Tab::Explorer)) => html! {
+            <Explorer report={effective.0.clone()} millis={effective.1} basic={*basic}
+                on_basic={{ let basic = basic.clone(); Callback::from(move |b| basic.set(b)) }}
+                {on_export} dispatch={props.dispatch.clone()} />
+        },
+        (CatalogState::Loaded(..), Some(Tab::Changes)) => html! {
+            <ChangesView report={changes.0.clone()} markdown={(*markdown).clone()} millis={changes.1}
+                baseline={props.baseline.label.clone()} on_pin={props.on_pin.clone()} />
+        },
+        (CatalogState::Loaded(..), Some(Tab::Coach)) => {
+            html! { <CoachView report={(*coach).clone()} dispatch={props.dispatch.clone()} /> }
+        }
     };
-    let catalog_note = match &catalog {
-        CatalogState::Loaded(info, ms) => format!("catalog {info}, loaded in {ms:.0} ms"),
+    let catalog_note = match (&catalog, *tab) {
+        (CatalogState::Loaded(info, ms), Some(_)) => {
+            format!("catalog {info}; catalog and review module loaded in {ms:.0} ms")
+        }
         _ => String::new(),
     };
     html! {
         <section class="panel review" aria-labelledby="review-title" data-testid="review"
-            data-catalog={if loaded { "loaded" } else { "pending" }}>
+            data-catalog={if loaded { "loaded" } else { "pending" }}
+            data-load-ms={match &catalog { CatalogState::Loaded(_, ms) => format!("{ms:.0}"), _ => String::new() }}>
             <h2 id="review-title">{ "Permissions" }</h2>
-            <div role="tablist" class="tabs">
+            <div role="tablist" class="tabs" aria-label="Permissions views">
                 { tab_button(Tab::Explorer, "Effective permissions".into(), "tab-explorer", String::new()) }
                 { tab_button(Tab::Changes, format!("Changes ({change_count})"), "tab-changes", change_count.clone()) }
                 { tab_button(Tab::Coach, format!("Coach ({open_findings})"), "tab-coach", open_findings.clone()) }
             </div>
             { body }
-            <p class="muted small">{ catalog_note }</p>
+            if !catalog_note.is_empty() { <p class="muted small">{ catalog_note }</p> }
         </section>
     }
 }

@@ -524,7 +524,9 @@ fn place_caret(element: &HtmlTextAreaElement, line: usize, utf16_column: usize, 
     );
     if let Some(row) = row {
         let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        // Centred, not `nearest`: a line brought just to the window's edge can stay cut by
+        // a fraction of a pixel, and the lines around the cause are worth seeing too.
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
         options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
         row.scroll_into_view_with_scroll_into_view_options(&options);
     }

@@ -1,6 +1,7 @@
-//! The AWS action catalog, loaded lazily: once `start` is true (after the first decision is
-//! on screen) the page fetches `catalog.tsv` from its own origin and hands it to the API.
-//! The catalog is never part of the wasm, so the first load is as fast as without it.
+//! The AWS action catalog and the API module that uses it, loaded lazily: once `start` is
+//! true (the user opened a tab of the Permissions panel) the page fetches
+//! `catalog.tsv` from its own origin and hands it to the lazily loaded API module
+//! ([`crate::api_module`], fetched then too). Neither is part of the first load.
 
 use yew::prelude::*;
 
@@ -19,20 +20,22 @@ pub enum CatalogState {
     Failed(String),
 }
 
-/// Loads the catalog once `start` turns true.
+/// Loads the catalog once `start` turns true; `retry` (a counter) tries again after a
+/// failure.
 #[hook]
-pub fn use_catalog(start: bool) -> CatalogState {
+pub fn use_catalog(start: bool, retry: u32) -> CatalogState {
     let state = use_state(|| CatalogState::Waiting);
     {
         let state = state.clone();
-        use_effect_with(start, move |start| {
-            if *start && *state == CatalogState::Waiting {
+        use_effect_with((start, retry), move |(start, _)| {
+            if *start && matches!(*state, CatalogState::Waiting | CatalogState::Failed(_)) {
                 state.set(CatalogState::Loading);
                 yew::platform::spawn_local(async move {
                     let began = crate::dom::now();
-                    let loaded = crate::net::fetch_text(CATALOG_URL)
-                        .await
-                        .and_then(|text| load_catalog(&text));
+                    let loaded = match crate::net::fetch_text(CATALOG_URL).await {
+                        Ok(text) => load_catalog(text).await,
+                        Err(e) => Err(e),
+                    };
                     state.set(match loaded {
                         Ok(info) => CatalogState::Loaded(info, crate::dom::now() - began),
                         Err(e) => CatalogState::Failed(e),
