@@ -246,6 +246,7 @@ pub enum DiffFormat {
 
 /// How `effective` renders its table besides the data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum EffectiveFormat {
     /// Comma-separated values, one row per decision.

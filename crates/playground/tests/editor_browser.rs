@@ -13,7 +13,7 @@
 )]
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use identity_pool::api::{Diagnostic, Position, Severity};
 use playground::editor::PolicyEditor;
@@ -35,7 +35,7 @@ thread_local! {
 struct HarnessProps {
     initial: AttrValue,
     #[prop_or_default]
-    diagnostics: Rc<Vec<Diagnostic>>,
+    diagnostics: Arc<Vec<Diagnostic>>,
 }
 
 /// The text the harness's "load another example" button puts in the editor.
@@ -103,7 +103,7 @@ async fn mount(initial: &str, diagnostics: Vec<Diagnostic>) -> Element {
         root.clone(),
         HarnessProps {
             initial: AttrValue::from(initial.to_owned()),
-            diagnostics: Rc::new(diagnostics),
+            diagnostics: Arc::new(diagnostics),
         },
     )
     .render();

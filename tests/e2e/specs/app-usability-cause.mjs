@@ -105,6 +105,10 @@ export const tests = {
     const trust = page.locator(TRUST);
     await trust.fill((await trust.inputValue()).replace('"sts:AssumeRole"', '"sts:AssumeRoleWithWebIdentity"'));
     await page.locator(`${OUTCOME}[data-outcome="issued"]`).waitFor({ timeout: 5_000 });
+    // The sign-in worked: the breakdown is folded to its summary line; open it.
+    const breakdown = page.locator(`${OUTCOME} details.trust-breakdown`);
+    assert.equal(await breakdown.evaluate((d) => d.open), false, 'folded when the sign-in worked');
+    await breakdown.locator('> summary').click();
     const decided = page.locator(`${OUTCOME} [data-testid="trust-statement"][data-decided="true"]`);
     assert.equal(await decided.count(), 1);
     assert.match(await decided.textContent(), /^PlainAssume \(Allow\) — decided/);

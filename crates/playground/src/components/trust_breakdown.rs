@@ -28,16 +28,41 @@ fn statement(s: &TrustStatementView) -> Html {
 }
 
 /// The breakdown: the deciding statements, then the others (open when the sign-in failed,
-/// folded when it worked, as on a request card). A view function with a native
-/// `<details>`, not a stateful component: each component type costs the initial bundle.
+/// folded when it worked, as on a request card). When the sign-in worked the whole
+/// breakdown folds into one short line, so on a phone the first request's decision
+/// stays on the first screen. View functions with native `<details>`, not stateful
+/// components: each component type costs the initial bundle.
 pub fn trust_breakdown(t: &TrustView) -> Html {
     let failed = t.decision != "Allowed";
+    let heading = html! {
+        <>{ "Trust policy " }<code>{ t.policy.clone() }</code>{ " for " }<code>{ t.action.clone() }</code></>
+    };
+    if failed {
+        html! {
+            <div class="trust-breakdown" data-testid="trust-breakdown" data-decision={t.decision.clone()}>
+                <h4>{ heading }</h4>
+                <p class="summary"><RichText text={t.summary.clone()} /></p>
+                { statements(t, failed) }
+            </div>
+        }
+    } else {
+        html! {
+            <details class="trust-breakdown" data-testid="trust-breakdown" data-decision={t.decision.clone()}>
+                <summary>{ "Trust policy " }<code>{ t.policy.clone() }</code>{ ": " }{ t.decision.to_lowercase() }</summary>
+                <h4>{ heading }</h4>
+                <p class="summary"><RichText text={t.summary.clone()} /></p>
+                { statements(t, failed) }
+            </details>
+        }
+    }
+}
+
+/// The deciding statements, then the others in their own fold.
+fn statements(t: &TrustView, failed: bool) -> Html {
     let deciding: Vec<&TrustStatementView> = t.statements.iter().filter(|s| s.decided).collect();
     let others: Vec<&TrustStatementView> = t.statements.iter().filter(|s| !s.decided).collect();
     html! {
-        <div class="trust-breakdown" data-testid="trust-breakdown" data-decision={t.decision.clone()}>
-            <h4>{ "Trust policy " }<code>{ t.policy.clone() }</code>{ " for " }<code>{ t.action.clone() }</code></h4>
-            <p class="summary"><RichText text={t.summary.clone()} /></p>
+        <>
             if !deciding.is_empty() {
                 <h5>{ "Decided by" }</h5>
                 <ul>{ for deciding.into_iter().map(statement) }</ul>
@@ -48,6 +73,6 @@ pub fn trust_breakdown(t: &TrustView) -> Html {
                     <ul class="others">{ for others.into_iter().map(statement) }</ul>
                 </details>
             }
-        </div>
+        </>
     }
 }
