@@ -83,6 +83,24 @@ fn raw_list(what: &str, raw: &RawValue) -> Result<Vec<Box<RawValue>>, ReadError>
     serde_json::from_str(raw.get()).map_err(|_| wrong_kind(what, raw, "a list"))
 }
 
+/// The optional list member `key` of `object`, each item read by `read` with its index;
+/// an absent member is an empty list. `what` names the member in messages.
+fn list_member<T>(
+    object: &RawObject,
+    key: &str,
+    what: &str,
+    read: impl Fn(usize, &RawValue) -> Result<T, ReadError>,
+) -> Result<Vec<T>, ReadError> {
+    match object.get(key) {
+        Some(raw) => raw_list(what, raw)?
+            .iter()
+            .enumerate()
+            .map(|(i, item)| read(i, item))
+            .collect(),
+        None => Ok(Vec::new()),
+    }
+}
+
 fn value_of(object: &RawObject, key: &str) -> Result<Option<Value>, ReadError> {
     object
         .get(key)
@@ -117,22 +135,8 @@ impl ScenarioDoc {
         let top: &RawValue = serde_json::from_str(text)
             .map_err(|_| ReadError::new("the scenario is not valid JSON"))?;
         let top = raw_object("the scenario", top)?;
-        let roles = match top.get("roles") {
-            Some(raw) => raw_list("`roles`", raw)?
-                .iter()
-                .enumerate()
-                .map(|(i, r)| read_role(i, r))
-                .collect::<Result<_, _>>()?,
-            None => Vec::new(),
-        };
-        let requests = match top.get("requests") {
-            Some(raw) => raw_list("`requests`", raw)?
-                .iter()
-                .enumerate()
-                .map(|(i, r)| read_request(i, r))
-                .collect::<Result<_, _>>()?,
-            None => Vec::new(),
-        };
+        let roles = list_member(&top, "roles", "`roles`", read_role)?;
+        let requests = list_member(&top, "requests", "`requests`", read_request)?;
         let sign_in = match top.get("signIn") {
             Some(raw) => read_sign_in(raw)?,
             None => SignInDoc::default(),
@@ -157,20 +161,18 @@ impl ScenarioDoc {
 
 fn read_role(index: usize, raw: &RawValue) -> Result<RoleDoc, ReadError> {
     let role = raw_object(&format!("`roles[{index}]`"), raw)?;
-    let policies = match role.get("Policies") {
-        Some(raw) => raw_list(&format!("`roles[{index}].Policies`"), raw)?
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let p = raw_object(&format!("`roles[{index}].Policies[{i}]`"), p)?;
-                Ok(PolicyDoc {
-                    name: string_of(member(&p, "PolicyName")),
-                    text: raw_member(&p, "PolicyDocument").unwrap_or_default(),
-                })
+    let policies = list_member(
+        &role,
+        "Policies",
+        &format!("`roles[{index}].Policies`"),
+        |i, p| {
+            let p = raw_object(&format!("`roles[{index}].Policies[{i}]`"), p)?;
+            Ok(PolicyDoc {
+                name: string_of(member(&p, "PolicyName")),
+                text: raw_member(&p, "PolicyDocument").unwrap_or_default(),
             })
-            .collect::<Result<_, ReadError>>()?,
-        None => Vec::new(),
-    };
+        },
+    )?;
     Ok(RoleDoc {
         name: string_of(member(&role, "RoleName")),
         arn: string_of(member(&role, "Arn")),
