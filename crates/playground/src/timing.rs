@@ -18,7 +18,9 @@ mod tests {
 
     #[test]
     fn one_decimal_like_the_format_it_replaces() {
-        for ms in [0.0, 0.04, 0.06, 1.0, 12.34, 12.36, 99.96, 1234.56, 250_000.27] {
+        for ms in [
+            0.0, 0.04, 0.06, 1.0, 12.34, 12.36, 99.96, 1234.56, 250_000.27,
+        ] {
             assert_eq!(tenths(ms), format!("{ms:.1}"), "{ms}");
         }
     }
