@@ -1,7 +1,7 @@
 // Pickers instead of free text where the answer is known (issue 14): a role mapping is for
-// one of the pool's providers (user pools with their app client), a rule's role ARN offers
-// the scenario's roles, and a new role starts with a trust policy for this pool and an ARN
-// that follows its name.
+// one of the pool's providers (user pools with their app client), a rule's role ARN and the
+// sign-in's custom role ARN offer the scenario's roles, and a new role starts with a trust
+// policy for this pool and an ARN that follows its name.
 
 import assert from 'node:assert/strict';
 
@@ -29,6 +29,11 @@ export const tests = {
     const roles = await options(page, 'role-arns');
     t.log(`roles offered: ${roles.join(', ')}`);
     assert.ok(roles.includes('arn:aws:iam::123456789012:role/Guest'));
+    // The sign-in's custom role ARN offers the same roles, and still takes free text.
+    const custom = page.getByLabel('Custom role ARN (optional)');
+    assert.equal(await custom.getAttribute('list'), 'role-arns');
+    await custom.fill('arn:aws:iam::123456789012:role/NotInThePool');
+    assert.equal(await custom.inputValue(), 'arn:aws:iam::123456789012:role/NotInThePool');
   },
 
   'a new role trusts this pool and its ARN follows its name until the ARN is edited': async (t) => {

@@ -8,9 +8,10 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
-use crate::json::JsonNode;
+use crate::json::{self, JsonNode, UnreadObject};
 use crate::{CompiledPolicy, Diagnostic, PolicyKind, Span};
 
 /// Entries kept before the cache starts afresh, and bytes of policy text.
@@ -31,11 +32,17 @@ struct Entry {
 /// Policies by source text, for one stream.
 #[derive(Default)]
 pub(crate) struct PolicyCache {
-    entries: HashMap<String, Vec<Entry>>,
+    entries: HashMap<String, Vec<Entry>, BuildHasherDefault<WordHasher>>,
     count: usize,
     bytes: usize,
     /// Where the current case's text starts in the input (node spans are input offsets).
     pub(crate) base: usize,
+    /// The current case's policy objects the parser left unread ([`json::parse_case_at`]):
+    /// a repeated one is found by its text, a new one is read here.
+    pub(crate) unread: Vec<UnreadObject>,
+    /// Whether an unread object of the current case turned out not to be JSON: the case
+    /// is then read again whole, so its first error is reported as without the cache.
+    pub(crate) unreadable: bool,
 }
 
 impl PolicyCache {
@@ -47,13 +54,20 @@ impl PolicyCache {
         name: &str,
         kind: PolicyKind,
         text: &str,
-        read: impl FnOnce() -> (Option<CompiledPolicy>, Vec<Diagnostic>),
+        read: impl FnOnce(&JsonNode) -> (Option<CompiledPolicy>, Vec<Diagnostic>),
     ) -> (Option<Rc<CompiledPolicy>>, Vec<Diagnostic>) {
         let start = node.span.start;
         let source =
             text.get(start.saturating_sub(self.base)..node.span.end.saturating_sub(self.base));
+        // Taken from the list: what is left there at the end was never read (see the stream).
+        let unread = (self.unread.iter())
+            .position(|o| o.span == node.span)
+            .map(|i| self.unread.swap_remove(i));
         let Some(source) = source else {
-            return shared(read());
+            return match unread {
+                Some(_) => self.unreadable(node),
+                None => shared(read(node)),
+            };
         };
         // A policy given as a string is located in that string: its spans do not move.
         let moves = node.as_str().is_none();
@@ -68,10 +82,18 @@ impl PolicyCache {
             }
             return (e.compiled.clone(), diagnostics);
         }
-        let (compiled, diagnostics) = shared(read());
+        let (compiled, diagnostics) = match unread {
+            Some(object) => match json::parse_unread(text, self.base, object) {
+                Ok(full) => shared(read(&full)),
+                Err(_) => return self.unreadable(node),
+            },
+            None => shared(read(node)),
+        };
         if self.count >= MAX_ENTRIES || self.bytes + source.len() > MAX_BYTES {
             *self = Self {
                 base: self.base,
+                unread: std::mem::take(&mut self.unread),
+                unreadable: self.unreadable,
                 ..Self::default()
             };
         }
@@ -91,6 +113,42 @@ impl PolicyCache {
                 diagnostics: kept,
             });
         (compiled, diagnostics)
+    }
+
+    /// An unread object that is not JSON: marks the case for a whole reading.
+    fn unreadable(&mut self, node: &JsonNode) -> (Option<Rc<CompiledPolicy>>, Vec<Diagnostic>) {
+        self.unreadable = true;
+        let d = Diagnostic::error(
+            "iam::parse::json",
+            "malformed json in a policy",
+            Some(node.span),
+        );
+        (None, vec![d])
+    }
+}
+
+/// A fast hash of policy texts, eight bytes a step (the `FxHash` mixing step): SipHash cost
+/// more than reading the repeated policy's text. Collisions cost only comparisons, and the
+/// cache's bounds keep those linear in the input even for texts made to collide.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -121,11 +179,11 @@ pub(crate) fn read_cached(
     name: &str,
     kind: PolicyKind,
     text: &str,
-    read: impl FnOnce() -> (Option<CompiledPolicy>, Vec<Diagnostic>),
+    read: impl FnOnce(&JsonNode) -> (Option<CompiledPolicy>, Vec<Diagnostic>),
 ) -> (Option<Rc<CompiledPolicy>>, Vec<Diagnostic>) {
     // Taken out of the slot while in use, so no borrow is held while `read` runs.
     let Some(mut cache) = LENT.with(|slot| slot.borrow_mut().take()) else {
-        return shared(read());
+        return shared(read(node));
     };
     let out = cache.get_or_read(node, name, kind, text, read);
     LENT.with(|slot| *slot.borrow_mut() = Some(cache));

@@ -22,7 +22,7 @@ pub(super) fn read_policy(
     catalog: Option<&Catalog>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Rc<CompiledPolicy>> {
-    let read = || {
+    let read = |node: &JsonNode| {
         // A policy object's diagnostics are located with the rest of the case, in one pass.
         let mut parsed = match node.as_str() {
             Some(inner) => crate::parse_policy(inner, kind),

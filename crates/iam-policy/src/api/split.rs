@@ -27,6 +27,9 @@ pub(super) enum Piece {
         origin: Origin,
         /// 0-based place among the cases.
         index: usize,
+        /// The objects directly under the case's members and in their arrays, as
+        /// `(start, end)` offsets in `text`: the parser can pass over them unread.
+        objects: Vec<(usize, usize)>,
     },
     /// A case over the per-document limit, skipped without being kept.
     TooLarge {
@@ -60,7 +63,7 @@ enum Mode {
 }
 
 /// How the case being cut ends.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Scan {
     /// Open `{`/`[` not yet closed.
     depth: usize,
@@ -68,6 +71,13 @@ struct Scan {
     escaped: bool,
     /// A bare value (number, `true`, garbage): it ends before whitespace or `,]}`.
     bare: bool,
+    /// Objects opened at depth 2 or 3 (a member's value, an item of a member's array), as
+    /// `(start, end)` offsets from the case's first byte; `end` is 0 until closed.
+    objects: Vec<(usize, usize)>,
+    /// Where in `objects` the open depth-2 and depth-3 objects are.
+    open: [Option<usize>; 2],
+    /// Whether objects are recorded (not for a case dropped as over the limit).
+    record: bool,
 }
 
 /// The splitter over `input`.
@@ -283,6 +293,7 @@ impl<R: Read> Splitter<R> {
         let bare = !matches!(first, Some(b'{' | b'[' | b'"'));
         let mut scan = Scan {
             bare,
+            record: true,
             ..Scan::default()
         };
         // Bytes of the case scanned so far, from `start` (a bare value's first byte is part
@@ -292,9 +303,9 @@ impl<R: Read> Splitter<R> {
         let mut skipped = 0usize;
         loop {
             let from = self.start + scanned;
-            let found = scan.run(self.buf.get(from..).unwrap_or_default(), from);
+            let found = scan.run(self.buf.get(from..).unwrap_or_default(), scanned);
             scanned = match found {
-                Some(end) => end - self.start,
+                Some(end) => end,
                 None => self.buf.len() - self.start,
             };
             if found.is_none() && scan.bare && scanned > MAX_INPUT_BYTES {
@@ -308,6 +319,10 @@ impl<R: Read> Splitter<R> {
                     Ok(more) => !more,
                     Err(fault) => return Piece::Fault(fault),
                 };
+            if skipped > 0 && scan.record {
+                scan.record = false;
+                scan.objects = Vec::new();
+            }
             if ended {
                 // At the end of the input inside a case, what there is goes to the parser,
                 // which says where it is cut short (a bare value may simply end there).
@@ -319,7 +334,7 @@ impl<R: Read> Splitter<R> {
                         len: skipped + scanned,
                     };
                 }
-                return self.take(origin, index, self.start + scanned);
+                return self.take(origin, index, self.start + scanned, scan.objects);
             }
         }
     }
@@ -336,13 +351,20 @@ impl<R: Read> Splitter<R> {
     }
 
     /// Takes `buf[start..end]` as the case's text.
-    fn take(&mut self, origin: Origin, index: usize, end: usize) -> Piece {
+    fn take(
+        &mut self,
+        origin: Origin,
+        index: usize,
+        end: usize,
+        objects: Vec<(usize, usize)>,
+    ) -> Piece {
         let bytes = self.buf.get(self.start..end).unwrap_or_default();
         let piece = match std::str::from_utf8(bytes) {
             Ok(text) => Piece::Case {
                 text: text.to_string(),
                 origin,
                 index,
+                objects,
             },
             Err(e) => {
                 let valid = e.valid_up_to();
@@ -358,8 +380,8 @@ impl<R: Read> Splitter<R> {
 }
 
 impl Scan {
-    /// Scans `bytes` (which start at `offset` in the buffer); the buffer offset just past the
-    /// case when it ends within them.
+    /// Scans `bytes` (which start at `offset` in the case); the offset just past the case
+    /// when it ends within them.
     fn run(&mut self, bytes: &[u8], offset: usize) -> Option<usize> {
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
@@ -382,20 +404,29 @@ impl Scan {
                     }
                 } else {
                     // Skip the plain run of the string in one step.
-                    let run = bytes
-                        .get(i..)
-                        .unwrap_or_default()
-                        .iter()
-                        .position(|c| *c == b'"' || *c == b'\\')
-                        .unwrap_or(bytes.len() - i);
-                    i += run;
+                    i += string_run(bytes.get(i..).unwrap_or_default());
                     continue;
                 }
             } else {
                 match b {
                     b'"' => self.in_string = true,
-                    b'{' | b'[' => self.depth += 1,
+                    b'{' | b'[' => {
+                        self.depth += 1;
+                        if self.record && b == b'{' && matches!(self.depth, 2 | 3) {
+                            let at = self.objects.len();
+                            if let Some(slot) = self.open.get_mut(self.depth - 2) {
+                                *slot = Some(at);
+                            }
+                            self.objects.push((offset + i, 0));
+                        }
+                    }
                     b'}' | b']' => {
+                        if self.record && matches!(self.depth, 2 | 3) {
+                            let slot = self.open.get_mut(self.depth - 2).and_then(Option::take);
+                            if let Some(o) = slot.and_then(|k| self.objects.get_mut(k)) {
+                                o.1 = offset + i + 1;
+                            }
+                        }
                         self.depth = self.depth.saturating_sub(1);
                         if self.depth == 0 {
                             return Some(offset + i + 1);
@@ -405,13 +436,7 @@ impl Scan {
                         // Skip the run up to the next structural byte in one step: indented
                         // cases are mostly whitespace, and a byte at a time made cutting the
                         // stream a quarter of `idpool eval`'s time.
-                        let run = bytes
-                            .get(i..)
-                            .unwrap_or_default()
-                            .iter()
-                            .position(|c| matches!(c, b'"' | b'{' | b'}' | b'[' | b']'))
-                            .unwrap_or(bytes.len() - i);
-                        i += run.max(1);
+                        i += plain_run(bytes.get(i..).unwrap_or_default()).max(1);
                         continue;
                     }
                 }
@@ -419,5 +444,89 @@ impl Scan {
             i += 1;
         }
         None
+    }
+}
+
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+const LOWS: u64 = !HIGHS;
+const BIT5: u64 = u64::from_ne_bytes([0x20; 8]);
+
+/// Per byte of `word`, the high bit set where it equals `byte` (exact: the high bit of each
+/// byte is cleared before the addition, so no carry crosses bytes).
+fn equal_bytes(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    !(((x & LOWS) + LOWS) | x) & HIGHS
+}
+
+/// The length of the run at the start of `bytes` without a byte `hit` finds, eight bytes
+/// at a time (`hit` marks candidates in a word), then byte by byte where `is_stop` decides.
+/// Short runs are the rule in JSON, so this stays inline rather than call a searcher.
+#[inline(always)]
+fn run_until(bytes: &[u8], hit: impl Fn(u64) -> u64, is_stop: impl Fn(u8) -> bool) -> usize {
+    let mut done = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        if hit(u64::from_ne_bytes(word)) != 0 {
+            break;
+        }
+        done += 8;
+    }
+    done + bytes
+        .get(done..)
+        .unwrap_or_default()
+        .iter()
+        .position(|c| is_stop(*c))
+        .unwrap_or(bytes.len() - done)
+}
+
+/// The length of the run at the start of `bytes` without a structural byte (`"{}[]`):
+/// `{`/`[` and `}`/`]` differ only in bit 5, so with that bit set three compares find all
+/// five.
+fn plain_run(bytes: &[u8]) -> usize {
+    run_until(
+        bytes,
+        |w| {
+            let folded = w | BIT5;
+            equal_bytes(folded, b'{') | equal_bytes(folded, b'}') | equal_bytes(folded, b'"')
+        },
+        |c| matches!(c, b'"' | b'{' | b'}' | b'[' | b']'),
+    )
+}
+
+/// The length of the run at the start of `bytes` inside a string: up to a `"` or `\\`.
+fn string_run(bytes: &[u8]) -> usize {
+    run_until(
+        bytes,
+        |w| equal_bytes(w, b'"') | equal_bytes(w, b'\\'),
+        |c| c == b'"' || c == b'\\',
+    )
+}
+
+#[cfg(test)]
+mod plain_run_tests {
+    use super::{plain_run, string_run};
+
+    #[test]
+    fn stops_at_each_structural_byte_and_nothing_else() {
+        for len in 0..20 {
+            for stop in [b'"', b'{', b'}', b'[', b']'] {
+                let mut bytes = vec![b' '; len];
+                bytes.push(stop);
+                bytes.extend_from_slice(b"  ");
+                assert_eq!(plain_run(&bytes), len);
+            }
+            // Bytes that fold onto a structural byte (0x02, 0x5b/0x7b...) but are not one.
+            let near: Vec<u8> = (0..len)
+                .map(|i| [0x02u8, b'\\', 0x7f, b'a', 0xdb, 0xfd][i % 6])
+                .collect();
+            assert_eq!(plain_run(&near), len);
+            for stop in [b'"', b'\\'] {
+                let mut bytes: Vec<u8> = (0..len).map(|i| b"{}[]ab\x02\x7c"[i % 8]).collect();
+                bytes.push(stop);
+                assert_eq!(string_run(&bytes), len);
+            }
+        }
     }
 }

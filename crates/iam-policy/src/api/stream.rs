@@ -57,7 +57,10 @@ pub fn evaluate_stream<R: Read>(
                 text,
                 origin,
                 index,
-            } => answer_case(&text, &origin, index, explain, catalog, &mut cache),
+                objects,
+            } => answer_case(
+                &text, &origin, index, &objects, explain, catalog, &mut cache,
+            ),
             Piece::TooLarge { origin, index, len } => (too_large(&origin, index, len), false),
             Piece::Fault(d) => {
                 let name = format!("#{}", summary.answers);
@@ -80,46 +83,95 @@ pub fn evaluate_stream<R: Read>(
     }
 }
 
-/// The answer for one case's text; true when the stream cannot go on after it.
+/// The case members whose policy documents the parser may leave unread for the cache: the
+/// lists of policies, and the single ones.
+const POLICY_LISTS: &[&str] = &[
+    "identityPolicies",
+    "sessionPolicies",
+    "permissionBoundaries",
+    "endpointPolicies",
+];
+const POLICY_VALUES: &[&str] = &["resourcePolicy", "trustPolicy"];
+
+/// The answer for one case's text (`objects`: where its policy objects end, from the
+/// splitter); true when the stream cannot go on after it.
 fn answer_case(
     text: &str,
     origin: &Origin,
     index: usize,
+    objects: &[(usize, usize)],
     explain: bool,
     catalog: Option<&Catalog>,
     cache: &mut PolicyCache,
 ) -> (Streamed, bool) {
-    match json::parse_at(text, origin.offset) {
-        Ok(node) => {
-            // Explanations point into their own case, so only bare decisions share policies.
-            let answer = if explain {
+    let answered = |answer: EvalAnswer| {
+        let input_error = is_input_error(&answer);
+        (
+            Streamed {
+                answer,
+                input_error,
+            },
+            false,
+        )
+    };
+    // Explanations point into their own case, so only bare decisions share policies; they
+    // need not even read a policy whose text was read before.
+    let parsed = if explain {
+        json::parse_at(text, origin.offset).map(|node| (node, Vec::new()))
+    } else {
+        let unread = json::Unread {
+            values: POLICY_VALUES,
+            items: POLICY_LISTS,
+            known: objects,
+        };
+        json::parse_case_at(text, origin.offset, unread)
+    };
+    let whole = || match json::parse_at(text, origin.offset) {
+        Ok(node) => answered(evaluate_case_node(
+            &node, index, text, origin, explain, catalog,
+        )),
+        Err(d) => unparsable(d, index, text, origin),
+    };
+    match parsed {
+        Ok((node, _)) if explain => answered(evaluate_case_node(
+            &node, index, text, origin, explain, catalog,
+        )),
+        Ok((node, unread)) => {
+            cache.unread = unread;
+            let answer = with_cache(cache, origin.offset, || {
                 evaluate_case_node(&node, index, text, origin, explain, catalog)
-            } else {
-                with_cache(cache, origin.offset, || {
-                    evaluate_case_node(&node, index, text, origin, explain, catalog)
-                })
-            };
-            let input_error = is_input_error(&answer);
-            (
-                Streamed {
-                    answer,
-                    input_error,
-                },
-                false,
-            )
+            });
+            // An object the case never read (a repeated key, a list of the wrong type) must
+            // still be JSON, as the user would be told without the cache.
+            let base = origin.offset;
+            let unchecked = std::mem::take(&mut cache.unread);
+            let broken = unchecked
+                .into_iter()
+                .any(|o| json::parse_unread(text, base, o).is_err());
+            if std::mem::take(&mut cache.unreadable) || broken {
+                // A policy left unread is not JSON: the case's first error, read whole.
+                return whole();
+            }
+            answered(answer)
         }
-        Err(d) => {
-            let stop = d.code != "iam::parse::too_large";
-            let answer = error_answer(format!("#{index}"), None, vec![d], text, origin);
-            (
-                Streamed {
-                    answer,
-                    input_error: true,
-                },
-                stop,
-            )
-        }
+        // Read whole again: an unread object's end may have been misplaced by broken
+        // brackets, and the error must be the one the user sees without the cache.
+        Err(_) if !explain => whole(),
+        Err(d) => unparsable(d, index, text, origin),
     }
+}
+
+/// The answer for a case that is not JSON; true when the stream stops there.
+fn unparsable(d: Diagnostic, index: usize, text: &str, origin: &Origin) -> (Streamed, bool) {
+    let stop = d.code != "iam::parse::too_large";
+    let answer = error_answer(format!("#{index}"), None, vec![d], text, origin);
+    (
+        Streamed {
+            answer,
+            input_error: true,
+        },
+        stop,
+    )
 }
 
 /// Whether a case was refused as a case (its own fields wrong), and did not expect it.

@@ -4,7 +4,10 @@
 
 mod parser;
 
-pub use parser::{parse, parse_any_size, parse_at, MAX_DEPTH, MAX_INPUT_BYTES};
+pub use parser::{
+    parse, parse_any_size, parse_at, parse_case_at, parse_unread, Unread, UnreadObject, MAX_DEPTH,
+    MAX_INPUT_BYTES,
+};
 
 use crate::{Diagnostic, Span};
 

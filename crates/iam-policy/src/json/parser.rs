@@ -21,16 +21,7 @@ pub fn parse(text: &str) -> Result<JsonNode, Diagnostic> {
 /// [`parse`] for a `text` that starts at byte `base` of a larger input (one case of a stream):
 /// every span is an offset in that input.
 pub fn parse_at(text: &str, base: usize) -> Result<JsonNode, Diagnostic> {
-    if text.len() > MAX_INPUT_BYTES {
-        return Err(Diagnostic::error(
-            "iam::parse::too_large",
-            format!(
-                "the input is {} bytes, over the {MAX_INPUT_BYTES}-byte limit",
-                text.len()
-            ),
-            Some(Span::new(base, base)),
-        ));
-    }
+    check_size(text, base)?;
     parse_whole(text, base)
 }
 
@@ -41,26 +32,83 @@ pub fn parse_any_size(text: &str) -> Result<JsonNode, Diagnostic> {
     parse_whole(text, 0)
 }
 
-fn parse_whole(text: &str, base: usize) -> Result<JsonNode, Diagnostic> {
-    let mut p = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        base,
-    };
-    // A leading byte-order mark is harmless; skip it.
-    if text.starts_with('\u{feff}') {
-        p.pos = 3;
-    }
-    let node = p.value(0)?;
-    p.skip_ws();
-    if p.pos < p.bytes.len() {
-        return Err(p.fault(
-            "unexpected text after the JSON value",
-            "remove it, or wrap both values in an array",
+/// Objects [`parse_case_at`] may leave unread: the values of the root object's members
+/// named in `values`, the items of those named in `items`, when the caller already knows
+/// where they end.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Unread<'a> {
+    /// Root members whose value, if an object, may be left unread.
+    pub values: &'a [&'a str],
+    /// Root members whose value, if an array, may have its object items left unread.
+    pub items: &'a [&'a str],
+    /// `(start, end)` byte offsets in the text of objects whose extent is known (their `{`
+    /// and just past their `}`), sorted by start: the splitter found them while cutting.
+    pub known: &'a [(usize, usize)],
+}
+
+/// An object [`parse_case_at`] left unread: its node is a `Null` placeholder with the
+/// object's span; [`parse_unread`] reads it when it is needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnreadObject {
+    /// The object's span (input offsets).
+    pub span: Span,
+    /// Its nesting depth (the root is 0), so reading it later applies the same depth limit.
+    pub depth: usize,
+}
+
+/// [`parse_at`] for one evaluation case of a stream, leaving the objects `unread` allows as
+/// `Null` placeholders (listed in the second value) instead of building their trees: a batch
+/// that repeats one policy over many requests then reads each repetition's text only to
+/// compare it with the cached one. The text of an unread object is not checked; whoever
+/// needs it reads it with [`parse_unread`], and on an error there reads the whole case again
+/// with [`parse_at`] so the user sees the same first error.
+pub fn parse_case_at(
+    text: &str,
+    base: usize,
+    unread: Unread<'_>,
+) -> Result<(JsonNode, Vec<UnreadObject>), Diagnostic> {
+    check_size(text, base)?;
+    let mut p = Parser::new(text, base);
+    p.unread = unread;
+    let node = p.whole()?;
+    Ok((node, p.skipped))
+}
+
+/// Reads an object [`parse_case_at`] left unread; `text` is the case's text starting at
+/// input offset `base`.
+pub fn parse_unread(text: &str, base: usize, object: UnreadObject) -> Result<JsonNode, Diagnostic> {
+    let local = object.span.start.saturating_sub(base)..object.span.end.saturating_sub(base);
+    let Some(inner) = text.get(local) else {
+        return Err(Diagnostic::error(
+            "iam::parse::json",
+            "malformed json: an object ends outside its case",
+            Some(object.span),
         ));
+    };
+    let mut p = Parser::new(inner, object.span.start);
+    let node = p.value(object.depth)?;
+    if p.pos < p.bytes.len() {
+        return Err(p.fault("expected the end of the object", "check the brackets"));
     }
     Ok(node)
+}
+
+fn check_size(text: &str, base: usize) -> Result<(), Diagnostic> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Diagnostic::error(
+            "iam::parse::too_large",
+            format!(
+                "the input is {} bytes, over the {MAX_INPUT_BYTES}-byte limit",
+                text.len()
+            ),
+            Some(Span::new(base, base)),
+        ));
+    }
+    Ok(())
+}
+
+fn parse_whole(text: &str, base: usize) -> Result<JsonNode, Diagnostic> {
+    Parser::new(text, base).whole()
 }
 
 struct Parser<'a> {
@@ -69,12 +117,81 @@ struct Parser<'a> {
     pos: usize,
     /// Added to every span: where `text` starts in the input.
     base: usize,
+    /// Objects that may be left unread, and those that were.
+    unread: Unread<'a>,
+    skipped: Vec<UnreadObject>,
 }
 
 /// The longest bare word a syntax error names (the rest of a long run is not shown).
 const MAX_WORD: usize = 32;
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    fn new(text: &'a str, base: usize) -> Self {
+        Self {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            base,
+            unread: Unread::default(),
+            skipped: Vec::new(),
+        }
+    }
+
+    fn whole(&mut self) -> Result<JsonNode, Diagnostic> {
+        let p = self;
+        // A leading byte-order mark is harmless; skip it.
+        if p.text.starts_with('\u{feff}') {
+            p.pos = 3;
+        }
+        let node = p.value(0)?;
+        p.skip_ws();
+        if p.pos < p.bytes.len() {
+            return Err(p.fault(
+                "unexpected text after the JSON value",
+                "remove it, or wrap both values in an array",
+            ));
+        }
+        Ok(node)
+    }
+
+    /// A value that may be left unread (`whole`) or whose items may be (`items`).
+    fn value_maybe_unread(
+        &mut self,
+        depth: usize,
+        whole: bool,
+        items: bool,
+    ) -> Result<JsonNode, Diagnostic> {
+        self.skip_ws();
+        let start = self.pos;
+        match self.peek() {
+            Some(b'{') if whole => {
+                let known = self.unread.known;
+                if let Ok(i) = known.binary_search_by_key(&start, |(s, _)| *s) {
+                    if let Some(&(_, end)) = known.get(i) {
+                        if end > start && end <= self.bytes.len() {
+                            self.pos = end;
+                            let span = Span::new(self.base + start, self.base + end);
+                            self.skipped.push(UnreadObject { span, depth });
+                            return Ok(JsonNode {
+                                span,
+                                value: JsonValue::Null,
+                            });
+                        }
+                    }
+                }
+                self.value(depth)
+            }
+            Some(b'[') if items => {
+                let value = self.array(depth, true)?;
+                Ok(JsonNode {
+                    span: Span::new(self.base + start, self.base + self.pos),
+                    value,
+                })
+            }
+            _ => self.value(depth),
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -121,7 +238,7 @@ impl Parser<'_> {
         Diagnostic::error(
             "iam::parse::json",
             format!("malformed json: {what} at `{escape}`"),
-            Some(Span::new(start, self.pos)),
+            Some(Span::new(self.base + start, self.base + self.pos)),
         )
         .with_help(help)
     }
@@ -131,7 +248,7 @@ impl Parser<'_> {
         let start = self.pos;
         let value = match self.peek() {
             Some(b'{') => self.object(depth)?,
-            Some(b'[') => self.array(depth)?,
+            Some(b'[') => self.array(depth, false)?,
             Some(b'"') => JsonValue::String(self.string()?),
             Some(b't') => self.word("true", JsonValue::Bool(true))?,
             Some(b'f') => self.word("false", JsonValue::Bool(false))?,
@@ -308,7 +425,8 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn array(&mut self, depth: usize) -> Result<JsonValue, Diagnostic> {
+    /// An array; `unread_items`: its object items may be left unread.
+    fn array(&mut self, depth: usize, unread_items: bool) -> Result<JsonValue, Diagnostic> {
         self.too_deep(depth)?;
         self.pos += 1;
         let mut items = Vec::new();
@@ -318,7 +436,11 @@ impl Parser<'_> {
             return Ok(JsonValue::Array(items));
         }
         loop {
-            items.push(self.value(depth + 1)?);
+            items.push(if unread_items {
+                self.value_maybe_unread(depth + 1, true, false)?
+            } else {
+                self.value(depth + 1)?
+            });
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -362,7 +484,13 @@ impl Parser<'_> {
                 return Err(self.fault("expected `:`", "write `\"key\": value`"));
             }
             self.pos += 1;
-            let value = self.value(depth + 1)?;
+            let whole = self.unread.values.contains(&key.as_str());
+            let items = self.unread.items.contains(&key.as_str());
+            let value = if depth == 0 && (whole || items) {
+                self.value_maybe_unread(depth + 1, whole, items)?
+            } else {
+                self.value(depth + 1)?
+            };
             members.push(JsonMember {
                 key,
                 key_span,

@@ -9,6 +9,7 @@
 //! text verbatim and its place recorded; [`ScenarioDoc::to_json`] the file a person
 //! exports. No AWS rule is applied here.
 
+mod indent;
 mod read;
 mod write;
 
@@ -156,19 +157,24 @@ impl ScenarioDoc {
         out
     }
 
-    /// Writes the scenario file, pretty-printed (for export and sharing).
+    /// Writes the scenario file, pretty-printed, every policy as typed (for export, share
+    /// links and the autosave; see [`ScenarioDoc::to_pretty_json`]).
     pub fn to_json(&self) -> String {
-        let text = self.to_document().text;
-        let pretty_text = pretty(&text);
+        let pretty_text = self.to_pretty_json();
         // The size that counts is the user's: a scenario that arrived as 0.9 MB of compact
         // JSON (a share link, an import) must not grow past the simulator's 1 MB limit just
-        // because the page indents it. Indentation goes only when it would not fit.
+        // because the page indents it. Indentation goes only when it would not fit: first
+        // around the policies (kept as typed), then, as a last resort, inside them too.
         if pretty_text.len() <= crate::scenario::MAX_SCENARIO_BYTES {
             return pretty_text;
         }
+        let text = self.to_document().text;
+        if text.len() <= crate::scenario::MAX_SCENARIO_BYTES {
+            return text;
+        }
         iam_policy::format::compact_json(&text)
-            .filter(|compact| compact.len() < pretty_text.len())
-            .unwrap_or(pretty_text)
+            .filter(|compact| compact.len() < text.len())
+            .unwrap_or(text)
     }
 
     /// The names of JSON text fields that do not parse, for a notice before export.

@@ -5,8 +5,9 @@
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use super::indent::dedent;
 use super::{
-    pretty, Flow, IdentityType, PolicyDoc, RawObject, RequestDoc, RoleDoc, ScenarioDoc, SignInDoc,
+    Flow, IdentityType, PolicyDoc, RawObject, RequestDoc, RoleDoc, ScenarioDoc, SignInDoc,
 };
 
 /// Why a text could not be read as a scenario.
@@ -37,16 +38,17 @@ const TOP_LEVEL: &[&str] = &[
     "expect",
 ];
 
-/// Reads the text of one JSON member of `object` verbatim, re-indented.
+/// Reads the text of one JSON member of `object` verbatim, without the file's nesting.
 fn raw_member(object: &RawObject, key: &str) -> Option<String> {
     object.get(key).map(|raw| raw_text(raw))
 }
 
-/// The text of a raw JSON value: a string holding a policy (the AWS API shape) is unwrapped.
+/// The text of a raw JSON value as its author wrote it (the file's nesting taken away,
+/// see [`dedent`]): a string holding a policy (the AWS API shape) is unwrapped.
 fn raw_text(raw: &RawValue) -> String {
     match serde_json::from_str::<String>(raw.get()) {
         Ok(text) => text,
-        Err(_) => pretty(raw.get()),
+        Err(_) => dedent(raw.get()),
     }
 }
 

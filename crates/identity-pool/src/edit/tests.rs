@@ -90,3 +90,75 @@ fn a_statement_is_found_by_its_index() {
     assert!(super::statement_start(text, 2).is_none());
     assert!(super::statement_start("{", 0).is_none());
 }
+
+/// A scenario whose Guest role has one access policy with `text` as typed.
+fn with_policy(text: &str) -> ScenarioDoc {
+    let mut doc = ScenarioDoc::from_json(&wide_scenario(1)).unwrap();
+    doc.roles[0].policies[0].text = text.to_owned();
+    doc
+}
+
+#[test]
+fn a_policy_keeps_its_layout_through_the_file_a_person_exports() {
+    let typed = [
+        // Hand-formatted: blank line, four-space indent, statements on one line.
+        "{\n    \"Version\": \"2012-10-17\",\n\n    \"Statement\": [ {\"Effect\":\"Alow\",\n  \"Action\":\"s3:*\",\"Resource\":\"*\"} ]\n}",
+        // One line, as pasted from a compact API answer.
+        "{\"Version\":\"2012-10-17\",\"Statement\":[]}",
+        // Every line after the first indented (copied out of a larger document): whitespace
+        // in a file cannot carry that, so it travels as a string.
+        "{\n      \"Version\": \"2012-10-17\",\n      \"Statement\": []\n    }",
+        // Windows line ends, tabs, a trailing newline.
+        "{\r\n\t\"Version\": \"2012-10-17\",\r\n\t\"Statement\": []\r\n}\n",
+        // Not JSON yet (half typed).
+        "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n",
+    ];
+    for text in typed {
+        let file = with_policy(text).to_json();
+        let back = ScenarioDoc::from_json(&file).unwrap();
+        assert_eq!(back.roles[0].policies[0].text, text, "{file}");
+    }
+}
+
+#[test]
+fn every_example_reads_back_the_same_from_the_file_the_page_writes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web/examples");
+    let mut examples = 0;
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.file_name().is_some_and(|n| n == "index.json") {
+            continue;
+        }
+        let doc = ScenarioDoc::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let again = ScenarioDoc::from_json(&doc.to_json()).unwrap();
+        assert_eq!(again, doc, "{}", path.display());
+        examples += 1;
+    }
+    assert!(examples >= 30, "{examples} examples");
+}
+
+proptest::proptest! {
+    /// Whatever whitespace a person puts between a policy's tokens, the exported file
+    /// gives the policy back character for character.
+    #[test]
+    fn any_layout_survives_export_and_import(
+        gaps in proptest::collection::vec(
+            proptest::sample::select(vec!["", " ", "\n", "\n    ", "\n\t", "\r\n  ", "\n\n", "  \n"]),
+            16,
+        )
+    ) {
+        let tokens = [
+            "{", "\"Version\"", ":", "\"2012-10-17\"", ",", "\"Statement\"", ":", "[", "{",
+            "\"Effect\"", ":", "\"Allow\"", ",", "\"Action\":\"s3:*\",\"Resource\":\"*\"", "}", "]", "}",
+        ];
+        let mut text = String::new();
+        for (i, token) in tokens.iter().enumerate() {
+            if i > 0 {
+                text.push_str(gaps.get(i - 1).copied().unwrap_or(""));
+            }
+            text.push_str(token);
+        }
+        let back = ScenarioDoc::from_json(&with_policy(&text).to_json()).unwrap();
+        proptest::prop_assert_eq!(&back.roles[0].policies[0].text, &text);
+    }
+}

@@ -6,6 +6,7 @@
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use super::indent::{indent_after_first, survives_nesting};
 use super::{Flow, IdentityType, ScenarioDoc};
 use crate::placement::{Locator, Placement, Placements, PolicyId, PolicySlot};
 use iam_policy::{Diagnostic, Span};
@@ -48,15 +49,49 @@ struct Writer<'a> {
     /// No member or item written yet in the innermost open container.
     first: bool,
     known: KnownJson<'a>,
+    /// One level of indentation for a file a person reads (`""`: compact, for the simulation).
+    indent: &'static str,
+    /// How many containers are open.
+    depth: usize,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
+    fn new(known: KnownJson<'a>, indent: &'static str) -> Self {
+        Self {
+            out: String::new(),
+            placements: Placements::default(),
+            first: false,
+            known,
+            indent,
+            depth: 0,
+        }
+    }
+
+    fn pretty(&self) -> bool {
+        !self.indent.is_empty()
+    }
+
+    /// A new line at the current depth, in a file a person reads.
+    fn new_line(&mut self) {
+        if self.pretty() {
+            self.out.push('\n');
+            for _ in 0..self.depth {
+                self.out.push_str(self.indent);
+            }
+        }
+    }
+
     fn open(&mut self, bracket: char) {
         self.out.push(bracket);
+        self.depth += 1;
         self.first = true;
     }
 
     fn close(&mut self, bracket: char) {
+        self.depth = self.depth.saturating_sub(1);
+        if !self.first {
+            self.new_line();
+        }
         self.out.push(bracket);
         self.first = false;
     }
@@ -65,6 +100,7 @@ impl Writer<'_> {
         if !self.first {
             self.out.push(',');
         }
+        self.new_line();
         self.first = false;
     }
 
@@ -72,6 +108,9 @@ impl Writer<'_> {
         self.comma();
         self.string(key);
         self.out.push(':');
+        if self.pretty() {
+            self.out.push(' ');
+        }
     }
 
     /// A list item follows.
@@ -86,8 +125,15 @@ impl Writer<'_> {
     }
 
     fn value(&mut self, v: &Value) {
-        self.out
-            .push_str(&serde_json::to_string(v).unwrap_or_else(|_| "null".into()));
+        if self.pretty() {
+            // serde_json indents by two spaces, as the page does; nested at this depth.
+            let text = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
+            let prefix = self.indent.repeat(self.depth);
+            self.out.push_str(&indent_after_first(&text, &prefix));
+        } else {
+            self.out
+                .push_str(&serde_json::to_string(v).unwrap_or_else(|_| "null".into()));
+        }
     }
 
     fn member(&mut self, key: &str, v: &Value) {
@@ -109,10 +155,24 @@ impl Writer<'_> {
     /// A text the person typed as JSON: verbatim when it is JSON (placed, when it is a
     /// policy), else as a JSON string, so nothing typed is lost and the simulator names
     /// the field that does not parse.
+    ///
+    /// In a file a person reads, the text is nested at its depth (every line after the
+    /// first indented), which reading takes away again; a text whose own layout that would
+    /// change (see [`survives_nesting`]) is written as a JSON string, read back verbatim.
     fn text(&mut self, key: &str, text: &str, id: Option<PolicyId>) {
         self.key(key);
         let known = id.as_ref().and_then(|id| (self.known)(id, text));
-        if known.unwrap_or_else(|| serde_json::from_str::<&RawValue>(text).is_ok()) {
+        let is_json = known.unwrap_or_else(|| serde_json::from_str::<&RawValue>(text).is_ok());
+        if self.pretty() {
+            let prefix = self.indent.repeat(self.depth);
+            if is_json && survives_nesting(text, &prefix) {
+                self.out.push_str(&indent_after_first(text, &prefix));
+            } else {
+                self.string(text);
+            }
+            return;
+        }
+        if is_json {
             let start = self.out.len();
             self.out.push_str(text);
             if let Some(id) = id {
@@ -139,12 +199,24 @@ impl ScenarioDoc {
     /// (a [`crate::workspace::Workspace`] read every policy already: no need to scan it
     /// again).
     pub fn to_document_with(&self, known: KnownJson<'_>) -> Document {
-        let mut w = Writer {
-            out: String::new(),
-            placements: Placements::default(),
-            first: false,
-            known,
-        };
+        let mut w = Writer::new(known, "");
+        self.write(&mut w);
+        Document {
+            text: w.out,
+            placements: w.placements,
+        }
+    }
+
+    /// The scenario file a person reads (export, share links, the autosave): indented by
+    /// two spaces, each policy text as typed, nested at its depth, so reading it back
+    /// ([`ScenarioDoc::from_json`]) gives every policy character for character.
+    pub fn to_pretty_json(&self) -> String {
+        let mut w = Writer::new(&|_, _| None, "  ");
+        self.write(&mut w);
+        w.out
+    }
+
+    fn write(&self, w: &mut Writer<'_>) {
         w.open('{');
         w.member_str("name", &self.name);
         if !self.description.is_empty() {
@@ -155,21 +227,17 @@ impl ScenarioDoc {
         if self.tag_maps.as_array().is_none_or(|a| !a.is_empty()) {
             w.member("principalTagAttributeMaps", &self.tag_maps);
         }
-        self.write_roles(&mut w);
+        self.write_roles(w);
         if let Some(policies) = &self.resource_policies {
             w.member("resourcePolicies", policies);
         }
-        self.write_sign_in(&mut w);
-        self.write_requests(&mut w);
+        self.write_sign_in(w);
+        self.write_requests(w);
         if let Some(expect) = &self.expect {
             w.member("expect", expect);
         }
         w.extra(&self.extra);
         w.close('}');
-        Document {
-            text: w.out,
-            placements: w.placements,
-        }
     }
 
     fn write_roles(&self, w: &mut Writer<'_>) {

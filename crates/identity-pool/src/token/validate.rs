@@ -20,6 +20,11 @@ pub fn validate_login(
             "set `signIn.provider` to one of the pool's providers, or sign in as a guest",
         ));
     };
+    // An empty Logins key names nothing to compare the issuer with or to look up: say that
+    // no provider is chosen rather than compare the token with an empty key.
+    if name.trim().is_empty() {
+        return Err(unsupported(name, pool));
+    }
     if pool.providers().is_empty() {
         return Err(no_providers(pool));
     }
@@ -243,6 +248,26 @@ mod tests {
         assert_eq!(
             message_of(validate_login(&pool(), &sign_in(UP, &[]))),
             message::MISSING_AUD
+        );
+    }
+
+    #[test]
+    fn an_empty_provider_with_an_issuer_says_no_provider_is_chosen() {
+        // A token with `iss` under an empty Logins key is not compared with the empty key
+        // ("sent under the Logins key ``"): the sign-in names no provider, and says so.
+        let token = [
+            ("aud", "4abc"),
+            ("iss", "https://cognito-idp.us-east-1.amazonaws.com/x"),
+        ];
+        let error = validate_login(&pool(), &sign_in("", &token)).err();
+        assert_eq!(
+            error.as_ref().map(|e| e.message.as_str()),
+            Some(message::UNSUPPORTED_PROVIDER)
+        );
+        let explanation = error.map(|e| e.explanation).unwrap_or_default();
+        assert!(
+            explanation.starts_with("no provider is chosen"),
+            "{explanation}"
         );
     }
 

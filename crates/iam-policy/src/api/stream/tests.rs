@@ -174,3 +174,46 @@ fn repeated_policies_read_once_answer_as_if_read_each_time() {
     assert_eq!(got, whole);
     assert_eq!(got[4].diagnostics[0].start.unwrap().line, 9);
 }
+
+#[test]
+fn policies_left_unread_answer_as_when_read() {
+    // Without explanations, policy objects are passed over by the parser and read only
+    // when their text is new; broken ones must still give the whole case's first error.
+    let deep = format!("{}1{}", "[".repeat(62), "]".repeat(62));
+    let broken = [
+        r#"{"Statement": [}"#.to_string(),
+        r#"{"Statement": []]"#.to_string(),
+        r#"{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "\ud800"}]}"#
+            .to_string(),
+        format!(r#"{{"Statement": {deep}}}"#),
+        r#"{"Statement": "\"}]"#.to_string(),
+        "null".to_string(),
+    ];
+    for bad in &broken {
+        let policy = r#"{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}"#;
+        let case = |p: &str| {
+            format!(
+                r#"{{"identityPolicies": [{p}], "resourcePolicy": {p}, "request": {{"action": "s3:GetObject"}}}}"#
+            )
+        };
+        // Read by the case, and not read at all (a repeated key, a list of the wrong type).
+        let unread = format!(
+            r#"{{"resourcePolicy": {policy}, "resourcePolicy": {bad}, "sessionPolicies": {bad}, "request": {{"action": "s3:GetObject"}}}}"#
+        );
+        let text = format!(
+            "[{},\n{},\n{},{unread}]",
+            case(policy),
+            case(bad),
+            case(policy)
+        );
+        let (explained, _) = stream(&text);
+        let (bare, summary) = stream_from(text.as_bytes());
+        assert_eq!(bare.len(), explained.len(), "{bad}");
+        assert_eq!(summary.answers, bare.len());
+        for (b, e) in bare.iter().zip(&explained) {
+            assert_eq!(b.input_error, e.input_error, "{bad}");
+            assert_eq!(b.answer.decision, e.answer.decision, "{bad}");
+            assert_eq!(b.answer.diagnostics, e.answer.diagnostics, "{bad}");
+        }
+    }
+}
