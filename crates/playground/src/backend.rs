@@ -654,7 +654,11 @@ pub(crate) fn sentences(first: &str, second: &str) -> String {
     let first = first.trim();
     let mut second = second.trim().chars();
     let second = match second.next() {
-        Some(c) => c.to_uppercase().chain(second).collect::<String>(),
+        // ASCII only: the Unicode case tables (about 5 KB gzipped) are not worth a capital
+        // on messages this project writes, which start with ASCII.
+        Some(c) => std::iter::once(c.to_ascii_uppercase())
+            .chain(second)
+            .collect::<String>(),
         None => return first.to_owned(),
     };
     if first.is_empty() {

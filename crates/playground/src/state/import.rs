@@ -102,11 +102,13 @@ fn too_large(origin: &Origin, bytes: f64) -> ReadError {
 
 /// `20 MB`, `1025 KB`: whole units, rounded up so a size over the limit never reads as equal.
 fn size_text(bytes: f64) -> String {
+    // Whole numbers, printed as integers: formatting an f64 would pull core's float
+    // printing into the page for this one message (docs/bundle.md). `as` saturates.
     let kb = (bytes / 1024.0).ceil();
     if kb >= 10.0 * 1024.0 {
-        format!("{} MB", (kb / 1024.0).ceil())
+        format!("{} MB", (kb / 1024.0).ceil() as u64)
     } else {
-        format!("{kb} KB")
+        format!("{} KB", kb as u64)
     }
 }
 
