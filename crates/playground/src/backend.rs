@@ -11,7 +11,6 @@ pub mod review;
 use identity_pool::api::{
     self, ApiAnswerBody, ApiCall, ContextValue, Diagnostic, Explain, ScenarioInput, Severity,
 };
-use identity_pool::diff::{listed_decisions, ListedDecision};
 use identity_pool::edit::{Document, ScenarioDoc};
 use identity_pool::report::{Report, RequestReport};
 use identity_pool::workspace::Workspace;
@@ -215,9 +214,6 @@ pub struct ReportView {
     pub scope_down_version: String,
     /// Every scope-down version, to choose another.
     pub scope_down_versions: Vec<ScopeDownChoice>,
-    /// Each listed request's action, resource and decision: what the Changes tab compares
-    /// with the baseline's before the review module is loaded.
-    pub listed: std::rc::Rc<Vec<ListedDecision>>,
 }
 
 impl ReportView {
@@ -390,20 +386,6 @@ pub fn simulate_in(
     (report, diagnostics)
 }
 
-/// The listed requests' decisions of a scenario given as JSON (none when it cannot be
-/// read): a baseline's, decided once when it is set, in a workspace of its own so the
-/// editor's cache of read policies is left alone.
-pub fn baseline_decisions(json: &str) -> Vec<ListedDecision> {
-    // Through the editor's own path, so the page carries one copy of the simulation.
-    ScenarioDoc::from_json(json).map_or_else(
-        |_| Vec::new(),
-        |doc| {
-            let (report, _) = simulate_in(&mut Workspace::default(), &doc, Explain::None);
-            std::rc::Rc::unwrap_or_clone(report.listed)
-        },
-    )
-}
-
 fn unexpected(body: &ApiAnswerBody) -> String {
     match body {
         ApiAnswerBody::Error { message } => message.clone(),
@@ -530,7 +512,6 @@ fn read_report(report: &Report, places: &Places<'_>) -> ReportView {
                 label: format!("{} ({})", v.title, v.date),
             })
             .collect(),
-        listed: std::rc::Rc::new(listed_decisions(report)),
     }
 }
 

@@ -128,23 +128,21 @@ export const tests = {
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
     const changesTab = page.locator('[data-testid="tab-changes"]');
-    // Nothing edited: nothing changed, and nothing more is loaded for it.
-    await page.locator('[data-testid="tab-changes"][data-count="0"]').waitFor();
-    await page.waitForTimeout(600);
+    // Nothing edited: nothing more is loaded.
+    await page.waitForTimeout(1_500);
     assert.deepEqual(requests.filter((url) => /idpool-api-|catalog\.tsv/.test(url)), []);
 
-    // The guest may now put the picture instead of reading it: request 1 flips at once.
+    // The guest may now put the picture instead of reading it.
     const editor = page.locator(EDITOR);
     const original = await editor.inputValue();
     await editor.fill(original.replace('"s3:GetObject"', '"s3:PutObject"'));
     await page.locator('[data-testid="request-result"][data-index="0"][data-decision="ImplicitDeny"]').waitFor({ state: 'attached' });
-    await page.locator('[data-testid="tab-changes"][data-count="1"][data-count-source="requests"]').waitFor();
-    assert.equal(await changesTab.textContent(), 'Changes (1)');
 
-    // Then, in the background, the comparison over every AWS action and identity.
+    // Once typing stops, the comparison over every AWS action and identity is made in the
+    // background and counted on the tab.
     const started = performance.now();
-    await page.locator('[data-testid="tab-changes"][data-count-source="catalog"]').waitFor({ timeout: 30_000 });
-    t.timing('edit to the full change count, loading module and catalog in the background', performance.now() - started);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="tab-changes"]')?.getAttribute('data-count')) > 0, null, { timeout: 30_000 });
+    t.timing('edit to the change count, loading module and catalog in the background', performance.now() - started);
     const full = Number(await changesTab.getAttribute('data-count'));
     // s3:GetObject newly denied and s3:PutObject newly allowed, for this guest at least,
     // plus the listed request.

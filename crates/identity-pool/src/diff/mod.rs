@@ -12,7 +12,7 @@ mod requests;
 
 pub use identities::{identities, Identity, IdentityKind};
 pub use render::{to_markdown, to_text};
-pub use requests::{count_changed, listed_decisions, pair_requests, ListedDecision};
+pub use requests::pair_requests;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};

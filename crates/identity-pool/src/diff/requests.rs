@@ -1,38 +1,8 @@
 //! Which listed request of one side is which of the other: the same action and resource,
 //! matched in order (the same index first, so an edit that keeps the list keeps every
-//! pair). The comparison's "listed requests whose decision changed" and the page's cheap
-//! count of them (made from decisions it already has, before the catalog is loaded) both
-//! pair requests here.
+//! pair): the comparison's "listed requests whose decision changed".
 
 use std::collections::HashMap;
-
-use iam_policy::Verdict;
-
-use crate::report::Report;
-
-/// One listed request's decision: what pairing and comparing requests needs.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ListedDecision {
-    /// The action.
-    pub action: String,
-    /// The resource.
-    pub resource: String,
-    /// The decision.
-    pub decision: Verdict,
-}
-
-/// The decisions of a report's listed requests, in order.
-pub fn listed_decisions(report: &Report) -> Vec<ListedDecision> {
-    report
-        .requests
-        .iter()
-        .map(|r| ListedDecision {
-            action: r.action.clone(),
-            resource: r.resource.clone(),
-            decision: r.decision,
-        })
-        .collect()
-}
 
 /// For each request of `after` (by index), the index of the same request in `before`, if
 /// any. A request is paired with the one at its own index when that one is the same and
@@ -73,36 +43,9 @@ pub fn pair_requests<'a>(
     pairs
 }
 
-/// How many requests of `after` have a counterpart in `before` with another decision: the
-/// listed requests an edit changed, for one sign-in.
-pub fn count_changed(before: &[ListedDecision], after: &[ListedDecision]) -> usize {
-    fn key(d: &ListedDecision) -> (&str, &str) {
-        (d.action.as_str(), d.resource.as_str())
-    }
-    pair_requests(before.iter().map(key), after.iter().map(key))
-        .into_iter()
-        .zip(after)
-        .filter(|(pair, now)| {
-            pair.and_then(|i| before.get(i))
-                .is_some_and(|was| was.decision != now.decision)
-        })
-        .count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn listed(items: &[(&str, &str, Verdict)]) -> Vec<ListedDecision> {
-        items
-            .iter()
-            .map(|(a, r, d)| ListedDecision {
-                action: (*a).to_owned(),
-                resource: (*r).to_owned(),
-                decision: *d,
-            })
-            .collect()
-    }
 
     #[test]
     fn requests_pair_at_their_index_first_then_in_order() {
@@ -134,22 +77,6 @@ mod tests {
             ("s3:GetObject", "a"),
         ];
         assert_eq!(pair_requests(before, after), vec![Some(0), Some(1), None]);
-    }
-
-    #[test]
-    fn only_paired_requests_with_another_decision_count() {
-        let before = listed(&[
-            ("s3:GetObject", "a", Verdict::Allowed),
-            ("s3:PutObject", "b", Verdict::ImplicitDeny),
-        ]);
-        assert_eq!(count_changed(&before, &before), 0);
-        let after = listed(&[
-            ("s3:PutObject", "b", Verdict::Allowed),
-            ("s3:GetObject", "a", Verdict::Allowed),
-            ("s3:DeleteObject", "c", Verdict::Allowed),
-        ]);
-        assert_eq!(count_changed(&before, &after), 1);
-        assert_eq!(count_changed(&[], &after), 0);
     }
 
     /// The pairing as first written: own index first, else a scan for the first free one.

@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::export_code_dialog::ExportCodeDialog;
@@ -82,34 +81,12 @@ pub fn App(props: &AppProps) -> Html {
             label: "the scenario as opened".to_owned(),
         })
     });
-    // The baseline's listed decisions, once decided, with the baseline they belong to. The
-    // first is the first evaluation's (the page opens with the baseline); a later baseline
-    // is decided a moment after it is set, off the click that set it.
-    let baseline_listed = {
-        let first_listed = evaluation.report.listed.clone();
-        let baseline = (*baseline).clone();
-        use_state(move || Some((baseline, first_listed)))
-    };
     let set_baseline = {
         let baseline = baseline.clone();
-        let baseline_listed = baseline_listed.clone();
         Callback::from(move |(json, label): (String, String)| {
-            let set = Rc::new(Baseline { json, label });
-            baseline.set(set.clone());
-            let baseline_listed = baseline_listed.clone();
-            Timeout::new(0, move || {
-                let listed = Rc::new(crate::backend::baseline_decisions(&set.json));
-                baseline_listed.set(Some((set, listed)));
-            })
-            .forget();
+            baseline.set(Rc::new(Baseline { json, label }))
         })
     };
-    // The listed requests whose decision differs from the baseline's, for the current
-    // sign-in (`None` while the baseline is being decided).
-    let requests_changed = baseline_listed
-        .as_ref()
-        .filter(|(of, _)| Rc::ptr_eq(of, &baseline))
-        .map(|(_, listed)| identity_pool::diff::count_changed(listed, &evaluation.report.listed));
 
     // One callback for the page's life: every panel takes it as a prop, and a new one on
     // each render would make every panel re-render on every keystroke.
@@ -419,7 +396,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ResultsPanel report={evaluation.report.clone()} requests={doc.requests.clone()}
                         count={evaluation.count} millis={evaluation.millis} />
                     <ReviewPanel count={evaluation.count} scenario_json={scenario_json.clone()}
-                        baseline={(*baseline).clone()} {requests_changed} {on_pin} dispatch={dispatch.clone()} />
+                        baseline={(*baseline).clone()} {on_pin} dispatch={dispatch.clone()} />
                 </div>
             </main>
             if *overlay == Overlay::Help { <HelpOverlay on_close={set_overlay(Overlay::None)} /> }

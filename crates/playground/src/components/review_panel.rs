@@ -4,11 +4,10 @@
 //! first opens a tab, or in the background once an edit makes the scenario differ from the
 //! baseline (never on the first load); from then on the tabs' counts follow edits.
 //!
-//! A change never goes unnoticed: until the module has compared the scenario with the
-//! baseline, the Changes tab counts the listed requests whose decision changed (the page
-//! has both sides' decisions); the comparison over every AWS action and every identity then
-//! replaces that count. The explorer is recomputed after each evaluation while it is open,
-//! the comparison (and, once a tab was opened, the coach) a moment after typing pauses; the
+//! A change never goes unnoticed: the Changes tab counts it (listed requests whose decision
+//! changed, actions newly allowed or denied, over every identity) whether or not the panel
+//! was opened. The explorer is recomputed after each evaluation while it is open, the
+//! comparison (and, once a tab was opened, the coach) a moment after typing pauses; the
 //! answers come back asynchronously, so neither holds a keystroke back, and an answer older
 //! than one already shown is dropped.
 
@@ -68,9 +67,6 @@ pub struct ReviewPanelProps {
     pub scenario_json: Callback<(), String>,
     /// The baseline.
     pub baseline: Rc<Baseline>,
-    /// The listed requests whose decision differs from the baseline's (`None` while the
-    /// baseline's decisions are not known yet).
-    pub requests_changed: Option<usize>,
     /// Makes the current scenario the baseline.
     pub on_pin: Callback<()>,
     /// Edits the scenario.
@@ -202,30 +198,21 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
         );
     }
 
-    // The comparison's count once there is one; until then the listed requests' count.
-    let (change_count, count_source) = match (&changes.0, props.requests_changed) {
-        (Some(Ok(d)), _) => (change_count(d).to_string(), "catalog"),
-        (_, Some(n)) => (n.to_string(), "requests"),
-        _ => ("…".to_owned(), ""),
+    let change_count = match &changes.0 {
+        Some(Ok(d)) => change_count(d).to_string(),
+        _ => "…".to_owned(),
     };
     let open_findings = match &*coach {
         Some(Ok(c)) => count(c, "open").to_string(),
         _ => "…".to_owned(),
     };
     let failed = matches!(catalog, CatalogState::Failed(_));
-    let tab_button = |which: Tab,
-                      label: String,
-                      testid: &'static str,
-                      count: String,
-                      source: &'static str| {
+    let tab_button = |which: Tab, label: String, testid: &'static str, count: String| {
         let (tab, retry) = (tab.clone(), retry.clone());
         let selected = *tab == Some(which);
-        let title = (source == "requests").then_some(
-            "listed requests whose decision changed since the baseline; the comparison over every AWS action follows",
-        );
         html! {
             <button type="button" role="tab" aria-selected={selected.to_string()} data-testid={testid}
-                data-count={count} data-count-source={source} {title} class={classes!(selected.then_some("selected"))}
+                data-count={count} class={classes!(selected.then_some("selected"))}
                 onclick={Callback::from(move |_: MouseEvent| {
                     // A load that failed in the background is tried again when asked for.
                     if failed && tab.is_none() {
@@ -288,9 +275,9 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
             data-load-ms={match &catalog { CatalogState::Loaded(_, ms) => format!("{ms:.0}"), _ => String::new() }}>
             <h2 id="review-title">{ "Permissions" }</h2>
             <div role="tablist" class="tabs" aria-label="Permissions views">
-                { tab_button(Tab::Explorer, "Effective permissions".into(), "tab-explorer", String::new(), "") }
-                { tab_button(Tab::Changes, format!("Changes ({change_count})"), "tab-changes", change_count.clone(), count_source) }
-                { tab_button(Tab::Coach, format!("Coach ({open_findings})"), "tab-coach", open_findings.clone(), "") }
+                { tab_button(Tab::Explorer, "Effective permissions".into(), "tab-explorer", String::new()) }
+                { tab_button(Tab::Changes, format!("Changes ({change_count})"), "tab-changes", change_count.clone()) }
+                { tab_button(Tab::Coach, format!("Coach ({open_findings})"), "tab-coach", open_findings.clone()) }
             </div>
             { body }
             if !catalog_note.is_empty() { <p class="muted small">{ catalog_note }</p> }
