@@ -137,9 +137,7 @@ pub fn App(props: &AppProps) -> Html {
     let shared = {
         let first = first.clone();
         use_memo((), move |_| {
-            first
-                .shared
-                .then(|| AttrValue::from(first.doc.to_json()))
+            first.shared.then(|| AttrValue::from(first.doc.to_json()))
         })
     };
     let on_pick = {
