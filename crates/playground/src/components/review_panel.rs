@@ -31,7 +31,11 @@ const MAX_REVIEW_DELAY_MS: u32 = 3_000;
 pub fn review_delay_ms(last_cost_ms: f64) -> u32 {
     let scaled = (last_cost_ms * 3.0).clamp(0.0, f64::from(MAX_REVIEW_DELAY_MS));
     // In range by the clamp above; the cast only drops the fraction.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "clamped to a small non-negative range first"
+    )]
     let scaled = scaled as u32;
     scaled.max(REVIEW_DELAY_MS)
 }
