@@ -3,7 +3,10 @@
 //! Layouts: `pretty` (indent 2), `indent1`, `compact` (one line), `lines` (JSON Lines).
 //! Every case carries its `expected` decision, so `idpool eval` verifies as it goes.
 
-#![allow(missing_docs)]
+#![allow(
+    missing_docs,
+    reason = "a benchmark or generator run by hand, not an API: it fails loudly on bad input"
+)]
 
 #[path = "../benches/evaluate/cognito_cases.rs"]
 mod cognito_cases;

@@ -5,7 +5,10 @@
 //! because the writer copies them from the source by their spans.
 
 // One parse error per call, returned as the contract's plain `Diagnostic`.
-#![allow(clippy::result_large_err)]
+#![allow(
+    clippy::result_large_err,
+    reason = "the error is a Diagnostic, returned by value on the cold path; boxing it would only add an allocation"
+)]
 
 use crate::json::{self, JsonNode, JsonValue};
 use crate::Diagnostic;

@@ -30,7 +30,8 @@
     clippy::expect_used,
     clippy::indexing_slicing,
     clippy::panic,
-    clippy::unwrap_used
+    clippy::unwrap_used,
+    reason = "a test fails loudly on what it did not expect"
 )]
 
 use iam_policy::api::evaluate_cases_json_with;

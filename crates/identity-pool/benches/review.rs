@@ -18,7 +18,8 @@
     missing_docs,
     clippy::unwrap_used,
     clippy::expect_used,
-    clippy::indexing_slicing
+    clippy::indexing_slicing,
+    reason = "a benchmark or generator run by hand, not an API: it fails loudly on bad input"
 )]
 
 use std::hint::black_box;

@@ -6,7 +6,12 @@
 //! through a [`Workspace`]: one character typed into the first access policy and the
 //! scenario simulated again, every other policy reused as read.
 
-#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark or generator run by hand, not an API: it fails loudly on bad input"
+)]
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use identity_pool::edit::ScenarioDoc;

@@ -1,7 +1,12 @@
 //! A KMS key without an entry in `resourcePolicies` gets KMS's default key policy, and the
 //! report says so; a key with its own key policy does not.
 
-#![allow(clippy::expect_used, clippy::indexing_slicing, clippy::unwrap_used)]
+#![allow(
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "a test fails loudly on what it did not expect"
+)]
 
 use identity_pool::simulate_text;
 

@@ -10,7 +10,12 @@
 //! a format placeholder.
 
 // Test code: a panic is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on what it did not expect"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

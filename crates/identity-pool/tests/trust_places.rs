@@ -3,7 +3,12 @@
 //! trust breakdown links to the part its reason names. Front ends mark these places in the
 //! trust policy editor, so they are pinned here against the scenario text.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on what it did not expect"
+)]
 
 use identity_pool::explain::trust::cause_span;
 use identity_pool::report::Report;

@@ -149,7 +149,10 @@ impl<S: Source> Walk<'_, S> {
         // Integers stay integers (`3600`, not `3600.0`), as JSON.stringify writes them.
         const SAFE: f64 = 9_007_199_254_740_991.0;
         if n.fract() == 0.0 && n.abs() <= SAFE {
-            #[allow(clippy::cast_possible_truncation)]
+            #[allow(
+                clippy::cast_possible_truncation,
+                reason = "only reached for an integral value inside i64's range, checked just before"
+            )]
             return Ok(Number::from(n as i64));
         }
         Number::from_f64(n)

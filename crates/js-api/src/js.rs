@@ -84,7 +84,11 @@ impl Source for JsSource {
             let length = length.as_f64().unwrap_or(0.0);
             // An array longer than the size bound is refused by the walk's byte count; the
             // clamp only keeps the conversion total.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "the length is clamped to 0..=u32::MAX first"
+            )]
             return Ok(Shape::Array(length.clamp(0.0, f64::from(u32::MAX)) as u32));
         }
         let keys = object_keys(value).map_err(|e| thrown("listing the object's keys", &e))?;

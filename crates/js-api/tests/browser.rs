@@ -3,7 +3,11 @@
 #![cfg(target_arch = "wasm32")]
 // Test code: a panic is a failed test. Clippy's test allowances do not see
 // `#[wasm_bindgen_test]` functions, so say it here.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on what it did not expect"
+)]
 
 use serde::Serialize;
 use serde_json::{json, Value};

@@ -71,3 +71,40 @@ pub fn typing_in_field() -> bool {
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
+
+/// The indices (`data-index`) of the request cards at least partly inside the window, in
+/// page order. Cards are laid out top to bottom, so the walk stops at the first card below
+/// the window.
+pub fn visible_requests() -> Vec<usize> {
+    let Ok(cards) = gloo::utils::document().query_selector_all("[data-testid=\"request-result\"]")
+    else {
+        return Vec::new();
+    };
+    let height = gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let mut found = Vec::new();
+    for i in 0..cards.length() {
+        let Some(card) = cards
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let rect = card.get_bounding_client_rect();
+        if rect.top() > height {
+            break;
+        }
+        if rect.bottom() >= 0.0 && rect.height() > 0.0 {
+            if let Some(index) = card
+                .get_attribute("data-index")
+                .and_then(|v| v.parse::<usize>().ok())
+            {
+                found.push(index);
+            }
+        }
+    }
+    found
+}

@@ -29,6 +29,7 @@ pub use share_link::codec as share;
 pub mod startup;
 pub mod state;
 pub mod storage;
+pub mod timing;
 pub mod workshop;
 
 /// Mounts the page on `<body>`: the playground, an embed or a workshop, as the URL says.

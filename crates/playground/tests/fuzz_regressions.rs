@@ -3,7 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 // Test code: a missing corpus is a failed test. clippy.toml allows unwrap inside `#[test]`
 // functions only, and `corpus` is a helper.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on what it did not expect"
+)]
 
 use playground::state::ScenarioDoc;
 use playground::storage::{parse_saved, recoverable_text, SavedState};

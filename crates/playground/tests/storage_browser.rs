@@ -8,7 +8,8 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on what it did not expect"
 )]
 
 use playground::storage::{browser, SavedState, DISCARDED_KEY, KEY};

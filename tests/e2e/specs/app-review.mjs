@@ -123,6 +123,45 @@ export const tests = {
     t.timing(`explorer recompute, 10 role services + scope-down, median of 11 (${total} decisions)`, median(tenTimes));
   },
 
+  'an edit is counted on the Changes tab without opening the panel': async (t) => {
+    const page = await t.openApp();
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const changesTab = page.locator('[data-testid="tab-changes"]');
+    // Nothing edited: nothing more is loaded.
+    await page.waitForTimeout(1_500);
+    assert.deepEqual(requests.filter((url) => /idpool-api-|catalog\.tsv/.test(url)), []);
+
+    // The guest may now put the picture instead of reading it.
+    const editor = page.locator(EDITOR);
+    const original = await editor.inputValue();
+    await editor.fill(original.replace('"s3:GetObject"', '"s3:PutObject"'));
+    await page.locator('[data-testid="request-result"][data-index="0"][data-decision="ImplicitDeny"]').waitFor({ state: 'attached' });
+
+    // Once typing stops, the comparison over every AWS action and identity is made in the
+    // background and counted on the tab.
+    const started = performance.now();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="tab-changes"]')?.getAttribute('data-count')) > 0, null, { timeout: 30_000 });
+    t.timing('edit to the change count, loading module and catalog in the background', performance.now() - started);
+    const full = Number(await changesTab.getAttribute('data-count'));
+    // s3:GetObject newly denied and s3:PutObject newly allowed, for this guest at least,
+    // plus the listed request.
+    assert.ok(full >= 3, `count ${full}`);
+    assert.equal(await changesTab.textContent(), `Changes (${full})`);
+    assert.ok(requests.some((url) => url.endsWith('/catalog.tsv')), 'the catalog was fetched');
+    // The panel stayed as it was: no tab opened, its invitation unchanged.
+    for (const tab of ['tab-explorer', 'tab-changes', 'tab-coach']) {
+      assert.equal(await page.locator(`[data-testid="${tab}"]`).getAttribute('aria-selected'), 'false');
+    }
+    assert.match(await page.locator('[data-testid="review"] [data-testid="catalog-status"]').textContent(), /^Open a tab/);
+    await t.screenshot(page, 'changes-count-unopened');
+
+    // Opening the tab shows what was counted.
+    await changesTab.click();
+    await page.locator('[data-testid="change-action"][data-action="s3:PutObject"][data-direction="allowed"]').first().waitFor();
+    await page.locator('[data-testid="change-request"][data-index="0"][data-before="Allowed"]').first().waitFor();
+  },
+
   'a broadened guest policy shows in Changes and the coach fix restores it': async (t) => {
     const { page } = await openWithCatalog(t, 'tab-changes');
     const changesTab = page.locator('[data-testid="tab-changes"]');

@@ -2,7 +2,11 @@
 //! temporary input file.
 
 // Each test crate uses some of these; the others would be reported unused.
-#![allow(dead_code, clippy::unwrap_used)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    reason = "shared test helpers: each test file uses some of them, and a test fails loudly on what it did not expect"
+)]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

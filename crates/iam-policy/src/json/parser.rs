@@ -3,7 +3,10 @@
 
 // A parse error happens at most once per document and ends the parse, so the size of the
 // `Err` variant costs nothing that matters; the contract returns a plain `Diagnostic`.
-#![allow(clippy::result_large_err)]
+#![allow(
+    clippy::result_large_err,
+    reason = "the error is a Diagnostic, returned by value on the cold path; boxing it would only add an allocation"
+)]
 
 use super::{JsonMember, JsonNode, JsonValue};
 use crate::{Diagnostic, Span};

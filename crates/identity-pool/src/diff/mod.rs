@@ -8,9 +8,11 @@
 
 mod identities;
 mod render;
+mod requests;
 
 pub use identities::{identities, Identity, IdentityKind};
 pub use render::{to_markdown, to_text};
+pub use requests::pair_requests;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -358,35 +360,21 @@ fn action_changes(before: &EffectiveReport, after: &EffectiveReport) -> Vec<Serv
 }
 
 /// The listed requests of `after` whose decision differs from the same request (same
-/// action and resource, matched in order) in `before`.
+/// action and resource, paired by [`pair_requests`]) in `before`.
 fn request_changes(before: &Report, after: &Report) -> Vec<RequestChange> {
-    let mut used = vec![false; before.requests.len()];
-    let mut out = Vec::new();
-    for request in &after.requests {
-        let same = |r: &RequestReport| r.action == request.action && r.resource == request.resource;
-        let at_index = before
-            .requests
-            .get(request.index)
-            .filter(|r| same(r) && !used.get(request.index).copied().unwrap_or(true))
-            .map(|_| request.index);
-        let found = at_index.or_else(|| {
-            before
-                .requests
-                .iter()
-                .enumerate()
-                .position(|(i, r)| same(r) && !used.get(i).copied().unwrap_or(true))
-        });
-        let Some(i) = found else {
-            continue;
-        };
-        if let Some(flag) = used.get_mut(i) {
-            *flag = true;
-        }
-        let Some(old) = before.requests.get(i) else {
-            continue;
-        };
-        if old.decision != request.decision {
-            out.push(RequestChange {
+    fn key(r: &RequestReport) -> (&str, &str) {
+        (r.action.as_str(), r.resource.as_str())
+    }
+    let pairs = pair_requests(
+        before.requests.iter().map(key),
+        after.requests.iter().map(key),
+    );
+    pairs
+        .into_iter()
+        .zip(&after.requests)
+        .filter_map(|(pair, request)| {
+            let old = before.requests.get(pair?)?;
+            (old.decision != request.decision).then(|| RequestChange {
                 index: request.index,
                 action: request.action.clone(),
                 resource: request.resource.clone(),
@@ -394,10 +382,9 @@ fn request_changes(before: &Report, after: &Report) -> Vec<RequestChange> {
                 after: request.decision,
                 before_because: because(old),
                 after_because: because(request),
-            });
-        }
-    }
-    out
+            })
+        })
+        .collect()
 }
 
 /// The deciding statements of a request (`Guest/ReadPicture` statement `#0`), or the

@@ -35,7 +35,10 @@ pub fn decode(text: &str) -> Result<Vec<u8>, Base64Error> {
         if bits >= 8 {
             bits -= 8;
             // Truncation to the low byte is the point.
-            #[allow(clippy::cast_possible_truncation)]
+            #[allow(
+                clippy::cast_possible_truncation,
+                reason = "`acc >> bits` holds at most 8 significant bits here"
+            )]
             out.push((acc >> bits) as u8);
             acc &= (1 << bits) - 1;
         }

@@ -34,7 +34,10 @@ fn times(sign_in: &SignIn) -> Option<(i64, &str, f64)> {
 }
 
 /// Epoch seconds up to year 9999 are exact in an f64.
-#[allow(clippy::cast_precision_loss)]
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "epoch seconds stay below 2^53, exact in f64"
+)]
 fn as_f64(seconds: i64) -> f64 {
     seconds as f64
 }

@@ -80,7 +80,10 @@ fn seconds_of(value: &Value) -> Option<i64> {
 }
 
 /// Below 1e15 in size, an f64's whole part fits an i64 exactly.
-#[allow(clippy::cast_possible_truncation)]
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "seconds since 1970 fit in i64 long after any token's lifetime"
+)]
 fn truncate(f: f64) -> i64 {
     f.trunc() as i64
 }

@@ -6,7 +6,8 @@
     clippy::expect_used,
     clippy::indexing_slicing,
     clippy::panic,
-    dead_code
+    dead_code,
+    reason = "shared test helpers: each test file uses some of them, and a test fails loudly on what it did not expect"
 )]
 
 use std::path::{Path, PathBuf};

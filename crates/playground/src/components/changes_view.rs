@@ -93,7 +93,7 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
         };
     html! {
         <div class="changes" data-testid="changes" data-grants-new={grants_new.to_string()}
-            data-ms={format!("{:.1}", props.millis)}>
+            data-ms={crate::timing::tenths(props.millis)}>
             { head }
             <p data-testid="changes-headline" class={if grants_new { "outcome failed" } else { "outcome ok" }}>
                 { headline }{ " " }<button type="button" onclick={copy}>{ "Markdown for a pull request" }</button>

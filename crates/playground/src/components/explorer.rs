@@ -113,7 +113,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         .collect();
     html! {
         <div class="explorer" data-testid="explorer" data-flow={if props.basic { "basic" } else { "enhanced" }}
-            data-ms={format!("{:.1}", props.millis)}>
+            data-ms={crate::timing::tenths(props.millis)}>
             <p data-testid="explorer-totals" data-total={count(totals, "total").to_string()}
                 data-allowed={count(totals, "allowed").to_string()}
                 data-removed-by-session={count(totals, "removedBySession").to_string()}
@@ -121,8 +121,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 data-role-allowed={count(totals, "roleAllowed").to_string()}>
                 <strong>{ format!("{} decisions: ", count(totals, "total")) }</strong>{ counts_line(totals) }
             </p>
-            <p class="muted">{ format!("computed in {:.1} ms · role {} · session policies: {}",
-                props.millis,
+            <p class="muted">{ format!("computed in {} ms · role {} · session policies: {}",
+                crate::timing::tenths(props.millis),
                 maybe_text(&report, "roleArn").unwrap_or_else(|| text(&report, "outcome")),
                 if session_policies.is_empty() { "none".to_owned() } else { session_policies.join(", ") }) }</p>
             { for list(&report, "remarks").iter().map(|r| html! { <p class="muted">{ r.as_str().unwrap_or_default().to_owned() }</p> }) }

@@ -46,7 +46,10 @@ pub fn RequestResult(props: &RequestResultProps) -> Html {
         let show_others = show_others.clone();
         Callback::from(move |_: MouseEvent| show_others.set(!*show_others))
     };
-    let class = format!("request-result decision-{}", r.decision.to_lowercase());
+    let class = format!(
+        "request-result decision-{}",
+        r.decision.to_ascii_lowercase()
+    );
     html! {
         <li class={class} data-testid="request-result" data-index={props.index.to_string()} data-decision={r.decision.clone()}>
             <p class="headline">

@@ -35,7 +35,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
         <section class="panel results" aria-labelledby="results-title" aria-live="polite"
             data-testid="results" data-evaluations={props.count.to_string()}>
             <h2 id="results-title">{ "Results" }</h2>
-            <p class="timing">{ format!("evaluation #{} took {:.1} ms", props.count, props.millis) }</p>
+            <p class="timing">{ format!("evaluation #{} took {} ms", props.count, crate::timing::tenths(props.millis)) }</p>
             <div data-testid="signin-outcome" data-outcome={outcome.clone()}
                 class={if report.error.is_some() { "outcome failed" } else { "outcome ok" }}>
                 <h3>{ "Sign-in: " }{ if outcome == "issued" { "credentials issued".to_string() } else { outcome.clone() } }</h3>

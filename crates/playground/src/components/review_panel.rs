@@ -1,10 +1,15 @@
 //! Beside the results: the effective-permissions explorer, the Changes view (against a
 //! baseline, with a count in its tab) and the least-privilege coach. They are answered by
 //! the lazily loaded API module over the AWS action catalog, both fetched when the user
-//! first opens a tab (never on the first load); from then on the tabs' counts follow edits. The explorer is
-//! recomputed after each evaluation while it is open, the comparison and the coach a moment
-//! after typing pauses; the answers come back asynchronously, so neither holds a keystroke
-//! back, and an answer older than one already shown is dropped.
+//! first opens a tab, or in the background once an edit makes the scenario differ from the
+//! baseline (never on the first load); from then on the tabs' counts follow edits.
+//!
+//! A change never goes unnoticed: the Changes tab counts it (listed requests whose decision
+//! changed, actions newly allowed or denied, over every identity) whether or not the panel
+//! was opened. The explorer is recomputed after each evaluation while it is open, the
+//! comparison (and, once a tab was opened, the coach) a moment after typing pauses; the
+//! answers come back asynchronously, so neither holds a keystroke back, and an answer older
+//! than one already shown is dropped.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -22,18 +27,30 @@ use crate::state::Action;
 /// Quiet time after the last evaluation before the comparison and the coach run.
 const REVIEW_DELAY_MS: u32 = 250;
 
+/// Quiet time before the comparison runs while no tab is open: only the tab's count waits
+/// for it, so it waits for the user to stop rather than pause.
+const UNOPENED_REVIEW_DELAY_MS: u32 = 1_000;
+
 /// The longest quiet time asked for.
 const MAX_REVIEW_DELAY_MS: u32 = 3_000;
 
 /// How long typing must pause before the comparison and the coach run: longer when they
 /// cost more (three times their last cost), so a large scenario is reviewed when the user
-/// stops, not between keystrokes.
-pub fn review_delay_ms(last_cost_ms: f64) -> u32 {
+/// stops, not between keystrokes; longer still when no tab of the panel is open.
+pub fn review_delay_ms(last_cost_ms: f64, opened: bool) -> u32 {
     let scaled = (last_cost_ms * 3.0).clamp(0.0, f64::from(MAX_REVIEW_DELAY_MS));
     // In range by the clamp above; the cast only drops the fraction.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "clamped to a small non-negative range first"
+    )]
     let scaled = scaled as u32;
-    scaled.max(REVIEW_DELAY_MS)
+    scaled.max(if opened {
+        REVIEW_DELAY_MS
+    } else {
+        UNOPENED_REVIEW_DELAY_MS
+    })
 }
 
 /// The scenario a comparison starts from.
@@ -82,9 +99,11 @@ fn latest(counter: &Rc<Cell<u64>>) -> (u64, Rc<Cell<u64>>) {
 pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     let tab = use_state(|| None::<Tab>);
     let retry = use_state(|| 0u32);
-    // Only the user's opening a tab loads the review: loading in the background would
-    // change the column's layout while the user works in it.
-    let start = tab.is_some();
+    // Set once an edit made the scenario differ from the baseline: the comparison is then
+    // loaded in the background. The panel's layout does not change for it (what it shows
+    // with no tab open is the same), so it does not move the column the user works in.
+    let edited = use_state(|| false);
+    let start = tab.is_some() || *edited;
     let catalog = use_catalog(start, *retry);
     let loaded = matches!(catalog, CatalogState::Loaded(..));
     let basic = use_state(|| false);
@@ -93,6 +112,7 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     let markdown = use_state(|| Rc::<str>::from(""));
     let coach = use_state(|| Computed::None);
     let timer = use_mut_ref(|| None::<Timeout>);
+    let edit_check = use_mut_ref(|| None::<Timeout>);
     let explorer_runs = use_mut_ref(|| Rc::new(Cell::new(0u64)));
     let review_runs = use_mut_ref(|| Rc::new(Cell::new(0u64)));
 
@@ -120,27 +140,54 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
         );
     }
     {
-        // The comparison and the coach: after a pause, whatever tab is open (the tabs
-        // count). Replacing the pending task cancels it: only the last pause runs.
+        // Whether the scenario differs from the baseline: checked once typing pauses (never
+        // in a keystroke's task), until it first does.
+        let (edited, edit_check) = (edited.clone(), edit_check.clone());
+        let json = props.scenario_json.clone();
+        let baseline = props.baseline.clone();
+        use_effect_with((props.count, baseline), move |(_, baseline)| {
+            if !*edited {
+                let baseline = baseline.clone();
+                let task = Timeout::new(REVIEW_DELAY_MS, move || {
+                    if json.emit(()) != baseline.json {
+                        edited.set(true);
+                    }
+                });
+                *edit_check.borrow_mut() = Some(task);
+            }
+        });
+    }
+    {
+        // The comparison, and the coach once a tab was opened: after a pause, whatever tab
+        // is open (the tabs count). Replacing the pending task cancels it: only the last
+        // pause runs.
         let (changes, coach, timer) = (changes.clone(), coach.clone(), timer.clone());
+        let opened = tab.is_some();
         let markdown = markdown.clone();
         let json = props.scenario_json.clone();
         let baseline = props.baseline.clone();
         let last_cost = changes.1;
         let runs = review_runs.borrow().clone();
         use_effect_with(
-            (props.count, loaded, baseline.clone()),
-            move |(_, loaded, _)| {
+            (props.count, loaded, baseline.clone(), opened),
+            move |(_, loaded, _, opened)| {
+                let opened = *opened;
                 if *loaded {
-                    let task = Timeout::new(review_delay_ms(last_cost), move || {
+                    let task = Timeout::new(review_delay_ms(last_cost, opened), move || {
                         let current = json.emit(());
                         let (ticket, runs) = latest(&runs);
                         yew::platform::spawn_local(async move {
                             let started = crate::dom::now();
                             let diff = review::diff(&baseline.json, &current).await;
-                            let findings = review::coach(&current).await;
+                            let findings = if opened {
+                                Some(review::coach(&current).await)
+                            } else {
+                                None
+                            };
                             if runs.get() == ticket {
-                                coach.set(Some(findings));
+                                if let Some(findings) = findings {
+                                    coach.set(Some(findings));
+                                }
                                 let diff = diff.map(|(report, text)| {
                                     markdown.set(text);
                                     report
@@ -163,13 +210,20 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
         Some(Ok(c)) => count(c, "open").to_string(),
         _ => "…".to_owned(),
     };
+    let failed = matches!(catalog, CatalogState::Failed(_));
     let tab_button = |which: Tab, label: String, testid: &'static str, count: String| {
-        let tab = tab.clone();
+        let (tab, retry) = (tab.clone(), retry.clone());
         let selected = *tab == Some(which);
         html! {
             <button type="button" role="tab" aria-selected={selected.to_string()} data-testid={testid}
                 data-count={count} class={classes!(selected.then_some("selected"))}
-                onclick={Callback::from(move |_: MouseEvent| tab.set(Some(which)))}>{ label }</button>
+                onclick={Callback::from(move |_: MouseEvent| {
+                    // A load that failed in the background is tried again when asked for.
+                    if failed && tab.is_none() {
+                        retry.set(*retry + 1);
+                    }
+                    tab.set(Some(which));
+                })}>{ label }</button>
         }
     };
     let on_export = {
@@ -241,8 +295,11 @@ mod tests {
 
     #[test]
     fn the_review_waits_longer_when_it_costs_more() {
-        assert_eq!(review_delay_ms(0.0), REVIEW_DELAY_MS);
-        assert_eq!(review_delay_ms(200.0), 600);
-        assert_eq!(review_delay_ms(5_000.0), MAX_REVIEW_DELAY_MS);
+        assert_eq!(review_delay_ms(0.0, true), REVIEW_DELAY_MS);
+        assert_eq!(review_delay_ms(200.0, true), 600);
+        assert_eq!(review_delay_ms(5_000.0, true), MAX_REVIEW_DELAY_MS);
+        // Only the tab's count waits: for the user to stop typing.
+        assert_eq!(review_delay_ms(0.0, false), UNOPENED_REVIEW_DELAY_MS);
+        assert_eq!(review_delay_ms(500.0, false), 1_500);
     }
 }

@@ -37,7 +37,10 @@ pub fn TokenPaste(props: &TokenPasteProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             // Milliseconds to whole seconds: GetId compares whole seconds.
-            #[allow(clippy::cast_possible_truncation)]
+            #[allow(
+                clippy::cast_possible_truncation,
+                reason = "epoch seconds from the browser's clock fit in i64"
+            )]
             let now = (js_sys::Date::now() / 1000.0) as i64;
             let view = decode_token(&token, &scenario.emit(()), now);
             if let Some(doc) = view

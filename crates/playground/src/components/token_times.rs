@@ -13,7 +13,10 @@ use crate::state::{Action, SignInField};
 
 /// The clock's time, in whole seconds (GetId compares whole seconds).
 fn now() -> i64 {
-    #[allow(clippy::cast_possible_truncation)]
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "seconds since 1970 fit in i64 long after any token's lifetime"
+    )]
     let seconds = (js_sys::Date::now() / 1000.0) as i64;
     seconds
 }

@@ -48,7 +48,7 @@ pub fn trust_breakdown(t: &TrustView) -> Html {
     } else {
         html! {
             <details class="trust-breakdown" data-testid="trust-breakdown" data-decision={t.decision.clone()}>
-                <summary>{ "Trust policy " }<code>{ t.policy.clone() }</code>{ ": " }{ t.decision.to_lowercase() }</summary>
+                <summary>{ "Trust policy " }<code>{ t.policy.clone() }</code>{ ": " }{ t.decision.to_ascii_lowercase() }</summary>
                 <h4>{ heading }</h4>
                 <p class="summary"><RichText text={t.summary.clone()} /></p>
                 { statements(t, failed) }

@@ -18,7 +18,9 @@ use super::edit::{close_bracket, dedent, indent, newline};
 use super::history::{EditKind, History};
 use super::text::map_caret;
 use super::text::{byte_to_utf16, utf16_at_line_column, Snapshot};
-use super::view::{gutter_lines, highlighted, line_views, severity_class, severity_name};
+use super::view::{
+    gutter_lines, highlighted, line_views, severity_class, severity_name, Window, WINDOW_FROM_LINES,
+};
 use identity_pool::api::format_json;
 
 /// Properties of [`PolicyEditor`] (see docs/contracts.md).
@@ -80,6 +82,27 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         (props.value.clone(), props.diagnostics.clone()),
         |(value, diagnostics)| line_views(value, diagnostics),
     );
+    // The first line in view, in steps of [`TOP_STEP`] lines (a long text renders only
+    // the lines around it; scrolling within a step re-renders nothing).
+    let top = use_state_eq(|| 0usize);
+    let window = if *wrap {
+        // Folded lines have no fixed height: every line is rendered.
+        Window::all(lines.len())
+    } else {
+        Window::around(*top, lines.len())
+    };
+    let onscroll = {
+        let top = top.clone();
+        let long = lines.len() > WINDOW_FROM_LINES;
+        Callback::from(move |event: Event| {
+            if !long {
+                return;
+            }
+            if let Some(element) = event.target_dyn_into::<web_sys::Element>() {
+                top.set(first_line_in_view(element.scroll_top()));
+            }
+        })
+    };
 
     // Shows a snapshot, records it and tells the parent.
     let commit = {
@@ -326,15 +349,15 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                     { format_notice(error) }
                 </p>
             }
-            <div class={classes!("pe-scroll", wrap.then_some("pe-wrap"))}>
+            <div class={classes!("pe-scroll", wrap.then_some("pe-wrap"))} {onscroll}>
                 if !*wrap {
                     <div class="pe-gutter" aria-hidden="true">
-                        { gutter_lines(&lines) }
+                        { gutter_lines(&lines, window) }
                     </div>
                 }
                 <div class="pe-code">
                     <pre class="pe-highlight" aria-hidden="true">
-                        { highlighted(&lines) }
+                        { highlighted(&lines, window) }
                     </pre>
                     <textarea
                         ref={textarea}
@@ -510,26 +533,58 @@ fn place_caret(element: &HtmlTextAreaElement, line: usize, utf16_column: usize, 
     let _ = element.set_selection_range(offset, end);
     // The line's number in the gutter, or with soft wrap (no gutter) the line itself.
     let index = u32::try_from(line.saturating_sub(1)).unwrap_or(0);
-    let editor = element.closest(".policy-editor").ok().flatten();
-    let row = editor.and_then(
-        |editor| match editor.query_selector(".pe-gutter").ok().flatten() {
-            Some(gutter) => gutter.children().item(index),
-            None => editor
-                .query_selector_all(".pe-highlight .pe-line")
-                .ok()?
-                .item(index)?
-                .dyn_into::<web_sys::Element>()
-                .ok(),
-        },
-    );
-    if let Some(row) = row {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        // Centred, not `nearest`: a line brought just to the window's edge can stay cut by
-        // a fraction of a pixel, and the lines around the cause are worth seeing too.
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-        row.scroll_into_view_with_scroll_into_view_options(&options);
+    let Some(editor) = element.closest(".policy-editor").ok().flatten() else {
+        return;
+    };
+    let row = match editor.query_selector(".pe-gutter").ok().flatten() {
+        Some(gutter) => gutter
+            .query_selector(&format!("[data-line=\"{line}\"]"))
+            .ok()
+            .flatten(),
+        None => editor
+            .query_selector_all(".pe-highlight .pe-line")
+            .ok()
+            .and_then(|rows| rows.item(index))
+            .and_then(|row| row.dyn_into::<web_sys::Element>().ok()),
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    match row {
+        Some(row) => {
+            // Centred, not `nearest`: a line brought just to the window's edge can stay cut
+            // by a fraction of a pixel, and the lines around the cause are worth seeing too.
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            row.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        None => {
+            // A line of a long text outside the rendered lines: the box scrolls it to its
+            // middle by the fixed line height (its scroll renders the lines around it),
+            // and the page brings the box into view.
+            let Some(scroll) = editor.query_selector(".pe-scroll").ok().flatten() else {
+                return;
+            };
+            let y = PAD_TOP + f64::from(index) * LINE_HEIGHT;
+            let middle = (f64::from(scroll.client_height()) - LINE_HEIGHT) / 2.0;
+            scroll.set_scroll_top((y - middle).max(0.0) as i32);
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            scroll.scroll_into_view_with_scroll_into_view_options(&options);
+        }
     }
+}
+
+/// The editor's fixed line height and top padding, in CSS pixels (editor.css:
+/// `--pe-line-height`, `.pe-highlight` padding).
+const LINE_HEIGHT: f64 = 20.0;
+const PAD_TOP: f64 = 8.0;
+
+/// Scrolling re-renders a long text's lines once per this many lines.
+const TOP_STEP: usize = 20;
+
+/// The first line in view of a box scrolled by `scroll_top` pixels, rounded down to a
+/// multiple of [`TOP_STEP`].
+fn first_line_in_view(scroll_top: i32) -> usize {
+    let line = ((f64::from(scroll_top) - PAD_TOP).max(0.0) / LINE_HEIGHT) as usize;
+    line - line % TOP_STEP
 }
 
 fn diagnostic_item(d: &Diagnostic, jump: &Callback<(usize, usize)>) -> Html {

@@ -77,28 +77,131 @@ pub(super) fn line_views(text: &str, diagnostics: &[Diagnostic]) -> Vec<LineView
         .collect()
 }
 
+/// Texts longer than this many lines render only the lines around the view (see
+/// [`Window`]); shorter ones render every line.
+pub(super) const WINDOW_FROM_LINES: usize = 400;
+
+/// Lines rendered above the first line in view.
+const WINDOW_BEFORE: usize = 60;
+
+/// Lines rendered from the first line in view on (the box shows about 22).
+const WINDOW_AFTER: usize = 120;
+
+/// The lines of a text that are rendered: a 30,000-line policy (a hostile share link) would
+/// otherwise be 60,000 elements to build, lay out and diff on every keystroke. The lines
+/// outside stand in as empty lines of the same fixed height, so the box keeps its height
+/// and the caret its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Window {
+    /// The first rendered line (0-based).
+    pub first: usize,
+    /// One past the last rendered line.
+    pub end: usize,
+}
+
+impl Window {
+    /// Every line of a text of `count` lines.
+    pub fn all(count: usize) -> Self {
+        Self {
+            first: 0,
+            end: count,
+        }
+    }
+
+    /// The lines around `top` (the first line in view) of a text of `count` lines: all of
+    /// them for a short text.
+    pub fn around(top: usize, count: usize) -> Self {
+        if count <= WINDOW_FROM_LINES {
+            return Self::all(count);
+        }
+        Self {
+            first: top.saturating_sub(WINDOW_BEFORE).min(count),
+            end: top.saturating_add(WINDOW_AFTER).min(count),
+        }
+    }
+
+    fn is_all(self, count: usize) -> bool {
+        self.first == 0 && self.end >= count
+    }
+}
+
+/// Blocks as high as `count` lines: one per set bit of `count`, each sized by a class
+/// (`pe-skip-K` is 2^K lines high, editor.css), since the page's Content-Security-Policy
+/// allows no inline style. A handful of fixed-height boxes are laid out at once, where
+/// thousands of empty lines of text would each be a line box.
+fn skip(count: usize) -> Html {
+    let mut rest = count;
+    let mut blocks = Vec::new();
+    for k in (0..=SKIP_MAX).rev() {
+        let size = 1usize << k;
+        while rest >= size {
+            rest -= size;
+            blocks.push(html! { <div class={format!("pe-skip pe-skip-{k}")}></div> });
+        }
+    }
+    blocks.into_iter().collect()
+}
+
+/// The largest `pe-skip-K` class in editor.css.
+const SKIP_MAX: u32 = 15;
+
 /// The line numbers, marked where a line has a diagnostic.
-pub(super) fn gutter_lines(lines: &[LineView]) -> Html {
+pub(super) fn gutter_lines(lines: &[LineView], window: Window) -> Html {
+    let count = lines.len();
+    let shown = lines.get(window.first..window.end).unwrap_or_default();
     html! {
-        { for lines.iter().enumerate().map(|(n, line)| {
-            let class = classes!("pe-gutter-line", line.severity.map(severity_class));
-            html! { <div {class}>{ n + 1 }</div> }
-        }) }
+        <>
+            { skip(window.first) }
+            { for shown.iter().enumerate().map(|(n, line)| {
+                let number = window.first + n + 1;
+                let class = classes!("pe-gutter-line", line.severity.map(severity_class));
+                html! { <div {class} data-line={number.to_string()}>{ number }</div> }
+            }) }
+            if !window.is_all(count) {
+                { skip(count.saturating_sub(window.end)) }
+                // The widest number sets the gutter's width, rendered or not.
+                <div class="pe-gutter-line pe-measure">{ count }</div>
+            }
+        </>
     }
 }
 
 /// The highlighted copy: one line component each, line breaks between them as text, and
-/// a final space so a trailing empty line still takes its height.
-pub(super) fn highlighted(lines: &[LineView]) -> Html {
+/// a final space so a trailing empty line still takes its height. The lines outside the
+/// window are blocks of their height: before them a line ends without its line break.
+pub(super) fn highlighted(lines: &[LineView], window: Window) -> Html {
     let count = lines.len();
+    let shown = lines.get(window.first..window.end).unwrap_or_default();
+    let last = window.first + shown.len();
     html! {
-        { for lines.iter().enumerate().map(|(n, line)| html! {
-            <>
-                <CodeLine line={line.clone()} />
-                { if n + 1 < count { "\n" } else { " " } }
-            </>
-        }) }
+        <>
+            { skip(window.first) }
+            { for shown.iter().enumerate().map(|(n, line)| {
+                let index = window.first + n + 1;
+                let end = if index == count { " " } else if index == last { "" } else { "\n" };
+                html! {
+                    <>
+                        <CodeLine line={line.clone()} />
+                        { end }
+                    </>
+                }
+            }) }
+            if !window.is_all(count) {
+                { skip(count.saturating_sub(last)) }
+                // The longest line sets the box's width, rendered or not.
+                <span class="pe-measure">{ widest(lines) }</span>
+            }
+        </>
     }
+}
+
+/// The text of the longest line (in characters).
+fn widest(lines: &[LineView]) -> AttrValue {
+    lines
+        .iter()
+        .max_by_key(|line| line.text.chars().count())
+        .map(|line| line.text.clone())
+        .unwrap_or_default()
 }
 
 #[derive(Properties, PartialEq)]
@@ -153,5 +256,24 @@ pub(super) fn severity_class(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "pe-error",
         Severity::Warning => "pe-warning",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Window, WINDOW_FROM_LINES};
+
+    #[test]
+    fn a_short_text_renders_every_line_a_long_one_the_lines_around_the_view() {
+        assert_eq!(Window::around(0, 30), Window::all(30));
+        assert_eq!(Window::around(300, WINDOW_FROM_LINES), Window::all(400));
+        let long = 30_000;
+        let top = Window::around(0, long);
+        assert_eq!((top.first, top.end), (0, 120));
+        let middle = Window::around(15_000, long);
+        assert_eq!((middle.first, middle.end), (14_940, 15_120));
+        let bottom = Window::around(29_990, long);
+        assert_eq!((bottom.first, bottom.end), (29_930, long));
+        assert!(!middle.is_all(long) && Window::all(long).is_all(long));
     }
 }

@@ -1,9 +1,12 @@
 //! Live evaluation: every edit re-runs the simulation, debounced so typing never waits.
 //!
-//! Decisions first, explanations after: an edit runs the simulation for decisions only
+//! Decisions first, explanations on demand: an edit runs the simulation for decisions only
 //! (the engine's allocation-free `decide`, no explanation built), so the badges follow the
-//! keystroke; the explained report follows in a second pass, at once while that pass is
-//! cheap (under [`CHEAP_MS`]), else once typing pauses for [`EXPLAIN_IDLE_MS`].
+//! keystroke. Explanations follow in idle passes of at most [`BATCH`] requests each, the
+//! cards on screen first: the first at once while such a pass is cheap (under
+//! [`CHEAP_MS`]), else once typing pauses for [`EXPLAIN_IDLE_MS`]; the next ones
+//! [`BATCH_GAP_MS`] apart, so input is handled between them. An edit cancels the passes
+//! left: a keystroke never explains 200 requests.
 //!
 //! While the decisions cost less than [`SYNC_MS`], an edit is decided in the keystroke's
 //! own task: the typed character and the decisions it changes reach the screen in one
@@ -37,6 +40,27 @@ pub const SYNC_MS: f64 = 50.0;
 
 /// Quiet time before an expensive explanation pass runs.
 pub const EXPLAIN_IDLE_MS: u32 = 250;
+
+/// How many requests one explanation pass explains besides the cards on screen.
+pub const BATCH: usize = 25;
+
+/// Pause between two explanation passes of the same text.
+pub const BATCH_GAP_MS: u32 = 16;
+
+/// The requests the next explanation pass covers: the unexplained ones of `visible` (the
+/// cards on screen), then the first other unexplained ones, up to `batch` in all (the
+/// cards on screen always). `explained[i]` says whether request `i`'s explanation is that
+/// of the current text.
+pub fn next_batch(explained: &[bool], visible: &[usize], batch: usize) -> Vec<usize> {
+    let waiting = |i: &usize| explained.get(*i) == Some(&false);
+    let mut chosen: Vec<usize> = visible.iter().copied().filter(waiting).collect();
+    let rest: Vec<usize> = (0..explained.len())
+        .filter(|i| waiting(i) && !chosen.contains(i))
+        .take(batch.saturating_sub(chosen.len()))
+        .collect();
+    chosen.extend(rest);
+    chosen
+}
 
 /// When an edit's decisions are made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +128,8 @@ struct Shared {
     workspace: Workspace,
     /// The report on the page (explanations are carried over from it).
     shown: Rc<ReportView>,
+    /// Per request: whether its explanation on the page is that of the current text.
+    explained: Vec<bool>,
     /// The first render evaluated the text already: its effect only schedules explanations.
     fresh: bool,
 }
@@ -114,6 +140,41 @@ struct Output {
     diagnostics: Rc<DiagnosticMap>,
     count: u32,
     millis: f64,
+}
+
+/// One evaluation and what it cost.
+struct Timed {
+    report: ReportView,
+    diagnostics: DiagnosticMap,
+    millis: f64,
+}
+
+/// Evaluates the latest text, explaining the requests `explain` covers, and records which
+/// requests now carry the current text's explanation (all of them after a decisions pass
+/// is none of them).
+fn timed(shared: &Rc<RefCell<Shared>>, explain: Explain) -> Timed {
+    let started = crate::dom::now();
+    let (report, diagnostics) = evaluate(shared, &explain);
+    let millis = crate::dom::now() - started;
+    let mut state = shared.borrow_mut();
+    let count = report.requests.len();
+    if state.explained.len() != count || explain == Explain::None {
+        state.explained = vec![false; count];
+    }
+    for (i, done) in state.explained.iter_mut().enumerate() {
+        *done |= explain.covers(i);
+    }
+    if explain == Explain::None {
+        state.last_cost = millis;
+    } else {
+        state.last_explain_cost = millis;
+        state.count = state.count.wrapping_add(1);
+    }
+    Timed {
+        report,
+        diagnostics,
+        millis,
+    }
 }
 
 /// Watches the editor state and keeps a report up to date.
@@ -127,138 +188,37 @@ pub fn use_evaluation(editor: &Editor) -> Evaluation {
         let doc = editor.doc.clone();
         use_state(move || {
             shared.borrow_mut().latest = doc;
-            let started = crate::dom::now();
-            let (report, diagnostics) = evaluate(&shared, Explain::None);
-            let millis = crate::dom::now() - started;
+            let first = timed(&shared, Explain::None);
             let mut state = shared.borrow_mut();
-            state.last_cost = millis;
             state.fresh = true;
-            state.shown = Rc::new(report);
+            state.shown = Rc::new(first.report);
             Output {
                 report: state.shown.clone(),
-                diagnostics: Rc::new(diagnostics),
+                diagnostics: Rc::new(first.diagnostics),
                 count: 0,
-                millis,
+                millis: first.millis,
             }
         })
     };
     shared.borrow_mut().latest = editor.doc.clone();
 
-    let publish = {
-        let output = output.setter();
-        let shared = shared.clone();
-        Rc::new(
-            move |report: ReportView, diagnostics: DiagnosticMap, count: u32, millis: f64| {
-                // An explanation already on the page stays while the decision it explains
-                // holds, so a keystroke's decisions do not tear down and rebuild every card.
-                let report = {
-                    let mut state = shared.borrow_mut();
-                    let report = Rc::new(carry_explanations(&state.shown, report));
-                    state.shown = report.clone();
-                    report
-                };
-                let next = Output {
-                    report,
-                    diagnostics: Rc::new(diagnostics),
-                    count,
-                    millis,
-                };
-                if millis < SPLIT_AFTER_MS {
-                    output.set(next);
-                } else {
-                    // A long evaluation and the render of its report would otherwise be one
-                    // main-thread task; a zero timeout lets the browser handle input between.
-                    let output = output.clone();
-                    Timeout::new(0, move || output.set(next)).forget();
-                }
-            },
-        )
-    };
-    // The full pass: every request explained; counted in `data-evaluations`.
-    let explain: Rc<dyn Fn()> = {
-        let shared = shared.clone();
-        let publish = publish.clone();
-        Rc::new(move || {
-            let started = crate::dom::now();
-            let (report, diagnostics) = evaluate(&shared, Explain::All);
-            let millis = crate::dom::now() - started;
-            let count = {
-                let mut state = shared.borrow_mut();
-                state.count = state.count.wrapping_add(1);
-                state.last_explain_cost = millis;
-                state.count
-            };
-            publish(report, diagnostics, count, millis);
-        })
-    };
-    let schedule_explain = {
-        let shared = shared.clone();
-        let explain = explain.clone();
-        Rc::new(move || {
-            let delay = explain_delay_ms(shared.borrow().last_explain_cost);
-            let explain = explain.clone();
-            let pending = shared.clone();
-            shared.borrow_mut().explain_timer = Some(Timeout::new(delay, move || {
-                pending.borrow_mut().explain_timer = None;
-                explain();
-            }));
-        })
-    };
+    let publish = use_publish(&shared, output.setter());
+    let schedule_explain = use_explain_passes(&shared, &publish);
     // The keystroke's pass: decisions only, then the explanations when there is time.
     let run: Rc<dyn Fn()> = {
         let shared = shared.clone();
+        let publish = publish.clone();
         let schedule_explain = schedule_explain.clone();
         Rc::new(move || {
-            let started = crate::dom::now();
-            let (report, diagnostics) = evaluate(&shared, Explain::None);
-            let millis = crate::dom::now() - started;
-            let count = {
-                let mut state = shared.borrow_mut();
-                state.last_cost = millis;
-                state.count
-            };
-            publish(report, diagnostics, count, millis);
-            schedule_explain();
+            let decided = timed(&shared, Explain::None);
+            let count = shared.borrow().count;
+            publish(decided, count);
+            schedule_explain(true);
         })
     };
+    use_run_on_edit(&shared, editor.revision, run, schedule_explain);
 
-    {
-        let shared = shared.clone();
-        let run = run.clone();
-        use_effect_with(editor.revision, move |_| {
-            let now = crate::dom::now();
-            let mut state = shared.borrow_mut();
-            // An explanation of the text before this edit is not worth waiting for.
-            if let Some(timer) = state.explain_timer.take() {
-                timer.cancel();
-            }
-            if std::mem::take(&mut state.fresh) {
-                // The first render already holds this text's decisions.
-                drop(state);
-                schedule_explain();
-                return;
-            }
-            let quiet = state.timer.is_none() && now - state.last_edit >= f64::from(DEBOUNCE_MS);
-            state.last_edit = now;
-            match when(quiet, state.last_cost) {
-                When::Now => {
-                    if let Some(timer) = state.timer.take() {
-                        timer.cancel();
-                    }
-                    drop(state);
-                    run();
-                }
-                When::After(delay) => {
-                    let pending = shared.clone();
-                    state.timer = Some(Timeout::new(delay, move || {
-                        pending.borrow_mut().timer = None;
-                        run();
-                    }));
-                }
-            }
-        });
-    }
-
+    // Asked for (the keyboard shortcut): every request explained now.
     let evaluate_now = {
         let shared = shared.clone();
         Callback::from(move |()| {
@@ -270,7 +230,9 @@ pub fn use_evaluation(editor: &Editor) -> Evaluation {
                 timer.cancel();
             }
             drop(state);
-            explain();
+            let explained = timed(&shared, Explain::All);
+            let count = shared.borrow().count;
+            publish(explained, count);
         })
     };
 
@@ -281,6 +243,141 @@ pub fn use_evaluation(editor: &Editor) -> Evaluation {
         millis: output.millis,
         evaluate_now,
     }
+}
+
+/// Puts an evaluation on the page (`count`: the explanation passes so far).
+type Publish = Rc<dyn Fn(Timed, u32)>;
+
+/// Publishes evaluations: an explanation already on the page stays while the decision it
+/// explains holds, so a keystroke's decisions do not tear down and rebuild every card.
+/// Made once per page: the setter and the shared state do not change between renders.
+#[hook]
+fn use_publish(shared: &Rc<RefCell<Shared>>, output: UseStateSetter<Output>) -> Publish {
+    let shared = shared.clone();
+    let made = use_memo((), move |()| -> Publish {
+        Rc::new(move |timed: Timed, count: u32| {
+            let report = {
+                let mut state = shared.borrow_mut();
+                let report = Rc::new(carry_explanations(&state.shown, timed.report));
+                state.shown = report.clone();
+                report
+            };
+            let next = Output {
+                report,
+                diagnostics: Rc::new(timed.diagnostics),
+                count,
+                millis: timed.millis,
+            };
+            if timed.millis < SPLIT_AFTER_MS {
+                output.set(next);
+            } else {
+                // A long evaluation and the render of its report would otherwise be one
+                // main-thread task; a zero timeout lets the browser handle input between.
+                let output = output.clone();
+                Timeout::new(0, move || output.set(next)).forget();
+            }
+        })
+    });
+    (*made).clone()
+}
+
+/// Schedules explanation passes: `schedule(true)` after an edit's decisions (at once
+/// while passes are cheap, else after a pause), each pass schedules the next until every
+/// request is explained. Counted in `data-evaluations`. Made once per page (it refers to
+/// itself, to schedule the next pass).
+#[hook]
+fn use_explain_passes(shared: &Rc<RefCell<Shared>>, publish: &Publish) -> Rc<dyn Fn(bool)> {
+    let shared = shared.clone();
+    let publish = publish.clone();
+    let made = use_memo((), move |()| explain_passes(shared, publish));
+    (*made).clone()
+}
+
+/// Schedules an explanation pass (`true`: after an edit's decisions).
+type Schedule = Rc<dyn Fn(bool)>;
+
+fn explain_passes(shared: Rc<RefCell<Shared>>, publish: Publish) -> Schedule {
+    // A pass needs to schedule the next one: it reaches itself through this cell.
+    let cell: Rc<RefCell<Option<Schedule>>> = Rc::new(RefCell::new(None));
+    let schedule: Schedule = {
+        let cell = cell.clone();
+        Rc::new(move |after_edit: bool| {
+            let delay = if after_edit {
+                explain_delay_ms(shared.borrow().last_explain_cost)
+            } else {
+                BATCH_GAP_MS
+            };
+            let (shared_, publish, cell) = (shared.clone(), publish.clone(), cell.clone());
+            let timer = Timeout::new(delay, move || {
+                shared_.borrow_mut().explain_timer = None;
+                let batch = {
+                    let state = shared_.borrow();
+                    next_batch(&state.explained, &crate::dom::visible_requests(), BATCH)
+                };
+                if batch.is_empty() {
+                    return;
+                }
+                let explained = timed(&shared_, Explain::Only(batch));
+                let (count, more) = {
+                    let state = shared_.borrow();
+                    (state.count, state.explained.contains(&false))
+                };
+                publish(explained, count);
+                if more {
+                    if let Some(next) = cell.borrow().clone() {
+                        next(false);
+                    }
+                }
+            });
+            shared.borrow_mut().explain_timer = Some(timer);
+        })
+    };
+    *cell.borrow_mut() = Some(schedule.clone());
+    schedule
+}
+
+/// Runs `run` for each edit (a change of `revision`): in the edit's task while decisions
+/// are cheap, else debounced (see [`when`]).
+#[hook]
+fn use_run_on_edit(
+    shared: &Rc<RefCell<Shared>>,
+    revision: u64,
+    run: Rc<dyn Fn()>,
+    schedule_explain: Rc<dyn Fn(bool)>,
+) {
+    let shared = shared.clone();
+    use_effect_with(revision, move |_| {
+        let now = crate::dom::now();
+        let mut state = shared.borrow_mut();
+        // An explanation of the text before this edit is not worth waiting for.
+        if let Some(timer) = state.explain_timer.take() {
+            timer.cancel();
+        }
+        if std::mem::take(&mut state.fresh) {
+            // The first render already holds this text's decisions.
+            drop(state);
+            schedule_explain(true);
+            return;
+        }
+        let quiet = state.timer.is_none() && now - state.last_edit >= f64::from(DEBOUNCE_MS);
+        state.last_edit = now;
+        match when(quiet, state.last_cost) {
+            When::Now => {
+                if let Some(timer) = state.timer.take() {
+                    timer.cancel();
+                }
+                drop(state);
+                run();
+            }
+            When::After(delay) => {
+                let pending = shared.clone();
+                state.timer = Some(Timeout::new(delay, move || {
+                    pending.borrow_mut().timer = None;
+                    run();
+                }));
+            }
+        }
+    });
 }
 
 /// `next` with the explanation of each request kept from `shown` when `next` carries only
@@ -303,19 +400,21 @@ pub fn carry_explanations(shown: &ReportView, mut next: ReportView) -> ReportVie
     next
 }
 
-fn evaluate(shared: &Rc<RefCell<Shared>>, explain: Explain) -> (ReportView, DiagnosticMap) {
+fn evaluate(shared: &Rc<RefCell<Shared>>, explain: &Explain) -> (ReportView, DiagnosticMap) {
     let mut state = shared.borrow_mut();
     let Shared {
         workspace, latest, ..
     } = &mut *state;
-    backend::simulate_in(workspace, latest, explain)
+    backend::simulate_in(workspace, latest, explain.clone())
 }
 
 #[cfg(test)]
 mod tests {
     use std::rc::Rc;
 
-    use super::{carry_explanations, explain_delay_ms, when, When, DEBOUNCE_MS, EXPLAIN_IDLE_MS};
+    use super::{
+        carry_explanations, explain_delay_ms, next_batch, when, When, DEBOUNCE_MS, EXPLAIN_IDLE_MS,
+    };
     use crate::backend::{ReportView, RequestResultView};
 
     fn report(requests: &[(&str, &str)]) -> ReportView {
@@ -353,6 +452,27 @@ mod tests {
             report(&[("Allowed", ""), ("Allowed", ""), ("ImplicitDeny", "")]),
         );
         assert!(!longer.requests[2].explained);
+    }
+
+    #[test]
+    fn a_pass_explains_the_cards_on_screen_then_the_first_others_never_all_at_once() {
+        let mut explained = vec![false; 200];
+        // A small scenario: one pass explains every request, as before.
+        assert_eq!(next_batch(&explained[..3], &[0, 1, 2], 25), vec![0, 1, 2]);
+        // The large one: the cards on screen, then the first others, 25 in all.
+        let first = next_batch(&explained, &[120, 121, 122], 25);
+        assert_eq!(first.len(), 25);
+        assert_eq!(&first[..4], &[120, 121, 122, 0]);
+        for i in &first {
+            explained[*i] = true;
+        }
+        let second = next_batch(&explained, &[120, 121, 122], 25);
+        assert_eq!(second.first(), Some(&22));
+        assert!(second.iter().all(|i| !first.contains(i)));
+        // Cards on screen are explained even past the batch size; nothing left, no pass.
+        let many: Vec<usize> = (0..40).collect();
+        assert_eq!(next_batch(&[false; 40], &many, 25).len(), 40);
+        assert!(next_batch(&[true; 5], &[0, 1], 25).is_empty());
     }
 
     #[test]

@@ -61,7 +61,10 @@ impl Input {
 
 /// Refuses a file by its size alone, before reading it: a 20 MB file fails at once.
 pub fn check_file_size(name: &str, bytes: f64) -> Result<(), ReadError> {
-    #[allow(clippy::cast_precision_loss)]
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "byte counts shown to the user in KB/MB: far below 2^53, exact in f64"
+    )]
     let max = MAX_IMPORT_BYTES as f64;
     if bytes > max {
         return Err(too_large(&Origin::File(name.to_owned()), bytes));
@@ -72,7 +75,10 @@ pub fn check_file_size(name: &str, bytes: f64) -> Result<(), ReadError> {
 /// An uploaded file's bytes as text: UTF-8 (a leading byte-order mark is dropped), or an
 /// error naming the first byte that is not.
 pub fn decode_file(name: &str, bytes: Vec<u8>) -> Result<String, ReadError> {
-    #[allow(clippy::cast_precision_loss)]
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "byte counts shown to the user in KB/MB: far below 2^53, exact in f64"
+    )]
     check_file_size(name, bytes.len() as f64)?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text
@@ -102,11 +108,13 @@ fn too_large(origin: &Origin, bytes: f64) -> ReadError {
 
 /// `20 MB`, `1025 KB`: whole units, rounded up so a size over the limit never reads as equal.
 fn size_text(bytes: f64) -> String {
+    // Whole numbers, printed as integers: formatting an f64 would pull core's float
+    // printing into the page for this one message (docs/bundle.md). `as` saturates.
     let kb = (bytes / 1024.0).ceil();
     if kb >= 10.0 * 1024.0 {
-        format!("{} MB", (kb / 1024.0).ceil())
+        format!("{} MB", (kb / 1024.0).ceil() as u64)
     } else {
-        format!("{kb} KB")
+        format!("{} KB", kb as u64)
     }
 }
 
@@ -124,7 +132,10 @@ fn shorten(name: &str) -> String {
 /// Reads the input as a scenario or as AWS CLI output and merges it into `current`.
 pub fn import(current: &ScenarioDoc, input: &Input) -> Result<Imported, ReadError> {
     let text = input.text.as_deref().map_err(Clone::clone)?;
-    #[allow(clippy::cast_precision_loss)]
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "byte counts shown to the user in KB/MB: far below 2^53, exact in f64"
+    )]
     if text.len() > MAX_IMPORT_BYTES {
         return Err(too_large(&input.origin, text.len() as f64));
     }
