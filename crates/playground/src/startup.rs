@@ -17,6 +17,8 @@ pub struct Start {
     pub example: String,
     /// Notices to show.
     pub notices: Vec<String>,
+    /// The scenario came from a share link (`s=`) in the URL.
+    pub shared: bool,
 }
 
 fn default_doc(notices: &mut Vec<String>) -> ScenarioDoc {
@@ -39,6 +41,7 @@ fn from_text(json: &str, notices: &[String]) -> Result<Start, String> {
             doc,
             example: String::new(),
             notices: notices.to_vec(),
+            shared: false,
         })
         .map_err(|e| e.message)
 }
@@ -54,6 +57,7 @@ pub fn example_start(id: &str) -> Result<Start, String> {
         doc,
         example: id.to_owned(),
         notices: Vec::new(),
+        shared: false,
     })
 }
 
@@ -65,7 +69,12 @@ pub fn start(restore_saved: bool) -> Start {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     match share::decode_fragment(&hash) {
         Ok(Some(json)) => match from_text(&json, &notices) {
-            Ok(start) => return start,
+            Ok(start) => {
+                return Start {
+                    shared: true,
+                    ..start
+                }
+            }
             Err(e) => notices.push(format!("the shared scenario could not be read: {e}")),
         },
         Ok(None) => {}
@@ -96,6 +105,7 @@ pub fn start(restore_saved: bool) -> Start {
         doc: default_doc(&mut notices),
         example: examples::DEFAULT_ID.to_string(),
         notices,
+        shared: false,
     }
 }
 
@@ -120,7 +130,28 @@ pub fn reset_saved_work() -> bool {
 /// Puts the share link for `scenario_json` in the address bar and on the clipboard.
 /// Returns the notice to show.
 pub fn share(scenario_json: &str) -> String {
-    match share::encode_fragment(scenario_json) {
+    publish(share::encode_fragment(scenario_json), "share link ready")
+}
+
+/// In a workshop: the share link keeps the learner in workshop `workshop` at `exercise`
+/// with their version (`#workshop=…&exercise=…&s=1.…`); where the recipient has no
+/// version of that exercise yet, it opens as theirs. Returns the notice to show.
+pub fn share_in_workshop(scenario_json: &str, workshop: &str, exercise: Option<&str>) -> String {
+    let around = Fragment {
+        workshop: Some(workshop.to_owned()),
+        exercise: exercise.map(str::to_owned),
+        ..Fragment::default()
+    };
+    let what = match exercise {
+        Some(id) => format!("workshop link with your version of exercise `{id}` ready"),
+        None => "workshop link with your version ready".to_owned(),
+    };
+    publish(share::encode_fragment_in(scenario_json, around), &what)
+}
+
+/// Puts an encoded link in the address bar and on the clipboard; the notice says `what`.
+fn publish(encoded: Result<String, share::ShareError>, what: &str) -> String {
+    match encoded {
         Ok(fragment) => {
             let window = gloo::utils::window();
             let location = window.location();
@@ -128,7 +159,7 @@ pub fn share(scenario_json: &str) -> String {
             let url = location.href().unwrap_or_default();
             copy_to_clipboard(&window.navigator(), &url);
             format!(
-                "share link ready ({} characters): it is in the address bar and was copied",
+                "{what} ({} characters): it is in the address bar and was copied",
                 url.len()
             )
         }

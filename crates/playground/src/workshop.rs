@@ -29,6 +29,22 @@ pub struct Workshop {
     pub fixes_shown: bool,
     /// Bumped whenever an exercise is (re)opened: the page then loads its scenario.
     pub opened: u64,
+    /// The editor holds a scenario from elsewhere (an example, an import, a new one): it
+    /// is neither judged nor kept as the learner's version until they go back to the
+    /// exercise, so browsing never overwrites their work.
+    pub away: bool,
+    /// What became of a scenario the workshop link carried (a learner's shared version).
+    pub shared: Option<SharedVersion>,
+}
+
+/// What became of the scenario a shared workshop link carried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SharedVersion {
+    /// It is the open exercise's version in this browser now (there was none).
+    Opened,
+    /// This browser already had its own, different version of the exercise, which is
+    /// kept: a link never overwrites a learner's work.
+    KeptYours,
 }
 
 /// What can happen in workshop mode.
@@ -43,6 +59,8 @@ pub enum WorkshopAction {
         progress: Progress,
         /// The exercise the link names.
         wanted: Option<String>,
+        /// The scenario the link carried (a shared version of the `wanted` exercise).
+        shared: Option<String>,
     },
     /// The workshop file could not be read.
     Failed(Vec<String>),
@@ -65,6 +83,9 @@ pub enum WorkshopAction {
     },
     /// Forget the progress and start at the first exercise.
     ResetProgress,
+    /// Something other than the exercise was loaded into the editor (an example, an
+    /// import, a new scenario): stop judging and keeping it (see [`Workshop::away`]).
+    Away,
 }
 
 impl Workshop {
@@ -128,6 +149,7 @@ impl Workshop {
         self.current = index.min(self.len().saturating_sub(1));
         self.verdict = None;
         self.solution_shown = false;
+        self.away = false;
         self.progress.current = self.exercise().map(|e| e.id.clone());
         self.opened = self.opened.wrapping_add(1);
     }
@@ -139,17 +161,27 @@ impl Workshop {
                 view,
                 progress,
                 wanted,
+                shared,
             } => {
                 let index_of = |id: &Option<String>| {
                     id.as_ref()
                         .and_then(|id| view.exercises.iter().position(|e| e.id == *id))
                 };
-                let index = index_of(&wanted)
-                    .or_else(|| index_of(&progress.current))
-                    .unwrap_or(0);
+                let linked = index_of(&wanted);
+                let index = linked.or_else(|| index_of(&progress.current)).unwrap_or(0);
                 self.view = Some(view);
                 self.problems = Vec::new();
                 self.progress = progress;
+                self.shared = None;
+                if let (Some(text), Some(id)) = (shared, linked.and(wanted)) {
+                    self.shared = Some(match self.progress.drafts.get(&id) {
+                        Some(own) if *own != text => SharedVersion::KeptYours,
+                        _ => {
+                            self.progress.drafts.insert(id, text);
+                            SharedVersion::Opened
+                        }
+                    });
+                }
                 self.open(index);
             }
             WorkshopAction::Failed(problems) => {
@@ -170,7 +202,7 @@ impl Workshop {
                 verdict,
                 scenario,
             } => {
-                if self.exercise().is_some_and(|e| e.id == exercise) {
+                if !self.away && self.exercise().is_some_and(|e| e.id == exercise) {
                     if verdict.passed && !self.is_done(&exercise) {
                         self.progress.done.push(exercise.clone());
                     }
@@ -181,6 +213,10 @@ impl Workshop {
             WorkshopAction::ResetProgress => {
                 self.progress = Progress::default();
                 self.open(0);
+            }
+            WorkshopAction::Away => {
+                self.away = true;
+                self.verdict = None;
             }
         }
         self

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use identity_pool::exercise::{workshop_view, GoalsVerdict};
 
-use super::{Workshop, WorkshopAction};
+use super::{SharedVersion, Workshop, WorkshopAction};
 use crate::storage::progress::Progress;
 
 fn shipped() -> Workshop {
@@ -13,6 +13,7 @@ fn shipped() -> Workshop {
         view: Rc::new(view.expect("the shipped workshop reads")),
         progress: Progress::default(),
         wanted: None,
+        shared: None,
     })
 }
 
@@ -44,6 +45,7 @@ fn the_link_or_the_saved_place_picks_the_exercise() {
         view: view.clone(),
         progress: Progress::default(),
         wanted: Some(third.clone()),
+        shared: None,
     });
     assert_eq!(linked.current, 2);
     let resumed = Workshop::default().apply(WorkshopAction::Loaded {
@@ -53,6 +55,7 @@ fn the_link_or_the_saved_place_picks_the_exercise() {
             ..Progress::default()
         },
         wanted: Some("no-such-exercise".into()),
+        shared: None,
     });
     assert_eq!(resumed.current, 4);
 }
@@ -123,4 +126,63 @@ fn opening_another_exercise_hides_its_solution_and_reset_forgets_everything() {
             ..Progress::default()
         }
     );
+}
+
+#[test]
+fn while_the_editor_holds_an_example_nothing_is_judged_or_kept_until_the_learner_goes_back() {
+    let w = shipped();
+    let id = w.exercise().expect("open").id.clone();
+    let judged = |w: Workshop, text: &str| {
+        w.apply(WorkshopAction::Judged {
+            exercise: id.clone(),
+            verdict: verdict(true),
+            scenario: text.into(),
+        })
+    };
+    let w = judged(w, "my version").apply(WorkshopAction::Away);
+    assert!(w.away && w.verdict.is_none());
+    // The example's evaluation arrives: the learner's version and progress stay.
+    let w = judged(w, "an example");
+    assert_eq!(w.scenario_for(0).as_deref(), Some("my version"));
+    assert!(w.verdict.is_none());
+    // Back to the exercise: their version is what opens, and judging resumes.
+    let w = w.apply(WorkshopAction::Select(0));
+    assert!(!w.away);
+    assert_eq!(w.scenario_for(0).as_deref(), Some("my version"));
+    let w = judged(w, "my version, edited");
+    assert_eq!(w.scenario_for(0).as_deref(), Some("my version, edited"));
+}
+
+#[test]
+fn a_shared_version_opens_where_there_is_none_and_never_overwrites_a_learners_own() {
+    let view = shipped().view.expect("read");
+    let second = view.exercises[1].id.clone();
+    let open = |progress: Progress| {
+        Workshop::default().apply(WorkshopAction::Loaded {
+            view: view.clone(),
+            progress,
+            wanted: Some(second.clone()),
+            shared: Some("shared version".into()),
+        })
+    };
+    let fresh = open(Progress::default());
+    assert_eq!(fresh.current, 1);
+    assert_eq!(fresh.shared, Some(SharedVersion::Opened));
+    assert_eq!(fresh.scenario_for(1).as_deref(), Some("shared version"));
+
+    let mut mine = Progress::default();
+    mine.drafts.insert(second.clone(), "my own version".into());
+    let kept = open(mine);
+    assert_eq!(kept.shared, Some(SharedVersion::KeptYours));
+    assert_eq!(kept.scenario_for(1).as_deref(), Some("my own version"));
+
+    // A link naming no exercise of the workshop carries nothing over.
+    let unnamed = Workshop::default().apply(WorkshopAction::Loaded {
+        view: view.clone(),
+        progress: Progress::default(),
+        wanted: Some("no-such-exercise".into()),
+        shared: Some("shared version".into()),
+    });
+    assert_eq!(unnamed.shared, None);
+    assert!(unnamed.progress.drafts.is_empty());
 }

@@ -117,11 +117,27 @@ pub fn App(props: &AppProps) -> Html {
 
     // The scenario an example or an import replaced, for one step of undo.
     let previous = use_state(|| None::<(AttrValue, Rc<ScenarioDoc>)>);
+    // In a workshop: bumped whenever the editor gets something other than the exercise,
+    // so the workshop panel stops judging and keeping it (the learner's version is safe).
+    let detached = use_state(|| 0u32);
     let keep = {
         let previous = previous.clone();
         let editor = editor.clone();
+        let detached = detached.clone();
         Callback::from(move |what: String| {
             previous.set(Some((AttrValue::from(what), Rc::new(editor.doc.clone()))));
+            if in_workshop {
+                detached.set(detached.wrapping_add(1));
+            }
+        })
+    };
+    // The exercise open in a workshop, named by the share link.
+    let exercise_open = use_mut_ref(|| None::<String>);
+    // A workshop link's shared version, handed to the workshop panel once.
+    let shared = {
+        let first = first.clone();
+        use_memo((), move |_| {
+            first.shared.then(|| AttrValue::from(first.doc.to_json()))
         })
     };
     let on_pick = {
@@ -267,7 +283,20 @@ pub fn App(props: &AppProps) -> Html {
     let on_share = {
         let notify = notify.clone();
         let editor = editor.clone();
-        Callback::from(move |()| notify.emit(crate::startup::share(&editor.doc.to_json())))
+        let workshop = props.workshop.clone();
+        let exercise_open = exercise_open.clone();
+        Callback::from(move |()| {
+            let json = editor.doc.to_json();
+            notify.emit(match &workshop {
+                // The link keeps the recipient in the workshop, at this exercise.
+                Some(link) => crate::startup::share_in_workshop(
+                    &json,
+                    &link.id,
+                    exercise_open.borrow().as_deref(),
+                ),
+                None => crate::startup::share(&json),
+            })
+        })
     };
     {
         // Autosave after each evaluation (already debounced); report a failure once.
@@ -356,7 +385,11 @@ pub fn App(props: &AppProps) -> Html {
                         let dispatch = dispatch.clone();
                         let selected = selected.clone();
                         let before = before.clone();
+                        let detached = detached.clone();
                         Callback::from(move |()| {
+                            if in_workshop {
+                                detached.set(detached.wrapping_add(1));
+                            }
                             selected.set(AttrValue::default());
                             dispatch.emit(Action::Load(Box::new((*before).clone())));
                             previous.set(None);
@@ -387,7 +420,12 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="column results-column">
                     if let Some(link) = &props.workshop {
                         <WorkshopPanel link={link.clone()} doc={doc.clone()} revision={editor.revision}
-                            count={evaluation.count} dispatch={dispatch.clone()} />
+                            count={evaluation.count} dispatch={dispatch.clone()} detached={*detached}
+                            shared={(*shared).clone()}
+                            on_open={{
+                                let exercise_open = exercise_open.clone();
+                                Callback::from(move |id: String| *exercise_open.borrow_mut() = Some(id))
+                            }} />
                     }
                     // The question next to the answer: who signs in and what they ask for,
                     // right above what AWS answers.

@@ -17,7 +17,7 @@ use crate::backend;
 use crate::mode::WorkshopLink;
 use crate::state::{Action, ScenarioDoc};
 use crate::storage::progress;
-use crate::workshop::{Workshop, WorkshopAction};
+use crate::workshop::{SharedVersion, Workshop, WorkshopAction};
 
 /// Props of [`WorkshopPanel`].
 #[derive(Properties, PartialEq)]
@@ -32,10 +32,27 @@ pub struct WorkshopPanelProps {
     pub count: u32,
     /// Loads a scenario into the editor.
     pub dispatch: Callback<Action>,
+    /// Bumped by the page whenever it loads something other than the exercise (an example,
+    /// an import, a new scenario): the panel then stops judging and keeping the editor's
+    /// scenario until the learner goes back (`Workshop::away`).
+    #[prop_or_default]
+    pub detached: u32,
+    /// The scenario the workshop link carried (a shared version), if any.
+    #[prop_or_default]
+    pub shared: Option<AttrValue>,
+    /// Told the id of each exercise opened (the page's Share names it).
+    #[prop_or_default]
+    pub on_open: Callback<String>,
 }
 
 /// Reads `text` as a workshop and opens it, or lists its problems under `name`.
-fn open_text(state: &UseReducerHandle<Workshop>, name: &str, text: &str, wanted: Option<String>) {
+fn open_text(
+    state: &UseReducerHandle<Workshop>,
+    name: &str,
+    text: &str,
+    wanted: Option<String>,
+    shared: Option<String>,
+) {
     match backend::load_workshop(text) {
         Ok(view) => {
             let saved = progress::load(&view.id);
@@ -43,6 +60,7 @@ fn open_text(state: &UseReducerHandle<Workshop>, name: &str, text: &str, wanted:
                 view: Rc::new(view),
                 progress: saved,
                 wanted,
+                shared,
             });
         }
         Err(problems) => state.dispatch(WorkshopAction::Failed(
@@ -66,11 +84,12 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
     {
         let state = state.clone();
         let link = props.link.clone();
+        let shared = props.shared.as_ref().map(ToString::to_string);
         use_effect_with((), move |_| {
             let url = link.file_url();
             yew::platform::spawn_local(async move {
                 match crate::net::fetch_text(&url).await {
-                    Ok(text) => open_text(&state, &url, &text, link.exercise.clone()),
+                    Ok(text) => open_text(&state, &url, &text, link.exercise.clone(), shared),
                     Err(problem) => state.dispatch(WorkshopAction::Failed(vec![problem])),
                 }
             });
@@ -82,7 +101,11 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
         let dispatch = props.dispatch.clone();
         let loaded_at = loaded_at.clone();
         let revision = props.revision;
+        let on_open = props.on_open.clone();
         use_effect_with(state.opened, move |_| {
+            if let Some(exercise) = state.exercise() {
+                on_open.emit(exercise.id.clone());
+            }
             if let Some(text) = state.scenario_for(state.current) {
                 match ScenarioDoc::from_json(&text) {
                     Ok(doc) => {
@@ -94,6 +117,18 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
                         e.message
                     )])),
                 }
+            }
+        });
+    }
+    {
+        // The page loaded something else: its evaluations are not the learner's work.
+        // (Declared before the judging effect, so it runs first in the same render.)
+        let state = state.clone();
+        let loaded_at = loaded_at.clone();
+        use_effect_with(props.detached, move |detached| {
+            if *detached > 0 {
+                *loaded_at.borrow_mut() = None;
+                state.dispatch(WorkshopAction::Away);
             }
         });
     }
@@ -172,7 +207,7 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
             let task =
                 gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |read| {
                     match read {
-                        Ok(text) => open_text(&state, &name, &text, None),
+                        Ok(text) => open_text(&state, &name, &text, None, None),
                         Err(e) => state.dispatch(WorkshopAction::Failed(vec![format!(
                             "`{name}` could not be read: {e}"
                         )])),
@@ -235,6 +270,27 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
                     }) }
                 </ol>
             </details>
+            if state.away {
+                <div class="workshop-away" data-testid="workshop-away" role="status">
+                    <p>{ "The editor shows another scenario, which is not checked against the goals. Your version of this exercise is kept." }</p>
+                    <button type="button" class="primary" onclick={send(WorkshopAction::Select(index))}>
+                        { format!("Back to the exercise: {}", exercise.title) }
+                    </button>
+                </div>
+            }
+            { match state.shared {
+                Some(SharedVersion::Opened) => html! {
+                    <p class="muted" data-testid="workshop-shared" data-shared="opened">
+                        { "This is the version of the exercise shared in the link; your edits are kept in this browser from here on." }
+                    </p>
+                },
+                Some(SharedVersion::KeptYours) => html! {
+                    <p class="muted" data-testid="workshop-shared" data-shared="kept-yours">
+                        { "The link carried someone's version of this exercise, but this browser has your own, which is kept (open the link in a private window to see theirs)." }
+                    </p>
+                },
+                None => html! {},
+            } }
             <h3>{ exercise.title.clone() }</h3>
             <p class="brief"><RichText text={exercise.brief.clone()} /></p>
             <GoalChecklist titles={exercise.goals.clone()} verdict={state.verdict.clone()} />

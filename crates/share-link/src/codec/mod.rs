@@ -51,6 +51,22 @@ pub fn encode_fragment(scenario_json: &str) -> Result<String, ShareError> {
     Ok(fragment)
 }
 
+/// Like [`encode_fragment`], with the scenario placed among the other parameters of
+/// `around` (for example a workshop and its exercise: `#workshop=…&exercise=…&s=1.…`).
+/// The whole fragment is held to [`MAX_FRAGMENT_LEN`].
+pub fn encode_fragment_in(
+    scenario_json: &str,
+    mut around: crate::Fragment,
+) -> Result<String, ShareError> {
+    let alone = encode_fragment(scenario_json)?;
+    around.scenario = crate::Fragment::parse(&alone).scenario;
+    let fragment = around.to_hash();
+    if fragment.len() > MAX_FRAGMENT_LEN {
+        return Err(ShareError::too_long(fragment.len()));
+    }
+    Ok(fragment)
+}
+
 /// Reads a URL fragment (with or without the leading `#`) and returns the scenario JSON in it.
 ///
 /// `Ok(None)` when the fragment carries no scenario (empty, or other parameters only).

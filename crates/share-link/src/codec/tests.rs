@@ -29,6 +29,47 @@ fn payload_fragment(version: &str, bytes: &[u8]) -> String {
 }
 
 #[test]
+fn a_scenario_among_workshop_parameters_reads_back_with_them() {
+    let around = crate::Fragment {
+        workshop: Some("iam-roles".into()),
+        exercise: Some("own-s3-folder".into()),
+        ..crate::Fragment::default()
+    };
+    let fragment = encode_fragment_in(SCENARIO, around).unwrap();
+    assert!(
+        fragment.starts_with("#workshop=iam-roles&exercise=own-s3-folder&s=1."),
+        "{fragment}"
+    );
+    assert_eq!(
+        decode_fragment(&fragment).unwrap().as_deref(),
+        Some(SCENARIO)
+    );
+    let read = crate::Fragment::parse(&fragment);
+    assert_eq!(read.workshop.as_deref(), Some("iam-roles"));
+    assert_eq!(read.exercise.as_deref(), Some("own-s3-folder"));
+}
+
+#[test]
+fn parameters_count_against_the_link_limit() {
+    // A scenario whose link alone is just under the limit goes over with the parameters.
+    let mut len = 40_000;
+    let json = loop {
+        let json = noisy_json(len);
+        let alone = encode_fragment(&json).unwrap().len();
+        if alone > MAX_FRAGMENT_LEN - 20 {
+            break json;
+        }
+        len += (MAX_FRAGMENT_LEN - alone) / 2 + 1;
+    };
+    let around = crate::Fragment {
+        workshop: Some("a-workshop-with-a-long-id".into()),
+        ..crate::Fragment::default()
+    };
+    let error = encode_fragment_in(&json, around).unwrap_err();
+    assert_eq!(error.kind, ShareErrorKind::TooLong);
+}
+
+#[test]
 fn round_trip_keeps_the_exact_text() {
     let fragment = encode_fragment(SCENARIO).unwrap();
     assert!(fragment.starts_with("#s=1."), "{fragment}");
