@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::arn::ArnPattern;
 use crate::condition::{CompiledCondition, Operator};
+use crate::index::actions::ActionsByService;
 use crate::index::StatementIndex;
 use crate::pattern::Template;
 use crate::policy::{Effect, NameList, Policy, PolicyKind};
@@ -54,6 +55,8 @@ pub(crate) struct CompiledStatement {
     pub effect: Effect,
     pub principal: Option<PrincipalSpec>,
     pub action: Option<Patterns<Template>>,
+    /// A long `Action` list by service (see `index::actions`).
+    pub action_lookup: Option<ActionsByService>,
     pub resource: Option<Patterns<ArnPattern>>,
     pub conditions: Vec<CompiledCondition>,
 }
@@ -98,6 +101,7 @@ impl CompiledPolicy {
                     .action
                     .as_ref()
                     .map(|list| patterns(list, |v| Template::compile(v, true, false))),
+                action_lookup: None,
                 resource: st
                     .resource
                     .as_ref()
@@ -123,6 +127,13 @@ impl CompiledPolicy {
                         })
                     })
                     .collect(),
+            })
+            .map(|mut st: CompiledStatement| {
+                st.action_lookup = st
+                    .action
+                    .as_ref()
+                    .and_then(|list| ActionsByService::build(&list.items));
+                st
             })
             .collect();
         let index = StatementIndex::build(&statements).map(Arc::new);

@@ -11,9 +11,12 @@
 //! there the layer's outcome (any Allow, any Deny, the strongest grant) does not depend on
 //! the order statements are met in, nor on meeting one twice.
 
+pub(crate) mod actions;
+
 use std::collections::HashMap;
 
 use crate::compile::CompiledStatement;
+use crate::CompiledPolicy;
 
 /// Policies with fewer statements are scanned: the index would cost more than it saves.
 const MIN_INDEXED: usize = 16;
@@ -174,6 +177,42 @@ impl StatementIndex {
         }
         self.any_service.visit(resource, &mut visit);
         true
+    }
+}
+
+impl CompiledPolicy {
+    /// This policy with only the statements that can apply to an action of service `prefix`
+    /// (ASCII, any case): every decision on an action `prefix:...` is the same as with the
+    /// whole policy (explanations list fewer statements). A table of decisions over one
+    /// service's actions (effective permissions) then meets a handful of statements per
+    /// decision instead of all. `None` when nothing would be gained: the policy has a
+    /// statement index (decisions already meet only the service's statements), every
+    /// statement may apply, or `prefix` is not ASCII.
+    pub fn for_service(&self, prefix: &str) -> Option<CompiledPolicy> {
+        if self.index.is_some() || !prefix.is_ascii() {
+            return None;
+        }
+        let prefix = prefix.to_ascii_lowercase();
+        let keep: Vec<bool> = self
+            .statements
+            .iter()
+            .map(|st| services(st).is_none_or(|services| services.contains(&prefix)))
+            .collect();
+        if keep.iter().all(|k| *k) {
+            return None;
+        }
+        let statements = self
+            .statements
+            .iter()
+            .zip(keep)
+            .filter(|(_, keep)| *keep)
+            .map(|(st, _)| st.clone())
+            .collect();
+        Some(CompiledPolicy {
+            source: self.source.clone(),
+            statements,
+            index: None,
+        })
     }
 }
 

@@ -145,10 +145,13 @@ fn action_matches(
         }
         return false;
     };
-    let hit = list
-        .items
-        .iter()
-        .any(|(_, p)| p.matches(&req.action, &req.context, true) == Matched::Yes);
+    let matches = |(_, p): &(String, crate::pattern::Template)| {
+        p.matches(&req.action, &req.context, true) == Matched::Yes
+    };
+    let hit = match &st.action_lookup {
+        Some(lookup) => lookup.any_match(&req.action, |i| list.items.get(i).is_some_and(matches)),
+        None => list.items.iter().any(matches),
+    };
     let ok = hit != list.negated;
     if let Some(t) = trace {
         let name = if list.negated { "NotAction" } else { "Action" };

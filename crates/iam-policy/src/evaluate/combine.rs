@@ -74,7 +74,9 @@ impl Combined {
 pub(super) fn combine(set: &PolicySet<'_>, run: &mut Run<'_>) -> Combined {
     let req = run.req;
     let anonymous = matches!(req.principal, Some(RequestPrincipal::Anonymous));
-    let service_linked = rules::is_service_linked_role(req);
+    // Only Organizations policies care (and splitting the caller's ARN is not free).
+    let service_linked = !(set.service_control.is_empty() && set.resource_control.is_empty())
+        && rules::is_service_linked_role(req);
     let management = set.management_account.as_deref();
 
     let scp_applies = !set.service_control.is_empty()

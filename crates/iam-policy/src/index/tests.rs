@@ -162,6 +162,69 @@ proptest! {
     }
 }
 
+proptest! {
+    #[test]
+    fn a_policy_narrowed_to_a_service_decides_its_actions_alike(
+        statements in prop::collection::vec(spec(), 1..15),
+        prefix in prop::sample::select(vec!["s3", "S3", "dynamodb", "kms", "s3express"]),
+        requests in prop::collection::vec(
+            (0..REQUEST_ACTIONS.len(), 0..REQUEST_RESOURCES.len(), any::<bool>()), 1..12),
+    ) {
+        let text = policy_text(&statements);
+        let Some(whole) = compiled(&text, PolicyKind::Identity) else {
+            return Ok(());
+        };
+        let narrowed = whole.for_service(prefix);
+        let narrowed = narrowed.as_ref().unwrap_or(&whole);
+        for (a, r, named) in requests {
+            let action = REQUEST_ACTIONS.get(a).copied().unwrap_or_default();
+            // Only the service's own actions, in any case.
+            let Some((service, name)) = action.split_once(':') else { continue };
+            if !service.eq_ignore_ascii_case(prefix) {
+                continue;
+            }
+            let mut context = Context::new();
+            if named {
+                context.insert("aws:username", ContextValue::Single("bob".into()));
+            }
+            for action in [action.to_string(), format!("{}:{name}", prefix)] {
+                let req = Request {
+                    action,
+                    resource: REQUEST_RESOURCES.get(r).copied().unwrap_or_default().into(),
+                    principal: Some(RequestPrincipal::Aws("arn:aws:iam::1:role/R".into())),
+                    account_id: Some("1".into()),
+                    context: context.clone(),
+                };
+                let with = PolicySet { identity: vec![narrowed], ..PolicySet::default() };
+                let without = PolicySet { identity: vec![&whole], ..PolicySet::default() };
+                prop_assert_eq!(
+                    decide_with_layer(&with, &req),
+                    decide_with_layer(&without, &req),
+                    "{} on {}", req.action, req.resource
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_narrowed_policy_keeps_the_service_and_any_service_statements() {
+    // s3:GetObject, dynamodb:GetItem, `*`, NotAction.
+    let text = policy_text(&[
+        (true, false, vec![0], false, vec![0]),
+        (true, false, vec![6], false, vec![0]),
+        (true, false, vec![5], false, vec![0]),
+        (false, true, vec![6], false, vec![0]),
+    ]);
+    let Some(policy) = compiled(&text, PolicyKind::Identity) else {
+        panic!("the policy reads");
+    };
+    let narrowed = policy.for_service("S3").expect("a statement is left out");
+    let kept: Vec<usize> = narrowed.statements.iter().map(|st| st.index).collect();
+    assert_eq!(kept, [0, 2, 3]);
+    assert!(policy.for_service("ünï").is_none());
+}
+
 #[test]
 fn small_policies_are_scanned() {
     let text = policy_text(&[(true, false, vec![0], false, vec![0])]);

@@ -96,6 +96,17 @@ fn splits_arns_outside_variables() {
     assert_eq!(parts[5], "b/${aws:username}/x:y");
     assert!(split_arn("s3:GetObject", false).is_none());
     assert_eq!(split_arn("arn:aws:iam::1:role/R", false).unwrap()[4], "1");
+    // Without `${`, reading variables or not splits alike (the plain path is separate code).
+    for text in [
+        "",
+        ":::::",
+        "arn:aws:s3:::b/x:y:z",
+        "arn:aws:sts::123:assumed-role/R/s",
+        "a:b:c:d",
+        "é:ü::::ß",
+    ] {
+        assert_eq!(split_arn(text, false), split_arn(text, true), "{text}");
+    }
 }
 
 /// The general matcher and the segment matcher agree on shapes both handle.
