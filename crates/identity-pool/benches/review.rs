@@ -5,10 +5,11 @@
 //! with the square of the statements (800: 19 s for the diff, 18 s for the coach); the
 //! figures here should grow tenfold per row.
 //!
-//! At these sizes the one policy is over IAM's size limit, so the coach's findings carry no
-//! fix (a fix holds its whole document twice: one per statement would cost the square). The
-//! cost of fixes is measured once on the largest guest role a scenario may hold within
-//! IAM's limits: 20 policies of 40 statements, every finding with a fix.
+//! At these sizes the one policy is over IAM's size limit, so the coach writes fixes for it
+//! only up to its budget (`coach::doc::LARGE_DOCUMENT_FIX_CHARACTERS`: a fix holds its whole
+//! document twice, so one per statement would cost the square). The cost of fixes is also
+//! measured on the largest guest role a scenario may hold within IAM's limits: 20 policies
+//! of 40 statements, every finding with a fix.
 //!
 //! With `REVIEW_BENCH_DIR` set, the generated scenarios are also written there, compact
 //! (`sN.json`, `tN.json`, `spreadN.json`), for whole-process timings of `idpool` (which
@@ -113,9 +114,10 @@ fn bench(c: &mut Criterion) {
         let changes = diff(&old, &new, catalog);
         let findings = coach(&old, catalog).findings;
         println!(
-            "{n} statements: diff {} newly denied; coach {} findings",
+            "{n} statements: diff {} newly denied; coach {} findings, {} with a fix",
             changes.newly_denied,
             findings.len(),
+            findings.iter().filter(|f| f.fix.is_some()).count(),
         );
         group.bench_with_input(BenchmarkId::new("diff", n), &n, |b, _| {
             b.iter(|| diff(black_box(&old), black_box(&new), catalog))

@@ -8,7 +8,7 @@ use aws_catalog::{AccessLevel, Catalog};
 use iam_policy::{Effect, Verdict};
 use serde_json::Value;
 
-use super::doc::{fix, one_or_list, statement_mut};
+use super::doc::{fix, one_or_list, statement_mut, FixBudget};
 use super::{finding, session_role, some, Finding, Level};
 use crate::scenario::Scenario;
 use crate::simulate::simulate;
@@ -17,7 +17,12 @@ use crate::simulate::simulate;
 pub const SUB_VARIABLE: &str = "${cognito-identity.amazonaws.com:sub}";
 
 /// `coach::broader_than_requests`.
-pub fn broader_than_requests(scenario: &Scenario, catalog: &Catalog, out: &mut Vec<Finding>) {
+pub fn broader_than_requests(
+    scenario: &Scenario,
+    catalog: &Catalog,
+    budget: &FixBudget,
+    out: &mut Vec<Finding>,
+) {
     let report = simulate(scenario);
     let Some(role) = session_role(scenario, &report) else {
         return;
@@ -136,6 +141,7 @@ pub fn broader_than_requests(scenario: &Scenario, catalog: &Catalog, out: &mut V
         };
         f.fix = fix(
             scenario,
+            budget,
             doc,
             "grant only what the listed requests use".to_owned(),
             move |document: &mut Value| {

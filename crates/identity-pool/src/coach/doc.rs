@@ -1,6 +1,9 @@
 //! A policy document of the scenario as editable JSON: the text of its span, the statement
 //! to change, and the fixed document pretty-printed the way the editors show it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use iam_policy::{Position, Span};
 use serde_json::Value;
 
@@ -75,35 +78,80 @@ pub fn one_or_list(values: &[String]) -> Value {
     }
 }
 
-/// The largest document a fix is written for: IAM's limit for a role's inline policies
-/// (10,240 characters without whitespace; managed, trust and boundary policies allow less),
-/// so IAM refuses any role document above it. A fix carries the whole document before and
-/// after, so fixes for every statement of a document over the limit would cost the square of
-/// the document (2,000 statements: gigabytes); such a document gets findings without fixes.
-pub const MAX_FIX_DOCUMENT: usize = 10_240;
+/// The size up to which a document gets a fix for every finding: IAM's limit for a role's
+/// inline policies (10,240 characters without whitespace; managed, trust and boundary
+/// policies allow less). A fix carries the whole document before and after, so a fix per
+/// statement costs the square of the document; within this size that is bounded.
+pub const UNLIMITED_FIXES_UP_TO: usize = 10_240;
 
-/// Whether `doc` is small enough for fixes (see [`MAX_FIX_DOCUMENT`]).
-pub fn fixable(doc: &PolicyDoc) -> bool {
-    doc.plaintext_len <= MAX_FIX_DOCUMENT
+/// How many characters of fixes a larger document may carry (before and after counted
+/// once each): fixes are written for its findings in order until this is spent, and always
+/// for at least one, so a document of any size gets fixes and its fixes cost at most a
+/// constant times its size. Applying a fix re-runs the coach, which then offers the next.
+pub const LARGE_DOCUMENT_FIX_CHARACTERS: usize = 2 * 1024 * 1024;
+
+/// How many fixes `doc` may carry (see [`LARGE_DOCUMENT_FIX_CHARACTERS`]).
+pub fn fix_limit(doc: &PolicyDoc) -> usize {
+    if doc.plaintext_len <= UNLIMITED_FIXES_UP_TO {
+        usize::MAX
+    } else {
+        (LARGE_DOCUMENT_FIX_CHARACTERS / (2 * doc.plaintext_len)).max(1)
+    }
 }
 
-/// What a finding on a document too large for fixes says about it.
-pub fn too_large_note(doc: &PolicyDoc) -> String {
+/// The fixes written so far per document, over one run of the coach.
+#[derive(Debug, Default)]
+pub struct FixBudget {
+    /// Per document (by its place in the scenario): fixes written, and whether one was
+    /// refused for the limit.
+    written: RefCell<HashMap<usize, (usize, bool)>>,
+}
+
+impl FixBudget {
+    /// Whether `doc` may carry one more fix; when not, notes that one was refused. Asked
+    /// before the document is read, so a document whose fixes ran out costs nothing more.
+    fn allows(&self, doc: &PolicyDoc) -> bool {
+        let mut written = self.written.borrow_mut();
+        let entry = written.entry(doc.span.start).or_default();
+        entry.1 |= entry.0 >= fix_limit(doc);
+        entry.0 < fix_limit(doc)
+    }
+
+    /// Counts one fix of `doc` written.
+    fn take(&self, doc: &PolicyDoc) {
+        if let Some(entry) = self.written.borrow_mut().get_mut(&doc.span.start) {
+            entry.0 += 1;
+        }
+    }
+
+    /// Whether a fix of `doc` was refused for its limit.
+    pub fn spent(&self, doc_start: usize) -> bool {
+        self.written
+            .borrow()
+            .get(&doc_start)
+            .is_some_and(|(_, refused)| *refused)
+    }
+}
+
+/// What a finding without a fix on a document whose fixes ran out says about it.
+pub fn limit_note(doc: &PolicyDoc) -> String {
     format!(
-        " No one-click fix is offered: the document has {} characters without whitespace, over IAM's limit of {MAX_FIX_DOCUMENT} for a role's policies, so IAM would refuse it; split it first.",
-        doc.plaintext_len
+        " This document has {} characters without whitespace, over IAM's limit of {UNLIMITED_FIXES_UP_TO} for a role's policies: the coach writes at most {} one-click fix(es) for it at a time (each carries the whole document); apply one and the next is offered.",
+        doc.plaintext_len,
+        fix_limit(doc)
     )
 }
 
 /// A fix of `doc`: `edit` changes its JSON; `None` when the document cannot be read as JSON,
-/// is too large for fixes, the edit declines, or nothing changes.
+/// the edit declines, nothing changes, or the document's fixes ran out (see [`fix_limit`]).
 pub fn fix(
     scenario: &Scenario,
+    budget: &FixBudget,
     doc: &PolicyDoc,
     title: String,
     edit: impl FnOnce(&mut Value) -> Option<()>,
 ) -> Option<Fix> {
-    if !fixable(doc) {
+    if !budget.allows(doc) {
         return None;
     }
     let original = value(scenario, doc)?;
@@ -112,6 +160,7 @@ pub fn fix(
     if changed == original {
         return None;
     }
+    budget.take(doc);
     Some(Fix {
         title,
         policy: editor_id(doc),

@@ -7,7 +7,7 @@ use aws_catalog::{AccessLevel, Catalog};
 use iam_policy::{decide, Context, Decision, Effect, PolicySet, Request, Statement};
 use serde_json::Value;
 
-use super::doc::{fix, one_or_list, remove_statement, statement_mut};
+use super::doc::{fix, one_or_list, remove_statement, statement_mut, FixBudget};
 use super::{finding, guest_role, some, Finding, Level};
 use crate::scenario::{Flow, Scenario};
 use crate::scope_down::guest_scope_down;
@@ -90,7 +90,12 @@ fn narrow(kept: Option<Vec<String>>, index: usize) -> impl FnOnce(&mut Value) ->
 }
 
 /// `coach::guest_above_scope_down`.
-pub fn above_scope_down(scenario: &Scenario, catalog: &Catalog, out: &mut Vec<Finding>) {
+pub fn above_scope_down(
+    scenario: &Scenario,
+    catalog: &Catalog,
+    budget: &FixBudget,
+    out: &mut Vec<Finding>,
+) {
     let Some(role) = guest_role(scenario) else {
         return;
     };
@@ -153,6 +158,7 @@ pub fn above_scope_down(scenario: &Scenario, catalog: &Catalog, out: &mut Vec<Fi
             f.evidence = removed.iter().take(20).cloned().collect();
             f.fix = fix(
                 scenario,
+                budget,
                 doc,
                 "keep only what guests can use".to_owned(),
                 narrow(kept_actions(&splits), statement.index),
@@ -163,7 +169,12 @@ pub fn above_scope_down(scenario: &Scenario, catalog: &Catalog, out: &mut Vec<Fi
 }
 
 /// `coach::guest_write_access`.
-pub fn write_access(scenario: &Scenario, catalog: &Catalog, out: &mut Vec<Finding>) {
+pub fn write_access(
+    scenario: &Scenario,
+    catalog: &Catalog,
+    budget: &FixBudget,
+    out: &mut Vec<Finding>,
+) {
     let Some(role) = guest_role(scenario) else {
         return;
     };
@@ -218,6 +229,7 @@ pub fn write_access(scenario: &Scenario, catalog: &Catalog, out: &mut Vec<Findin
             f.fix = kept_actions(&splits).and_then(|kept| {
                 fix(
                     scenario,
+                    budget,
                     doc,
                     "keep only the read and list actions".to_owned(),
                     narrow(Some(kept), statement.index),

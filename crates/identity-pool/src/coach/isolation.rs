@@ -7,7 +7,7 @@ use iam_policy::{ContextValue, Verdict};
 use serde_json::Value;
 
 use super::breadth::SUB_VARIABLE;
-use super::doc::{fix, one_or_list, statement_mut};
+use super::doc::{fix, one_or_list, statement_mut, FixBudget};
 use super::{finding, session_role, Finding, Level};
 use crate::scenario::{Scenario, ScenarioRequest};
 use crate::simulate::simulate;
@@ -54,7 +54,7 @@ fn swapped(request: &ScenarioRequest, pairs: &[(String, String)]) -> Option<Scen
 }
 
 /// `coach::cross_identity_access`.
-pub fn cross_identity(scenario: &Scenario, out: &mut Vec<Finding>) {
+pub fn cross_identity(scenario: &Scenario, budget: &FixBudget, out: &mut Vec<Finding>) {
     let report = simulate(scenario);
     let (Some(_), Some(id)) = (&report.session, report.identity_id.clone()) else {
         return;
@@ -137,6 +137,7 @@ pub fn cross_identity(scenario: &Scenario, out: &mut Vec<Finding>) {
             let statement_index = deciding.index;
             f.fix = fix(
                 scenario,
+                budget,
                 doc,
                 format!("limit the statement to `{scoped}`"),
                 move |document: &mut Value| {

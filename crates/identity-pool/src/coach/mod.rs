@@ -105,12 +105,14 @@ pub struct CoachReport {
 /// Runs every check on `scenario`.
 pub fn coach(scenario: &Scenario, catalog: &Catalog) -> CoachReport {
     let mut findings = Vec::new();
-    guest::above_scope_down(scenario, catalog, &mut findings);
-    guest::write_access(scenario, catalog, &mut findings);
-    breadth::broader_than_requests(scenario, catalog, &mut findings);
-    isolation::cross_identity(scenario, &mut findings);
-    trust::hygiene(scenario, &mut findings);
-    wildcard::sensitive(scenario, &mut findings);
+    let budget = doc::FixBudget::default();
+    guest::above_scope_down(scenario, catalog, &budget, &mut findings);
+    guest::write_access(scenario, catalog, &budget, &mut findings);
+    breadth::broader_than_requests(scenario, catalog, &budget, &mut findings);
+    isolation::cross_identity(scenario, &budget, &mut findings);
+    trust::hygiene(scenario, &budget, &mut findings);
+    wildcard::sensitive(scenario, &budget, &mut findings);
+    note_fix_limits(scenario, &budget, &mut findings);
     for finding in &mut findings {
         finding.dismissed = scenario
             .dismissed_findings
@@ -127,6 +129,24 @@ pub fn coach(scenario: &Scenario, catalog: &Catalog) -> CoachReport {
         open: findings.iter().filter(|f| !f.dismissed).count(),
         catalog: format!("{}@{}", catalog.source.package, catalog.source.version),
         findings,
+    }
+}
+
+/// Says, on each finding left without a fix because its document's fixes ran out, why.
+fn note_fix_limits(scenario: &Scenario, budget: &doc::FixBudget, findings: &mut [Finding]) {
+    let documents: Vec<&PolicyDoc> = scenario
+        .roles
+        .iter()
+        .flat_map(|r| r.policies.iter().chain(&r.trust).chain(&r.boundary))
+        .filter(|d| budget.spent(d.span.start))
+        .collect();
+    for finding in findings.iter_mut().filter(|f| f.fix.is_none()) {
+        let doc = documents
+            .iter()
+            .find(|d| Some(doc::editor_id(d)) == finding.policy);
+        if let Some(doc) = doc {
+            finding.explanation.push_str(&doc::limit_note(doc));
+        }
     }
 }
 
@@ -152,10 +172,6 @@ pub(crate) fn finding(
     explanation: String,
 ) -> Finding {
     let editor = doc::editor_id(doc);
-    let mut explanation = explanation;
-    if !doc::fixable(doc) {
-        explanation.push_str(&doc::too_large_note(doc));
-    }
     Finding {
         code,
         id: format!("{code}@{editor}#{index}"),

@@ -91,34 +91,57 @@ fn the_coach_corpus_holds() {
     }
 }
 
-/// A document over IAM's size limit gets its findings, explained, without fixes: a fix
-/// carries the whole document twice, so one per statement would cost the square of it.
+/// A document over IAM's size limit gets fixes too: a fix carries the whole document twice,
+/// so such a document carries fixes up to its budget (a constant times its size), in the
+/// order of its findings, and the findings past it say so; applying a fix then offers the
+/// next. The small document of the same scenario keeps a fix on every finding.
 #[test]
-fn a_document_over_the_size_limit_gets_findings_without_fixes() {
-    let resources: Vec<String> = (0..300)
-        .map(|i| format!("arn:aws:s3:::mybucket/a-rather-long-prefix-{i:04}/*"))
+fn a_document_over_the_size_limit_gets_fixes_within_its_budget() {
+    // 2,000 statements, each letting guests put objects under its own prefix.
+    let statements: Vec<Value> = (0..2_000)
+        .map(|i| {
+            serde_json::json!({
+                "Sid": format!("S{i}"),
+                "Effect": "Allow",
+                "Action": ["s3:GetObject", "s3:PutObject"],
+                "Resource": format!("arn:aws:s3:::mybucket/a-rather-long-prefix-{i:04}/*"),
+            })
+        })
         .collect();
     let case = serde_json::json!({
         "example": "guest-reads-public-picture",
-        "set": {
-            "/roles/0/Policies/0/PolicyDocument/Statement/0/Action": ["s3:GetObject", "s3:PutObject"],
-            "/roles/0/Policies/0/PolicyDocument/Statement/0/Resource": resources,
-        }
+        "set": { "/roles/0/Policies/0/PolicyDocument/Statement": statements }
     });
     let s = scenario(&case, "set");
+    let doc = &s.roles[0].policies[0];
+    assert!(doc.plaintext_len > doc::UNLIMITED_FIXES_UP_TO);
+    let limit = doc::fix_limit(doc);
+    assert!((1..2_000).contains(&limit), "limit {limit}");
     let report = coach(&s, Catalog::embedded());
     let writes: Vec<&Finding> = report
         .findings
         .iter()
         .filter(|f| f.code == "coach::guest_write_access")
         .collect();
-    assert_eq!(writes.len(), 1, "{:?}", codes(&report));
-    assert!(writes.iter().all(|f| f.fix.is_none()));
-    assert!(
-        writes
-            .iter()
-            .all(|f| f.explanation.contains("over IAM's limit of 10240")),
-        "{:?}",
-        writes
-    );
+    assert_eq!(writes.len(), 2_000, "{:?}", codes(&report));
+    let fixed: Vec<&&Finding> = writes.iter().filter(|f| f.fix.is_some()).collect();
+    let fixes_of_doc = report
+        .findings
+        .iter()
+        .filter(|f| f.policy.as_deref() == Some("Guest:ReadPicture") && f.fix.is_some())
+        .count();
+    assert_eq!(fixes_of_doc, limit);
+    assert!(!fixed.is_empty());
+    assert!(writes
+        .iter()
+        .filter(|f| f.fix.is_none())
+        .all(|f| f.explanation.contains("apply one and the next is offered")));
+    // The fix offered works like any other: applied, its finding is gone.
+    let first = fixed[0];
+    let text = apply_fix(&s, first.fix.as_ref().unwrap()).unwrap();
+    let after = crate::scenario::load_scenario_any_size(&text)
+        .scenario
+        .unwrap();
+    let again = coach(&after, Catalog::embedded());
+    assert!(!again.findings.iter().any(|f| f.id == first.id));
 }

@@ -6,7 +6,7 @@
 use iam_policy::{Effect, Statement};
 use serde_json::{Map, Value};
 
-use super::doc::{fix, statement_mut};
+use super::doc::{fix, statement_mut, FixBudget};
 use super::{finding, Finding, Level};
 use crate::scenario::{PolicyDoc, Role, Scenario};
 
@@ -106,18 +106,19 @@ fn set_condition(statement: &mut Value, key: &str, value: &Value) -> Option<()> 
 }
 
 /// Every trust-hygiene finding.
-pub fn hygiene(scenario: &Scenario, out: &mut Vec<Finding>) {
+pub fn hygiene(scenario: &Scenario, budget: &FixBudget, out: &mut Vec<Finding>) {
     for role in &scenario.roles {
         let Some(doc) = &role.trust else { continue };
         let Some(policy) = &doc.policy else { continue };
         for statement in policy.statements.iter().filter(|s| trusts_cognito(s)) {
-            check_statement(scenario, role, doc, statement, out);
+            check_statement(scenario, budget, role, doc, statement, out);
         }
     }
 }
 
 fn check_statement(
     scenario: &Scenario,
+    budget: &FixBudget,
     role: &Role,
     doc: &PolicyDoc,
     statement: &Statement,
@@ -140,6 +141,7 @@ fn check_statement(
             let pool = pool_id.clone();
             f.fix = fix(
                 scenario,
+                budget,
                 doc,
                 format!("trust only pool `{pool_id}`"),
                 move |d| {
@@ -168,6 +170,7 @@ fn check_statement(
                 let pool = pool_id.clone();
                 f.fix = fix(
                     scenario,
+                    budget,
                     doc,
                     format!("trust only pool `{pool_id}`"),
                     move |d| set_condition(statement_mut(d, index)?, AUD, &Value::String(pool)),
@@ -190,6 +193,7 @@ fn check_statement(
             if let Some(usage) = usage {
                 f.fix = fix(
                     scenario,
+                    budget,
                     doc,
                     format!("trust only `{usage}` identities"),
                     move |d| {
@@ -231,6 +235,7 @@ fn check_statement(
             if let Some(usage) = usage {
                 f.fix = fix(
                     scenario,
+                    budget,
                     doc,
                     format!("match `amr` with `{usage}` only"),
                     move |d| {

@@ -5,7 +5,7 @@
 use iam_policy::Effect;
 use serde_json::Value;
 
-use super::doc::{fix, one_or_list, statement_mut};
+use super::doc::{fix, one_or_list, statement_mut, FixBudget};
 use super::{finding, Finding, Level};
 use crate::scenario::Scenario;
 
@@ -23,7 +23,7 @@ fn is_sensitive(entry: &str) -> bool {
 }
 
 /// Every sensitive wildcard of every role's permission policies.
-pub fn sensitive(scenario: &Scenario, out: &mut Vec<Finding>) {
+pub fn sensitive(scenario: &Scenario, budget: &FixBudget, out: &mut Vec<Finding>) {
     for role in &scenario.roles {
         for doc in &role.policies {
             let Some(policy) = &doc.policy else { continue };
@@ -80,6 +80,7 @@ pub fn sensitive(scenario: &Scenario, out: &mut Vec<Finding>) {
                         .collect();
                     f.fix = fix(
                         scenario,
+                        budget,
                         doc,
                         format!("name the actions the requests use: {}", used.join(", ")),
                         move |d: &mut Value| {
