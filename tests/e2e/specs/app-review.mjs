@@ -93,10 +93,10 @@ export const tests = {
     const original = await editor.inputValue();
     const times = [];
     for (let i = 0; i < 11; i++) {
-      const before = await page.locator('[data-testid="explorer"]').getAttribute('data-ms');
+      const before = await page.locator('[data-testid="explorer"]').getAttribute('data-run');
       await editor.fill(original.replace('my_picture.jpg', `my_picture${i}.jpg`));
       await page.waitForFunction(
-        (b) => document.querySelector('[data-testid="explorer"]')?.getAttribute('data-ms') !== b,
+        (b) => document.querySelector('[data-testid="explorer"]')?.getAttribute('data-run') !== b,
         before,
       );
       times.push(Number(await page.locator('[data-testid="explorer"]').getAttribute('data-ms')));
@@ -112,10 +112,10 @@ export const tests = {
     const total = await totals.getAttribute('data-total');
     const tenTimes = [];
     for (let i = 0; i < 11; i++) {
-      const before = await page.locator('[data-testid="explorer"]').getAttribute('data-ms');
+      const before = await page.locator('[data-testid="explorer"]').getAttribute('data-run');
       await editor.fill(TEN_SERVICES.replace('function:thumb', `function:thumb${i}`));
       await page.waitForFunction(
-        (b) => document.querySelector('[data-testid="explorer"]')?.getAttribute('data-ms') !== b,
+        (b) => document.querySelector('[data-testid="explorer"]')?.getAttribute('data-run') !== b,
         before,
       );
       tenTimes.push(Number(await page.locator('[data-testid="explorer"]').getAttribute('data-ms')));

@@ -21,6 +21,8 @@ pub struct ExplorerProps {
     pub report: Option<Result<Report, String>>,
     /// How long the last computation took (ms).
     pub millis: f64,
+    /// Which computation the report is from (`data-run`: changes with every new answer).
+    pub run: u64,
     /// Whether the view shows the basic flow instead of the scenario's.
     pub basic: bool,
     /// Switches the flow shown.
@@ -113,7 +115,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         .collect();
     html! {
         <div class="explorer" data-testid="explorer" data-flow={if props.basic { "basic" } else { "enhanced" }}
-            data-ms={crate::timing::tenths(props.millis)}>
+            data-ms={crate::timing::tenths(props.millis)} data-run={props.run.to_string()}>
             <p data-testid="explorer-totals" data-total={count(totals, "total").to_string()}
                 data-allowed={count(totals, "allowed").to_string()}
                 data-removed-by-session={count(totals, "removedBySession").to_string()}

@@ -119,7 +119,9 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     let catalog = use_catalog(start, *retry);
     let loaded = matches!(catalog, CatalogState::Loaded(..));
     let basic = use_state(|| false);
-    let effective = use_state(|| (Computed::None, 0.0));
+    // The report, how long it took (ms), and which run gave it (each run is counted, so a
+    // reader can tell a new answer from the last one even when both took the same time).
+    let effective = use_state(|| (Computed::None, 0.0, 0u64));
     let changes = use_state(|| (Computed::None, 0.0));
     let markdown = use_state(|| Rc::<str>::from(""));
     let coach = use_state(|| Computed::None);
@@ -146,7 +148,7 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
                         let started = crate::dom::now();
                         let report = review::effective(&json, basic).await;
                         if runs.get() == ticket {
-                            effective.set((Some(report), crate::dom::now() - started));
+                            effective.set((Some(report), crate::dom::now() - started, ticket));
                         }
                     });
                 }
@@ -283,7 +285,7 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
             </p>
         },
         (CatalogState::Loaded(..), Some(Tab::Explorer)) => html! {
-            <Explorer report={effective.0.clone()} millis={effective.1} basic={*basic}
+            <Explorer report={effective.0.clone()} millis={effective.1} run={effective.2} basic={*basic}
                 on_basic={{ let basic = basic.clone(); Callback::from(move |b| basic.set(b)) }}
                 {on_export} dispatch={props.dispatch.clone()} />
         },
