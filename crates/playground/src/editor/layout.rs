@@ -5,7 +5,6 @@
 use identity_pool::api::{Diagnostic, Severity};
 
 use super::highlight::{tokenize, TokenKind};
-use super::text::{byte_at_line_column, line_end_from};
 
 /// A run of text on one line with one colour and at most one diagnostic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,23 +44,24 @@ struct Range {
 /// below the editor still shows them).
 pub fn layout(text: &str, diagnostics: &[Diagnostic]) -> Vec<Line> {
     let mut lines = token_lines(text);
+    let index_of_lines = LineStarts::new(text);
     let mut ranges = Vec::new();
     for (index, diagnostic) in diagnostics.iter().enumerate() {
         let Some(start) = diagnostic.start else {
             continue;
         };
-        let from = byte_at_line_column(text, start.line, start.column);
+        let from = index_of_lines.byte_at(text, start.line, start.column);
         let to = diagnostic
             .end
-            .map_or(from, |end| byte_at_line_column(text, end.line, end.column))
+            .map_or(from, |end| index_of_lines.byte_at(text, end.line, end.column))
             .max(from);
-        let line = line_of(text, from);
+        let line = index_of_lines.line_of(from);
         if let Some(l) = lines.get_mut(line) {
             l.severity = worse(l.severity, diagnostic.severity);
         }
         if from == to {
             // Nothing to underline: take the character at the spot, or mark the line's end.
-            let line_end = line_end_from(text, from);
+            let line_end = index_of_lines.line_end(line, text.len());
             if from < line_end {
                 let next = text
                     .get(from..)
@@ -79,7 +79,7 @@ pub fn layout(text: &str, diagnostics: &[Diagnostic]) -> Vec<Line> {
             }
             continue;
         }
-        for l in line..=line_of(text, to) {
+        for l in line..=index_of_lines.line_of(to) {
             if let Some(l) = lines.get_mut(l) {
                 l.severity = worse(l.severity, diagnostic.severity);
             }
@@ -93,11 +93,69 @@ pub fn layout(text: &str, diagnostics: &[Diagnostic]) -> Vec<Line> {
     // Earlier in this order wins where ranges overlap.
     ranges.sort_by_key(|r| (severity_rank(diagnostics, r.index), r.index));
     if !ranges.is_empty() {
+        let covered = union(&ranges);
         for line in &mut lines {
-            cut_line(line, &ranges);
+            cut_line(line, &ranges, &covered);
         }
     }
     lines
+}
+
+/// Where each line starts, found in one pass: a diagnostic's position becomes a byte offset
+/// without scanning the text from its start (or a 120,000-character line to its end) each
+/// time.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(text: &str) -> Self {
+        let breaks = text.match_indices('\n').map(|(i, _)| i + 1);
+        LineStarts(std::iter::once(0).chain(breaks).collect())
+    }
+
+    /// The 0-based line of a byte offset.
+    fn line_of(&self, byte: usize) -> usize {
+        self.0.partition_point(|&start| start <= byte).saturating_sub(1)
+    }
+
+    /// The byte offset of the line break ending 0-based `line` (or the text's end).
+    fn line_end(&self, line: usize, text_len: usize) -> usize {
+        self.0.get(line + 1).map_or(text_len, |next| next - 1)
+    }
+
+    /// The byte offset of a 1-based line and 1-based column counted in Unicode scalar
+    /// values, clamped to that line's end (the text's end past its last line).
+    fn byte_at(&self, text: &str, line: usize, column: usize) -> usize {
+        let Some(&start) = self.0.get(line.max(1) - 1) else {
+            return text.len();
+        };
+        let end = self.line_end(line.max(1) - 1, text.len());
+        let line_text = text.get(start..end).unwrap_or_default();
+        line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(end, |(i, _)| start + i)
+    }
+}
+
+/// The ranges' union as sorted, disjoint `(start, end)` pairs: a segment outside all of
+/// them is kept whole without looking at any range.
+fn union(ranges: &[Range]) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = ranges.iter().map(|r| (r.start, r.end)).collect();
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// Whether `[start, end)` overlaps one of the sorted, disjoint `covered` spans.
+fn overlaps(covered: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let after = covered.partition_point(|&(_, span_end)| span_end <= start);
+    covered.get(after).is_some_and(|&(span_start, _)| span_start < end)
 }
 
 /// The token segments of each line, split at line breaks.
@@ -133,11 +191,14 @@ fn push_segment(lines: &mut [Line], start: usize, end: usize, kind: TokenKind) {
 
 /// Splits the line's segments at the diagnostic boundaries inside them and assigns each
 /// piece the first range (in priority order) that covers it.
-fn cut_line(line: &mut Line, ranges: &[Range]) {
+fn cut_line(line: &mut Line, ranges: &[Range], covered: &[(usize, usize)]) {
     let (Some(first), Some(last)) = (line.segments.first(), line.segments.last()) else {
         return;
     };
     let (line_start, line_end) = (first.start, last.end);
+    if !overlaps(covered, line_start, line_end) {
+        return;
+    }
     let touching: Vec<&Range> = ranges
         .iter()
         .filter(|r| r.start < line_end && r.end > line_start)
@@ -147,6 +208,10 @@ fn cut_line(line: &mut Line, ranges: &[Range]) {
     }
     let mut out = Vec::with_capacity(line.segments.len() + 2 * touching.len());
     for segment in &line.segments {
+        if !overlaps(covered, segment.start, segment.end) {
+            out.push(*segment);
+            continue;
+        }
         let mut cuts = vec![segment.start, segment.end];
         for r in &touching {
             for at in [r.start, r.end] {
@@ -173,12 +238,6 @@ fn cut_line(line: &mut Line, ranges: &[Range]) {
         }
     }
     line.segments = out;
-}
-
-/// The 0-based line index of a byte offset.
-fn line_of(text: &str, byte: usize) -> usize {
-    text.get(..byte)
-        .map_or(0, |head| head.bytes().filter(|b| *b == b'\n').count())
 }
 
 fn severity_rank(diagnostics: &[Diagnostic], index: usize) -> u8 {

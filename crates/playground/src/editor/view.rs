@@ -35,6 +35,39 @@ pub(super) struct LineView {
     pieces: Rc<Vec<Piece>>,
     end_marker: Option<Mark>,
     severity: Option<Severity>,
+    /// Characters cut off the end in the read-only view (see [`LineView::clipped`]).
+    hidden: usize,
+}
+
+/// In the read-only view of a long document, a line shows at most this many characters:
+/// the hostile policy written compactly is one line of 120,000 characters and 60,000
+/// highlighted tokens, which no windowing by lines would shorten.
+pub(super) const VIEW_LINE_CHARS: usize = 2_000;
+
+impl LineView {
+    /// The line cut after `max_chars` characters, the rest counted (positions before the
+    /// cut are unchanged).
+    pub(super) fn clipped(&self, max_chars: usize) -> LineView {
+        let Some((cut, _)) = self.text.char_indices().nth(max_chars) else {
+            return self.clone();
+        };
+        let pieces = self
+            .pieces
+            .iter()
+            .take_while(|p| p.start < cut)
+            .map(|p| Piece {
+                end: p.end.min(cut),
+                ..p.clone()
+            })
+            .collect();
+        LineView {
+            text: AttrValue::from(self.text.get(..cut).unwrap_or_default().to_owned()),
+            pieces: Rc::new(pieces),
+            end_marker: None,
+            severity: self.severity,
+            hidden: self.text.get(cut..).unwrap_or_default().chars().count(),
+        }
+    }
 }
 
 /// Lays out `text` and turns it into per-line views (see [`layout`]).
@@ -72,6 +105,7 @@ pub(super) fn line_views(text: &str, diagnostics: &[Diagnostic]) -> Vec<LineView
                 pieces: Rc::new(pieces),
                 end_marker: mark(line.end_marker),
                 severity: line.severity,
+                hidden: 0,
             }
         })
         .collect()
@@ -169,7 +203,12 @@ pub(super) fn gutter_lines(lines: &[LineView], window: Window) -> Html {
 /// The highlighted copy: one line component each, line breaks between them as text, and
 /// a final space so a trailing empty line still takes its height. The lines outside the
 /// window are blocks of their height: before them a line ends without its line break.
-pub(super) fn highlighted(lines: &[LineView], window: Window) -> Html {
+/// With `clip` (the read-only view), each line shows at most that many characters.
+pub(super) fn highlighted(lines: &[LineView], window: Window, clip: Option<usize>) -> Html {
+    let fit = |line: &LineView| match clip {
+        Some(max) => line.clipped(max),
+        None => line.clone(),
+    };
     let count = lines.len();
     let shown = lines.get(window.first..window.end).unwrap_or_default();
     let last = window.first + shown.len();
@@ -181,7 +220,7 @@ pub(super) fn highlighted(lines: &[LineView], window: Window) -> Html {
                 let end = if index == count { " " } else if index == last { "" } else { "\n" };
                 html! {
                     <>
-                        <CodeLine line={line.clone()} />
+                        <CodeLine line={fit(line)} />
                         { end }
                     </>
                 }
@@ -189,19 +228,23 @@ pub(super) fn highlighted(lines: &[LineView], window: Window) -> Html {
             if !window.is_all(count) {
                 { skip(count.saturating_sub(last)) }
                 // The longest line sets the box's width, rendered or not.
-                <span class="pe-measure">{ widest(lines) }</span>
+                <span class="pe-measure">{ widest(lines, clip) }</span>
             }
         </>
     }
 }
 
-/// The text of the longest line (in characters).
-fn widest(lines: &[LineView]) -> AttrValue {
-    lines
+/// The text of the longest line (in characters), at most `clip` characters of it.
+fn widest(lines: &[LineView], clip: Option<usize>) -> AttrValue {
+    let text = lines
         .iter()
         .max_by_key(|line| line.text.chars().count())
         .map(|line| line.text.clone())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    match clip.and_then(|max| text.char_indices().nth(max)) {
+        Some((cut, _)) => AttrValue::from(text.get(..cut).unwrap_or_default().to_owned()),
+        None => text,
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -218,6 +261,11 @@ fn CodeLine(props: &CodeLineProps) -> Html {
             if let Some(mark) = &line.end_marker {
                 <span class={classes!("pe-end-marker", "pe-diag", severity_class(mark.severity))}
                     title={mark.title.clone()}>{ " " }</span>
+            }
+            if line.hidden > 0 {
+                <span class="pe-clipped" data-testid="clipped-line">
+                    { format!(" … {} more characters on this line", super::large::grouped(line.hidden)) }
+                </span>
             }
         </span>
     }
@@ -261,7 +309,21 @@ pub(super) fn severity_class(severity: Severity) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{Window, WINDOW_FROM_LINES};
+    use super::{line_views, Window, WINDOW_FROM_LINES};
+
+    #[test]
+    fn the_view_cuts_a_very_long_line_and_counts_the_rest() {
+        let text = format!("[{}]", vec!["\"x\""; 1_000].join(","));
+        let lines = line_views(&text, &[]);
+        let full = lines.first().cloned().unwrap_or_else(|| panic!("one line"));
+        let cut = full.clipped(10);
+        assert_eq!(cut.text.as_str(), "[\"x\",\"x\",\"");
+        assert_eq!(cut.hidden, text.chars().count() - 10);
+        assert!(cut.pieces.iter().all(|p| p.end <= 10));
+        assert_eq!(cut.pieces.last().map(|p| p.end), Some(10));
+        // A short line is left whole.
+        assert_eq!(full.clipped(100_000), full);
+    }
 
     #[test]
     fn a_short_text_renders_every_line_a_long_one_the_lines_around_the_view() {

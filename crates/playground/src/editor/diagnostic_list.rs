@@ -1,0 +1,61 @@
+//! The list of problems under the editor; each located one is a button that puts the caret
+//! on its spot.
+
+use std::sync::Arc;
+
+use identity_pool::api::Diagnostic;
+use yew::prelude::*;
+
+use super::view::{severity_class, severity_name};
+
+/// Properties of [`DiagnosticList`].
+#[derive(Properties, PartialEq)]
+pub(super) struct DiagnosticListProps {
+    pub diagnostics: Arc<Vec<Diagnostic>>,
+    /// The list's HTML id (the textarea's `aria-describedby` names it).
+    pub id: AttrValue,
+    /// Called with a 1-based line and UTF-16 column.
+    pub on_jump: Callback<(usize, usize)>,
+}
+
+/// The problems of the editor's text, in the engine's order.
+#[component]
+pub(super) fn DiagnosticList(props: &DiagnosticListProps) -> Html {
+    if props.diagnostics.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="pe-diagnostics" id={props.id.clone()} aria-label="Problems">
+            { for props.diagnostics.iter().map(|d| diagnostic_item(d, &props.on_jump)) }
+        </ul>
+    }
+}
+
+fn diagnostic_item(d: &Diagnostic, jump: &Callback<(usize, usize)>) -> Html {
+    let severity = severity_name(d.severity);
+    let class = classes!("pe-diagnostic", severity_class(d.severity));
+    let body = html! {
+        <>
+            <span class="pe-diagnostic-severity">{ severity }</span>
+            { d.start.map(|p| html! {
+                <span class="pe-diagnostic-position">{ format!("{}:{}", p.line, p.column) }</span>
+            }) }
+            <span class="pe-diagnostic-message">{ d.message.clone() }</span>
+            { d.help.clone().map(|help| html! { <span class="pe-diagnostic-help">{ help }</span> }) }
+        </>
+    };
+    let item = match d.start {
+        Some(p) => {
+            let onclick = jump.reform(move |_| (p.line, p.utf16_column));
+            html! {
+                <button type="button" {class} data-testid="diagnostic" data-code={d.code.clone()}
+                    data-line={p.line.to_string()} data-column={p.column.to_string()}
+                    title="Go to this spot" {onclick}>{ body }</button>
+            }
+        }
+        None => html! {
+            <div {class} data-testid="diagnostic" data-code={d.code.clone()}>{ body }</div>
+        },
+    };
+    html! { <li>{ item }</li> }
+}
