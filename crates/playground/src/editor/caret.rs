@@ -19,8 +19,8 @@ pub fn jump_to(policy_id: &str, line: usize, utf16_column: usize) -> bool {
 /// failed sign-in names. A long document shown read-only (`super::large`) has no caret:
 /// its view takes focus and scrolls to the line.
 pub fn select(policy_id: &str, line: usize, utf16_column: usize, utf16_len: usize) -> bool {
-    if let Some(element) = find(EDITOR_SELECTOR, policy_id)
-        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+    if let Some(element) =
+        find(EDITOR_SELECTOR, policy_id).and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
     {
         place_caret(&element, line, utf16_column, utf16_len);
         return true;
@@ -155,7 +155,12 @@ pub(super) fn hovered_title(root: &web_sys::Element, x: f64, y: f64) -> Option<S
 
 /// Focuses the editor with the caret at a 1-based line and UTF-16 column, and scrolls that
 /// line into view (inside the editor's box and on the page).
-pub(super) fn place_caret(element: &HtmlTextAreaElement, line: usize, utf16_column: usize, utf16_len: usize) {
+pub(super) fn place_caret(
+    element: &HtmlTextAreaElement,
+    line: usize,
+    utf16_column: usize,
+    utf16_len: usize,
+) {
     let offset = utf16_at_line_column(&element.value(), line, utf16_column);
     let end = u32::try_from(offset.saturating_add(utf16_len)).unwrap_or(u32::MAX);
     let offset = u32::try_from(offset).unwrap_or(u32::MAX);
@@ -222,7 +227,6 @@ pub(super) fn first_line_in_view(scroll_top: i32) -> usize {
     let line = ((f64::from(scroll_top) - PAD_TOP).max(0.0) / LINE_HEIGHT) as usize;
     line - line % TOP_STEP
 }
-
 
 #[cfg(test)]
 mod tests {

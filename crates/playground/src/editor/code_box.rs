@@ -8,7 +8,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::caret::first_line_in_view;
-use super::view::{gutter_lines, highlighted, LineView, Window, VIEW_LINE_CHARS, WINDOW_FROM_LINES};
+use super::view::{
+    gutter_lines, highlighted, LineView, Window, VIEW_LINE_CHARS, WINDOW_FROM_LINES,
+};
 
 /// Properties of [`CodeBox`].
 #[derive(Properties)]

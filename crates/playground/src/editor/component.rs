@@ -136,7 +136,9 @@ fn use_large(policy_id: &AttrValue, size: Size) -> UseReducerHandle<LargeState> 
     }
     {
         let state = state.clone();
-        use_effect_with(size, move |&size| state.dispatch(LargeAction::Resized(size)));
+        use_effect_with(size, move |&size| {
+            state.dispatch(LargeAction::Resized(size))
+        });
     }
     state
 }

@@ -53,7 +53,9 @@ pub fn layout(text: &str, diagnostics: &[Diagnostic]) -> Vec<Line> {
         let from = index_of_lines.byte_at(text, start.line, start.column);
         let to = diagnostic
             .end
-            .map_or(from, |end| index_of_lines.byte_at(text, end.line, end.column))
+            .map_or(from, |end| {
+                index_of_lines.byte_at(text, end.line, end.column)
+            })
             .max(from);
         let line = index_of_lines.line_of(from);
         if let Some(l) = lines.get_mut(line) {
@@ -114,7 +116,9 @@ impl LineStarts {
 
     /// The 0-based line of a byte offset.
     fn line_of(&self, byte: usize) -> usize {
-        self.0.partition_point(|&start| start <= byte).saturating_sub(1)
+        self.0
+            .partition_point(|&start| start <= byte)
+            .saturating_sub(1)
     }
 
     /// The byte offset of the line break ending 0-based `line` (or the text's end).
@@ -155,7 +159,9 @@ fn union(ranges: &[Range]) -> Vec<(usize, usize)> {
 /// Whether `[start, end)` overlaps one of the sorted, disjoint `covered` spans.
 fn overlaps(covered: &[(usize, usize)], start: usize, end: usize) -> bool {
     let after = covered.partition_point(|&(_, span_end)| span_end <= start);
-    covered.get(after).is_some_and(|&(span_start, _)| span_start < end)
+    covered
+        .get(after)
+        .is_some_and(|&(span_start, _)| span_start < end)
 }
 
 /// The token segments of each line, split at line breaks.

@@ -148,10 +148,17 @@ fn a_120000_character_line_with_a_hundred_warnings_underlines_each_one() {
         .collect();
     let started = std::time::Instant::now();
     let lines = layout(&text, &warnings);
-    println!("layout of 120,001 characters, 100 warnings: {:?}", started.elapsed());
+    println!(
+        "layout of 120,001 characters, 100 warnings: {:?}",
+        started.elapsed()
+    );
     let marks = underlined(&text, &lines);
     assert_eq!(marks.len(), 100);
-    assert!(marks.iter().enumerate().all(|(k, m)| *m == (1, "\"x\"", k)), "{:?}", marks.first());
+    assert!(
+        marks.iter().enumerate().all(|(k, m)| *m == (1, "\"x\"", k)),
+        "{:?}",
+        marks.first()
+    );
     assert_eq!(lines.first().map(|l| l.segments.len()), Some(60_001));
 }
 
