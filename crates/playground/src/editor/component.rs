@@ -8,6 +8,8 @@
 //! [`super::large::LARGE_FROM_LINES`] opens read-only in the windowed view instead, with a
 //! notice (`super::large_notice`).
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use identity_pool::api::{Diagnostic, Severity};
@@ -15,12 +17,12 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::caret::{follow_caret, hovered_title, place_caret, select};
-use super::code_box::CodeBox;
-use super::diagnostic_list::DiagnosticList;
+use super::code_box::{use_window, CodeBox};
+use super::diagnostic_list::diagnostic_list;
 use super::editing::{use_editing, Editing};
 use super::large::{LargeAction, LargeState, Presentation, Size};
-use super::large_notice::LargeNotice;
-use super::toolbar::{KeysHint, Toolbar};
+use super::large_notice::{use_file_replace, LargeNotice};
+use super::toolbar::{keys_hint, Toolbar};
 use super::view::line_views;
 
 /// Properties of [`PolicyEditor`] (see docs/contracts.md).
@@ -63,46 +65,63 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         (props.value.clone(), props.diagnostics.clone()),
         |(value, diagnostics)| line_views(value, diagnostics),
     );
-    let size = *use_memo(props.value.clone(), |value| Size::of(value));
+    let size = Size::of(&props.value);
     let large = use_large(&props.policy_id, size);
-    let presentation = large.presentation(size);
+    let presentation = large.borrow().presentation(size);
     let focus_pending = use_focus_request(textarea.clone());
+    let (onchange, file_error) = use_file_replace(replace_callback(&editing, &focus_pending));
     // Soft wrap, by choice: long condition lines fold at the editor's width instead of
     // scrolling sideways (line numbers then sit on each line's first row).
     let wrap = use_state(|| false);
     let view = presentation == Presentation::View;
+    let wrapped = *wrap && !view;
+    let (window, onscroll) = use_window(lines.len(), wrapped);
     let (can_undo, can_redo) = {
         let history = editing.history.borrow();
         (history.can_undo(), history.can_redo())
     };
     let ids = Ids::new(&props.policy_id);
-    let on_wrap = {
-        let wrap = wrap.clone();
-        Callback::from(move |()| wrap.set(!*wrap))
+    let toolbar = Toolbar {
+        label: props.label.clone(),
+        editable: !props.readonly,
+        formattable: !view,
+        can_undo,
+        can_redo,
+        wrap: wrapped,
+        on_step: step_callback(&editing),
+        on_format: format_callback(&editing),
+        on_wrap: Callback::from(move |()| wrap.set(!*wrap)),
+    };
+    let code = CodeBox {
+        lines: &lines,
+        window,
+        onscroll,
+        wrap: wrapped,
+        view,
+        policy_id: &props.policy_id,
+        label: &props.label,
+    };
+    let input = if view {
+        Html::default()
+    } else {
+        text_input(props, &editing, &ids, wrapped)
     };
     html! {
         <div class="policy-editor">
-            <Toolbar label={props.label.clone()} editable={!props.readonly} formattable={!view}
-                {can_undo} {can_redo} wrap={*wrap && !view} {on_wrap}
-                on_step={step_callback(&editing)} on_format={format_callback(&editing)} />
+            { toolbar.view() }
             if view {
-                { large_notice(props, size, &editing, &large, &focus_pending) }
+                { large_notice(props, size, &editing, &large, &focus_pending).view(onchange, file_error) }
             } else if !props.readonly {
-                <KeysHint tab_moves_focus={editing.keys.borrow().tab_moves_focus} />
+                { keys_hint(editing.keys.borrow().tab_moves_focus) }
             }
             if let Some(error) = &*editing.format_error {
                 <p class="pe-format-error" id={ids.format_error.clone()} role="alert">
                     { format_notice(error) }
                 </p>
             }
-            <CodeBox lines={lines.clone()} wrap={*wrap && !view} {view}
-                policy_id={props.policy_id.clone()} label={props.label.clone()}>
-                if !view {
-                    { text_input(props, &editing, &ids, *wrap) }
-                }
-            </CodeBox>
-            <DiagnosticList diagnostics={props.diagnostics.clone()} id={ids.list.clone()}
-                on_jump={jump_callback(textarea, props.policy_id.clone())} />
+            { code.view(input) }
+            { diagnostic_list(&props.diagnostics, &ids.list,
+                &jump_callback(textarea, props.policy_id.clone())) }
         </div>
     }
 }
@@ -124,29 +143,26 @@ impl Ids {
 }
 
 /// Whether a long document is shown read-only, as chosen in this editor (see
-/// `super::large`): the choice lapses for another document or a short text.
+/// `super::large`): the choice lapses for another document or a short text. Applied while
+/// rendering, so the first render of a new size already shows it the right way.
 #[hook]
-fn use_large(policy_id: &AttrValue, size: Size) -> UseReducerHandle<LargeState> {
-    let state = use_reducer_eq(LargeState::default);
-    {
-        let state = state.clone();
-        use_effect_with(policy_id.clone(), move |_| {
-            state.dispatch(LargeAction::NewDocument)
-        });
+fn use_large(policy_id: &AttrValue, size: Size) -> Rc<RefCell<LargeState>> {
+    let owner = use_mut_ref(|| policy_id.clone());
+    let state = use_mut_ref(LargeState::default);
+    if *owner.borrow() != *policy_id {
+        *owner.borrow_mut() = policy_id.clone();
+        let next = state.borrow().after(LargeAction::NewDocument);
+        *state.borrow_mut() = next;
     }
-    {
-        let state = state.clone();
-        use_effect_with(size, move |&size| {
-            state.dispatch(LargeAction::Resized(size))
-        });
-    }
+    let next = state.borrow().after(LargeAction::Resized(size));
+    *state.borrow_mut() = next;
     state
 }
 
 /// A flag that, once set, focuses the textarea after the next render (it does not exist
 /// yet when "Edit anyway" or "Clear to paste" is clicked in the view).
 #[hook]
-fn use_focus_request(textarea: NodeRef) -> std::rc::Rc<std::cell::RefCell<bool>> {
+fn use_focus_request(textarea: NodeRef) -> Rc<RefCell<bool>> {
     let pending = use_mut_ref(|| false);
     {
         let pending = pending.clone();
@@ -166,31 +182,39 @@ fn large_notice(
     props: &PolicyEditorProps,
     size: Size,
     editing: &Editing,
-    large: &UseReducerHandle<LargeState>,
-    focus_pending: &std::rc::Rc<std::cell::RefCell<bool>>,
-) -> Html {
+    large: &Rc<RefCell<LargeState>>,
+    focus_pending: &Rc<RefCell<bool>>,
+) -> LargeNotice {
     let on_edit_anyway = {
-        let (large, focus_pending) = (large.clone(), focus_pending.clone());
+        let (large, editing, focus_pending) = (large.clone(), editing.clone(), focus_pending.clone());
         Callback::from(move |()| {
             *focus_pending.borrow_mut() = true;
-            large.dispatch(LargeAction::EditAnyway);
+            let next = large.borrow().after(LargeAction::EditAnyway);
+            *large.borrow_mut() = next;
+            editing.refresh.force_update();
         })
     };
     let on_download = {
         let (name, text) = (download_name(&props.policy_id), props.value.clone());
         Callback::from(move |()| crate::dom::download(&name, &text))
     };
-    let on_replace = {
-        let (editing, focus_pending) = (editing.clone(), focus_pending.clone());
-        Callback::from(move |text: String| {
-            *focus_pending.borrow_mut() = true;
-            editing.replace(text);
-        })
-    };
-    html! {
-        <LargeNotice {size} editable={!props.readonly}
-            {on_edit_anyway} {on_download} {on_replace} />
+    LargeNotice {
+        size,
+        editable: !props.readonly,
+        on_edit_anyway,
+        on_download,
+        on_replace: replace_callback(editing, focus_pending),
     }
+}
+
+/// Replaces the whole text (Clear to paste, Replace from file) and focuses the textarea
+/// that then appears.
+fn replace_callback(editing: &Editing, focus_pending: &Rc<RefCell<bool>>) -> Callback<String> {
+    let (editing, focus_pending) = (editing.clone(), focus_pending.clone());
+    Callback::from(move |text: String| {
+        *focus_pending.borrow_mut() = true;
+        editing.replace(text);
+    })
 }
 
 /// The textarea, with its events; the highlighted copy lies under it.

@@ -1,32 +1,25 @@
 //! The list of problems under the editor; each located one is a button that puts the caret
 //! on its spot.
 
-use std::sync::Arc;
-
 use identity_pool::api::Diagnostic;
 use yew::prelude::*;
 
 use super::view::{severity_class, severity_name};
 
-/// Properties of [`DiagnosticList`].
-#[derive(Properties, PartialEq)]
-pub(super) struct DiagnosticListProps {
-    pub diagnostics: Arc<Vec<Diagnostic>>,
-    /// The list's HTML id (the textarea's `aria-describedby` names it).
-    pub id: AttrValue,
-    /// Called with a 1-based line and UTF-16 column.
-    pub on_jump: Callback<(usize, usize)>,
-}
-
-/// The problems of the editor's text, in the engine's order.
-#[component]
-pub(super) fn DiagnosticList(props: &DiagnosticListProps) -> Html {
-    if props.diagnostics.is_empty() {
+/// The problems of the editor's text, in the engine's order; `id` is the list's HTML id
+/// (the textarea's `aria-describedby` names it), `on_jump` gets a 1-based line and UTF-16
+/// column.
+pub(super) fn diagnostic_list(
+    diagnostics: &[Diagnostic],
+    id: &AttrValue,
+    on_jump: &Callback<(usize, usize)>,
+) -> Html {
+    if diagnostics.is_empty() {
         return Html::default();
     }
     html! {
-        <ul class="pe-diagnostics" id={props.id.clone()} aria-label="Problems">
-            { for props.diagnostics.iter().map(|d| diagnostic_item(d, &props.on_jump)) }
+        <ul class="pe-diagnostics" id={id.clone()} aria-label="Problems">
+            { for diagnostics.iter().map(|d| diagnostic_item(d, on_jump)) }
         </ul>
     }
 }

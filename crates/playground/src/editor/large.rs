@@ -10,8 +10,6 @@
 //! and paste. The text itself is never touched: the parent keeps it, with autosave and
 //! share links. The choice is recorded in docs/divergences.md (section 12).
 
-use yew::Reducible;
-
 /// Documents with more lines than this open in the read-only windowed view. Beyond what
 /// IAM accepts: a role's inline policies total at most 10,240 characters, a managed policy
 /// 6,144, white space not counted (IAM quotas,
@@ -99,19 +97,6 @@ impl LargeState {
             Presentation::View
         } else {
             Presentation::Edit
-        }
-    }
-}
-
-impl Reducible for LargeState {
-    type Action = LargeAction;
-
-    fn reduce(self: std::rc::Rc<Self>, action: LargeAction) -> std::rc::Rc<Self> {
-        let next = (*self).after(action);
-        if next == *self {
-            self
-        } else {
-            std::rc::Rc::new(next)
         }
     }
 }

@@ -11,54 +11,61 @@ use yew::prelude::*;
 use super::large::{size_notice, Size, EDIT_ANYWAY_COST};
 use crate::state::import::{check_file_size, decode_file};
 
-/// Properties of [`LargeNotice`].
-#[derive(Properties, PartialEq)]
-pub(super) struct LargeNoticeProps {
+/// What the notice needs: the document's size, whether it may be edited at all (not in a
+/// read-only embed), and what its buttons do.
+pub(super) struct LargeNotice {
     pub size: Size,
-    /// Whether the document may be edited at all (not in a read-only embed).
     pub editable: bool,
     /// "Edit anyway": the full textarea.
     pub on_edit_anyway: Callback<()>,
     /// Offer the text as a file.
     pub on_download: Callback<()>,
-    /// Replace the whole text (a file read in; an empty text to paste anew).
+    /// Replace the whole text (an empty text to paste anew).
     pub on_replace: Callback<String>,
 }
 
-/// Says why the document is read-only and offers Edit anyway, Download, Replace from
-/// file and Clear.
-#[component]
-pub(super) fn LargeNotice(props: &LargeNoticeProps) -> Html {
+/// "Replace from file": the file input's handler and the last read's error, kept per
+/// editor (the reader must live until the file is read).
+#[hook]
+pub(super) fn use_file_replace(on_replace: Callback<String>) -> (Callback<Event>, Option<String>) {
     let reader = use_mut_ref(|| None::<FileReader>);
     let error = use_state(|| None::<String>);
-    let onchange = read_file(reader, error.clone(), props.on_replace.clone());
-    html! {
-        <div class="pe-large-notice" role="note" data-testid="large-policy-notice">
-            <p>{ size_notice(props.size) }</p>
-            if props.editable {
-                <p>{ EDIT_ANYWAY_COST }</p>
-                <div class="pe-large-actions">
-                    <button type="button" class="pe-button" data-testid="edit-anyway"
-                        onclick={props.on_edit_anyway.reform(|_| ())}>{ "Edit anyway" }</button>
-                    <button type="button" class="pe-button" data-testid="download-policy"
-                        onclick={props.on_download.reform(|_| ())}>{ "Download" }</button>
-                    <button type="button" class="pe-button" data-testid="clear-policy"
-                        title="Empty the editor to paste a policy (Undo brings this text back)"
-                        onclick={props.on_replace.reform(|_| String::new())}>{ "Clear to paste" }</button>
-                    <label class="pe-large-file">{ "Replace from file: " }
-                        <input type="file" accept=".json,application/json,text/plain"
-                            data-testid="replace-from-file" {onchange} />
-                    </label>
-                </div>
-                <p class="pe-large-hint">
-                    { "These keep working at any size: download it, edit it in a text editor and \
-                       replace it from the file, or clear it and paste. Undo brings the text back." }
-                </p>
-                if let Some(message) = &*error {
-                    <p class="pe-format-error" role="alert">{ message.clone() }</p>
+    let onchange = read_file(reader, error.clone(), on_replace);
+    (onchange, (*error).clone())
+}
+
+impl LargeNotice {
+    /// Says why the document is read-only and offers Edit anyway, Download, Clear to paste
+    /// and Replace from file (`onchange`, with `error` from its last read).
+    pub fn view(&self, onchange: Callback<Event>, error: Option<String>) -> Html {
+        html! {
+            <div class="pe-large-notice" role="note" data-testid="large-policy-notice">
+                <p>{ size_notice(self.size) }</p>
+                if self.editable {
+                    <p>{ EDIT_ANYWAY_COST }</p>
+                    <div class="pe-large-actions">
+                        <button type="button" class="pe-button" data-testid="edit-anyway"
+                            onclick={self.on_edit_anyway.reform(|_| ())}>{ "Edit anyway" }</button>
+                        <button type="button" class="pe-button" data-testid="download-policy"
+                            onclick={self.on_download.reform(|_| ())}>{ "Download" }</button>
+                        <button type="button" class="pe-button" data-testid="clear-policy"
+                            title="Empty the editor to paste a policy (Undo brings this text back)"
+                            onclick={self.on_replace.reform(|_| String::new())}>{ "Clear to paste" }</button>
+                        <label class="pe-large-file">{ "Replace from file: " }
+                            <input type="file" accept=".json,application/json,text/plain"
+                                data-testid="replace-from-file" {onchange} />
+                        </label>
+                    </div>
+                    <p class="pe-large-hint">
+                        { "These keep working at any size: download it, edit it in a text editor and \
+                           replace it from the file, or clear it and paste. Undo brings the text back." }
+                    </p>
+                    if let Some(message) = error {
+                        <p class="pe-format-error" role="alert">{ message }</p>
+                    }
                 }
-            }
-        </div>
+            </div>
+        }
     }
 }
 

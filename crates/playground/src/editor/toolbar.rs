@@ -1,10 +1,11 @@
-//! The editor's title and buttons: Undo, Redo, Format, Wrap lines.
+//! The editor's title and buttons (Undo, Redo, Format, Wrap lines), and the line that says
+//! what Tab does. Plain functions, not components: they hold no state of their own, and
+//! each component costs the page's initial bundle its own machinery.
 
 use yew::prelude::*;
 
-/// Properties of [`Toolbar`].
-#[derive(Properties, PartialEq)]
-pub(super) struct ToolbarProps {
+/// What the toolbar shows and calls.
+pub(super) struct Toolbar {
     /// The editor's label (e.g. `Guest: trust policy`).
     pub label: AttrValue,
     /// Whether to show the edit buttons at all (not in a read-only embed).
@@ -21,42 +22,35 @@ pub(super) struct ToolbarProps {
     pub on_wrap: Callback<()>,
 }
 
-/// The editor's label and its buttons.
-#[component]
-pub(super) fn Toolbar(props: &ToolbarProps) -> Html {
-    html! {
-        <div class="pe-toolbar">
-            <span class="pe-label">{ props.label.clone() }</span>
-            if props.editable {
-                <button type="button" class="pe-button" disabled={!props.can_undo}
-                    title="Undo (Ctrl+Z)" onclick={props.on_step.reform(|_| false)}>{ "Undo" }</button>
-                <button type="button" class="pe-button" disabled={!props.can_redo}
-                    title="Redo (Ctrl+Shift+Z)" onclick={props.on_step.reform(|_| true)}>{ "Redo" }</button>
-                if props.formattable {
-                    <button type="button" class="pe-button" data-testid="format-policy"
-                        title="Format (Alt+Shift+F)" onclick={props.on_format.reform(|_| ())}>{ "Format" }</button>
-                    <button type="button" class="pe-button" data-testid="wrap-lines" aria-pressed={props.wrap.to_string()}
-                        title="Fold long lines at the editor's width"
-                        onclick={props.on_wrap.reform(|_| ())}>{ "Wrap lines" }</button>
+impl Toolbar {
+    /// The editor's label and its buttons.
+    pub fn view(&self) -> Html {
+        html! {
+            <div class="pe-toolbar">
+                <span class="pe-label">{ self.label.clone() }</span>
+                if self.editable {
+                    <button type="button" class="pe-button" disabled={!self.can_undo}
+                        title="Undo (Ctrl+Z)" onclick={self.on_step.reform(|_| false)}>{ "Undo" }</button>
+                    <button type="button" class="pe-button" disabled={!self.can_redo}
+                        title="Redo (Ctrl+Shift+Z)" onclick={self.on_step.reform(|_| true)}>{ "Redo" }</button>
+                    if self.formattable {
+                        <button type="button" class="pe-button" data-testid="format-policy"
+                            title="Format (Alt+Shift+F)" onclick={self.on_format.reform(|_| ())}>{ "Format" }</button>
+                        <button type="button" class="pe-button" data-testid="wrap-lines" aria-pressed={self.wrap.to_string()}
+                            title="Fold long lines at the editor's width"
+                            onclick={self.on_wrap.reform(|_| ())}>{ "Wrap lines" }</button>
+                    }
                 }
-            }
-        </div>
+            </div>
+        }
     }
 }
 
-/// Properties of [`KeysHint`].
-#[derive(Properties, PartialEq)]
-pub(super) struct KeysHintProps {
-    /// Ctrl+M is on: Tab moves focus.
-    pub tab_moves_focus: bool,
-}
-
-/// The line under the toolbar that says what Tab does.
-#[component]
-pub(super) fn KeysHint(props: &KeysHintProps) -> Html {
+/// The line under the toolbar that says what Tab does (`tab_moves_focus`: Ctrl+M is on).
+pub(super) fn keys_hint(tab_moves_focus: bool) -> Html {
     html! {
         <p class="pe-keys-hint" data-testid="editor-keys-hint">
-            { if props.tab_moves_focus {
+            { if tab_moves_focus {
                 "Tab moves to the next control · Ctrl+M: Tab indents again"
             } else {
                 "Tab indents · Esc then Tab leaves the editor · Ctrl+M: Tab moves focus"
