@@ -21,7 +21,7 @@ use super::code_box::{use_window, CodeBox};
 use super::diagnostic_list::diagnostic_list;
 use super::editing::{use_editing, Editing};
 use super::large::{LargeAction, LargeState, Presentation, Size};
-use super::large_notice::{use_file_replace, LargeNotice};
+use super::large_notice::LargeNotice;
 use super::toolbar::{keys_hint, Toolbar};
 use super::view::line_views;
 
@@ -69,7 +69,6 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let large = use_large(&props.policy_id, size);
     let presentation = large.borrow().presentation(size);
     let focus_pending = use_focus_request(textarea.clone());
-    let (onchange, file_error) = use_file_replace(replace_callback(&editing, &focus_pending));
     // Soft wrap, by choice: long condition lines fold at the editor's width instead of
     // scrolling sideways (line numbers then sit on each line's first row).
     let wrap = use_state(|| false);
@@ -110,7 +109,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         <div class="policy-editor">
             { toolbar.view() }
             if view {
-                { large_notice(props, size, &editing, &large, &focus_pending).view(onchange, file_error) }
+                { large_notice(props, size, &editing, &large, &focus_pending).view() }
             } else if !props.readonly {
                 { keys_hint(editing.keys.borrow().tab_moves_focus) }
             }
@@ -181,7 +180,7 @@ fn use_focus_request(textarea: NodeRef) -> Rc<RefCell<bool>> {
 fn large_notice(
     props: &PolicyEditorProps,
     size: Size,
-    editing: &Editing,
+    editing: &Rc<Editing>,
     large: &Rc<RefCell<LargeState>>,
     focus_pending: &Rc<RefCell<bool>>,
 ) -> LargeNotice {
@@ -195,8 +194,8 @@ fn large_notice(
         })
     };
     let on_download = {
-        let (name, text) = (download_name(&props.policy_id), props.value.clone());
-        Callback::from(move |()| crate::dom::download(&name, &text))
+        let text = props.value.clone();
+        Callback::from(move |()| crate::dom::download("policy.json", &text))
     };
     LargeNotice {
         size,
@@ -207,9 +206,8 @@ fn large_notice(
     }
 }
 
-/// Replaces the whole text (Clear to paste, Replace from file) and focuses the textarea
-/// that then appears.
-fn replace_callback(editing: &Editing, focus_pending: &Rc<RefCell<bool>>) -> Callback<String> {
+/// Replaces the whole text (Clear to paste) and focuses the textarea that then appears.
+fn replace_callback(editing: &Rc<Editing>, focus_pending: &Rc<RefCell<bool>>) -> Callback<String> {
     let (editing, focus_pending) = (editing.clone(), focus_pending.clone());
     Callback::from(move |text: String| {
         *focus_pending.borrow_mut() = true;
@@ -218,7 +216,7 @@ fn replace_callback(editing: &Editing, focus_pending: &Rc<RefCell<bool>>) -> Cal
 }
 
 /// The textarea, with its events; the highlighted copy lies under it.
-fn text_input(props: &PolicyEditorProps, editing: &Editing, ids: &Ids, wrap: bool) -> Html {
+fn text_input(props: &PolicyEditorProps, editing: &Rc<Editing>, ids: &Ids, wrap: bool) -> Html {
     let has_errors = props
         .diagnostics
         .iter()
@@ -271,12 +269,12 @@ fn text_input(props: &PolicyEditorProps, editing: &Editing, ids: &Ids, wrap: boo
     }
 }
 
-fn step_callback(editing: &Editing) -> Callback<bool> {
+fn step_callback(editing: &Rc<Editing>) -> Callback<bool> {
     let editing = editing.clone();
     Callback::from(move |forward| editing.step(forward))
 }
 
-fn format_callback(editing: &Editing) -> Callback<()> {
+fn format_callback(editing: &Rc<Editing>) -> Callback<()> {
     let editing = editing.clone();
     Callback::from(move |()| editing.format())
 }
@@ -325,11 +323,6 @@ fn jump_callback(textarea: NodeRef, policy_id: AttrValue) -> Callback<(usize, us
             }
         }
     })
-}
-
-/// The file name a download of the policy gets (`Guest-ReadPicture.json`).
-fn download_name(policy_id: &str) -> String {
-    format!("{}.json", dom_id(policy_id))
 }
 
 /// A policy id turned into something safe inside an HTML id.

@@ -14,8 +14,7 @@ use super::history::{EditKind, History};
 use super::keys::{key_command, KeyCommand, KeyEdit, KeyState, Modifiers};
 use super::text::{byte_to_utf16, map_caret, Snapshot};
 
-/// Everything an edit needs; cheap to clone into callbacks.
-#[derive(Clone)]
+/// Everything an edit needs; shared (`Rc`) by the callbacks.
 pub(super) struct Editing {
     pub textarea: NodeRef,
     pub history: Rc<RefCell<History>>,
@@ -34,7 +33,7 @@ pub(super) fn use_editing(
     value: &AttrValue,
     on_change: &Callback<String>,
     textarea: NodeRef,
-) -> Editing {
+) -> Rc<Editing> {
     let history = use_mut_ref(|| History::new(Snapshot::with_caret(value.as_str(), 0)));
     let format_error = use_state(|| None::<Diagnostic>);
     let keys = use_mut_ref(KeyState::default);
@@ -51,14 +50,14 @@ pub(super) fn use_editing(
         }
     }
     history.borrow_mut().sync(value);
-    Editing {
+    Rc::new(Editing {
         textarea,
         history,
         on_change: on_change.clone(),
         format_error,
         keys,
         refresh,
-    }
+    })
 }
 
 impl Editing {

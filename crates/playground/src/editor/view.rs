@@ -228,23 +228,19 @@ pub(super) fn highlighted(lines: &[LineView], window: Window, clip: Option<usize
             if !window.is_all(count) {
                 { skip(count.saturating_sub(last)) }
                 // The longest line sets the box's width, rendered or not.
-                <span class="pe-measure">{ widest(lines, clip) }</span>
+                <span class="pe-measure">{ widest(lines) }</span>
             }
         </>
     }
 }
 
-/// The text of the longest line (in characters), at most `clip` characters of it.
-fn widest(lines: &[LineView], clip: Option<usize>) -> AttrValue {
-    let text = lines
+/// The text of the longest line (in characters).
+fn widest(lines: &[LineView]) -> AttrValue {
+    lines
         .iter()
         .max_by_key(|line| line.text.chars().count())
         .map(|line| line.text.clone())
-        .unwrap_or_default();
-    match clip.and_then(|max| text.char_indices().nth(max)) {
-        Some((cut, _)) => AttrValue::from(text.get(..cut).unwrap_or_default().to_owned()),
-        None => text,
-    }
+        .unwrap_or_default()
 }
 
 #[derive(Properties, PartialEq)]
@@ -264,7 +260,7 @@ fn CodeLine(props: &CodeLineProps) -> Html {
             }
             if line.hidden > 0 {
                 <span class="pe-clipped" data-testid="clipped-line">
-                    { format!(" … {} more characters on this line", super::large::grouped(line.hidden)) }
+                    { format!(" … {} more characters", line.hidden) }
                 </span>
             }
         </span>
