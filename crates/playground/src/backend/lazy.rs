@@ -66,6 +66,15 @@ pub struct Envelope<T> {
 }
 
 impl<T> Envelope<T> {
+    /// The answer's `text` (asked for by a format, or always given: `expandAction`); else
+    /// why there is none.
+    pub fn text(self, what: &str) -> Result<String, String> {
+        match self.text {
+            Some(text) if self.op != "error" => Ok(text),
+            _ => Err(self.payload(what).err().unwrap_or_else(|| what.to_owned())),
+        }
+    }
+
     /// The payload; else the error the module answered with, or the first problem of the
     /// scenario (`what` names it when there is none).
     pub fn payload(self, what: &str) -> Result<T, String> {

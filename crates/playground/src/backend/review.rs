@@ -118,12 +118,7 @@ pub async fn effective_export(
     };
     let answer: Envelope<serde::de::IgnoredAny> =
         ask(effective_call(scenario_json, basic, Some(format))).await?;
-    answer.text.clone().ok_or_else(|| {
-        answer
-            .payload("the scenario cannot be read")
-            .err()
-            .unwrap_or_default()
-    })
+    answer.text("the scenario cannot be read")
 }
 
 /// Whether anything changed for one identity of a diff
@@ -154,6 +149,21 @@ pub async fn diff(baseline_json: &str, scenario_json: &str) -> Result<(Report, R
     let report = answer.payload("fix the scenario's errors to compare it with the baseline")?;
     Ok((Rc::new(report), markdown))
 }
+
+/// The catalog actions an `Action` entry covers, as the API writes them in lines
+/// (`iam_policy::catalog::ActionExpansion::to_text`: the count, each access level with its
+/// first actions, "and N more"). Shown as text, the page keeps no view of its shape.
+pub async fn expand_action(pattern: &str) -> Result<String, String> {
+    let answer: Envelope<serde::de::IgnoredAny> = ask(ApiCall::ExpandAction {
+        pattern: pattern.to_owned(),
+        limit: Some(HOVER_LISTED),
+    })
+    .await?;
+    answer.text("the AWS action catalog is not loaded")
+}
+
+/// How many actions a hover names; the counts are complete.
+const HOVER_LISTED: usize = 100;
 
 /// The coach's findings on the scenario.
 pub async fn coach(scenario_json: &str) -> Result<Report, String> {
