@@ -181,6 +181,10 @@ pub enum ApiCall {
         /// Decide every action for this resource instead of the resources the policies name.
         #[serde(default)]
         resource: Option<String>,
+        /// List the rows of these service prefixes only (absent: every service's); the
+        /// counts always cover every service.
+        #[serde(default, rename = "rowsFor", skip_serializing_if = "Option::is_none")]
+        rows_for: Option<Vec<String>>,
         /// Also render it: `csv` or `markdown` (what `idpool effective --format` prints).
         #[serde(default)]
         format: Option<EffectiveFormat>,
@@ -519,6 +523,7 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
             flow,
             services,
             resource,
+            rows_for,
             format,
         } => {
             let Some(catalog) = catalog_source::get() else {
@@ -529,6 +534,7 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 flow: *flow,
                 services: services.clone(),
                 resource: resource.clone(),
+                rows_for: rows_for.clone(),
                 ..EffectiveOptions::default()
             };
             let report = loaded

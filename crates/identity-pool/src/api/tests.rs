@@ -102,6 +102,21 @@ fn load_catalog_then_effective_and_catalog_checks() {
     assert_eq!(v["effective"]["flow"], "basic");
     assert_eq!(v["effective"]["totals"]["allowed"], 1);
     assert!(v.get("text").is_none(), "no format, no text");
+    // The explorer asks for the rows of the services it shows only; the counts stay whole.
+    let lean = answer_json(
+        &serde_json::json!({"apiVersion": 1, "op": "effective", "scenario": scenario, "services": ["s3"], "flow": "basic", "rowsFor": []})
+            .to_string(),
+    );
+    let lean: serde_json::Value = serde_json::from_str(&lean).unwrap();
+    assert_eq!(lean["effective"]["totals"], v["effective"]["totals"]);
+    assert_eq!(
+        lean["effective"]["services"][0]["rows"],
+        serde_json::json!([])
+    );
+    assert!(!v["effective"]["services"][0]["rows"]
+        .as_array()
+        .unwrap()
+        .is_empty());
     // The table as the CLI prints it, for the page's export buttons.
     for (format, marker) in [("csv", "service,action,"), ("markdown", "| action |")] {
         let out = answer_json(
