@@ -1,7 +1,8 @@
-//! `idpool eval [--explain] FILE...`: evaluation cases (formats.md section 1), one JSON line
-//! per case. A file (or `-`, standard input) holds one case, an array of cases, or one case
-//! per line (JSON Lines), of any size: cases are read and answered one at a time, each under
-//! the per-document limit. Exit status: 0 when every `expected` holds, 1 on a mismatch, 2 on
+//! `idpool eval [--explain] [--threads N] FILE...`: evaluation cases (formats.md section 1),
+//! one JSON line per case. A file (or `-`, standard input) holds one case, an array of cases,
+//! or one case per line (JSON Lines), of any size: cases are read one at a time, each under
+//! the per-document limit, answered on as many threads as the machine has cores (or `N`),
+//! and printed in input order, the same lines whatever the number of threads. Exit status: 0 when every `expected` holds, 1 on a mismatch, 2 on
 //! a usage or input error (unreadable, empty, not JSON, not a case, over the limit). When the
 //! reader closes stdout early (`| head -1`), the program stops quietly with the status of
 //! the cases judged so far.
@@ -10,26 +11,59 @@ use std::io::Read;
 use std::ops::ControlFlow;
 use std::process::ExitCode;
 
-use identity_pool::api::{evaluate_stream, Streamed};
+use identity_pool::api::{evaluate_stream_parallel, Streamed};
 
 use crate::output::{escape, open_input, Lines, Stop};
 
-const USAGE: &str = "usage: idpool eval [--explain] FILE... (FILE `-` is standard input)";
+const USAGE: &str =
+    "usage: idpool eval [--explain] [--threads N] FILE... (FILE `-` is standard input)";
+
+/// The command line, read.
+struct Options<'a> {
+    explain: bool,
+    /// Worker threads: the machine's cores unless `--threads N`.
+    threads: usize,
+    files: Vec<&'a String>,
+}
+
+impl<'a> Options<'a> {
+    /// `None` on a usage error.
+    fn read(args: &'a [String]) -> Option<Self> {
+        let mut options = Options {
+            explain: false,
+            threads: std::thread::available_parallelism().map_or(1, usize::from),
+            files: Vec::new(),
+        };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--explain" => options.explain = true,
+                "--threads" => options.threads = args.next()?.parse().ok().filter(|n| *n > 0)?,
+                flag if flag.starts_with("--") => return None,
+                _ => options.files.push(arg),
+            }
+        }
+        (!options.files.is_empty()).then_some(options)
+    }
+}
 
 /// Runs the subcommand on its arguments.
 pub fn run(args: &[String]) -> ExitCode {
-    let explain = args.iter().any(|a| a == "--explain");
-    let files: Vec<&String> = args.iter().filter(|a| *a != "--explain").collect();
-    if files.is_empty() || files.iter().any(|f| f.starts_with("--")) {
+    let Some(Options {
+        explain,
+        threads,
+        files,
+    }) = Options::read(args)
+    else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
-    }
+    };
     let mut tally = Tally::default();
     let mut out = Lines::stdout();
     for file in files {
         // Cases are read one at a time, each under the per-document limit: a file of any size.
         let stopped = match open_input(file) {
-            Ok(input) => eval_input(input, file, explain, &mut out, &mut tally),
+            Ok(input) => eval_input(input, file, (explain, threads), &mut out, &mut tally),
             Err(e) => {
                 e.report();
                 tally.input_errors += 1;
@@ -66,18 +100,21 @@ impl Tally {
     }
 }
 
-/// Streams the cases of one input; `Some` when stdout can take no more.
+/// Streams the cases of one input (`explain`, on `threads` threads); `Some` when stdout can
+/// take no more.
 fn eval_input(
     input: impl Read,
     file: &str,
-    explain: bool,
+    (explain, threads): (bool, usize),
     out: &mut Lines,
     tally: &mut Tally,
 ) -> Option<Stop> {
     let mut stopped = None;
-    let summary = evaluate_stream(input, explain, |streamed| {
+    // Each answer is serialized on the thread that answered it; printed here, in order.
+    let json = |streamed: &Streamed| serde_json::to_string(&streamed.answer);
+    let summary = evaluate_stream_parallel(input, explain, threads, json, |streamed, json| {
         report(file, &streamed);
-        match serde_json::to_string(&streamed.answer) {
+        match json {
             Ok(line) => {
                 if let Err(stop) = out.line(&line) {
                     stopped = Some(stop);

@@ -21,15 +21,17 @@ mod simulate;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: idpool eval FILE... [--explain] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool export FILE [--format cloudformation|terraform|cli] | idpool check FILE... | idpool link FILE [--embed PARTS] [--base URL] | idpool effective FILE [--service PREFIX]... [--flow enhanced|basic] [--resource ARN] [--format table|csv|json|markdown] | idpool diff OLD NEW [--format text|json|md] [--allow-grants] | idpool coach FILE [--format text|json] | idpool actions PATTERN... [--limit N] [--format text|json]";
+    "usage: idpool eval FILE... [--explain] [--threads N] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool export FILE [--format cloudformation|terraform|cli] | idpool check FILE... | idpool link FILE [--embed PARTS] [--base URL] | idpool effective FILE [--service PREFIX]... [--flow enhanced|basic] [--resource ARN] [--format table|csv|json|markdown] | idpool diff OLD NEW [--format text|json|md] [--allow-grants] | idpool coach FILE [--format text|json] | idpool actions PATTERN... [--limit N] [--format text|json]";
 
 /// `idpool --help`: what each command does and its exit statuses.
 const HELP: &str = "idpool: evaluate IAM policies and simulate Amazon Cognito identity pools
 
 commands:
-  idpool eval [--explain] FILE...   evaluation cases, one JSON answer per line; a FILE (or `-`,
+  idpool eval [--explain] [--threads N] FILE...
+                                     evaluation cases, one JSON answer per line; a FILE (or `-`,
                                      standard input) holds one case, an array of cases or one
-                                     case per line (JSON Lines), of any size
+                                     case per line (JSON Lines), of any size; answered on N
+                                     threads (default: one per core), printed in input order
   idpool simulate [--token TOKEN_FILE] FILE
                                      the simulation report of a scenario, as JSON
   idpool check FILE...              verify each scenario's `expect`

@@ -184,3 +184,71 @@ fn help_prints_and_exits_0() {
         .unwrap()
         .contains("idpool eval"));
 }
+
+/// `idpool eval ARGS FILES...`: (status, stdout, stderr), bytes as printed.
+fn run_files(args: &[&str], files: &[std::path::PathBuf]) -> (Option<i32>, Vec<u8>, Vec<u8>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_idpool"))
+        .arg("eval")
+        .args(args)
+        .args(files)
+        .output();
+    out.map_or((None, Vec::new(), Vec::new()), |out| {
+        (out.status.code(), out.stdout, out.stderr)
+    })
+}
+
+#[test]
+fn any_number_of_threads_prints_the_same_bytes_and_status() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/iam");
+    let mut corpus: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    corpus.sort();
+    // A batch with mismatches and input errors, then a case that is not JSON (it ends its
+    // file's stream), then a file that cannot be opened: stderr's order and the status too.
+    let cases: Vec<serde_json::Value> = serde_json::from_str(CASES).unwrap();
+    let mut mixed: Vec<String> = cases
+        .iter()
+        .cycle()
+        .take(300)
+        .map(|c| c.to_string())
+        .collect();
+    mixed.push(
+        r#"{"name": "mismatch", "request": {"action": "s3:GetObject"}, "expected": "Allowed"}"#
+            .into(),
+    );
+    mixed.push(r#"{"request": {"action": "s3:Get"#.into());
+    mixed.extend(cases.iter().map(|c| c.to_string()));
+    let tmp = std::env::temp_dir().join(format!("idpool-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let mixed_file = tmp.join("threads_mixed.jsonl");
+    std::fs::write(&mixed_file, mixed.join("\n")).unwrap();
+    let runs: [Vec<std::path::PathBuf>; 3] = [
+        corpus,
+        vec![mixed_file.clone(), dir.join("null.json")],
+        vec![
+            dir.join("null.json"),
+            tmp.join("no such file.json"),
+            mixed_file,
+        ],
+    ];
+    // The corpus holds cases that are input errors on purpose (`expected` is not a decision).
+    for (files, status) in runs.iter().zip([Some(2), Some(2), Some(2)]) {
+        let one = run_files(&["--threads", "1"], files);
+        assert_eq!(one.0, status, "{}", String::from_utf8_lossy(&one.2));
+        for threads in ["2", "4"] {
+            let many = run_files(&["--threads", threads], files);
+            assert!(one == many, "{threads} threads on {files:?}");
+        }
+        assert!(run_files(&[], files) == one, "the default on {files:?}");
+    }
+}
+
+#[test]
+fn threads_must_be_a_positive_number() {
+    for args in [&["--threads"][..], &["--threads", "0"], &["--threads", "x"]] {
+        let (code, _, _) = run_files(args, &[std::path::PathBuf::from("-")]);
+        assert_eq!(code, Some(2), "{args:?}");
+    }
+}

@@ -1,6 +1,7 @@
 //! Writes an evaluation-case file for load tests to stdout, so no large file is committed:
 //! `cargo run --release -p iam-policy --example gen_cases -- 10000 pretty > cases.json`.
-//! Layouts: `pretty` (indent 2), `indent1`, `compact` (one line), `lines` (JSON Lines).
+//! Layouts: `pretty` (indent 2), `indent1`, `compact` (one line), `lines` (JSON Lines); a
+//! third argument `distinct` gives every case its own policy text (its first `Sid` numbered).
 //! Every case carries its `expected` decision, so `idpool eval` verifies as it goes.
 
 #![allow(
@@ -11,7 +12,7 @@
 #[path = "../benches/evaluate/cognito_cases.rs"]
 mod cognito_cases;
 
-use cognito_cases::{write_cases, Layout};
+use cognito_cases::{write_cases, Layout, Policies};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -25,12 +26,17 @@ fn main() -> ExitCode {
         "lines" => Some(Layout::Lines),
         _ => None,
     };
-    let (Some(n), Some(layout)) = (n, layout) else {
-        eprintln!("usage: gen_cases COUNT [pretty|indent1|compact|lines]");
+    let policies = match args.get(2).map(String::as_str) {
+        None => Some(Policies::Shared),
+        Some("distinct") => Some(Policies::Distinct),
+        Some(_) => None,
+    };
+    let (Some(n), Some(layout), Some(policies)) = (n, layout, policies) else {
+        eprintln!("usage: gen_cases COUNT [pretty|indent1|compact|lines] [distinct]");
         return ExitCode::from(2);
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match write_cases(n, layout, &mut out).and_then(|()| out.flush()) {
+    match write_cases(n, layout, policies, &mut out).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("gen_cases: {e}");

@@ -298,7 +298,7 @@ mod split;
 mod stream;
 
 use read::read_request;
-pub use stream::{evaluate_stream, StreamSummary, Streamed};
+pub use stream::{evaluate_stream, evaluate_stream_parallel, StreamSummary, Streamed};
 
 #[cfg(test)]
 mod tests;

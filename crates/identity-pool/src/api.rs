@@ -440,6 +440,19 @@ pub fn evaluate_stream(
     iam_policy::api::evaluate_stream(input, explain, None, each)
 }
 
+/// [`evaluate_stream`] with the answering spread over `threads` worker threads: the same
+/// answers in the same order, each with what `prepare` made of it on its worker (its JSON
+/// line, typically). See [`iam_policy::api::evaluate_stream_parallel`].
+pub fn evaluate_stream_parallel<T: Send>(
+    input: impl std::io::Read,
+    explain: bool,
+    threads: usize,
+    prepare: impl Fn(&Streamed) -> T + Sync,
+    each: impl FnMut(Streamed, T) -> std::ops::ControlFlow<()>,
+) -> StreamSummary {
+    iam_policy::api::evaluate_stream_parallel(input, explain, None, threads, prepare, each)
+}
+
 /// Answers one call at this build's [`API_VERSION`]: what a front end linked with this
 /// crate uses, since it cannot speak another version.
 ///

@@ -66,7 +66,7 @@ fn every_example_meets_its_expectations() {
 
 #[test]
 fn the_default_example_is_allowed_and_explained() {
-    let doc = ScenarioDoc::from_json(examples::text(examples::DEFAULT_ID).unwrap()).unwrap();
+    let doc = ScenarioDoc::from_json(examples::DEFAULT_TEXT).unwrap();
     let report = simulate(&doc.to_document(), Explain::All);
     assert_eq!(report.outcome(), "issued");
     assert!(report
@@ -90,7 +90,7 @@ fn the_default_example_is_allowed_and_explained() {
 
 /// What the editor of the default example's access policy shows for `text`.
 fn editor_diagnostics(text: &str) -> Vec<Diagnostic> {
-    let mut doc = ScenarioDoc::from_json(examples::text(examples::DEFAULT_ID).unwrap()).unwrap();
+    let mut doc = ScenarioDoc::from_json(examples::DEFAULT_TEXT).unwrap();
     doc.roles[0].policies[0].text = text.to_owned();
     let (_, diagnostics) = simulate_in(&mut Workspace::new(), &doc, Explain::None);
     diagnostics["Guest:ReadPicture"].to_vec()
@@ -108,7 +108,7 @@ fn a_syntax_error_is_reported_at_its_line() {
 /// names that policy's editor and the line of its own text, not of the hidden document.
 #[test]
 fn a_problem_inside_a_policy_names_its_editor_and_line() {
-    let mut doc = ScenarioDoc::from_json(examples::text(examples::DEFAULT_ID).unwrap()).unwrap();
+    let mut doc = ScenarioDoc::from_json(examples::DEFAULT_TEXT).unwrap();
     let text = doc.roles[0].policies[0]
         .text
         .replacen("\"Allow\"", "\"Alow\"", 1);
@@ -213,7 +213,7 @@ fn two_summaries_read_as_two_sentences() {
 /// condition's key, marked whole), and every trust statement has its line and place.
 #[test]
 fn a_trust_refusal_is_placed_in_the_trust_editor() {
-    let mut doc = ScenarioDoc::from_json(examples::text(examples::DEFAULT_ID).unwrap()).unwrap();
+    let mut doc = ScenarioDoc::from_json(examples::DEFAULT_TEXT).unwrap();
     let trust = doc.roles[0]
         .trust
         .replacen("\"unauthenticated\"", "\"authenticated\"", 1);

@@ -22,10 +22,7 @@ pub struct Start {
 }
 
 fn default_doc(notices: &mut Vec<String>) -> ScenarioDoc {
-    let text = examples::text(examples::DEFAULT_ID)
-        .or_else(|| examples::EMBEDDED.first().map(|(_, t)| *t))
-        .unwrap_or("{}");
-    ScenarioDoc::from_json(text).unwrap_or_else(|e| {
+    ScenarioDoc::from_json(examples::DEFAULT_TEXT).unwrap_or_else(|e| {
         notices.push(format!(
             "the default example could not be read: {}",
             e.message
@@ -46,12 +43,14 @@ fn from_text(json: &str, notices: &[String]) -> Result<Start, String> {
         .map_err(|e| e.message)
 }
 
-/// A start from the example `id` of a `#example=<id>` link, or the notice saying it is unknown.
+/// A start from the example `id` of a `#example=<id>` link (the page fetched it before
+/// starting: `components::root`), or the notice saying why it could not be opened.
 pub fn example_start(id: &str) -> Result<Start, String> {
     let text = examples::text(id).ok_or_else(|| {
-        format!("there is no example `{id}` in this playground (the link may come from a newer one); the default example was loaded")
+        let why = examples::failure(id).unwrap_or_else(|| examples::unknown(id));
+        format!("{why}; the default example was loaded (pick it in the list to try again)")
     })?;
-    let doc = ScenarioDoc::from_json(text)
+    let doc = ScenarioDoc::from_json(&text)
         .map_err(|e| format!("the example `{id}` could not be read: {}", e.message))?;
     Ok(Start {
         doc,
@@ -187,8 +186,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_example_link_opens_that_example() {
-        let start = example_start("token-preferred-role").unwrap();
+    fn an_example_link_opens_that_example_once_fetched() {
+        let id = "token-preferred-role";
+        assert!(
+            example_start(id).is_err(),
+            "not in the page before it is fetched"
+        );
+        let (_, text) = examples::EMBEDDED.iter().find(|(k, _)| *k == id).unwrap();
+        examples::remember(id, (*text).into());
+        let start = example_start(id).unwrap();
         assert_eq!(start.example, "token-preferred-role");
         assert!(start.notices.is_empty());
     }

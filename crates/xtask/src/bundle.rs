@@ -13,9 +13,10 @@ use crate::process::Result;
 /// The most the first load may ship, gzipped wasm + JS + CSS, in bytes.
 ///
 /// Issue 9's budget is 402,000 B; the page is above it (docs/bundle.md lists where the
-/// bytes are), so this limit holds today's size and comes down as parts of the page move
-/// into the lazy module.
-pub const INITIAL_LIMIT_GZIPPED: u64 = 547_000;
+/// bytes are), so this limit holds today's size plus about 3 KB (539,078 B measured with
+/// the example library fetched, on merged main) and comes down as parts of the page leave
+/// the first load. Growth past it must be measured and argued in docs/bundle.md.
+pub const INITIAL_LIMIT_GZIPPED: u64 = 542_000;
 
 /// The most the lazily loaded module may weigh, gzipped wasm + JS, in bytes.
 pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;

@@ -28,8 +28,18 @@ pub fn policy() -> Value {
 
 const SUB: &str = "us-east-1:11111111-2222-3333-4444-555555555555";
 
+/// Whether the cases share one policy text or each has its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Policies {
+    /// Every case carries the same policy text: read and compiled once per stream.
+    Shared,
+    /// Case `i`'s first `Sid` is `OwnObjects{i}`: every policy text is new, so every case
+    /// pays for reading and compiling its policy (the cost of a batch of real, varied cases).
+    Distinct,
+}
+
 /// Case number `i`: the policy, a request of shape `i % 8`, and its expected decision.
-pub fn case(i: usize) -> Value {
+pub fn case(i: usize, policies: Policies) -> Value {
     let table = "arn:aws:dynamodb:us-east-1:123456789012:table/Notes";
     let sync = format!(
         "arn:aws:cognito-sync:us-east-1:123456789012:identitypool/us-east-1:pool/identity/{SUB}/ds"
@@ -87,9 +97,13 @@ pub fn case(i: usize) -> Value {
     if let (Some((key, value)), Some(map)) = (extra, context.as_object_mut()) {
         map.insert(key.to_string(), value);
     }
+    let mut policy = policy();
+    if let (Policies::Distinct, Some(sid)) = (policies, policy.pointer_mut("/Statement/0/Sid")) {
+        *sid = json!(format!("OwnObjects{i}"));
+    }
     json!({
         "name": format!("case {i}"),
-        "identityPolicies": [policy()],
+        "identityPolicies": [policy],
         "request": {
             "action": action,
             "resource": resource,
@@ -113,7 +127,12 @@ pub enum Layout {
 }
 
 /// `n` cases laid out as `layout`, written to `out`.
-pub fn write_cases(n: usize, layout: Layout, out: &mut impl std::io::Write) -> std::io::Result<()> {
+pub fn write_cases(
+    n: usize,
+    layout: Layout,
+    policies: Policies,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     if layout != Layout::Lines {
         out.write_all(if layout == Layout::Compact {
             b"["
@@ -122,7 +141,7 @@ pub fn write_cases(n: usize, layout: Layout, out: &mut impl std::io::Write) -> s
         })?;
     }
     for i in 0..n {
-        let value = case(i);
+        let value = case(i, policies);
         let text = match layout {
             Layout::Pretty => indented(&value, b"  ", 1)?,
             Layout::Indent1 => indented(&value, b" ", 1)?,

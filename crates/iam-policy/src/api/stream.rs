@@ -51,36 +51,63 @@ pub fn evaluate_stream<R: Read>(
     let mut summary = StreamSummary::default();
     let mut cache = PolicyCache::default();
     loop {
-        let (streamed, last) = match splitter.next_piece() {
-            Piece::End => return summary,
-            Piece::Case {
-                text,
-                origin,
-                index,
-                objects,
-            } => answer_case(
-                &text, &origin, index, &objects, explain, catalog, &mut cache,
-            ),
-            Piece::TooLarge { origin, index, len } => (too_large(&origin, index, len), false),
-            Piece::Fault(d) => {
-                let name = format!("#{}", summary.answers);
-                let answer = error_answer(name, None, vec![d], "", &Origin::default());
-                (
-                    Streamed {
-                        answer,
-                        input_error: true,
-                    },
-                    true,
-                )
-            }
+        let piece = splitter.next_piece();
+        let Some(answered) = answer_piece(piece, summary.answers, explain, catalog, &mut cache)
+        else {
+            return summary;
         };
-        summary.answers += 1;
-        summary.mismatches += usize::from(streamed.answer.is_mismatch());
-        summary.input_errors += usize::from(streamed.input_error);
-        if each(streamed).is_break() || last {
+        if summary.take(answered, &mut each).is_break() {
             return summary;
         }
     }
+}
+
+impl StreamSummary {
+    /// Counts `streamed` and hands it to `each`; `Break` when the stream ends there (`each`
+    /// broke, or the answer was the stream's last).
+    fn take(
+        &mut self,
+        (streamed, last): (Streamed, bool),
+        each: impl FnOnce(Streamed) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        self.answers += 1;
+        self.mismatches += usize::from(streamed.answer.is_mismatch());
+        self.input_errors += usize::from(streamed.input_error);
+        if each(streamed).is_break() || last {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    }
+}
+
+/// The answer for one piece of the input (`None` at its end), `seen` pieces into the
+/// stream; true when the stream cannot go on after it.
+fn answer_piece(
+    piece: Piece,
+    seen: usize,
+    explain: bool,
+    catalog: Option<&Catalog>,
+    cache: &mut PolicyCache,
+) -> Option<(Streamed, bool)> {
+    Some(match piece {
+        Piece::End => return None,
+        Piece::Case {
+            text,
+            origin,
+            index,
+            objects,
+        } => answer_case(&text, &origin, index, &objects, explain, catalog, cache),
+        Piece::TooLarge { origin, index, len } => (too_large(&origin, index, len), false),
+        Piece::Fault(d) => {
+            let answer = error_answer(format!("#{seen}"), None, vec![d], "", &Origin::default());
+            let streamed = Streamed {
+                answer,
+                input_error: true,
+            };
+            (streamed, true)
+        }
+    })
 }
 
 /// The case members whose policy documents the parser may leave unread for the cache: the
@@ -197,6 +224,10 @@ fn too_large(origin: &Origin, index: usize, len: usize) -> Streamed {
         input_error: true,
     }
 }
+
+mod parallel;
+
+pub use parallel::evaluate_stream_parallel;
 
 #[cfg(test)]
 mod tests;

@@ -42,12 +42,12 @@ pub fn indent_after_first(text: &str, prefix: &str) -> String {
     out
 }
 
-/// Whether `text`, nested at `prefix` and read back as a file's JSON value (which has no
-/// blanks around it), gives `text` again. Not when every line after the first is itself
-/// indented, or when the text starts or ends with blanks.
-pub fn survives_nesting(text: &str, prefix: &str) -> bool {
+/// `text` nested at `prefix` (see [`indent_after_first`]), when reading it back as a file's
+/// JSON value (which has no blanks around it) gives `text` again; `None` when every line
+/// after the first is itself indented, or when the text starts or ends with blanks.
+pub fn nested_if_faithful(text: &str, prefix: &str) -> Option<String> {
     let nested = indent_after_first(text, prefix);
-    dedent(nested.trim_matches(is_json_blank)) == text
+    (dedent(nested.trim_matches(is_json_blank)) == text).then_some(nested)
 }
 
 fn is_json_blank(c: char) -> bool {
@@ -76,24 +76,24 @@ mod tests {
     fn nesting_then_reading_gives_the_text_back() {
         let text = "{\n    \"Version\": \"2012-10-17\",\n\n  \"Statement\": [ {\"Effect\":\"Allow\"}\n  ]\n}";
         for prefix in ["", "  ", "        ", "\t"] {
-            assert!(survives_nesting(text, prefix), "{prefix:?}");
+            assert!(nested_if_faithful(text, prefix).is_some(), "{prefix:?}");
             assert_eq!(dedent(&indent_after_first(text, prefix)), text);
         }
-        assert!(survives_nesting("{\"Version\":\"2012-10-17\"}", "    "));
+        assert!(nested_if_faithful("{\"Version\":\"2012-10-17\"}", "    ").is_some());
     }
 
     #[test]
     fn texts_that_whitespace_cannot_carry_are_recognised() {
         // Every line after the first indented: reading would take the indentation away.
-        assert!(!survives_nesting("{\n  \"a\": 1\n  }", "  "));
+        assert!(nested_if_faithful("{\n  \"a\": 1\n  }", "  ").is_none());
         // Blanks around the value: a file's JSON value has none.
-        assert!(!survives_nesting("\n{}", "  "));
-        assert!(!survives_nesting("{}\n", "  "));
+        assert!(nested_if_faithful("\n{}", "  ").is_none());
+        assert!(nested_if_faithful("{}\n", "  ").is_none());
     }
 
     #[test]
     fn crlf_lines_keep_their_returns() {
         let text = "{\r\n  \"a\": 1\r\n}";
-        assert!(survives_nesting(text, "    "));
+        assert!(nested_if_faithful(text, "    ").is_some());
     }
 }

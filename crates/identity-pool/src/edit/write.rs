@@ -6,7 +6,7 @@
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::indent::{indent_after_first, survives_nesting};
+use super::indent::{indent_after_first, nested_if_faithful};
 use super::{Flow, IdentityType, ScenarioDoc};
 use crate::placement::{Locator, Placement, Placements, PolicyId, PolicySlot};
 use iam_policy::{Diagnostic, Span};
@@ -158,17 +158,16 @@ impl<'a> Writer<'a> {
     ///
     /// In a file a person reads, the text is nested at its depth (every line after the
     /// first indented), which reading takes away again; a text whose own layout that would
-    /// change (see [`survives_nesting`]) is written as a JSON string, read back verbatim.
+    /// change (see [`nested_if_faithful`]) is written as a JSON string, read back verbatim.
     fn text(&mut self, key: &str, text: &str, id: Option<PolicyId>) {
         self.key(key);
         let known = id.as_ref().and_then(|id| (self.known)(id, text));
         let is_json = known.unwrap_or_else(|| serde_json::from_str::<&RawValue>(text).is_ok());
         if self.pretty() {
             let prefix = self.indent.repeat(self.depth);
-            if is_json && survives_nesting(text, &prefix) {
-                self.out.push_str(&indent_after_first(text, &prefix));
-            } else {
-                self.string(text);
+            match is_json.then(|| nested_if_faithful(text, &prefix)).flatten() {
+                Some(nested) => self.out.push_str(&nested),
+                None => self.string(text),
             }
             return;
         }

@@ -71,7 +71,6 @@ pub fn App(props: &AppProps) -> Html {
             first.example.clone()
         })
     });
-    let example_list = use_memo((), |_| examples::list());
     let evaluation = use_evaluation(&editor);
     let import_account = use_state(|| None::<Rc<crate::backend::code::ImportAccountView>>);
     // What the Changes view compares with: the scenario as loaded, or a pinned snapshot.
@@ -140,46 +139,80 @@ pub fn App(props: &AppProps) -> Html {
             first.shared.then(|| AttrValue::from(first.doc.to_json()))
         })
     };
-    let on_pick = {
+    // The example being fetched for the picker, shown there while it loads.
+    let fetching = use_state(|| None::<AttrValue>);
+    let picks = use_mut_ref(|| 0u32);
+    let on_loaded = {
         let dispatch = dispatch.clone();
         let set_baseline = set_baseline.clone();
-        let notify = notify.clone();
         let selected = selected.clone();
         let keep = keep.clone();
-        Callback::from(move |id: String| {
-            let text = if id == NEW_ID {
-                Some(Ok(empty_scenario()))
+        Callback::from(move |(id, doc): (String, ScenarioDoc)| {
+            let new = id == NEW_ID;
+            keep.emit(if new {
+                "The new empty scenario".to_owned()
             } else {
-                examples::text(&id).map(ScenarioDoc::from_json)
+                format!("The example `{id}`")
+            });
+            set_baseline.emit((
+                doc.to_json(),
+                if new {
+                    "the new scenario as created".to_owned()
+                } else {
+                    format!("example `{id}` as loaded")
+                },
+            ));
+            // The new scenario is not an example: the picker says "(edited scenario)".
+            selected.set(if new {
+                AttrValue::default()
+            } else {
+                AttrValue::from(id)
+            });
+            dispatch.emit(Action::Load(Box::new(doc)));
+        })
+    };
+    let on_pick = {
+        let notify = notify.clone();
+        let fetching = fetching.clone();
+        Callback::from(move |id: String| {
+            // A later pick wins over an earlier one still being fetched.
+            let pick = {
+                let mut picks = picks.borrow_mut();
+                *picks = picks.wrapping_add(1);
+                *picks
             };
-            match text {
-                Some(Ok(doc)) => {
-                    keep.emit(if id == NEW_ID {
-                        "The new empty scenario".to_owned()
-                    } else {
-                        format!("The example `{id}`")
-                    });
-                    set_baseline.emit((
-                        doc.to_json(),
-                        if id == NEW_ID {
-                            "the new scenario as created".to_owned()
-                        } else {
-                            format!("example `{id}` as loaded")
-                        },
-                    ));
-                    // The new scenario is not an example: the picker says "(edited scenario)".
-                    selected.set(if id == NEW_ID {
-                        AttrValue::default()
-                    } else {
-                        AttrValue::from(id)
-                    });
-                    dispatch.emit(Action::Load(Box::new(doc)));
+            let read = |id: String, text: &str| match ScenarioDoc::from_json(text) {
+                Ok(doc) => Ok((id, doc)),
+                Err(e) => Err(format!("example `{id}` could not be read: {}", e.message)),
+            };
+            let now = if id == NEW_ID {
+                Some(Ok((id.clone(), empty_scenario())))
+            } else {
+                examples::text(&id).map(|text| read(id.clone(), &text))
+            };
+            if let Some(now) = now {
+                fetching.set(None);
+                match now {
+                    Ok(loaded) => on_loaded.emit(loaded),
+                    Err(notice) => notify.emit(notice),
                 }
-                Some(Err(e)) => {
-                    notify.emit(format!("example `{id}` could not be read: {}", e.message))
-                }
-                None => notify.emit(format!("no example `{id}`")),
+                return;
             }
+            fetching.set(Some(AttrValue::from(id.clone())));
+            let (on_loaded, notify, fetching) =
+                (on_loaded.clone(), notify.clone(), fetching.clone());
+            let picks = picks.clone();
+            yew::platform::spawn_local(async move {
+                let fetched = examples::fetch(&id).await;
+                if *picks.borrow() != pick {
+                    return;
+                }
+                fetching.set(None);
+                match fetched.and_then(|text| read(id, &text)) {
+                    Ok(loaded) => on_loaded.emit(loaded),
+                    Err(notice) => notify.emit(notice),
+                }
+            });
         })
     };
     let on_export = {
@@ -373,7 +406,8 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_default();
     html! {
         <div class="app">
-            <Header examples={example_list.clone()} selected={(*selected).clone()} on_pick={on_pick.clone()}
+            <Header examples={examples::LIST} selected={(*fetching).clone().unwrap_or_else(|| (*selected).clone())}
+                loading={fetching.is_some()} on_pick={on_pick.clone()}
                 {on_share} on_export={on_export.clone()} on_import={set_overlay(Overlay::Import)} on_export_code={set_overlay(Overlay::ExportCode)} {on_reset} on_help={set_overlay(Overlay::Help)}
                 on_new={{ let on_pick = on_pick.clone(); Callback::from(move |()| on_pick.emit(NEW_ID.to_owned())) }} />
             <NoticeBar notices={(*notices).clone()} {on_dismiss} on_dismiss_all={{ let notices = notices.clone(); Callback::from(move |()| notices.set(Rc::new(Vec::new()))) }} />

@@ -9,9 +9,12 @@ use crate::examples::ExampleInfo;
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     /// The example library.
-    pub examples: std::rc::Rc<Vec<ExampleInfo>>,
-    /// The example loaded last (empty after edits from elsewhere).
+    pub examples: &'static [ExampleInfo],
+    /// The example loaded last, or the one being fetched (empty after edits from elsewhere).
     pub selected: AttrValue,
+    /// The selected example is being fetched.
+    #[prop_or_default]
+    pub loading: bool,
     /// An example was picked.
     pub on_pick: Callback<String>,
     /// Share button.
@@ -34,6 +37,20 @@ pub struct HeaderProps {
 /// The header bar.
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
+    let picker = use_node_ref();
+    {
+        // The list shows what the page holds: after a failed fetch the previous example
+        // again, so picking the same one retries (a change event needs another value).
+        let picker = picker.clone();
+        let selected = props.selected.clone();
+        use_effect(move || {
+            if let Some(select) = picker.cast::<HtmlSelectElement>() {
+                if select.value() != *selected {
+                    select.set_value(&selected);
+                }
+            }
+        });
+    }
     let onchange = {
         let on_pick = props.on_pick.clone();
         Callback::from(move |e: Event| {
@@ -50,13 +67,14 @@ pub fn Header(props: &HeaderProps) -> Html {
             <h1>{ "Identity Pool Playground" }</h1>
             <label class="picker">
                 <span>{ "Example" }</span>
-                <select data-testid="example-picker" aria-label="Example scenario" {onchange}>
+                <select data-testid="example-picker" aria-label="Example scenario" {onchange} ref={picker}
+                    aria-busy={props.loading.then_some("true")}>
                     if props.selected.is_empty() {
                         <option value="" selected=true>{ "(edited scenario)" }</option>
                     }
-                    { for groups(&props.examples).into_iter().map(|(category, items)| {
+                    { for groups(props.examples).into_iter().map(|(category, items)| {
                         let options = items.iter().map(|e| html! {
-                            <option value={e.id.clone()} selected={*e.id == *props.selected}>{ e.title.clone() }</option>
+                            <option value={e.id} selected={e.id == &*props.selected}>{ e.title }</option>
                         }).collect::<Html>();
                         if category.is_empty() { options } else { html! { <optgroup label={category}>{ options }</optgroup> } }
                     }) }
@@ -80,12 +98,12 @@ pub fn Header(props: &HeaderProps) -> Html {
 }
 
 /// Consecutive examples of the same category, in library order.
-fn groups(examples: &[ExampleInfo]) -> Vec<(String, Vec<&ExampleInfo>)> {
-    let mut out: Vec<(String, Vec<&ExampleInfo>)> = Vec::new();
+fn groups(examples: &[ExampleInfo]) -> Vec<(&'static str, Vec<&ExampleInfo>)> {
+    let mut out: Vec<(&'static str, Vec<&ExampleInfo>)> = Vec::new();
     for example in examples {
         match out.last_mut() {
             Some((category, items)) if *category == example.category => items.push(example),
-            _ => out.push((example.category.clone(), vec![example])),
+            _ => out.push((example.category, vec![example])),
         }
     }
     out
