@@ -58,12 +58,13 @@ export const tests = {
     assert.doesNotMatch(text, /s3:PutObject/);
     await t.screenshot(page, 'hover-s3-get');
 
-    // Another entry is answered from the loaded catalog; leaving the editor hides the card.
+    // Another entry is answered from the loaded catalog; the pointer leaving the editor hides
+    // the card.
     await pointAt(page, '"s3:ListBucket"');
     await page.locator(`${CARD}[data-pattern="s3:ListBucket"][data-state="ready"]`).waitFor();
     assert.match(await page.locator(CARD).textContent(), /covers 1 action in 1 service\s*List \(1\):\s*s3:ListBucket/);
     await page.mouse.move(1, 1);
-    await page.locator(CARD).waitFor({ state: 'detached' });
+    await page.locator(CARD).waitFor({ state: 'hidden' });
     // A resource is not an action: no card.
     await pointAt(page, '"arn:aws:s3:::private/*"');
     await page.waitForTimeout(200);
@@ -103,7 +104,7 @@ export const tests = {
     await card.waitFor();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
-    await page.locator(CARD).waitFor({ state: 'detached' });
+    await page.locator(CARD).waitFor({ state: 'hidden' });
   },
 
   'the card fits a 390 px screen': async (t) => {

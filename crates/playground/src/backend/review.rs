@@ -12,7 +12,7 @@ use identity_pool::scenario::Flow;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::lazy::{ask, Envelope};
+use super::lazy::{ask, read, Envelope};
 
 /// Where the page fetches the catalog: next to `index.html`, so a subpath host works.
 pub const CATALOG_URL: &str = "./catalog.tsv";
@@ -44,7 +44,7 @@ pub fn read_catalog(answer: CatalogLoaded) -> Result<String, String> {
 
 /// Hands the catalog's text to the API module: what it holds.
 pub async fn load_catalog(text: String) -> Result<String, String> {
-    read_catalog(ask(ApiCall::LoadCatalog { text }).await?)
+    read_catalog(read(&ask(ApiCall::LoadCatalog { text }).await?)?)
 }
 
 /// An answer's payload as the API wrote it (`identity_pool::effective::EffectiveReport`,
@@ -116,7 +116,7 @@ pub async fn effective(
     rows_for: Vec<String>,
 ) -> Result<Report, String> {
     let call = effective_call(scenario_json, basic, Some(rows_for), None);
-    let answer: Envelope<Value> = ask(call).await?;
+    let answer: Envelope<Value> = read(&ask(call).await?)?;
     answer.payload("the scenario cannot be read").map(Rc::new)
 }
 
@@ -132,8 +132,13 @@ pub async fn effective_export(
         EffectiveFormat::Csv
     };
     let answer: Envelope<serde::de::IgnoredAny> =
-        ask(effective_call(scenario_json, basic, None, Some(format))).await?;
-    answer.text("the scenario cannot be read")
+        read(&ask(effective_call(scenario_json, basic, None, Some(format))).await?)?;
+    answer.text.clone().ok_or_else(|| {
+        answer
+            .payload("the scenario cannot be read")
+            .err()
+            .unwrap_or_default()
+    })
 }
 
 /// Whether anything changed for one identity of a diff
@@ -154,12 +159,14 @@ pub fn change_count(diff: &Value) -> usize {
 /// What the change from `baseline_json` to `scenario_json` changes, for every identity, and
 /// the same as Markdown for a pull request (what `idpool diff --format md` prints).
 pub async fn diff(baseline_json: &str, scenario_json: &str) -> Result<(Report, Rc<str>), String> {
-    let answer: Envelope<Value> = ask(ApiCall::Diff {
-        old: ScenarioInput::Text(baseline_json.to_owned()),
-        new: ScenarioInput::Text(scenario_json.to_owned()),
-        format: Some(DiffFormat::Markdown),
-    })
-    .await?;
+    let answer: Envelope<Value> = read(
+        &ask(ApiCall::Diff {
+            old: ScenarioInput::Text(baseline_json.to_owned()),
+            new: ScenarioInput::Text(scenario_json.to_owned()),
+            format: Some(DiffFormat::Markdown),
+        })
+        .await?,
+    )?;
     let markdown: Rc<str> = answer.text.clone().unwrap_or_default().into();
     let report = answer.payload("fix the scenario's errors to compare it with the baseline")?;
     Ok((Rc::new(report), markdown))
@@ -169,12 +176,15 @@ pub async fn diff(baseline_json: &str, scenario_json: &str) -> Result<(Report, R
 /// (`iam_policy::catalog::ActionExpansion::to_text`: the count, each access level with its
 /// first actions, "and N more"). Shown as text, the page keeps no view of its shape.
 pub async fn expand_action(pattern: &str) -> Result<String, String> {
-    let answer: Envelope<serde::de::IgnoredAny> = ask(ApiCall::ExpandAction {
+    let call = ApiCall::ExpandAction {
         pattern: pattern.to_owned(),
         limit: Some(HOVER_LISTED),
-    })
-    .await?;
-    answer.text("the AWS action catalog is not loaded")
+    };
+    let answer: Value = read(&ask(call).await?)?;
+    match (text(&answer, "text"), maybe_text(&answer, "message")) {
+        (_, Some(message)) => Err(message.to_owned()),
+        (lines, None) => Ok(lines.to_owned()),
+    }
 }
 
 /// How many actions a hover names; the counts are complete.
@@ -182,9 +192,11 @@ const HOVER_LISTED: usize = 100;
 
 /// The coach's findings on the scenario.
 pub async fn coach(scenario_json: &str) -> Result<Report, String> {
-    let answer: Envelope<Value> = ask(ApiCall::Coach {
-        scenario: ScenarioInput::Text(scenario_json.to_owned()),
-    })
-    .await?;
+    let answer: Envelope<Value> = read(
+        &ask(ApiCall::Coach {
+            scenario: ScenarioInput::Text(scenario_json.to_owned()),
+        })
+        .await?,
+    )?;
     answer.payload("the scenario cannot be read").map(Rc::new)
 }

@@ -25,7 +25,7 @@ pub fn action_hover_card(id: &str, entry: &ActionEntry, expansion: &Expansion) -
             "failed",
             html! {
                 <p class="outcome failed" data-testid="action-hover-failed">
-                    { "The AWS action catalog could not be loaded: " }{ e.clone() }
+                    { e.clone() }
                 </p>
             },
         ),

@@ -389,8 +389,6 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                         {onkeydown}
                         {onkeyup}
                         {onmousemove}
-                        onmouseleave={hover.on_leave.reform(|_: MouseEvent| ())}
-                        onblur={hover.on_leave.reform(|_: FocusEvent| ())}
                     />
                 </div>
             </div>

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::backend::review::expand_action;
 use crate::editor::action_at::{action_at, action_entries, ActionEntry};
 use crate::editor::text::utf16_to_byte;
-use crate::hooks::use_catalog::{begin, use_catalog, CatalogState};
+use crate::hooks::use_catalog::{catalog_loaded, ensure_catalog};
 
 /// What the hover shows for its entry: the API's text, or why there is none (`None` while
 /// the catalog or the answer is on its way).
@@ -23,8 +23,6 @@ pub struct ActionHover {
     pub on_pointer: Callback<MouseEvent>,
     /// `keyup`: the entry the caret is on.
     pub on_caret: Callback<()>,
-    /// The pointer left the textarea, or the focus did: nothing is shown.
-    pub on_leave: Callback<()>,
     /// The entry shown (the last one pointed at or reached with the caret), with what it
     /// covers.
     pub shown: Option<(ActionEntry, Expansion)>,
@@ -34,23 +32,31 @@ pub struct ActionHover {
 #[hook]
 pub fn use_action_hover(textarea: NodeRef, root: NodeRef) -> ActionHover {
     let target = use_state_eq(|| None::<ActionEntry>);
-    let catalog = use_catalog(false, 0);
     // The last pattern asked for and its answer.
     let answer = use_state(|| None::<(String, Result<String, String>)>);
-    let loaded = matches!(catalog, CatalogState::Loaded(..));
     {
         // An entry shown asks for the catalog (again, after a failed load), then for what
         // the entry covers.
         let answer = answer.clone();
         let pattern = target.as_ref().map(|e| e.pattern.clone());
-        use_effect_with((pattern, loaded), move |(pattern, loaded)| {
+        use_effect_with(pattern, move |pattern| {
             let Some(pattern) = pattern.clone() else {
                 return;
             };
-            begin();
-            if *loaded && answer.as_ref().is_none_or(|(asked, _)| *asked != pattern) {
+            if answer.as_ref().is_none_or(|(asked, _)| *asked != pattern) {
                 yew::platform::spawn_local(async move {
-                    let text = expand_action(&pattern).await;
+                    let loaded = if catalog_loaded() {
+                        Ok(())
+                    } else {
+                        ensure_catalog()
+                            .await
+                            .map(drop)
+                            .map_err(|e| format!("The AWS action catalog could not be loaded: {e}"))
+                    };
+                    let text = match loaded {
+                        Ok(()) => expand_action(&pattern).await,
+                        Err(e) => Err(e),
+                    };
                     answer.set(Some((pattern, text)));
                 });
             }
@@ -86,9 +92,8 @@ pub fn use_action_hover(textarea: NodeRef, root: NodeRef) -> ActionHover {
         })
     };
     let shown = target.as_ref().map(|entry| {
-        let expansion = match (&*answer, &catalog) {
-            (Some((asked, text)), _) if *asked == entry.pattern => Some(text.clone()),
-            (_, CatalogState::Failed(e)) => Some(Err(e.clone())),
+        let expansion = match &*answer {
+            Some((asked, text)) if *asked == entry.pattern => Some(text.clone()),
             _ => None,
         };
         (entry.clone(), expansion)
@@ -96,7 +101,6 @@ pub fn use_action_hover(textarea: NodeRef, root: NodeRef) -> ActionHover {
     ActionHover {
         on_pointer,
         on_caret,
-        on_leave: Callback::from(move |()| target.set(None)),
         shown,
     }
 }

@@ -1,10 +1,11 @@
 //! The AWS action catalog and the API module that uses it, loaded lazily: once `start` is
-//! true (the user opened a tab of the Permissions panel, or pointed at an action in a policy
-//! editor) the page fetches `catalog.tsv` from its own origin and hands it to the lazily
-//! loaded API module ([`crate::api_module`], fetched then too). Neither is part of the first
-//! load. The load is one for the whole page: every component using the hook sees it.
+//! true (the user opened a tab of the Permissions panel) the page fetches
+//! `catalog.tsv` from its own origin and hands it to the lazily loaded API module
+//! ([`crate::api_module`], fetched then too). Neither is part of the first load. The policy
+//! editor's action hover loads it with [`ensure_catalog`]; the module keeps the first
+//! catalog it is given, so a second load is one fetch (the HTTP cache's) and no parsing.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use yew::prelude::*;
 
@@ -23,86 +24,44 @@ pub enum CatalogState {
     Failed(String),
 }
 
-/// The page's one load, and who wants to hear of it.
-struct Shared {
-    state: CatalogState,
-    listeners: Vec<(u64, Callback<CatalogState>)>,
-    next_id: u64,
-}
-
 thread_local! {
-    static SHARED: RefCell<Shared> = const {
-        RefCell::new(Shared { state: CatalogState::Waiting, listeners: Vec::new(), next_id: 0 })
-    };
+    /// Whether the module holds the catalog.
+    static LOADED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The catalog's state now.
-pub fn catalog_state() -> CatalogState {
-    SHARED.with(|s| s.borrow().state.clone())
+/// Fetches the catalog and hands it to the module, unless it already holds it.
+pub async fn ensure_catalog() -> Result<String, String> {
+    let text = crate::net::fetch_text(CATALOG_URL).await?;
+    let info = load_catalog(text).await?;
+    LOADED.with(|l| l.set(true));
+    Ok(info)
 }
 
-fn publish(state: CatalogState) {
-    let listeners: Vec<Callback<CatalogState>> = SHARED.with(|s| {
-        let mut shared = s.borrow_mut();
-        shared.state = state.clone();
-        shared.listeners.iter().map(|(_, l)| l.clone()).collect()
-    });
-    for listener in listeners {
-        listener.emit(state.clone());
-    }
-}
-
-/// Starts the load unless it is under way or done (a failed load starts again).
-pub fn begin() {
-    if !matches!(
-        catalog_state(),
-        CatalogState::Waiting | CatalogState::Failed(_)
-    ) {
-        return;
-    }
-    publish(CatalogState::Loading);
-    yew::platform::spawn_local(async move {
-        let began = crate::dom::now();
-        let loaded = match crate::net::fetch_text(CATALOG_URL).await {
-            Ok(text) => load_catalog(text).await,
-            Err(e) => Err(e),
-        };
-        publish(match loaded {
-            Ok(info) => CatalogState::Loaded(info, crate::dom::now() - began),
-            Err(e) => CatalogState::Failed(e),
-        });
-    });
+/// Whether the catalog is loaded (by the panel or the hover).
+pub fn catalog_loaded() -> bool {
+    LOADED.with(Cell::get)
 }
 
 /// Loads the catalog once `start` turns true; `retry` (a counter) tries again after a
 /// failure.
 #[hook]
 pub fn use_catalog(start: bool, retry: u32) -> CatalogState {
-    let state = use_state(catalog_state);
+    let state = use_state(|| CatalogState::Waiting);
     {
         let state = state.clone();
-        use_effect_with((), move |()| {
-            let id = SHARED.with(|s| {
-                let mut shared = s.borrow_mut();
-                shared.next_id += 1;
-                let id = shared.next_id;
-                let state = state.clone();
-                shared
-                    .listeners
-                    .push((id, Callback::from(move |next| state.set(next))));
-                id
-            });
-            // A load that finished between the first render and this effect.
-            if *state != catalog_state() {
-                state.set(catalog_state());
+        use_effect_with((start, retry), move |(start, _)| {
+            if *start && matches!(*state, CatalogState::Waiting | CatalogState::Failed(_)) {
+                state.set(CatalogState::Loading);
+                yew::platform::spawn_local(async move {
+                    let began = crate::dom::now();
+                    let loaded = ensure_catalog().await;
+                    state.set(match loaded {
+                        Ok(info) => CatalogState::Loaded(info, crate::dom::now() - began),
+                        Err(e) => CatalogState::Failed(e),
+                    });
+                });
             }
-            move || SHARED.with(|s| s.borrow_mut().listeners.retain(|(i, _)| *i != id))
         });
     }
-    use_effect_with((start, retry), move |(start, _)| {
-        if *start {
-            begin();
-        }
-    });
     (*state).clone()
 }
