@@ -1,6 +1,6 @@
 //! Diagnostics: errors and warnings as data, with stable codes and source positions.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 mod cap;
 mod lines;
@@ -9,7 +9,7 @@ pub use cap::{cap_per_code, MAX_PER_CODE, MORE_CODE};
 pub use lines::{LineIndex, Origin};
 
 /// A byte range in the source text, end exclusive.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// First byte.
@@ -19,7 +19,7 @@ pub struct Span {
 }
 
 /// A 1-based line and column, with the UTF-16 column the browser editor needs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Position {
@@ -32,7 +32,7 @@ pub struct Position {
 }
 
 /// Whether a diagnostic stops evaluation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -44,7 +44,7 @@ pub enum Severity {
 
 /// One finding about a document: a stable code, a one-line lowercase message with the
 /// user's text in backticks, an optional help line, and where it is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {

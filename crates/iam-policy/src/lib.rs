@@ -14,6 +14,7 @@ mod arn;
 pub mod catalog;
 mod compile;
 pub mod condition;
+pub mod date;
 mod decision;
 mod diagnostic;
 mod evaluate;

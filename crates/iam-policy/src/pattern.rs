@@ -54,22 +54,41 @@ impl Template {
     /// `variables`, `${key}`, `${key, 'default'}`, `${*}`, `${?}` and `${$}` are recognised.
     pub fn compile(text: &str, wildcards: bool, variables: bool) -> Self {
         let mut t = Template::default();
+        // Literal text that continues past a `${*}`-style escape or a lone `$`; a literal
+        // made of one plain run (the usual case) is copied once, straight from `text`.
         let mut lit = String::new();
         let mut rest = text;
         // Once no `}` is left, no later `${` can close: looking again for each of 450,000
         // `${` made compiling cost the square of the text.
         let mut may_close = true;
-        while let Some(c) = rest.chars().next() {
-            if variables && may_close && rest.starts_with("${") {
+        loop {
+            // The plain run up to the next byte that may start a wildcard or a variable
+            // (all ASCII, so the run ends on a character boundary).
+            let special = |b: u8| {
+                (wildcards && (b == b'*' || b == b'?')) || (variables && may_close && b == b'$')
+            };
+            let len = rest.bytes().position(special).unwrap_or(rest.len());
+            let Some((run, after)) = rest.split_at_checked(len) else {
+                break;
+            };
+            rest = after;
+            let Some(c) = rest.chars().next() else {
+                t.end_literal(&mut lit, run);
+                break;
+            };
+            if c == '$' && rest.starts_with("${") {
                 let close = rest.find('}');
                 may_close = close.is_some();
                 if let Some(close) = close {
                     let inner = rest.get(2..close).unwrap_or("");
                     rest = rest.get(close + 1..).unwrap_or("");
                     match inner {
-                        "*" | "?" | "$" => lit.push_str(inner),
+                        "*" | "?" | "$" => {
+                            lit.push_str(run);
+                            lit.push_str(inner);
+                        }
                         _ => {
-                            t.flush(&mut lit);
+                            t.end_literal(&mut lit, run);
                             t.pieces.push(parse_variable(inner, t.vars));
                             t.vars += 1;
                         }
@@ -80,17 +99,19 @@ impl Template {
             rest = rest.get(c.len_utf8()..).unwrap_or("");
             match c {
                 '*' if wildcards => {
-                    t.flush(&mut lit);
+                    t.end_literal(&mut lit, run);
                     t.pieces.push(Piece::Star);
                 }
                 '?' if wildcards => {
-                    t.flush(&mut lit);
+                    t.end_literal(&mut lit, run);
                     t.pieces.push(Piece::One);
                 }
-                c => lit.push(c),
+                c => {
+                    lit.push_str(run);
+                    lit.push(c);
+                }
             }
         }
-        t.flush(&mut lit);
         t
     }
 
@@ -112,8 +133,14 @@ impl Template {
         }
     }
 
-    fn flush(&mut self, lit: &mut String) {
-        if !lit.is_empty() {
+    /// Ends the literal piece made of `lit` then `run`, if any.
+    fn end_literal(&mut self, lit: &mut String, run: &str) {
+        if lit.is_empty() {
+            if !run.is_empty() {
+                self.pieces.push(Piece::Lit(run.into()));
+            }
+        } else {
+            lit.push_str(run);
             self.pieces
                 .push(Piece::Lit(std::mem::take(lit).into_boxed_str()));
         }

@@ -1,5 +1,5 @@
-//! Reading the typed values conditions compare: numbers, dates (ISO 8601 or epoch seconds),
-//! booleans and IP addresses/CIDR blocks. The same readers serve policy values (once, at
+//! Reading the typed values conditions compare: numbers, dates (ISO 8601 or epoch seconds,
+//! read by the one date model in [`crate::date`]), booleans and IP addresses/CIDR blocks. The same readers serve policy values (once, at
 //! compile time) and request values (per evaluation, without allocating).
 
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -40,100 +40,7 @@ pub fn parse_bool(text: &str) -> Option<bool> {
     }
 }
 
-/// A date as milliseconds since the Unix epoch: `YYYY-MM-DD`, `YYYY-MM-DDThh:mm[:ss[.fff]]`
-/// with `Z`, `±hh:mm` or no zone (UTC), or a plain integer of epoch seconds.
-pub fn parse_date(text: &str) -> Option<i64> {
-    let t = text.trim();
-    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
-        return t.parse::<i64>().ok()?.checked_mul(1000);
-    }
-    let b = t.as_bytes();
-    let year = num(t, 0, 4)?;
-    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let month = num(t, 5, 2)?;
-    let day = num(t, 8, 2)?;
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
-        return None;
-    }
-    let mut ms = days_from_civil(year, month, day) * 86_400_000;
-    let mut i = 10;
-    if matches!(b.get(i), Some(b'T' | b't' | b' ')) {
-        let hour = num(t, i + 1, 2)?;
-        if b.get(i + 3) != Some(&b':') {
-            return None;
-        }
-        let minute = num(t, i + 4, 2)?;
-        i += 6;
-        let mut second = 0;
-        if b.get(i) == Some(&b':') {
-            second = num(t, i + 1, 2)?;
-            i += 3;
-        }
-        if hour > 24 || minute > 59 || second > 60 {
-            return None;
-        }
-        ms += ((hour * 60 + minute) * 60 + second) * 1000;
-        if b.get(i) == Some(&b'.') {
-            let start = i + 1;
-            i = start;
-            while b.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            }
-            let frac = t.get(start..i)?;
-            let millis: String = frac.chars().chain("000".chars()).take(3).collect();
-            ms += millis.parse::<i64>().ok()?;
-        }
-        match b.get(i) {
-            None => {}
-            Some(b'Z' | b'z') if i + 1 == b.len() => {}
-            Some(&sign @ (b'+' | b'-')) => {
-                let oh = num(t, i + 1, 2)?;
-                let om = if b.get(i + 3) == Some(&b':') {
-                    num(t, i + 4, 2)?
-                } else {
-                    num(t, i + 3, 2)?
-                };
-                let offset = (oh * 60 + om) * 60_000;
-                ms += if sign == b'+' { -offset } else { offset };
-            }
-            _ => return None,
-        }
-    } else if i != b.len() {
-        return None;
-    }
-    Some(ms)
-}
-
-fn num(t: &str, start: usize, len: usize) -> Option<i64> {
-    let s = t.get(start..start + len)?;
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
-    } else {
-        None
-    }
-}
-
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+pub use crate::date::parse_date;
 
 /// An IP network: address bits, prefix length, and whether it is IPv4.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

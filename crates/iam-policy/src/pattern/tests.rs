@@ -146,3 +146,46 @@ fn fast_and_general_matchers_agree() {
         }
     }
 }
+
+#[test]
+fn compiles_runs_escapes_and_lone_dollars_into_pieces() {
+    let lit = |s: &str| Piece::Lit(s.into());
+    let var = |key: &str, slot| Piece::Var {
+        key: key.into(),
+        lower: KeyName::new(key),
+        default: None,
+        slot,
+    };
+    let cases: [(&str, bool, bool, Vec<Piece>); 8] = [
+        ("", true, true, vec![]),
+        ("plain/é", true, true, vec![lit("plain/é")]),
+        (
+            "a*b?c",
+            true,
+            true,
+            vec![lit("a"), Piece::Star, lit("b"), Piece::One, lit("c")],
+        ),
+        ("a*b?c", false, true, vec![lit("a*b?c")]),
+        ("x${*}y${?}z${$}$w", true, true, vec![lit("x*y?z$$w")]),
+        (
+            "a${k}${j}b*",
+            true,
+            true,
+            vec![lit("a"), var("k", 0), var("j", 1), lit("b"), Piece::Star],
+        ),
+        // No `}` after a `${`: every later `$` is literal text.
+        (
+            "a${k*${j",
+            true,
+            true,
+            vec![lit("a${k"), Piece::Star, lit("${j")],
+        ),
+        ("$${k}}", true, false, vec![lit("$${k}}")]),
+    ];
+    for (text, wildcards, variables, pieces) in cases {
+        let t = Template::compile(text, wildcards, variables);
+        assert_eq!(t.pieces, pieces, "{text:?}");
+    }
+    let t = Template::compile("$${k}}", true, true);
+    assert_eq!(t.pieces, [lit("$"), var("k", 0), lit("}")]);
+}

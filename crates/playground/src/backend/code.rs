@@ -3,11 +3,11 @@
 //! Both are answered by the lazily loaded API module ([`super::lazy`]): their readers
 //! (YAML, HCL) and writers are not part of the page's first load.
 
-use identity_pool::api::{ApiCall, ScenarioInput};
+use identity_pool::api::{ApiCall, Diagnostic, Position, ScenarioInput};
 use identity_pool::export::ExportFormat;
 use serde::Deserialize;
 
-use super::lazy::{ask, read, At, Envelope, Note};
+use super::lazy::{ask, read, Envelope};
 
 /// What an import of infrastructure code took, left out and assumed, one line each with
 /// its place in the imported text.
@@ -31,7 +31,7 @@ pub struct Item {
     subject: String,
     message: String,
     #[serde(default)]
-    start: Option<At>,
+    start: Option<Position>,
 }
 
 /// The `import` payload: the fields the page shows.
@@ -49,7 +49,7 @@ pub struct Imported {
     #[serde(default)]
     placeholders: Vec<Item>,
     #[serde(default)]
-    diagnostics: Vec<Note>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// The `export` payload.

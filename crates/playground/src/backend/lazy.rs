@@ -3,7 +3,7 @@
 //! fields the page shows. Natively (tests) the same text goes to [`api::answer_json`], the
 //! function the module itself calls, so the tests read exactly what the page reads.
 
-use identity_pool::api::{self, ApiCall, ApiRequest, API_VERSION};
+use identity_pool::api::{self, ApiCall, ApiRequest, Diagnostic, API_VERSION};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
@@ -60,10 +60,10 @@ pub struct Envelope<T> {
     pub text: Option<String>,
     /// The (new) scenario's problems, when there is no payload.
     #[serde(default, alias = "newDiagnostics")]
-    pub diagnostics: Vec<Note>,
+    pub diagnostics: Vec<Diagnostic>,
     /// The old scenario's problems (`diff`).
     #[serde(default)]
-    pub old_diagnostics: Vec<Note>,
+    pub old_diagnostics: Vec<Diagnostic>,
 }
 
 impl<T> Envelope<T> {
@@ -81,36 +81,8 @@ impl<T> Envelope<T> {
                 .old_diagnostics
                 .iter()
                 .chain(&self.diagnostics)
-                .find(|d| d.severity == "error")
+                .find(|d| d.is_error())
                 .map_or_else(|| what.to_owned(), |d| d.message.clone())),
         }
     }
-}
-
-/// A position in the user's text, as answers give it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-pub struct At {
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-}
-
-/// A diagnostic as answers give it: the fields the page shows.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct Note {
-    /// The stable code.
-    #[serde(default)]
-    pub code: String,
-    /// `error`, `warning`.
-    #[serde(default)]
-    pub severity: String,
-    /// One line.
-    pub message: String,
-    /// What to do.
-    #[serde(default)]
-    pub help: Option<String>,
-    /// Where.
-    #[serde(default)]
-    pub start: Option<At>,
 }
