@@ -1,6 +1,5 @@
 //! The page's components, one per file.
 
-pub mod action_hover;
 pub mod app;
 pub mod aws_error;
 pub mod changes_view;

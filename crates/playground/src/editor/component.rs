@@ -18,9 +18,6 @@ use super::edit::{close_bracket, dedent, indent, newline};
 use super::history::{EditKind, History};
 use super::text::map_caret;
 use super::text::{byte_to_utf16, utf16_at_line_column, Snapshot};
-use crate::components::action_hover::action_hover_card;
-use crate::hooks::use_action_hover::use_action_hover;
-
 use super::view::{
     gutter_lines, highlighted, line_views, severity_class, severity_name, Window, WINDOW_FROM_LINES,
 };
@@ -80,8 +77,6 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         }
     }
     history.borrow_mut().sync(&props.value);
-    // What the `Action` entry under the pointer or the caret covers (`hooks::use_action_hover`).
-    let hover = use_action_hover(textarea.clone(), root.clone());
 
     let lines = use_memo(
         (props.value.clone(), props.diagnostics.clone()),
@@ -264,12 +259,10 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     // the start of the lines back into view instead of leaving the caret off-screen.
     let onkeyup = {
         let textarea = textarea.clone();
-        let on_caret = hover.on_caret.clone();
         Callback::from(move |_: KeyboardEvent| {
             if let Some(element) = textarea.cast::<HtmlTextAreaElement>() {
                 follow_caret(&element);
             }
-            on_caret.emit(());
         })
     };
 
@@ -287,9 +280,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let onmousemove = {
         let root = root.clone();
         let textarea = textarea.clone();
-        let on_pointer = hover.on_pointer.clone();
         Callback::from(move |event: MouseEvent| {
-            on_pointer.emit(event.clone());
             let (Some(root), Some(area)) = (
                 root.cast::<web_sys::Element>(),
                 textarea.cast::<HtmlTextAreaElement>(),
@@ -319,9 +310,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let error_id = format!("pe-format-error-{}", dom_id(&props.policy_id));
     // Screen readers announce the problems list and a format error with the textarea.
     let has_list = !props.diagnostics.is_empty();
-    let hover_id = format!("pe-action-hover-{}", dom_id(&props.policy_id));
     let described_by: Vec<&str> = [
-        hover.shown.is_some().then_some(hover_id.as_str()),
         has_list.then_some(list_id.as_str()),
         format_error.is_some().then_some(error_id.as_str()),
     ]
@@ -392,9 +381,6 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                     />
                 </div>
             </div>
-            if let Some((entry, expansion)) = &hover.shown {
-                { action_hover_card(&hover_id, entry, expansion) }
-            }
             if has_list {
                 <ul class="pe-diagnostics" id={list_id} aria-label="Problems">
                     { for props.diagnostics.iter().map(|d| diagnostic_item(d, &jump)) }

@@ -15,7 +15,6 @@
 //! (`identity_pool::api::format_json`), and [`jump_to`] moves the caret for "jump to
 //! statement" links ([`select`] also marks a range).
 
-pub mod action_at;
 mod component;
 pub mod edit;
 pub mod highlight;

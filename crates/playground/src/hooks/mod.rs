@@ -1,6 +1,5 @@
 //! Hooks shared by the page's components.
 
-pub mod use_action_hover;
 pub mod use_catalog;
 pub mod use_dialog_focus;
 pub mod use_evaluation;
