@@ -37,27 +37,11 @@ impl Editor {
             Action::Load(new) => *doc = *new,
             Action::SetName(name) => doc.name = name,
             Action::SetDescription(text) => doc.description = text,
-            Action::ClearExpectations => {
-                doc.expect = None;
-                for q in &mut doc.requests {
-                    q.expect = None;
-                }
-            }
+            Action::ClearExpectations => clear_expectations(doc),
             Action::SetPoolField(key, value) => with_object(&mut doc.pool, |pool| {
                 pool.insert(key, value);
             }),
-            Action::SetDefaultRole(kind, arn) => with_object(&mut doc.pool_roles, |pool_roles| {
-                let roles = pool_roles
-                    .entry("Roles")
-                    .or_insert_with(|| Value::Object(Map::new()));
-                with_object(roles, |roles| {
-                    if arn.is_empty() {
-                        roles.remove(&kind);
-                    } else {
-                        roles.insert(kind, Value::String(arn));
-                    }
-                });
-            }),
+            Action::SetDefaultRole(kind, arn) => set_default_role(doc, kind, arn),
             Action::SetRoleMappings(mappings) => with_object(&mut doc.pool_roles, |pool_roles| {
                 pool_roles.insert("RoleMappings".into(), mappings);
             }),
@@ -66,170 +50,209 @@ impl Editor {
                 pool,
                 pool_roles,
                 tag_maps,
-            } => {
-                doc.pool = pool;
-                doc.pool_roles = pool_roles;
-                doc.tag_maps = tag_maps;
-            }
-            Action::AddRole => {
-                let n = doc.roles.len() + 1;
-                let trust = cognito_trust(&doc.pool);
-                doc.roles.push(RoleDoc {
-                    name: format!("Role{n}"),
-                    arn: format!("arn:aws:iam::{}:role/Role{n}", account_of(doc)),
-                    trust,
-                    policies: Vec::new(),
-                    boundary: None,
-                    extra: Map::new(),
-                });
-            }
-            Action::RemoveRole(i) => {
-                if i < doc.roles.len() {
-                    doc.roles.remove(i);
-                }
-            }
-            Action::SetRoleName(i, name) => {
-                if let Some(role) = doc.roles.get_mut(i) {
-                    // The ARN follows the name until the user writes another ARN.
-                    let follows = format!(":role/{}", role.name);
-                    if role.arn.ends_with(&follows) {
-                        let base = role.arn.len() - follows.len();
-                        role.arn =
-                            format!("{}:role/{name}", role.arn.get(..base).unwrap_or_default());
-                    }
-                    role.name = name;
-                }
-            }
-            Action::SetRoleArn(i, arn) => {
-                if let Some(role) = doc.roles.get_mut(i) {
-                    role.arn = arn;
-                }
-            }
+            } => (doc.pool, doc.pool_roles, doc.tag_maps) = (pool, pool_roles, tag_maps),
+            Action::AddRole => add_role(doc),
+            Action::RemoveRole(i) => remove_at(&mut doc.roles, i),
+            Action::SetRoleName(i, name) => with_role(doc, i, |r| rename_role(r, name)),
+            Action::SetRoleArn(i, arn) => with_role(doc, i, |r| r.arn = arn),
             Action::SetPolicyText(i, slot, text) => {
-                if let Some(role) = doc.roles.get_mut(i) {
-                    match slot {
-                        PolicySlot::Trust => role.trust = text,
-                        PolicySlot::Boundary => role.boundary = Some(text),
-                        PolicySlot::Access(p) => {
-                            if let Some(policy) = role.policies.get_mut(p) {
-                                policy.text = text;
-                            }
-                        }
-                    }
-                }
+                with_role(doc, i, |r| set_policy_text(r, slot, text));
             }
-            Action::AddPolicy(i) => {
-                if let Some(role) = doc.roles.get_mut(i) {
-                    let n = role.policies.len() + 1;
-                    role.policies.push(PolicyDoc {
-                        name: format!("Policy{n}"),
-                        text: EMPTY_POLICY.into(),
-                    });
-                }
-            }
-            Action::RemovePolicy(i, p) => {
-                if let Some(role) = doc.roles.get_mut(i) {
-                    if p < role.policies.len() {
-                        role.policies.remove(p);
-                    }
-                }
-            }
-            Action::SetPolicyName(i, p, name) => {
-                if let Some(policy) = doc.roles.get_mut(i).and_then(|r| r.policies.get_mut(p)) {
+            Action::AddPolicy(i) => with_role(doc, i, add_policy),
+            Action::RemovePolicy(i, p) => with_role(doc, i, |r| remove_at(&mut r.policies, p)),
+            Action::SetPolicyName(i, p, name) => with_role(doc, i, |r| {
+                if let Some(policy) = r.policies.get_mut(p) {
                     policy.name = name;
                 }
-            }
-            Action::ToggleBoundary(i, on) => {
-                if let Some(role) = doc.roles.get_mut(i) {
-                    role.boundary = match (on, role.boundary.take()) {
-                        (true, Some(existing)) => Some(existing),
-                        (true, None) => Some(EMPTY_POLICY.into()),
-                        (false, _) => None,
-                    };
-                }
-            }
+            }),
+            Action::ToggleBoundary(i, on) => with_role(doc, i, |r| toggle_boundary(r, on)),
             Action::SetIdentity(identity) => {
                 doc.sign_in.identity = identity;
                 if identity == IdentityType::Authenticated {
                     sign_in_with_first_provider(doc);
                 }
             }
-            Action::SetFlow(flow) => {
-                doc.sign_in.flow = flow;
-                if flow == Flow::Basic && doc.sign_in.basic_role_arn.trim().is_empty() {
-                    // The basic flow names its role: start from the one the pool would give.
-                    let kind = match doc.sign_in.identity {
-                        IdentityType::Unauthenticated => "unauthenticated",
-                        IdentityType::Authenticated => "authenticated",
-                    };
-                    if let Some(arn) = doc
-                        .pool_roles
-                        .pointer(&format!("/Roles/{kind}"))
-                        .and_then(Value::as_str)
-                    {
-                        doc.sign_in.basic_role_arn = arn.to_owned();
-                    }
-                }
-            }
+            Action::SetFlow(flow) => set_flow(doc, flow),
             Action::SetScopeDownVersion(id) => {
                 doc.extra
                     .insert("scopeDownVersion".into(), serde_json::Value::String(id));
             }
-            Action::SetSignIn(field, value) => {
-                let s = &mut doc.sign_in;
-                match field {
-                    SignInField::Provider => s.provider = value,
-                    SignInField::Claims => s.claims = value,
-                    SignInField::CustomRoleArn => s.custom_role_arn = value,
-                    SignInField::BasicRoleArn => s.basic_role_arn = value,
-                    SignInField::BasicPolicy => s.basic_policy = value,
-                    SignInField::Time => set_time(&mut s.extra, value.trim()),
-                }
+            Action::SetSignIn(field, value) => set_sign_in(doc, field, value),
+            Action::AddRequest => doc.requests.push(new_request(String::new(), "*".into())),
+            Action::RemoveRequest(i) => remove_at(&mut doc.requests, i),
+            Action::AddRequestFor(action, resource) => {
+                doc.requests.push(new_request(action, resource));
             }
-            Action::AddRequest => doc.requests.push(RequestDoc {
-                action: String::new(),
-                resource: "*".into(),
-                context: "{}".into(),
-                expect: None,
-            }),
-            Action::RemoveRequest(i) => {
-                if i < doc.requests.len() {
-                    doc.requests.remove(i);
-                }
-            }
-            Action::AddRequestFor(action, resource) => doc.requests.push(RequestDoc {
-                action,
-                resource,
-                context: "{}".into(),
-                expect: None,
-            }),
             // Rewritten to `SetPolicyText` above; an editor that no longer exists is left alone.
             Action::ApplyFix(..) => {}
-            Action::DismissFinding(id) => {
-                let list = doc
-                    .extra
-                    .entry("dismissedFindings")
-                    .or_insert_with(|| Value::Array(Vec::new()));
-                if !list.is_array() {
-                    *list = Value::Array(Vec::new());
-                }
-                if let Value::Array(items) = list {
-                    if !items.iter().any(|v| v.as_str() == Some(id.as_str())) {
-                        items.push(Value::String(id));
-                    }
-                }
-            }
+            Action::DismissFinding(id) => dismiss_finding(doc, id),
             Action::SetRequest(i, field, value) => {
                 if let Some(q) = doc.requests.get_mut(i) {
-                    match field {
-                        RequestField::Action => q.action = value,
-                        RequestField::Resource => q.resource = value,
-                        RequestField::Context => q.context = value,
-                    }
+                    set_request(q, field, value);
                 }
             }
         }
         self
+    }
+}
+
+/// Edits role `i`, if there is one.
+fn with_role(doc: &mut ScenarioDoc, i: usize, edit: impl FnOnce(&mut RoleDoc)) {
+    if let Some(role) = doc.roles.get_mut(i) {
+        edit(role);
+    }
+}
+
+/// Removes item `i`, if there is one.
+fn remove_at<T>(items: &mut Vec<T>, i: usize) {
+    if i < items.len() {
+        items.remove(i);
+    }
+}
+
+/// Forgets every expected outcome: the scenario's and each request's.
+fn clear_expectations(doc: &mut ScenarioDoc) {
+    doc.expect = None;
+    for q in &mut doc.requests {
+        q.expect = None;
+    }
+}
+
+/// Sets (or, with an empty `arn`, removes) the pool's default role of `kind`.
+fn set_default_role(doc: &mut ScenarioDoc, kind: String, arn: String) {
+    with_object(&mut doc.pool_roles, |pool_roles| {
+        let roles = pool_roles
+            .entry("Roles")
+            .or_insert_with(|| Value::Object(Map::new()));
+        with_object(roles, |roles| {
+            if arn.is_empty() {
+                roles.remove(&kind);
+            } else {
+                roles.insert(kind, Value::String(arn));
+            }
+        });
+    });
+}
+
+/// A new role `RoleN` in the scenario's account, trusting this pool.
+fn add_role(doc: &mut ScenarioDoc) {
+    let n = doc.roles.len() + 1;
+    let trust = cognito_trust(&doc.pool);
+    doc.roles.push(RoleDoc {
+        name: format!("Role{n}"),
+        arn: format!("arn:aws:iam::{}:role/Role{n}", account_of(doc)),
+        trust,
+        policies: Vec::new(),
+        boundary: None,
+        extra: Map::new(),
+    });
+}
+
+/// Renames `role`; the ARN follows the name until the user writes another ARN.
+fn rename_role(role: &mut RoleDoc, name: String) {
+    let follows = format!(":role/{}", role.name);
+    if role.arn.ends_with(&follows) {
+        let base = role.arn.len() - follows.len();
+        role.arn = format!("{}:role/{name}", role.arn.get(..base).unwrap_or_default());
+    }
+    role.name = name;
+}
+
+/// Replaces the text of one of `role`'s policies.
+fn set_policy_text(role: &mut RoleDoc, slot: PolicySlot, text: String) {
+    match slot {
+        PolicySlot::Trust => role.trust = text,
+        PolicySlot::Boundary => role.boundary = Some(text),
+        PolicySlot::Access(p) => {
+            if let Some(policy) = role.policies.get_mut(p) {
+                policy.text = text;
+            }
+        }
+    }
+}
+
+/// A new empty access policy `PolicyN` on `role`.
+fn add_policy(role: &mut RoleDoc) {
+    let n = role.policies.len() + 1;
+    role.policies.push(PolicyDoc {
+        name: format!("Policy{n}"),
+        text: EMPTY_POLICY.into(),
+    });
+}
+
+/// Gives `role` a boundary (keeping the one it has, else an empty policy) or takes it away.
+fn toggle_boundary(role: &mut RoleDoc, on: bool) {
+    role.boundary = match (on, role.boundary.take()) {
+        (true, Some(existing)) => Some(existing),
+        (true, None) => Some(EMPTY_POLICY.into()),
+        (false, _) => None,
+    };
+}
+
+/// Switches the flow; the basic flow names its role, so it starts from the one the pool
+/// would give.
+fn set_flow(doc: &mut ScenarioDoc, flow: Flow) {
+    doc.sign_in.flow = flow;
+    if flow == Flow::Basic && doc.sign_in.basic_role_arn.trim().is_empty() {
+        let kind = match doc.sign_in.identity {
+            IdentityType::Unauthenticated => "unauthenticated",
+            IdentityType::Authenticated => "authenticated",
+        };
+        if let Some(arn) = doc
+            .pool_roles
+            .pointer(&format!("/Roles/{kind}"))
+            .and_then(Value::as_str)
+        {
+            doc.sign_in.basic_role_arn = arn.to_owned();
+        }
+    }
+}
+
+/// Sets one field of the sign-in.
+fn set_sign_in(doc: &mut ScenarioDoc, field: SignInField, value: String) {
+    let s = &mut doc.sign_in;
+    match field {
+        SignInField::Provider => s.provider = value,
+        SignInField::Claims => s.claims = value,
+        SignInField::CustomRoleArn => s.custom_role_arn = value,
+        SignInField::BasicRoleArn => s.basic_role_arn = value,
+        SignInField::BasicPolicy => s.basic_policy = value,
+        SignInField::Time => set_time(&mut s.extra, value.trim()),
+    }
+}
+
+/// A request for `action` on `resource`, with an empty context and no expectation.
+fn new_request(action: String, resource: String) -> RequestDoc {
+    RequestDoc {
+        action,
+        resource,
+        context: "{}".into(),
+        expect: None,
+    }
+}
+
+/// Adds `id` to the scenario's dismissed coach findings (once).
+fn dismiss_finding(doc: &mut ScenarioDoc, id: String) {
+    let list = doc
+        .extra
+        .entry("dismissedFindings")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if !list.is_array() {
+        *list = Value::Array(Vec::new());
+    }
+    if let Value::Array(items) = list {
+        if !items.iter().any(|v| v.as_str() == Some(id.as_str())) {
+            items.push(Value::String(id));
+        }
+    }
+}
+
+/// Sets one field of a request.
+fn set_request(q: &mut RequestDoc, field: RequestField, value: String) {
+    match field {
+        RequestField::Action => q.action = value,
+        RequestField::Resource => q.resource = value,
+        RequestField::Context => q.context = value,
     }
 }
 
