@@ -134,6 +134,34 @@ fn diagnostics_without_position_are_skipped() {
         .all(|l| l.severity.is_none() && l.end_marker.is_none()));
 }
 
+#[test]
+fn a_120000_character_line_with_a_hundred_warnings_underlines_each_one() {
+    // The hostile share link's policy, compact: 30,000 `"x"` on one line, warned about
+    // (capped) for the first hundred. Each warning lands on its own `"x"`; the rest of the
+    // line keeps its token segments (printed: how long the layout took).
+    let text = format!("[{}]", vec!["\"x\""; 30_000].join(","));
+    let warnings: Vec<Diagnostic> = (0..100)
+        .map(|k| {
+            let column = 2 + 4 * k;
+            diagnostic(Severity::Warning, at(1, column), at(1, column + 3))
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let lines = layout(&text, &warnings);
+    println!(
+        "layout of 120,001 characters, 100 warnings: {:?}",
+        started.elapsed()
+    );
+    let marks = underlined(&text, &lines);
+    assert_eq!(marks.len(), 100);
+    assert!(
+        marks.iter().enumerate().all(|(k, m)| *m == (1, "\"x\"", k)),
+        "{:?}",
+        marks.first()
+    );
+    assert_eq!(lines.first().map(|l| l.segments.len()), Some(60_001));
+}
+
 proptest! {
     /// Whatever the text and positions, segments still cover every character of every line.
     #[test]
