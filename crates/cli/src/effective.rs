@@ -77,6 +77,7 @@ pub fn run(args: &[String]) -> ExitCode {
             flow: args.flow,
             services: args.services,
             resource: args.resource,
+            rows_for: None,
             format: None,
         },
     });

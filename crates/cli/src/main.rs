@@ -3,8 +3,10 @@
 //! `idpool eval FILE... [--explain]`, `idpool simulate [--token TOKEN_FILE] FILE`,
 //! `idpool import FILE [--into SCENARIO]`, `idpool export FILE [--format F]`,
 //! `idpool check FILE...`, `idpool effective FILE [--service PREFIX] [--format table|csv|json|markdown]`,
-//! `idpool diff OLD NEW [--format text|json|md] [--allow-grants]`, `idpool coach FILE`.
+//! `idpool diff OLD NEW [--format text|json|md] [--allow-grants]`, `idpool coach FILE`,
+//! `idpool actions PATTERN... [--limit N] [--format text|json]`.
 
+mod actions;
 mod check;
 mod coach;
 mod diff;
@@ -19,7 +21,7 @@ mod simulate;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: idpool eval FILE... [--explain] [--threads N] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool export FILE [--format cloudformation|terraform|cli] | idpool check FILE... | idpool link FILE [--embed PARTS] [--base URL] | idpool effective FILE [--service PREFIX]... [--flow enhanced|basic] [--resource ARN] [--format table|csv|json|markdown] | idpool diff OLD NEW [--format text|json|md] [--allow-grants] | idpool coach FILE [--format text|json]";
+    "usage: idpool eval FILE... [--explain] [--threads N] | idpool simulate [--token TOKEN_FILE] FILE | idpool import FILE [--into SCENARIO] | idpool export FILE [--format cloudformation|terraform|cli] | idpool check FILE... | idpool link FILE [--embed PARTS] [--base URL] | idpool effective FILE [--service PREFIX]... [--flow enhanced|basic] [--resource ARN] [--format table|csv|json|markdown] | idpool diff OLD NEW [--format text|json|md] [--allow-grants] | idpool coach FILE [--format text|json] | idpool actions PATTERN... [--limit N] [--format text|json]";
 
 /// `idpool --help`: what each command does and its exit statuses.
 const HELP: &str = "idpool: evaluate IAM policies and simulate Amazon Cognito identity pools
@@ -49,6 +51,9 @@ commands:
                                      exit 1 when it grants anything new (unless --allow-grants)
   idpool coach FILE [--format text|json]
                                      least-privilege findings with fixes; exit 1 on a warning
+  idpool actions PATTERN... [--limit N] [--format text|json]
+                                     the AWS actions an Action pattern (`s3:Get*`, `*`) covers,
+                                     by access level; exit 1 when one covers none
   idpool --version | --help
 
 exit status: 0 when everything holds, 1 on a mismatch or a scenario with errors,
@@ -62,6 +67,7 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "check" => check::run(rest),
         Some((cmd, rest)) if cmd == "effective" => effective::run(rest),
         Some((cmd, rest)) if cmd == "diff" => diff::run(rest),
+        Some((cmd, rest)) if cmd == "actions" => actions::run(rest),
         Some((cmd, rest)) if cmd == "coach" => coach::run(rest),
         Some((cmd, rest)) if cmd == "import" => import::run(rest),
         Some((cmd, rest)) if cmd == "export" => export::run(rest),

@@ -9,7 +9,8 @@
 //! `decodeToken` (`token`, optional `scenario`, `now`), `import` (`text`, optional
 //! `scenario` and `options`), `export` (`scenario`, `format`), `workshop` (`text`: a
 //! workshop or exercise file) and `goals` (`exercise`: an exercise object's text,
-//! `scenario`: the learner's scenario), `loadCatalog` (`text`),
+//! `scenario`: the learner's scenario), `loadCatalog` (`text`), `expandAction` (`pattern`,
+//! optional `limit`: the catalog actions a pattern covers, by access level),
 //! `effective` (`scenario`, optional `flow`, `services`, `resource`, and `format`: `csv` or
 //! `markdown`), `diff` (`old`, `new`, optional `format`: `text` or `markdown`) and `coach`
 //! (`scenario`).
@@ -24,6 +25,8 @@ use serde::{Deserialize, Serialize};
 
 pub use iam_policy::api::{EvalAnswer, EvalCase};
 pub use iam_policy::api::{StreamSummary, Streamed};
+/// What an `Action` pattern covers over the catalog (the `expandAction` answer).
+pub use iam_policy::catalog::{ActionExpansion, LevelActions};
 /// The one JSON formatter (whitespace only; keys, duplicates and literals as written),
 /// behind `formatPolicy` and the page's Format button alike.
 pub use iam_policy::format::{compact_json, format_json};
@@ -157,6 +160,14 @@ pub enum ApiCall {
         /// The catalog's text.
         text: String,
     },
+    /// The catalog actions an `Action` pattern covers (`s3:Get*`, `*`), by access level.
+    ExpandAction {
+        /// The pattern as written in a policy.
+        pattern: String,
+        /// Name at most this many actions (default 50); the counts are always complete.
+        #[serde(default)]
+        limit: Option<usize>,
+    },
     /// Effective permissions of the scenario's sign-in over the AWS action catalog.
     Effective {
         /// The scenario.
@@ -170,6 +181,10 @@ pub enum ApiCall {
         /// Decide every action for this resource instead of the resources the policies name.
         #[serde(default)]
         resource: Option<String>,
+        /// List the rows of these service prefixes only (absent: every service's); the
+        /// counts always cover every service.
+        #[serde(default, rename = "rowsFor", skip_serializing_if = "Option::is_none")]
+        rows_for: Option<Vec<String>>,
         /// Also render it: `csv` or `markdown` (what `idpool effective --format` prints).
         #[serde(default)]
         format: Option<EffectiveFormat>,
@@ -325,6 +340,14 @@ pub enum ApiAnswerBody {
         services: usize,
         /// How many actions.
         actions: usize,
+    },
+    /// What the pattern covers.
+    ExpandAction {
+        /// Counts, by access level, the first actions named.
+        expansion: ActionExpansion,
+        /// The same as lines of text (what `idpool actions` prints and the editor's hover
+        /// shows).
+        text: String,
     },
     /// The effective permissions, or why there are none.
     Effective {
@@ -494,11 +517,26 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 message: format!("the catalog cannot be read: {e}"),
             },
         },
+        ApiCall::ExpandAction { pattern, limit } => match catalog_source::get() {
+            Some(catalog) => {
+                let expansion = iam_policy::catalog::expand_limited(
+                    pattern,
+                    catalog,
+                    limit.unwrap_or(iam_policy::catalog::LISTED),
+                );
+                ApiAnswerBody::ExpandAction {
+                    text: expansion.to_text(),
+                    expansion,
+                }
+            }
+            None => no_catalog(),
+        },
         ApiCall::Effective {
             scenario,
             flow,
             services,
             resource,
+            rows_for,
             format,
         } => {
             let Some(catalog) = catalog_source::get() else {
@@ -509,6 +547,7 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 flow: *flow,
                 services: services.clone(),
                 resource: resource.clone(),
+                rows_for: rows_for.clone(),
                 ..EffectiveOptions::default()
             };
             let report = loaded

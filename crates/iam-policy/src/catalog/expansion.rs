@@ -1,12 +1,12 @@
 //! The actions a wildcard `Action` entry covers (`s3:Get*`, `*`), for hovers and
-//! explanations.
+//! explanations: how many, in how many services, by access level, the first of them named.
 
-use aws_catalog::Catalog;
+use aws_catalog::{AccessLevel, Catalog};
 use serde::Serialize;
 
 use crate::Explanation;
 
-/// How many action names an expansion lists; the count is always complete.
+/// How many action names an expansion lists; the counts are always complete.
 pub const LISTED: usize = 50;
 
 /// The actions one wildcard entry covers.
@@ -16,20 +16,158 @@ pub const LISTED: usize = 50;
 pub struct ActionExpansion {
     /// The entry as written, e.g. `s3:Get*`.
     pub pattern: String,
-    /// How many actions of the catalog it covers.
+    /// How many actions of the catalog it covers (IAM compares actions case-insensitively).
     pub count: usize,
     /// The first [`LISTED`] of them, `service:Name`, in catalog order.
     pub actions: Vec<String>,
+    /// How many services the covered actions belong to.
+    pub services: usize,
+    /// The covered actions per access level, in the reference's order (empty levels left
+    /// out); each level's list is capped, fairly: every level gets its turn, so the one
+    /// `Write` action is named even when `Read` has hundreds.
+    pub levels: Vec<LevelActions>,
+    /// How many covered actions `levels` does not name ("and N more").
+    pub more: usize,
+    /// For an entry that covers nothing: the closest known action (or service prefix).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
 }
 
-/// The expansion of one pattern.
+/// The covered actions of one access level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct LevelActions {
+    /// `List`, `Read`, `Write`, `Permissions management` or `Tagging`.
+    pub level: String,
+    /// How many actions of this level the entry covers.
+    pub count: usize,
+    /// The first of them, in catalog order.
+    pub actions: Vec<String>,
+}
+
+/// The expansion of one pattern, naming at most [`LISTED`] actions.
 pub fn expand(pattern: &str, catalog: &Catalog) -> ActionExpansion {
-    let all = catalog.expand(pattern);
+    expand_limited(pattern, catalog, LISTED)
+}
+
+/// The expansion of one pattern, naming at most `limit` actions.
+pub fn expand_limited(pattern: &str, catalog: &Catalog, limit: usize) -> ActionExpansion {
+    let all = catalog.expand(pattern.trim());
+    let mut by_level: Vec<Vec<String>> = vec![Vec::new(); AccessLevel::ALL.len()];
+    let mut services = 0;
+    let mut last_service: Option<&str> = None;
+    for a in &all {
+        if last_service != Some(&*a.service.prefix) {
+            services += 1;
+            last_service = Some(&a.service.prefix);
+        }
+        let level = AccessLevel::ALL.iter().position(|l| *l == a.action.level);
+        if let Some(names) = level.and_then(|i| by_level.get_mut(i)) {
+            names.push(a.full_name());
+        }
+    }
+    let counts: Vec<usize> = by_level.iter().map(Vec::len).collect();
+    let levels: Vec<LevelActions> = AccessLevel::ALL
+        .iter()
+        .zip(by_level)
+        .zip(fair_shares(&counts, limit))
+        .filter(|((_, names), _)| !names.is_empty())
+        .map(|((level, mut names), keep)| {
+            let count = names.len();
+            names.truncate(keep);
+            LevelActions {
+                level: level.name().to_owned(),
+                count,
+                actions: names,
+            }
+        })
+        .collect();
+    let named: usize = levels.iter().map(|l| l.actions.len()).sum();
     ActionExpansion {
         pattern: pattern.to_owned(),
         count: all.len(),
-        actions: all.iter().take(LISTED).map(|a| a.full_name()).collect(),
+        actions: all.iter().take(limit).map(|a| a.full_name()).collect(),
+        services,
+        levels,
+        more: all.len().saturating_sub(named),
+        suggestion: if all.is_empty() {
+            suggest(catalog, pattern.trim())
+        } else {
+            None
+        },
     }
+}
+
+impl ActionExpansion {
+    /// The expansion as lines of text (what `idpool actions` prints): the count, then each
+    /// access level with its named actions, then how many are not named.
+    pub fn to_text(&self) -> String {
+        let mut out = match (self.count, &self.suggestion) {
+            (0, Some(s)) => format!("`{}` covers no action; did you mean `{s}`?\n", self.pattern),
+            (0, None) => format!("`{}` covers no action\n", self.pattern),
+            (n, _) => format!(
+                "`{}` covers {n} action{} in {} service{}\n",
+                self.pattern,
+                plural(n),
+                self.services,
+                plural(self.services)
+            ),
+        };
+        for level in &self.levels {
+            out.push_str(&format!("{} ({}):\n", level.level, level.count));
+            for action in &level.actions {
+                out.push_str(&format!("  {action}\n"));
+            }
+        }
+        if self.more > 0 {
+            out.push_str(&format!("and {} more\n", self.more));
+        }
+        out
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// How many of each group to name, `limit` in all: round by round, one more for each group
+/// that has more, so small groups are named in full and large ones share what is left.
+fn fair_shares(counts: &[usize], limit: usize) -> Vec<usize> {
+    let mut shares = vec![0; counts.len()];
+    let mut left = limit;
+    loop {
+        let mut gave = false;
+        for (share, &count) in shares.iter_mut().zip(counts) {
+            if left > 0 && *share < count {
+                *share += 1;
+                left -= 1;
+                gave = true;
+            }
+        }
+        if !gave || left == 0 {
+            return shares;
+        }
+    }
+}
+
+/// The closest action to an entry without wildcards, or the entry with the closest service
+/// prefix (`sqss:Get*` → `sqs:Get*`).
+fn suggest(catalog: &Catalog, pattern: &str) -> Option<String> {
+    let (prefix, name) = pattern.split_once(':')?;
+    if prefix.contains(['*', '?']) {
+        return None;
+    }
+    if name.contains(['*', '?']) || catalog.service(prefix).is_none() {
+        return catalog
+            .suggest_service(prefix)
+            .map(|p| format!("{p}:{name}"));
+    }
+    catalog.suggest_action(pattern)
 }
 
 /// The expansion of every wildcard `Action`/`NotAction` entry the explanation's statements
@@ -44,4 +182,101 @@ pub fn expansions(explanation: &Explanation, catalog: &Catalog) -> Vec<ActionExp
         }
     }
     seen.into_iter().map(|p| expand(p, catalog)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CATALOG: &str = "s\ts3\tAmazon S3\n\
+        a\tGetBucketPolicy\tR\t\t\na\tGetObject\tR\t\t\na\tGetObjectTagging\tR\t\t\n\
+        a\tListBucket\tL\t\t\na\tPutObject\tW\t\t\n\
+        s\tsqs\tAmazon SQS\na\tGetQueueUrl\tR\t\t\na\tListQueues\tL\t\t\n";
+
+    fn catalog() -> Catalog {
+        Catalog::parse(CATALOG).unwrap_or_default()
+    }
+
+    fn shape(e: &ActionExpansion) -> Vec<(&str, usize, Vec<&str>)> {
+        e.levels
+            .iter()
+            .map(|l| {
+                let names = l.actions.iter().map(String::as_str).collect();
+                (l.level.as_str(), l.count, names)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_prefix_wildcard_names_its_actions_by_access_level() {
+        let e = expand("s3:Get*", &catalog());
+        assert_eq!((e.count, e.services, e.more), (3, 1, 0));
+        assert_eq!(
+            shape(&e),
+            [(
+                "Read",
+                3,
+                vec!["s3:GetBucketPolicy", "s3:GetObject", "s3:GetObjectTagging"]
+            )]
+        );
+    }
+
+    #[test]
+    fn the_star_covers_every_service_and_the_names_are_shared_by_level() {
+        let e = expand_limited("*", &catalog(), 3);
+        assert_eq!((e.count, e.services, e.more), (7, 2, 4));
+        // One per level first, so the single Write action is named.
+        assert_eq!(
+            shape(&e),
+            [
+                ("List", 2, vec!["s3:ListBucket"]),
+                ("Read", 4, vec!["s3:GetBucketPolicy"]),
+                ("Write", 1, vec!["s3:PutObject"]),
+            ]
+        );
+        assert_eq!(
+            e.actions.len(),
+            3,
+            "the catalog-order list has the same cap"
+        );
+    }
+
+    #[test]
+    fn case_does_not_matter_as_in_iam() {
+        assert_eq!(expand("S3:get*", &catalog()).count, 3);
+        assert_eq!(expand("*:list*", &catalog()).count, 2);
+        assert_eq!(expand(" s3:PutObject ", &catalog()).count, 1);
+    }
+
+    #[test]
+    fn an_entry_that_covers_nothing_suggests_the_closest_name() {
+        let e = expand("s3:GetObjekt", &catalog());
+        assert_eq!((e.count, e.services, e.levels.len()), (0, 0, 0));
+        assert_eq!(e.suggestion.as_deref(), Some("s3:GetObject"));
+        assert_eq!(
+            expand("sqss:Get*", &catalog()).suggestion.as_deref(),
+            Some("sqs:Get*")
+        );
+        assert_eq!(expand("*:Frobnicate", &catalog()).suggestion, None);
+    }
+
+    #[test]
+    fn the_text_names_levels_and_what_is_left_out() {
+        let text = expand_limited("*", &catalog(), 3).to_text();
+        assert_eq!(
+            text,
+            "`*` covers 7 actions in 2 services\nList (2):\n  s3:ListBucket\nRead (4):\n  s3:GetBucketPolicy\nWrite (1):\n  s3:PutObject\nand 4 more\n"
+        );
+        assert_eq!(
+            expand("s3:GetObjekt", &catalog()).to_text(),
+            "`s3:GetObjekt` covers no action; did you mean `s3:GetObject`?\n"
+        );
+    }
+
+    #[test]
+    fn shares_fill_small_groups_first() {
+        assert_eq!(fair_shares(&[0, 10, 1, 0, 0], 4), [0, 3, 1, 0, 0]);
+        assert_eq!(fair_shares(&[2, 2], 10), [2, 2]);
+        assert_eq!(fair_shares(&[5], 0), [0]);
+    }
 }

@@ -15,7 +15,7 @@ mod expansion;
 pub use aws_catalog::{AccessLevel, ActionRef, Catalog};
 pub use check::check_policy;
 pub use discovery::{context_keys, ContextKeys, KeyUse};
-pub use expansion::{expand, expansions, ActionExpansion};
+pub use expansion::{expand, expand_limited, expansions, ActionExpansion, LevelActions, LISTED};
 
 #[cfg(test)]
 mod tests;

@@ -102,6 +102,21 @@ fn load_catalog_then_effective_and_catalog_checks() {
     assert_eq!(v["effective"]["flow"], "basic");
     assert_eq!(v["effective"]["totals"]["allowed"], 1);
     assert!(v.get("text").is_none(), "no format, no text");
+    // The explorer asks for the rows of the services it shows only; the counts stay whole.
+    let lean = answer_json(
+        &serde_json::json!({"apiVersion": 1, "op": "effective", "scenario": scenario, "services": ["s3"], "flow": "basic", "rowsFor": []})
+            .to_string(),
+    );
+    let lean: serde_json::Value = serde_json::from_str(&lean).unwrap();
+    assert_eq!(lean["effective"]["totals"], v["effective"]["totals"]);
+    assert_eq!(
+        lean["effective"]["services"][0]["rows"],
+        serde_json::json!([])
+    );
+    assert!(!v["effective"]["services"][0]["rows"]
+        .as_array()
+        .unwrap()
+        .is_empty());
     // The table as the CLI prints it, for the page's export buttons.
     for (format, marker) in [("csv", "service,action,"), ("markdown", "| action |")] {
         let out = answer_json(
@@ -126,6 +141,23 @@ fn load_catalog_then_effective_and_catalog_checks() {
         assert_eq!(text, want, "{format}");
         assert!(text.contains(marker), "{format}: {text}");
     }
+    // A hover's question: what `s3:Get*` covers, by access level, with a short list.
+    let out = answer_json(r#"{"apiVersion":1,"op":"expandAction","pattern":"s3:Get*","limit":5}"#);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["op"], "expandAction", "{v}");
+    let e = &v["expansion"];
+    assert!(e["count"].as_u64().unwrap() > 50, "{e}");
+    assert_eq!(e["services"], 1);
+    assert_eq!(
+        e["levels"][0]["level"], "Read",
+        "every s3:Get* action reads: {e}"
+    );
+    assert_eq!(e["levels"][0]["actions"].as_array().unwrap().len(), 5);
+    assert_eq!(e["more"].as_u64(), e["count"].as_u64().map(|n| n - 5));
+    assert!(
+        v["text"].as_str().unwrap().starts_with("`s3:Get*` covers "),
+        "{v}"
+    );
     let parsed = answer_json(
         r#"{"apiVersion":1,"op":"parsePolicy","kind":"Identity","catalog":true,"text":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObjekt\",\"Resource\":\"*\"}]}"}"#,
     );

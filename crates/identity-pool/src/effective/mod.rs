@@ -35,6 +35,10 @@ pub struct EffectiveOptions {
     pub services: Vec<String>,
     /// Decide every action for this resource instead of the resources the policies name.
     pub resource: Option<String>,
+    /// Keep the rows of these service prefixes only (`None`: every service's). The counts
+    /// still cover every service: a view that lists the rows of the services the user
+    /// opened asks for those alone, and the answer stays small.
+    pub rows_for: Option<Vec<String>>,
     /// Services to decide besides those in play (a comparison decides both sides over the
     /// same services: what one side names and the other does not).
     pub extra_services: Vec<String>,
@@ -360,6 +364,10 @@ pub fn effective(
         };
         let mut rows = Vec::new();
         let mut counts = Counts::default();
+        let keep_rows = options
+            .rows_for
+            .as_ref()
+            .is_none_or(|keep| keep.iter().any(|p| p.eq_ignore_ascii_case(&service.prefix)));
         for action in &service.actions {
             let action = ActionRef { service, action };
             resources.clear();
@@ -377,7 +385,9 @@ pub fn effective(
             for &(resource, policy) in &resources {
                 let row = decider.row(&action, resource, policy);
                 counts.add(&row);
-                rows.push(row);
+                if keep_rows {
+                    rows.push(row);
+                }
             }
         }
         report.totals.merge(&counts);

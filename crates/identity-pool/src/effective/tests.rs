@@ -121,6 +121,29 @@ fn the_scope_down_removes_ec2() {
 }
 
 #[test]
+fn rows_for_keeps_the_rows_asked_for_and_every_count() {
+    let full = run("scope-down-guest-enhanced", &EffectiveOptions::default());
+    let lean = run(
+        "scope-down-guest-enhanced",
+        &EffectiveOptions {
+            rows_for: Some(vec!["EC2".into()]),
+            ..EffectiveOptions::default()
+        },
+    );
+    assert_eq!(lean.totals, full.totals);
+    assert_eq!(lean.services.len(), full.services.len());
+    for (l, f) in lean.services.iter().zip(&full.services) {
+        assert_eq!((&l.prefix, l.counts), (&f.prefix, f.counts));
+        if l.prefix == "ec2" {
+            assert_eq!(l.rows, f.rows);
+        } else {
+            assert!(l.rows.is_empty(), "{} has rows", l.prefix);
+        }
+    }
+    assert!(full.services.len() > 1 && full.services.iter().all(|s| !s.rows.is_empty()));
+}
+
+#[test]
 fn a_given_resource_is_used_for_every_action() {
     let report = run(
         "guest-reads-public-picture",

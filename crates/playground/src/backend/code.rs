@@ -7,7 +7,7 @@ use identity_pool::api::{ApiCall, Diagnostic, Position, ScenarioInput};
 use identity_pool::export::ExportFormat;
 use serde::Deserialize;
 
-use super::lazy::{ask, Envelope};
+use super::lazy::{ask, read, Envelope};
 
 /// What an import of infrastructure code took, left out and assumed, one line each with
 /// its place in the imported text.
@@ -115,7 +115,7 @@ pub async fn import_code(
     scenario_json: &str,
     text: &str,
 ) -> Result<(String, ImportAccountView), String> {
-    read_import(ask(import_call(scenario_json, text)).await?)
+    read_import(read(&ask(import_call(scenario_json, text)).await?)?)
 }
 
 /// The export request.
@@ -139,5 +139,5 @@ pub async fn export_code(
     scenario_json: &str,
     format: ExportFormat,
 ) -> Result<(String, Vec<String>), String> {
-    read_export(ask(export_call(scenario_json, format)).await?)
+    read_export(read(&ask(export_call(scenario_json, format)).await?)?)
 }

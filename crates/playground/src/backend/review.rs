@@ -12,7 +12,7 @@ use identity_pool::scenario::Flow;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::lazy::{ask, Envelope};
+use super::lazy::{ask, read, Envelope};
 
 /// Where the page fetches the catalog: next to `index.html`, so a subpath host works.
 pub const CATALOG_URL: &str = "./catalog.tsv";
@@ -44,7 +44,7 @@ pub fn read_catalog(answer: CatalogLoaded) -> Result<String, String> {
 
 /// Hands the catalog's text to the API module: what it holds.
 pub async fn load_catalog(text: String) -> Result<String, String> {
-    read_catalog(ask(ApiCall::LoadCatalog { text }).await?)
+    read_catalog(read(&ask(ApiCall::LoadCatalog { text }).await?)?)
 }
 
 /// An answer's payload as the API wrote it (`identity_pool::effective::EffectiveReport`,
@@ -89,19 +89,34 @@ pub fn outcome(value: &Value, key: &str) -> Option<Outcome> {
     Outcome::ALL.into_iter().find(|o| super::name(o) == wire)
 }
 
-fn effective_call(scenario_json: &str, basic: bool, format: Option<EffectiveFormat>) -> ApiCall {
+fn effective_call(
+    scenario_json: &str,
+    basic: bool,
+    rows_for: Option<Vec<String>>,
+    format: Option<EffectiveFormat>,
+) -> ApiCall {
     ApiCall::Effective {
         scenario: ScenarioInput::Text(scenario_json.to_owned()),
         flow: basic.then_some(Flow::Basic),
         services: Vec::new(),
         resource: None,
+        rows_for,
         format,
     }
 }
 
-/// The effective permissions of the scenario's sign-in (`basic`: as if in the basic flow).
-pub async fn effective(scenario_json: &str, basic: bool) -> Result<Report, String> {
-    let answer: Envelope<Value> = ask(effective_call(scenario_json, basic, None)).await?;
+/// The effective permissions of the scenario's sign-in (`basic`: as if in the basic flow),
+/// with the rows of the services in `rows_for` only (the counts cover every service): the
+/// explorer lists the rows of the services the user opened, and an answer with every row
+/// (430 KB of JSON for the seed's 2,830 decisions) cost more to write, pass and read than
+/// the decisions themselves.
+pub async fn effective(
+    scenario_json: &str,
+    basic: bool,
+    rows_for: Vec<String>,
+) -> Result<Report, String> {
+    let call = effective_call(scenario_json, basic, Some(rows_for), None);
+    let answer: Envelope<Value> = read(&ask(call).await?)?;
     answer.payload("the scenario cannot be read").map(Rc::new)
 }
 
@@ -117,7 +132,7 @@ pub async fn effective_export(
         EffectiveFormat::Csv
     };
     let answer: Envelope<serde::de::IgnoredAny> =
-        ask(effective_call(scenario_json, basic, Some(format))).await?;
+        read(&ask(effective_call(scenario_json, basic, None, Some(format))).await?)?;
     answer.text.clone().ok_or_else(|| {
         answer
             .payload("the scenario cannot be read")
@@ -144,12 +159,14 @@ pub fn change_count(diff: &Value) -> usize {
 /// What the change from `baseline_json` to `scenario_json` changes, for every identity, and
 /// the same as Markdown for a pull request (what `idpool diff --format md` prints).
 pub async fn diff(baseline_json: &str, scenario_json: &str) -> Result<(Report, Rc<str>), String> {
-    let answer: Envelope<Value> = ask(ApiCall::Diff {
-        old: ScenarioInput::Text(baseline_json.to_owned()),
-        new: ScenarioInput::Text(scenario_json.to_owned()),
-        format: Some(DiffFormat::Markdown),
-    })
-    .await?;
+    let answer: Envelope<Value> = read(
+        &ask(ApiCall::Diff {
+            old: ScenarioInput::Text(baseline_json.to_owned()),
+            new: ScenarioInput::Text(scenario_json.to_owned()),
+            format: Some(DiffFormat::Markdown),
+        })
+        .await?,
+    )?;
     let markdown: Rc<str> = answer.text.clone().unwrap_or_default().into();
     let report = answer.payload("fix the scenario's errors to compare it with the baseline")?;
     Ok((Rc::new(report), markdown))
@@ -157,9 +174,11 @@ pub async fn diff(baseline_json: &str, scenario_json: &str) -> Result<(Report, R
 
 /// The coach's findings on the scenario.
 pub async fn coach(scenario_json: &str) -> Result<Report, String> {
-    let answer: Envelope<Value> = ask(ApiCall::Coach {
-        scenario: ScenarioInput::Text(scenario_json.to_owned()),
-    })
-    .await?;
+    let answer: Envelope<Value> = read(
+        &ask(ApiCall::Coach {
+            scenario: ScenarioInput::Text(scenario_json.to_owned()),
+        })
+        .await?,
+    )?;
     answer.payload("the scenario cannot be read").map(Rc::new)
 }

@@ -2,8 +2,6 @@
 //! decided for the current sign-in, with what the scope-down (or another session policy)
 //! took away next to the role's own answer. Rows render only for the services opened.
 
-use std::collections::HashSet;
-
 use identity_pool::effective::Outcome;
 use serde_json::Value;
 use yew::prelude::*;
@@ -27,6 +25,10 @@ pub struct ExplorerProps {
     pub basic: bool,
     /// Switches the flow shown.
     pub on_basic: Callback<bool>,
+    /// The services whose rows are shown (the report has rows for these only).
+    pub open: Vec<String>,
+    /// Opens or closes a service.
+    pub on_toggle: Callback<String>,
     /// Downloads the table: as Markdown (`true`) or CSV, rendered by the API.
     pub on_export: Callback<bool>,
     /// Edits the scenario (adding a row as a request).
@@ -60,7 +62,6 @@ fn counts_line(counts: &Value) -> String {
 /// The explorer.
 #[component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
-    let open = use_state(HashSet::<String>::new);
     let filter = use_state(String::new);
     let only = use_state(|| None::<Outcome>);
     let report = match &props.report {
@@ -141,15 +142,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             { for list(&report, "services").iter().map(|service| {
                 let prefix = text(service, "prefix").to_owned();
                 let counts = service.get("counts").unwrap_or(&Value::Null);
-                let is_open = open.contains(&prefix);
+                let is_open = props.open.contains(&prefix);
                 let toggle = {
-                    let open = open.clone();
                     let prefix = prefix.clone();
-                    Callback::from(move |_: MouseEvent| {
-                        let mut set = (*open).clone();
-                        if !set.remove(&prefix) { set.insert(prefix.clone()); }
-                        open.set(set);
-                    })
+                    props.on_toggle.reform(move |_: MouseEvent| prefix.clone())
                 };
                 let rows: Vec<&Value> = if is_open { list(service, "rows").iter().filter(|r| keep(r)).collect() } else { Vec::new() };
                 html! {

@@ -119,6 +119,8 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     let catalog = use_catalog(start, *retry);
     let loaded = matches!(catalog, CatalogState::Loaded(..));
     let basic = use_state(|| false);
+    // The explorer's services whose rows are shown: only their rows are asked for.
+    let open_services = use_state(Vec::<String>::new);
     // The report, how long it took (ms), and which run gave it (each run is counted, so a
     // reader can tell a new answer from the last one even when both took the same time).
     let effective = use_state(|| (Computed::None, 0.0, 0u64));
@@ -139,14 +141,14 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
         let open = *tab == Some(Tab::Explorer);
         let runs = explorer_runs.borrow().clone();
         use_effect_with(
-            (props.count, loaded, open, *basic),
-            move |(_, loaded, open, basic)| {
+            (props.count, loaded, open, *basic, (*open_services).clone()),
+            move |(_, loaded, open, basic, services)| {
                 if *loaded && *open {
                     let (ticket, runs) = latest(&runs);
-                    let (basic, json) = (*basic, json.emit(()));
+                    let (basic, json, services) = (*basic, json.emit(()), services.clone());
                     yew::platform::spawn_local(async move {
                         let started = crate::dom::now();
-                        let report = review::effective(&json, basic).await;
+                        let report = review::effective(&json, basic, services).await;
                         if runs.get() == ticket {
                             effective.set((Some(report), crate::dom::now() - started, ticket));
                         }
@@ -287,6 +289,15 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
         (CatalogState::Loaded(..), Some(Tab::Explorer)) => html! {
             <Explorer report={effective.0.clone()} millis={effective.1} run={effective.2} basic={*basic}
                 on_basic={{ let basic = basic.clone(); Callback::from(move |b| basic.set(b)) }}
+                open={(*open_services).clone()}
+                on_toggle={{ let open = open_services.clone(); Callback::from(move |prefix: String| {
+                    let mut list = (*open).clone();
+                    match list.iter().position(|p| *p == prefix) {
+                        Some(i) => { list.remove(i); }
+                        None => list.push(prefix),
+                    }
+                    open.set(list);
+                }) }}
                 {on_export} dispatch={props.dispatch.clone()} />
         },
         (CatalogState::Loaded(..), Some(Tab::Changes)) => html! {
