@@ -13,10 +13,12 @@ use crate::process::Result;
 /// The most the first load may ship, gzipped wasm + JS + CSS, in bytes.
 ///
 /// Issue 9's budget is 402,000 B; the page is above it (docs/bundle.md lists where the
-/// bytes are), so this limit holds today's size plus about 3 KB (539,078 B measured with
-/// the example library fetched, on merged main) and comes down as parts of the page leave
-/// the first load. Growth past it must be measured and argued in docs/bundle.md.
-pub const INITIAL_LIMIT_GZIPPED: u64 = 542_000;
+/// bytes are), so this limit holds the measured size plus about 2.7 KB and comes down as
+/// parts of the page leave the first load. 542,286 B measured at session 21's end: the
+/// example library fetched (-7.9 KB) paid for the read-only view of very large policies
+/// and the PolicyEditor split (+3.0 KB), still 4.7 KB under the session's start (546,992 B).
+/// Growth past it must be measured and argued in docs/bundle.md.
+pub const INITIAL_LIMIT_GZIPPED: u64 = 545_000;
 
 /// The most the lazily loaded module may weigh, gzipped wasm + JS, in bytes.
 pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;

@@ -185,7 +185,8 @@ fn large_notice(
     focus_pending: &Rc<RefCell<bool>>,
 ) -> LargeNotice {
     let on_edit_anyway = {
-        let (large, editing, focus_pending) = (large.clone(), editing.clone(), focus_pending.clone());
+        let (large, editing, focus_pending) =
+            (large.clone(), editing.clone(), focus_pending.clone());
         Callback::from(move |()| {
             *focus_pending.borrow_mut() = true;
             let next = large.borrow().after(LargeAction::EditAnyway);

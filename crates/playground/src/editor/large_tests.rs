@@ -64,11 +64,26 @@ fn lines_are_counted_as_the_editor_numbers_them() {
 
 #[test]
 fn the_notice_names_the_size_and_the_iam_limit() {
-    let notice = size_notice(Size { lines: 30_014, characters: 480_301 });
-    assert!(notice.starts_with("This policy is 30014 lines (480301 characters)."), "{notice}");
-    assert!(notice.contains("10,240") && notice.contains("6,144"), "{notice}");
-    let one = size_notice(Size { lines: 1, characters: 120_142 });
-    assert!(one.starts_with("This policy is 1 line (120142 characters)."), "{one}");
+    let notice = size_notice(Size {
+        lines: 30_014,
+        characters: 480_301,
+    });
+    assert!(
+        notice.starts_with("This policy is 30014 lines (480301 characters)."),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("10,240") && notice.contains("6,144"),
+        "{notice}"
+    );
+    let one = size_notice(Size {
+        lines: 1,
+        characters: 120_142,
+    });
+    assert!(
+        one.starts_with("This policy is 1 line (120142 characters)."),
+        "{one}"
+    );
     assert!(EDIT_ANYWAY_COST.contains("a second or more"));
 }
 
