@@ -6,7 +6,7 @@
 //! copy already renders only the lines around the view; a document longer than
 //! [`LARGE_FROM_LINES`] therefore opens in that windowed view, read-only, with a notice
 //! that says why and offers "Edit anyway" (the full textarea, at the named cost) and the
-//! ways that keep working at any size: download it, replace it from a file, or clear it
+//! ways that keep working at any size: download it, or clear it
 //! and paste. The text itself is never touched: the parent keeps it, with autosave and
 //! share links. The choice is recorded in docs/divergences.md (section 12).
 
