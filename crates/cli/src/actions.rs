@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use identity_pool::api::{answer, ApiAnswerBody, ApiCall, ApiRequest, API_VERSION};
 
-use crate::output::{escape, print_line};
+use crate::output::{escape, print_line, usage_error};
 
 const USAGE: &str = "usage: idpool actions PATTERN... [--limit N] [--format text|json]";
 
@@ -48,10 +48,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
 pub fn run(args: &[String]) -> ExitCode {
     let args = match parse(args) {
         Ok(args) => args,
-        Err(problem) => {
-            eprintln!("idpool: {}\n{USAGE}", escape(&problem));
-            return ExitCode::from(2);
-        }
+        Err(problem) => return usage_error(&problem, USAGE),
     };
     let mut status = ExitCode::SUCCESS;
     for pattern in args.patterns {

@@ -10,7 +10,7 @@ use identity_pool::api::{
     MAX_DOCUMENT_BYTES,
 };
 
-use crate::output::{escape, print_diagnostics, print_line, read_input};
+use crate::output::{print_diagnostics, print_line, read_input, usage_error};
 
 const USAGE: &str =
     "usage: idpool diff OLD NEW [--format text|json|md] [--allow-grants]   (a file may be `-`: standard input)";
@@ -61,10 +61,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
 pub fn run(args: &[String]) -> ExitCode {
     let args = match parse(args) {
         Ok(args) => args,
-        Err(problem) => {
-            eprintln!("idpool: {}\n{USAGE}", escape(&problem));
-            return ExitCode::from(2);
-        }
+        Err(problem) => return usage_error(&problem, USAGE),
     };
     let (old, new) = match (
         read_input(&args.old, MAX_DOCUMENT_BYTES),

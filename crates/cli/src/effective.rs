@@ -10,7 +10,7 @@ use identity_pool::api::{
 use identity_pool::effective::{to_csv, to_markdown, to_table};
 use identity_pool::scenario::Flow;
 
-use crate::output::{escape, print_diagnostics, print_line, read_input};
+use crate::output::{escape, print_diagnostics, print_line, read_input, usage_error};
 
 const USAGE: &str = "usage: idpool effective FILE [--service PREFIX]... [--flow enhanced|basic] [--resource ARN] [--format table|csv|json|markdown]";
 
@@ -61,10 +61,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
 pub fn run(args: &[String]) -> ExitCode {
     let args = match parse(args) {
         Ok(args) => args,
-        Err(problem) => {
-            eprintln!("idpool: {}\n{USAGE}", escape(&problem));
-            return ExitCode::from(2);
-        }
+        Err(problem) => return usage_error(&problem, USAGE),
     };
     let text = match read_input(&args.file, MAX_DOCUMENT_BYTES) {
         Ok(text) => text,

@@ -10,7 +10,7 @@ use share_link::{embed_snippets, EmbedPart, Fragment, Theme};
 
 use identity_pool::api::MAX_DOCUMENT_BYTES;
 
-use crate::output::{escape, print_line, read_input};
+use crate::output::{escape, print_line, read_input, usage_error};
 
 const USAGE: &str = "usage: idpool link FILE [--embed PARTS] [--readonly] [--theme light|dark] [--id ID] [--base URL]\n  PARTS: comma-separated, from trust, access, signin, requests, result (default: trust,access,signin,requests,result)\n  URL: where the playground is published (default ./)";
 
@@ -18,10 +18,7 @@ const USAGE: &str = "usage: idpool link FILE [--embed PARTS] [--readonly] [--the
 pub fn run(args: &[String]) -> ExitCode {
     let options = match Options::parse(args) {
         Ok(options) => options,
-        Err(message) => {
-            eprintln!("idpool: {}\n{USAGE}", escape(&message));
-            return ExitCode::from(2);
-        }
+        Err(problem) => return usage_error(&problem, USAGE),
     };
     let text = match read_input(&options.file, MAX_DOCUMENT_BYTES) {
         Ok(text) => text,

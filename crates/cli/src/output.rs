@@ -96,6 +96,14 @@ fn stop(e: std::io::Error) -> Stop {
     }
 }
 
+/// A subcommand's arguments did not parse: the problem (escaped, it may quote what the user
+/// typed) and the subcommand's usage on stderr, exit status 2. One shape for every
+/// subcommand that reads its arguments with a parser returning the problem as text.
+pub fn usage_error(problem: &str, usage: &str) -> ExitCode {
+    eprintln!("idpool: {}\n{usage}", escape(problem));
+    ExitCode::from(2)
+}
+
 /// `text` for a terminal: control characters (ESC, CR, LF, ...) written as `\u{1b}`-style
 /// escapes, so a file cannot retitle the terminal, clear the screen or forge CI lines
 /// through a case name or a message. JSON output is escaped by JSON already.
