@@ -23,7 +23,7 @@ use super::tag_maps::TagMaps;
 use super::token_paste::TokenPaste;
 use super::undo_load::UndoLoad;
 use super::unrestored::UnrestoredDownload;
-use super::workshop_panel::WorkshopPanel;
+use super::workshop_host::WorkshopHost;
 use crate::examples;
 use crate::hooks::use_evaluation::use_evaluation;
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
@@ -453,9 +453,9 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <div class="column results-column">
                     if let Some(link) = &props.workshop {
-                        <WorkshopPanel link={link.clone()} doc={doc.clone()} revision={editor.revision}
-                            count={evaluation.count} dispatch={dispatch.clone()} detached={*detached}
-                            shared={(*shared).clone()}
+                        <WorkshopHost link={link.clone()} scenario_json={scenario_json.clone()} revision={editor.revision}
+                            count={evaluation.count} detached={*detached} shared={(*shared).clone()}
+                            dispatch={dispatch.clone()} notify={notify.clone()}
                             on_open={{
                                 let exercise_open = exercise_open.clone();
                                 Callback::from(move |id: String| *exercise_open.borrow_mut() = Some(id))
