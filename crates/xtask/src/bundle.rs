@@ -16,18 +16,21 @@ use crate::process::Result;
 /// The most the first load may ship, gzipped wasm + JS + CSS, in bytes.
 ///
 /// Issue 9's budget is 402,000 B; the page is above it (docs/bundle.md lists where the
-/// bytes are), so this limit holds the measured size plus about 2.7 KB and comes down as
-/// parts of the page leave the first load. 542,286 B measured at session 21's end: the
-/// example library fetched (-7.9 KB) paid for the read-only view of very large policies
-/// and the PolicyEditor split (+3.0 KB), still 4.7 KB under the session's start (546,992 B).
+/// bytes are), so this limit holds the measured size plus a little and comes down as parts
+/// of the page leave the first load. Session 22: the workshop panel left for its own module
+/// (542,286 -> 532,140 B measured; 533,193 B merged with main at 52fa888); the limit is that
+/// figure plus about 3.5 KB, the room the explorer lane's action hover (measured +3.5 KB,
+/// docs/bundle.md) waits for, and no more.
 /// Growth past it must be measured and argued in docs/bundle.md.
-pub const INITIAL_LIMIT_GZIPPED: u64 = 545_000;
+pub const INITIAL_LIMIT_GZIPPED: u64 = 536_700;
 
 /// The most the lazily loaded module may weigh, gzipped wasm + JS, in bytes.
 pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;
 
-/// The most the workshop panel's module may weigh, gzipped wasm + JS, in bytes.
-pub const WORKSHOP_LIMIT_GZIPPED: u64 = 300_000;
+/// The most the workshop panel's module may weigh, gzipped wasm + JS, in bytes: 169,284 B
+/// measured at its start (session 22; most of it is the module's own copy of Yew and
+/// serde_json) plus about 3 KB.
+pub const WORKSHOP_LIMIT_GZIPPED: u64 = 172_500;
 
 /// One shipped file.
 struct Asset {

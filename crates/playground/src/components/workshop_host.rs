@@ -130,25 +130,30 @@ pub fn WorkshopHost(props: &WorkshopHostProps) -> Html {
     };
     html! {
         <div class="workshop-host">
-            { match &*status {
-                Status::Loading => html! {
-                    <section class="panel workshop" data-testid="workshop-module" data-state="loading" aria-busy="true" aria-label="Workshop">
-                        <h2>{ "Workshop" }</h2>
-                        <p role="status">{ "Loading the workshop…" }</p>
-                    </section>
-                },
-                Status::Failed(reason) => html! {
-                    <section class="panel workshop" data-testid="workshop-module" data-state="failed" aria-label="Workshop">
-                        <h2>{ "Workshop" }</h2>
-                        <p role="alert">{ reason.clone() }</p>
-                        <button type="button" onclick={retry}>{ "Try again" }</button>
-                    </section>
-                },
-                Status::Mounted => html! {},
-            } }
+            { placeholder(&status, retry) }
             // The panel's own element: the page renders nothing into it.
             <div class="workshop-mount" ref={host}></div>
         </div>
+    }
+}
+
+/// What stands in the panel's place until it is mounted: loading, or why it failed.
+fn placeholder(status: &Status, retry: Callback<MouseEvent>) -> Html {
+    match status {
+        Status::Loading => html! {
+            <section class="panel workshop" data-testid="workshop-module" data-state="loading" aria-busy="true" aria-label="Workshop">
+                <h2>{ "Workshop" }</h2>
+                <p role="status">{ "Loading the workshop…" }</p>
+            </section>
+        },
+        Status::Failed(reason) => html! {
+            <section class="panel workshop" data-testid="workshop-module" data-state="failed" aria-label="Workshop">
+                <h2>{ "Workshop" }</h2>
+                <p role="alert">{ reason.clone() }</p>
+                <button type="button" onclick={retry}>{ "Try again" }</button>
+            </section>
+        },
+        Status::Mounted => html! {},
     }
 }
 
