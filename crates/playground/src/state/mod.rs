@@ -5,6 +5,7 @@ pub mod action;
 pub mod claims_presets;
 pub mod empty;
 pub mod import;
+pub mod page;
 pub mod pool_edit;
 pub mod providers;
 pub mod reducer;
