@@ -252,3 +252,27 @@ fn threads_must_be_a_positive_number() {
         assert_eq!(code, Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn tricky_strings_on_stdin_print_the_same_bytes_on_any_number_of_threads() {
+    // Over 64 KiB of JSON Lines whose strings hold brackets, escaped quotes and backslashes:
+    // cut on the calling thread, answered on one or several.
+    let tricky = [
+        r#"{"name": "a } ] { [ \" \\", "identityPolicies": [{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/{x}]\"[{"}]}], "request": {"action": "s3:GetObject", "resource": "arn:aws:s3:::b/{x}]\"[{"}, "expected": "Allowed"}"#,
+        r#"{"name": "\\", "identityPolicies": [{"Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"StringEquals": {"aws:username": "}\\\"]"}}}}], "request": {"action": "s3:GetObject", "context": {"aws:username": "}\\\"]"}}, "expected": "Allowed"}"#,
+        r#"{"name": "y_Y\u0022}", "request": {"action": "s3:PutObject", "resource": "arn:aws:s3:::b/\\"}, "expected": "Allowed"}"#,
+    ];
+    let lines: Vec<&str> = tricky.iter().copied().cycle().take(600).collect();
+    let input = lines.join("\n");
+    assert!(input.len() > 1 << 16);
+    let one = run_stdin(&["--threads", "1"], input.as_bytes()).unwrap();
+    assert_eq!(one.0, 1, "the third case is a mismatch: {}", one.2);
+    assert_eq!(one.1.lines().count(), 600);
+    assert_eq!(one.2.lines().count(), 200, "one stderr line per mismatch");
+    for threads in ["2", "3"] {
+        assert_eq!(
+            run_stdin(&["--threads", threads], input.as_bytes()).unwrap(),
+            one
+        );
+    }
+}

@@ -6,7 +6,9 @@
 //! sizes and all layouts. Timed in this thread's CPU time (`evaluate/cpu_time.rs`): on the
 //! shared machine, wall time mostly measures the other processes; `idpool eval`'s wall time
 //! is in docs/engine.md. The group `parallel` times `evaluate_stream_parallel` on one worker
-//! per core in wall time (the workers' CPU time is not this thread's).
+//! per core in wall time (the workers' CPU time is not this thread's). The group `cut` times
+//! the cutter alone (`cut_cases`: the cases found, none answered), the part of `idpool eval`
+//! that runs on the calling thread whatever the number of workers, in bytes per second.
 
 #![allow(
     missing_docs,
@@ -23,7 +25,7 @@ mod cpu_time;
 
 use cognito_cases::{write_cases, Layout, Policies};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use iam_policy::api::{evaluate_stream, evaluate_stream_parallel};
+use iam_policy::api::{cut_cases, evaluate_stream, evaluate_stream_parallel};
 use std::ops::ControlFlow;
 
 fn file(n: usize, layout: Layout, policies: Policies) -> Vec<u8> {
@@ -84,6 +86,25 @@ fn stream(c: &mut Criterion<cpu_time::CpuTime>) {
     group.finish();
 }
 
+fn cut(c: &mut Criterion<cpu_time::CpuTime>) {
+    let mut group = c.benchmark_group("cut");
+    group.sample_size(10);
+    for n in [1_000, 10_000] {
+        for (name, layout, policies) in FILES {
+            if policies == Policies::Distinct {
+                continue;
+            }
+            let input = file(n, layout, policies);
+            assert_eq!(cut_cases(&input[..]), n, "one piece per case");
+            group.throughput(Throughput::Bytes(input.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, n), &input, |b, input| {
+                b.iter(|| cut_cases(&input[..]))
+            });
+        }
+    }
+    group.finish();
+}
+
 fn parallel(c: &mut Criterion) {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let mut group = c.benchmark_group("parallel");
@@ -107,7 +128,7 @@ fn parallel(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().with_measurement(cpu_time::CpuTime);
-    targets = stream
+    targets = stream, cut
 }
 criterion_group!(wall, parallel);
 criterion_main!(benches, wall);

@@ -298,6 +298,7 @@ mod split;
 mod stream;
 
 use read::read_request;
+pub use split::cut_cases;
 pub use stream::{evaluate_stream, evaluate_stream_parallel, StreamSummary, Streamed};
 
 #[cfg(test)]

@@ -16,6 +16,10 @@ use std::io::{ErrorKind, Read};
 use crate::json::MAX_INPUT_BYTES;
 use crate::{Diagnostic, Origin, Span};
 
+mod scan;
+
+use scan::Scan;
+
 /// Bytes asked of the reader at a time.
 const CHUNK: usize = 1 << 16;
 
@@ -65,22 +69,17 @@ enum Mode {
     Done,
 }
 
-/// How the case being cut ends.
-#[derive(Clone, Debug, Default)]
-struct Scan {
-    /// Open `{`/`[` not yet closed.
-    depth: usize,
-    in_string: bool,
-    escaped: bool,
-    /// A bare value (number, `true`, garbage): it ends before whitespace or `,]}`.
-    bare: bool,
-    /// Objects opened at depth 2 or 3 (a member's value, an item of a member's array), as
-    /// `(start, end)` offsets from the case's first byte; `end` is 0 until closed.
-    objects: Vec<(usize, usize)>,
-    /// Where in `objects` the open depth-2 and depth-3 objects are.
-    open: [Option<usize>; 2],
-    /// Whether objects are recorded (not for a case dropped as over the limit).
-    record: bool,
+/// The number of pieces (cases, over-limit cases, a fault) the cutter of
+/// [`super::evaluate_stream`] finds in `input`, none of them answered: what the cutting alone
+/// costs, for the benchmark (`benches/stream.rs`, group `cut`).
+#[doc(hidden)]
+pub fn cut_cases<R: Read>(input: R) -> usize {
+    let mut splitter = Splitter::new(input);
+    let mut pieces = 0;
+    while !matches!(splitter.next_piece(), Piece::End) {
+        pieces += 1;
+    }
+    pieces
 }
 
 /// The splitter over `input`.
@@ -294,11 +293,7 @@ impl<R: Read> Splitter<R> {
             ));
         }
         let bare = !matches!(first, Some(b'{' | b'[' | b'"'));
-        let mut scan = Scan {
-            bare,
-            record: true,
-            ..Scan::default()
-        };
+        let mut scan = Scan::new(bare);
         // Bytes of the case scanned so far, from `start` (a bare value's first byte is part
         // of it whatever it is, so a stray `]` is a case that fails to parse, not a loop).
         let mut scanned = usize::from(bare);
@@ -379,157 +374,5 @@ impl<R: Read> Splitter<R> {
         };
         self.consume(end - self.start);
         piece
-    }
-}
-
-impl Scan {
-    /// Scans `bytes` (which start at `offset` in the case); the offset just past the case
-    /// when it ends within them.
-    fn run(&mut self, bytes: &[u8], offset: usize) -> Option<usize> {
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            if self.bare {
-                if matches!(
-                    b,
-                    b' ' | b'\t' | b'\n' | b'\r' | b',' | b']' | b'}' | b'{' | b'[' | b'"'
-                ) {
-                    return Some(offset + i);
-                }
-            } else if self.in_string {
-                if self.escaped {
-                    self.escaped = false;
-                } else if b == b'\\' {
-                    self.escaped = true;
-                } else if b == b'"' {
-                    self.in_string = false;
-                    if self.depth == 0 {
-                        return Some(offset + i + 1);
-                    }
-                } else {
-                    // Skip the plain run of the string in one step.
-                    i += string_run(bytes.get(i..).unwrap_or_default());
-                    continue;
-                }
-            } else {
-                match b {
-                    b'"' => self.in_string = true,
-                    b'{' | b'[' => {
-                        self.depth += 1;
-                        if self.record && b == b'{' && matches!(self.depth, 2 | 3) {
-                            let at = self.objects.len();
-                            if let Some(slot) = self.open.get_mut(self.depth - 2) {
-                                *slot = Some(at);
-                            }
-                            self.objects.push((offset + i, 0));
-                        }
-                    }
-                    b'}' | b']' => {
-                        if self.record && matches!(self.depth, 2 | 3) {
-                            let slot = self.open.get_mut(self.depth - 2).and_then(Option::take);
-                            if let Some(o) = slot.and_then(|k| self.objects.get_mut(k)) {
-                                o.1 = offset + i + 1;
-                            }
-                        }
-                        self.depth = self.depth.saturating_sub(1);
-                        if self.depth == 0 {
-                            return Some(offset + i + 1);
-                        }
-                    }
-                    _ => {
-                        // Skip the run up to the next structural byte in one step: indented
-                        // cases are mostly whitespace, and a byte at a time made cutting the
-                        // stream a quarter of `idpool eval`'s time.
-                        i += plain_run(bytes.get(i..).unwrap_or_default()).max(1);
-                        continue;
-                    }
-                }
-            }
-            i += 1;
-        }
-        None
-    }
-}
-
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-const LOWS: u64 = !HIGHS;
-const BIT5: u64 = u64::from_ne_bytes([0x20; 8]);
-
-/// Per byte of `word`, the high bit set where it equals `byte` (exact: the high bit of each
-/// byte is cleared before the addition, so no carry crosses bytes).
-fn equal_bytes(word: u64, byte: u8) -> u64 {
-    let x = word ^ (ONES * u64::from(byte));
-    !(((x & LOWS) + LOWS) | x) & HIGHS
-}
-
-/// The length of the run at the start of `bytes` without a byte `hit` finds, eight bytes
-/// at a time (`hit` marks candidates in a word), then byte by byte where `is_stop` decides.
-/// Short runs are the rule in JSON, so this stays inline rather than call a searcher.
-#[inline(always)]
-fn run_until(bytes: &[u8], hit: impl Fn(u64) -> u64, is_stop: impl Fn(u8) -> bool) -> usize {
-    let mut done = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        if hit(u64::from_ne_bytes(word)) != 0 {
-            break;
-        }
-        done += 8;
-    }
-    done + bytes
-        .get(done..)
-        .unwrap_or_default()
-        .iter()
-        .position(|c| is_stop(*c))
-        .unwrap_or(bytes.len() - done)
-}
-
-/// The length of the run at the start of `bytes` without a structural byte (`"{}[]`):
-/// `{`/`[` and `}`/`]` differ only in bit 5, so with that bit set three compares find all
-/// five.
-fn plain_run(bytes: &[u8]) -> usize {
-    run_until(
-        bytes,
-        |w| {
-            let folded = w | BIT5;
-            equal_bytes(folded, b'{') | equal_bytes(folded, b'}') | equal_bytes(folded, b'"')
-        },
-        |c| matches!(c, b'"' | b'{' | b'}' | b'[' | b']'),
-    )
-}
-
-/// The length of the run at the start of `bytes` inside a string: up to a `"` or `\\`.
-fn string_run(bytes: &[u8]) -> usize {
-    run_until(
-        bytes,
-        |w| equal_bytes(w, b'"') | equal_bytes(w, b'\\'),
-        |c| c == b'"' || c == b'\\',
-    )
-}
-
-#[cfg(test)]
-mod plain_run_tests {
-    use super::{plain_run, string_run};
-
-    #[test]
-    fn stops_at_each_structural_byte_and_nothing_else() {
-        for len in 0..20 {
-            for stop in [b'"', b'{', b'}', b'[', b']'] {
-                let mut bytes = vec![b' '; len];
-                bytes.push(stop);
-                bytes.extend_from_slice(b"  ");
-                assert_eq!(plain_run(&bytes), len);
-            }
-            // Bytes that fold onto a structural byte (0x02, 0x5b/0x7b...) but are not one.
-            let near: Vec<u8> = (0..len)
-                .map(|i| [0x02u8, b'\\', 0x7f, b'a', 0xdb, 0xfd][i % 6])
-                .collect();
-            assert_eq!(plain_run(&near), len);
-            for stop in [b'"', b'\\'] {
-                let mut bytes: Vec<u8> = (0..len).map(|i| b"{}[]ab\x02\x7c"[i % 8]).collect();
-                bytes.push(stop);
-                assert_eq!(string_run(&bytes), len);
-            }
-        }
     }
 }

@@ -217,3 +217,88 @@ fn policies_left_unread_answer_as_when_read() {
         }
     }
 }
+
+/// A reader handing out the text a few bytes at a time, in a cycle of read sizes: the
+/// cutter then meets every place in a case at the edge of what it has read.
+struct Trickle<'a> {
+    text: &'a [u8],
+    sizes: &'a [usize],
+    reads: usize,
+}
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let size = self
+            .sizes
+            .get(self.reads % self.sizes.len().max(1))
+            .copied();
+        self.reads += 1;
+        let n = size.unwrap_or(1).min(buf.len()).min(self.text.len());
+        let (now, later) = self.text.split_at(n);
+        buf.get_mut(..n).unwrap_or_default().copy_from_slice(now);
+        self.text = later;
+        Ok(n)
+    }
+}
+
+#[test]
+fn strings_with_brackets_quotes_and_escapes_are_cut_where_the_case_ends() {
+    // Brackets and escaped quotes inside names, keys, resources and conditions, a backslash
+    // before a closing quote, and padding that moves each case across the edges of reads.
+    let tricky = [
+        r#"{"name": "a } ] { [ \" \\", "identityPolicies": [{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/{x}]\"[{"}]}], "request": {"action": "s3:GetObject", "resource": "arn:aws:s3:::b/{x}]\"[{"}, "expected": "Allowed"}"#,
+        r#"{"name": "\\", "identityPolicies": [{"Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"StringEquals": {"aws:username": "}\\\"]"}}}}], "request": {"action": "s3:GetObject", "context": {"aws:username": "}\\\"]"}}}"#,
+        r#"{"name": "y_Y\u007f\u0022}", "request": {"action": "s3:PutObject", "resource": "arn:aws:s3:::b/\\"}, "trustPolicy": {"Statement": []}}"#,
+    ];
+    for pad in [0, 1, 7, 61, 4093] {
+        let cases: Vec<String> = tricky
+            .iter()
+            .cycle()
+            .take(12)
+            .enumerate()
+            .map(|(i, c)| {
+                c.replacen(
+                    "\"name\"",
+                    &format!("{}\"name\"", " ".repeat(pad * i % 97)),
+                    1,
+                )
+            })
+            .collect();
+        let array = format!("[\n{}\n]", cases.join(",\n  "));
+        let whole = evaluate_cases_json(&array, false);
+        assert_eq!(whole.len(), 12);
+        let decisions: Vec<_> = whole.iter().map(|a| a.decision.as_str()).collect();
+        assert_eq!(decisions[..3], ["Allowed", "Allowed", "ImplicitDeny"]);
+        // Reads of one byte at a time are slow (each grows the buffer): once is enough.
+        let one = if pad == 0 { &[1][..] } else { &[3, 8, 5, 64] };
+        let explained = evaluate_cases_json(&array, true);
+        for sizes in [&[65_536][..], one, &[4_099, 17]] {
+            for (explain, expected) in [(false, &whole), (true, &explained)] {
+                let mut got = Vec::new();
+                let input = Trickle {
+                    text: array.as_bytes(),
+                    sizes,
+                    reads: 0,
+                };
+                evaluate_stream(input, explain, None, |s| {
+                    got.push(s.answer);
+                    ControlFlow::Continue(())
+                });
+                assert_eq!(&got, expected, "pad {pad}, reads {sizes:?}");
+            }
+        }
+        // The same cases as JSON Lines: each answers as it does alone.
+        let lines = cases.join("\n");
+        let (streamed, summary) = stream_from(Trickle {
+            text: lines.as_bytes(),
+            sizes: &[5, 13],
+            reads: 0,
+        });
+        assert_eq!(summary.answers, 12);
+        for (s, case) in streamed.iter().zip(&cases) {
+            let alone = evaluate_cases_json(case, false);
+            assert_eq!(s.answer.decision, alone[0].decision);
+            assert_eq!(s.answer.name, alone[0].name);
+        }
+    }
+}
