@@ -15,6 +15,15 @@ async function typeAtEnd(page, id, text) {
   return box;
 }
 
+/** Waits until policy editor `id` holds `text` (an undo shows on the next frame). */
+async function valueIs(page, id, text) {
+  await page.waitForFunction(
+    ([selector, value]) => document.querySelector(selector)?.value === value,
+    [editor(id), text],
+    { timeout: 2_000 },
+  );
+}
+
 export const tests = {
   'removing the role above keeps the undo history of the role below': async (t) => {
     const page = await t.openApp();
@@ -29,11 +38,7 @@ export const tests = {
     await page.locator(editor('Guest:trust')).waitFor({ state: 'detached', timeout: 5_000 });
     await second.focus();
     await page.keyboard.press('Control+Z');
-    await page.waitForFunction(
-      ([selector, text]) => document.querySelector(selector)?.value === text,
-      [editor('Role2:trust'), original],
-      { timeout: 2_000 },
-    );
+    await valueIs(page, 'Role2:trust', original);
     t.log('Ctrl+Z after removing the role above undid the typing in the role below');
   },
 
@@ -50,10 +55,6 @@ export const tests = {
     assert.equal(await added.inputValue(), `${original}  `, 'the policy below kept its text');
     await added.focus();
     await page.keyboard.press('Control+Z');
-    await page.waitForFunction(
-      ([selector, text]) => document.querySelector(selector)?.value === text,
-      [editor('Guest:Policy2'), original],
-      { timeout: 2_000 },
-    );
+    await valueIs(page, 'Guest:Policy2', original);
   },
 };
