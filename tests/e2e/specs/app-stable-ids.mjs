@@ -27,18 +27,21 @@ async function valueIs(page, id, text) {
 export const tests = {
   'removing the role above keeps the undo history of the role below': async (t) => {
     const page = await t.openApp();
+    const roles = await page.locator('article.role').count();
+    const name = `Role${roles + 1}`;
     await page.getByRole('button', { name: 'Add role', exact: true }).click();
-    const second = page.locator(editor('Role2:trust'));
+    const added = `${name}:trust`;
+    const second = page.locator(editor(added));
     await second.waitFor({ timeout: 5_000 });
     const original = await second.inputValue();
-    await typeAtEnd(page, 'Role2:trust', '  ');
+    await typeAtEnd(page, added, '  ');
     assert.equal(await second.inputValue(), `${original}  `);
-    // The first role goes; the second card moves up into its place.
+    // The first role goes; the cards below move up.
     await page.getByRole('button', { name: 'Remove role Guest' }).click();
     await page.locator(editor('Guest:trust')).waitFor({ state: 'detached', timeout: 5_000 });
     await second.focus();
     await page.keyboard.press('Control+Z');
-    await valueIs(page, 'Role2:trust', original);
+    await valueIs(page, added, original);
     t.log('Ctrl+Z after removing the role above undid the typing in the role below');
   },
 
