@@ -129,12 +129,23 @@ pub fn misspelling(key: &str) -> Option<String> {
         return None;
     }
     let lower = key.to_ascii_lowercase();
-    let best = GLOBAL
-        .iter()
-        .chain(SERVICE)
-        .map(|k| (crate::condition::distance(&lower, k), *k))
-        .min_by_key(|(d, _)| *d)
-        .filter(|(d, _)| *d <= 4 && *d * 5 <= lower.len());
+    let chars: Vec<char> = lower.chars().collect();
+    // The first of the closest keys, if within 4 edits and a fifth of the key's length. Each
+    // distance is measured only up to what could still win (a hostile key can be megabytes
+    // long, and the fuzzer's mutated keys are many).
+    let limit = (lower.len() / 5).min(4);
+    let mut best: Option<(usize, &str)> = None;
+    for k in GLOBAL.iter().chain(SERVICE) {
+        let bound = match best {
+            Some((0, _)) => break,
+            Some((d, _)) => d - 1,
+            None => limit,
+        };
+        let candidate: Vec<char> = k.chars().collect();
+        if let Some(d) = crate::condition::distance_within(&chars, &candidate, bound) {
+            best = Some((d, k));
+        }
+    }
     match best {
         Some((_, k)) => Some(canonical(k)),
         None if lower.starts_with("aws:") => Some(String::new()),

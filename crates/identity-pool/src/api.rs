@@ -38,7 +38,7 @@ pub use iam_policy::{
 use crate::catalog_source;
 use crate::check::{check_file, check_text, CheckResult};
 use crate::coach::{coach, CoachReport};
-use crate::diff::{diff, DiffReport};
+use crate::diff::DiffReport;
 use crate::effective::{effective, EffectiveOptions, EffectiveReport};
 use crate::exercise::{judge, workshop_view, GoalsVerdict, WorkshopView};
 use crate::export::{export, ExportFormat, Exported};
@@ -482,6 +482,12 @@ pub fn answer(request: &ApiRequest) -> ApiAnswer {
     }
 }
 
+thread_local! {
+    /// The last comparison's baseline side (`diff::BaselineCache`): one per thread, as the
+    /// page's module and a CLI run have one.
+    static BASELINE: std::cell::RefCell<crate::diff::BaselineCache> = Default::default();
+}
+
 fn no_catalog() -> ApiAnswerBody {
     ApiAnswerBody::Error {
         message: "no AWS action catalog is loaded; send `loadCatalog` first".to_owned(),
@@ -570,13 +576,20 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
             let Some(catalog) = catalog_source::get() else {
                 return no_catalog();
             };
+            let (old_text, new_text) = (old.text(), new.text());
             let (old, new) = (
-                crate::load_scenario(&old.text()),
-                crate::load_scenario(&new.text()),
+                crate::load_scenario(&old_text),
+                crate::load_scenario(&new_text),
             );
             let report = match (&old.scenario, &new.scenario) {
                 (Some(o), Some(n)) if !old.has_errors() && !new.has_errors() => {
-                    Some(diff(o, n, catalog))
+                    // The baseline side is kept for the next comparison with it (a page
+                    // compares after every pause in typing, against the same baseline).
+                    Some(BASELINE.with(|cache| {
+                        cache
+                            .borrow_mut()
+                            .diff((&old_text, o), (&new_text, n), catalog)
+                    }))
                 }
                 _ => None,
             };

@@ -80,8 +80,14 @@ pub fn edited(mut base: Value, edits: Option<&Value>) -> Value {
 
 /// The case's scenario: its `example` with the edits of `field` applied, as loaded text.
 pub fn scenario(case: &Value, field: &str) -> crate::Scenario {
+    crate::load_scenario(&scenario_text(case, field))
+        .scenario
+        .unwrap()
+}
+
+/// The text [`scenario`] loads.
+pub fn scenario_text(case: &Value, field: &str) -> String {
     let base = example(case["example"].as_str().unwrap());
     let value = edited(base, case.get(field));
-    let text = serde_json::to_string_pretty(&value).unwrap();
-    crate::load_scenario(&text).scenario.unwrap()
+    serde_json::to_string_pretty(&value).unwrap()
 }

@@ -5,21 +5,20 @@ use iam_policy::{decide, Decision, PolicySet, Request};
 
 use crate::note::Topic;
 use crate::report::{Reading, RequestDecision};
-use crate::scope_down::{guest_scope_down, ScopeDown, ScopeDownVersion, VERSIONS};
+use crate::scope_down::{built, ScopeDown, ScopeDownVersion};
 
-/// The scope-down of every version other than `chosen`, compiled once per simulation.
-pub fn other_scope_downs(chosen: &ScopeDownVersion) -> Vec<ScopeDown> {
-    VERSIONS
+/// The scope-down of every version other than `chosen` (compiled once per process).
+pub fn other_scope_downs(chosen: &ScopeDownVersion) -> Vec<&'static ScopeDown> {
+    built()
         .iter()
-        .filter(|v| v.id != chosen.id)
-        .map(guest_scope_down)
+        .filter(|sd| sd.version.id != chosen.id)
         .collect()
 }
 
 /// A reading for each other version under which `request` is decided differently from
 /// `decision`. `set` holds every layer but the session policies.
 pub fn scope_down_readings<'a>(
-    others: &'a [ScopeDown],
+    others: &[&'a ScopeDown],
     set: &mut PolicySet<'a>,
     request: &Request,
     decision: Decision,

@@ -80,7 +80,7 @@ fn evaluate_one(
     scenario: &Scenario,
     compiled: &CompiledScenario<'_>,
     c: &Credentials<'_>,
-    others: &[ScopeDown],
+    others: &[&ScopeDown],
     index: usize,
     request: &ScenarioRequest,
     explain: bool,

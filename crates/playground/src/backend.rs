@@ -12,7 +12,9 @@ use identity_pool::api::{
     self, ApiAnswerBody, ApiCall, ContextValue, Diagnostic, Explain, ScenarioInput, Severity,
 };
 use identity_pool::edit::{Document, ScenarioDoc};
+use identity_pool::error::AwsError;
 use identity_pool::report::{Report, RequestReport};
+use identity_pool::session::Session;
 use identity_pool::workspace::Workspace;
 use serde::Serialize;
 use std::sync::Arc;
@@ -433,7 +435,49 @@ fn read_report(report: &Report, places: &Places<'_>) -> ReportView {
             detail: s.detail.clone(),
         })
         .collect();
-    let error = report.error.as_ref().map(|e| AwsErrorView {
+    ReportView {
+        outcome: report.outcome.clone(),
+        // Each note names how sure it is and where its sources are written down.
+        notes: report
+            .notes
+            .iter()
+            .map(|n| format!("{} ({}; {})", n.text, name(&n.confidence), n.reference))
+            .collect(),
+        steps,
+        role: report
+            .session
+            .as_ref()
+            .map(|s| s.role_arn.clone())
+            .or_else(|| report.role_selection.as_ref().map(|r| r.role_arn.clone())),
+        session: report.session.as_ref().map(|s| read_session(report, s)),
+        error: report.error.as_ref().map(|e| read_error(e, places)),
+        trust: read_trust(report, places),
+        requests: report
+            .requests
+            .iter()
+            .map(|r| std::rc::Rc::new(read_request_result(r, places)))
+            .collect(),
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| places.problem(d))
+            .collect(),
+        scope_down_version: report.scope_down.version.id.to_owned(),
+        scope_down_versions: report
+            .scope_down
+            .versions
+            .iter()
+            .map(|v| ScopeDownChoice {
+                id: v.id.to_owned(),
+                label: format!("{} ({})", v.title, v.date),
+            })
+            .collect(),
+    }
+}
+
+/// The AWS error the sign-in ended with, its place marked in the editor that holds it.
+fn read_error(e: &AwsError, places: &Places<'_>) -> AwsErrorView {
+    AwsErrorView {
         code: e.code.clone(),
         message: e.message.clone(),
         // The AWS operation that returned it (`GetCredentialsForIdentity`), not the
@@ -446,8 +490,13 @@ fn read_report(report: &Report, places: &Places<'_>) -> ReportView {
         explanation: e.explanation.clone(),
         fix: e.fix.clone(),
         place: e.span.and_then(|span| places.mark(span)),
-    });
-    let session = report.session.as_ref().map(|s| SessionView {
+    }
+}
+
+/// The session the credentials carry: role, session policies, context keys, principal
+/// tags, and whether the scope-down applied.
+fn read_session(report: &Report, s: &Session) -> SessionView {
+    SessionView {
         role_arn: s.role_arn.clone(),
         session_policies: s
             .session_policies
@@ -476,44 +525,6 @@ fn read_report(report: &Report, places: &Places<'_>) -> ReportView {
             },
             report.scope_down.reason
         ),
-    });
-    ReportView {
-        outcome: report.outcome.clone(),
-        // Each note names how sure it is and where its sources are written down.
-        notes: report
-            .notes
-            .iter()
-            .map(|n| format!("{} ({}; {})", n.text, name(&n.confidence), n.reference))
-            .collect(),
-        steps,
-        role: report
-            .session
-            .as_ref()
-            .map(|s| s.role_arn.clone())
-            .or_else(|| report.role_selection.as_ref().map(|r| r.role_arn.clone())),
-        session,
-        error,
-        trust: read_trust(report, places),
-        requests: report
-            .requests
-            .iter()
-            .map(|r| std::rc::Rc::new(read_request_result(r, places)))
-            .collect(),
-        diagnostics: report
-            .diagnostics
-            .iter()
-            .map(|d| places.problem(d))
-            .collect(),
-        scope_down_version: report.scope_down.version.id.to_owned(),
-        scope_down_versions: report
-            .scope_down
-            .versions
-            .iter()
-            .map(|v| ScopeDownChoice {
-                id: v.id.to_owned(),
-                label: format!("{} ({})", v.title, v.date),
-            })
-            .collect(),
     }
 }
 

@@ -189,6 +189,23 @@ export const tests = {
     assert.match(await page.locator('[data-testid="changes-baseline"]').textContent(), /guest-reads-public-picture|as opened/);
     await t.screenshot(page, 'changes');
 
+    // A second edit against the same baseline: the module kept the baseline's side from the
+    // comparison before, so only the edited side is decided (issue 15).
+    const broadened = await editor.inputValue();
+    await editor.fill(broadened.replace('"s3:PutObject"', '"s3:PutObject", "s3:DeleteObject"'));
+    const deleted = page.locator(
+      '[data-testid="change-action"][data-action="s3:DeleteObject"][data-direction="allowed"][data-identity="current"]',
+    );
+    await deleted.first().waitFor();
+    t.timing(
+      'comparison after a second edit, the baseline side kept (in-page)',
+      Number(await page.locator('[data-testid="changes"]').getAttribute('data-ms')),
+    );
+    // Back to the first edit: its comparison again, without the second edit's change.
+    await editor.fill(broadened);
+    await deleted.first().waitFor({ state: 'detached' });
+    await put.first().waitFor();
+
     // The coach names the write granted to guests and offers the tighter policy.
     await page.locator('[data-testid="tab-coach"]').click();
     const finding = page.locator('[data-testid="coach-finding"][data-code="coach::guest_write_access"]');

@@ -4,7 +4,7 @@
 mod operator;
 pub mod values;
 
-pub(crate) use operator::distance;
+pub(crate) use operator::distance_within;
 pub use operator::{Base, Cmp, Operator, SetOp};
 
 use crate::arn::ArnPattern;

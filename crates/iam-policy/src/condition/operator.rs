@@ -154,10 +154,15 @@ impl Operator {
 }
 
 /// The valid operator name closest to `name`, if it is close (case-insensitive edit distance).
+/// Ties go to the first candidate in the order below.
 fn suggest(name: &str) -> Option<String> {
-    let lower = name.to_ascii_lowercase();
+    let lower: Vec<char> = name.to_ascii_lowercase().chars().collect();
+    let limit = (name.len() / 4).clamp(2, 4);
     let prefixes = ["", "ForAnyValue:", "ForAllValues:"];
     let suffixes = ["", "IfExists"];
+    // Only a candidate closer than the best so far (and within `limit`) can change the
+    // answer, so each distance is measured only up to that bound: a hostile name (the
+    // fuzzer's mutations, or a megabyte-long one) no longer costs a full table per candidate.
     let mut best: Option<(usize, String)> = None;
     for prefix in prefixes {
         for suffix in suffixes {
@@ -165,20 +170,58 @@ fn suggest(name: &str) -> Option<String> {
                 if *family == Base::Null && (!prefix.is_empty() || !suffix.is_empty()) {
                     continue;
                 }
-                let candidate = format!("{prefix}{base}{suffix}");
-                let d = distance(&lower, &candidate.to_ascii_lowercase());
-                if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
-                    best = Some((d, candidate));
+                let bound = best.as_ref().map_or(limit, |(bd, _)| bd.saturating_sub(1));
+                if best.as_ref().is_some_and(|(bd, _)| *bd == 0) {
+                    return best.map(|(_, n)| n);
+                }
+                let candidate = prefix.chars().chain(base.chars()).chain(suffix.chars());
+                let candidate: Vec<char> = candidate.map(|c| c.to_ascii_lowercase()).collect();
+                if let Some(d) = distance_within(&lower, &candidate, bound) {
+                    best = Some((d, format!("{prefix}{base}{suffix}")));
                 }
             }
         }
     }
-    let limit = (name.len() / 4).clamp(2, 4);
-    best.filter(|(d, _)| *d <= limit).map(|(_, n)| n)
+    best.map(|(_, n)| n)
 }
 
-/// Levenshtein distance over characters.
-pub(crate) fn distance(a: &str, b: &str) -> usize {
+/// The Levenshtein distance between `a` and `b` when it is at most `bound`, else `None`,
+/// found without finishing the table once it cannot be within the bound.
+pub(crate) fn distance_within(a: &[char], b: &[char], bound: usize) -> Option<usize> {
+    // The distance is at least the difference in length.
+    if a.len().abs_diff(b.len()) > bound {
+        return None;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        let mut smallest = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let value = (prev + cost).min(above + 1).min(left + 1);
+            prev = above;
+            smallest = smallest.min(value);
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+        // No later row has a smaller cell than this row's smallest.
+        if smallest > bound {
+            return None;
+        }
+    }
+    row.last().copied().filter(|d| *d <= bound)
+}
+
+/// Levenshtein distance over characters, in full: the reference [`distance_within`] is
+/// tested against.
+#[cfg(test)]
+fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -251,6 +294,42 @@ mod tests {
             Some("Null")
         );
         assert_eq!(Operator::parse("Frobnicate").unwrap_err(), None);
+    }
+
+    #[test]
+    fn the_bounded_distance_agrees_with_the_full_one_within_its_bound() {
+        let words = [
+            "",
+            "a",
+            "kitten",
+            "sitting",
+            "stringlike",
+            "stringnotlike",
+            "foranyvalues:stringlike",
+            "foranyvalue:stringlike",
+            "ipaddress",
+            "notipaddress",
+            "dateequals",
+            "bool",
+            "null",
+        ];
+        for a in words {
+            for b in words {
+                let chars = |s: &str| s.chars().collect::<Vec<char>>();
+                let full = distance(a, b);
+                for bound in 0..8 {
+                    let within = distance_within(&chars(a), &chars(b), bound);
+                    assert_eq!(within, (full <= bound).then_some(full), "{a} {b} {bound}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_megabyte_long_name_gets_no_suggestion() {
+        // Measured against every candidate in full, this took seconds per occurrence.
+        let name = format!("ForAnyValue:{}", "StringLike".repeat(100_000));
+        assert_eq!(Operator::parse(&name).unwrap_err(), None);
     }
 
     #[test]

@@ -6,10 +6,12 @@
 //! Both sides are decided over the same services and resources (what either names), so an
 //! action one side never mentions is compared, not skipped.
 
+mod baseline;
 mod identities;
 mod render;
 mod requests;
 
+pub use baseline::BaselineCache;
 pub use identities::{identities, Identity, IdentityKind};
 pub use render::{to_markdown, to_text};
 pub use requests::pair_requests;
@@ -157,21 +159,36 @@ impl DiffReport {
     }
 }
 
-/// Compares `old` with `new` for every identity `new` describes.
+/// Compares `old` with `new` for every identity `new` describes. [`BaselineCache::diff`]
+/// gives the same answer, keeping the `old` side for the next comparison.
 pub fn diff(old: &Scenario, new: &Scenario, catalog: &Catalog) -> DiffReport {
     let identities: Vec<IdentityDiff> = identities(new)
         .iter()
-        .map(|identity| diff_identity(old, new, identity, catalog))
+        .map(|identity| {
+            let old = as_identity(old, identity);
+            let before = Side::of(&old, catalog);
+            diff_identity(&old, &before, new, identity, catalog)
+        })
         .collect();
+    summarize(identities, catalog)
+}
+
+/// The whole comparison from each identity's.
+fn summarize(identities: Vec<IdentityDiff>, catalog: &Catalog) -> DiffReport {
     DiffReport {
         newly_allowed: identities.iter().map(|i| i.newly_allowed).sum(),
         newly_denied: identities.iter().map(|i| i.newly_denied).sum(),
         requests_changed: identities.iter().map(|i| i.requests.len()).sum(),
         identities_changed: identities.iter().filter(|i| i.changed()).count(),
         grants_new: identities.iter().any(IdentityDiff::grants_new),
-        catalog: format!("{}@{}", catalog.source.package, catalog.source.version),
+        catalog: catalog_id(catalog),
         identities,
     }
+}
+
+/// Where the catalog comes from, `package@version`.
+fn catalog_id(catalog: &Catalog) -> String {
+    format!("{}@{}", catalog.source.package, catalog.source.version)
 }
 
 /// `scenario` signed in as `identity`.
@@ -186,17 +203,41 @@ fn as_identity<'s>(scenario: &'s Scenario, identity: &Identity) -> Cow<'s, Scena
     }
 }
 
+/// One side of one identity's comparison: its simulation and its effective permissions
+/// over what it covers itself (the baseline's is what [`BaselineCache`] keeps).
+pub(crate) struct Side {
+    report: Report,
+    effective: EffectiveReport,
+    coverage: Coverage,
+}
+
+impl Side {
+    fn of(scenario: &Scenario, catalog: &Catalog) -> Side {
+        let effective = effective(scenario, catalog, &EffectiveOptions::default());
+        Side {
+            report: simulate(scenario),
+            coverage: coverage(&effective),
+            effective,
+        }
+    }
+}
+
+/// `identity`'s comparison, `old` already signed in as it and decided as `before`.
 fn diff_identity(
     old: &Scenario,
+    before: &Side,
     new: &Scenario,
     identity: &Identity,
     catalog: &Catalog,
 ) -> IdentityDiff {
-    let old = as_identity(old, identity);
     let new = as_identity(new, identity);
-    let (before, after) = (simulate(&old), simulate(&new));
-    let (eff_before, eff_after) = effective_pair(&old, &new, catalog);
+    let after = Side::of(&new, catalog);
+    // Both sides over the union of what they cover: a side is decided again only when the
+    // other names something it does not.
+    let eff_before = widen(before, old, &after.coverage, catalog);
+    let eff_after = widen(&after, &new, &before.coverage, catalog);
     let services = action_changes(&eff_before, &eff_after);
+    let (before, after) = (&before.report, &after.report);
     IdentityDiff {
         label: identity.label.clone(),
         kind: identity.kind,
@@ -204,10 +245,28 @@ fn diff_identity(
         outcome_after: after.outcome.clone(),
         role_before: before.session.as_ref().map(|s| s.role_arn.clone()),
         role_after: after.session.as_ref().map(|s| s.role_arn.clone()),
-        requests: request_changes(&before, &after),
+        requests: request_changes(before, after),
         newly_allowed: services.iter().map(|s| s.newly_allowed.len()).sum(),
         newly_denied: services.iter().map(|s| s.newly_denied.len()).sum(),
         services,
+    }
+}
+
+/// `identity`'s comparison when both sides are the same scenario: its outcome, nothing
+/// changed (what [`diff_identity`] finds, without deciding an action).
+fn unchanged(identity: &Identity, report: &Report) -> IdentityDiff {
+    let role = report.session.as_ref().map(|s| s.role_arn.clone());
+    IdentityDiff {
+        label: identity.label.clone(),
+        kind: identity.kind,
+        outcome_before: report.outcome.clone(),
+        outcome_after: report.outcome.clone(),
+        role_before: role.clone(),
+        role_after: role,
+        requests: Vec::new(),
+        services: Vec::new(),
+        newly_allowed: 0,
+        newly_denied: 0,
     }
 }
 
@@ -238,46 +297,40 @@ fn coverage(report: &EffectiveReport) -> Coverage {
     }
 }
 
-/// The effective permissions of both sides over the union of what they cover: a side is
-/// decided again only when the other names something it does not.
-fn effective_pair(
-    old: &Scenario,
-    new: &Scenario,
+/// `side`'s effective permissions, decided again over what `other` covers and it does not
+/// (as is, when that is nothing or the sign-in failed).
+fn widen<'s>(
+    side: &'s Side,
+    scenario: &Scenario,
+    other: &Coverage,
     catalog: &Catalog,
-) -> (EffectiveReport, EffectiveReport) {
-    let plain = EffectiveOptions::default();
-    let (a, b) = (
-        effective(old, catalog, &plain),
-        effective(new, catalog, &plain),
-    );
-    let (ca, cb) = (coverage(&a), coverage(&b));
-    let widen = |report: EffectiveReport, scenario: &Scenario, own: &Coverage, other: &Coverage| {
-        let extra_services: Vec<String> = other
-            .services
-            .iter()
-            .filter(|s| !own.service_set.contains(*s))
-            .cloned()
-            .collect();
-        let extra_resources: Vec<String> = other
-            .resources
-            .iter()
-            .filter(|r| !own.resource_set.contains(*r))
-            .cloned()
-            .collect();
-        if extra_services.is_empty() && extra_resources.is_empty() || report.outcome != "issued" {
-            return report;
-        }
-        effective(
-            scenario,
-            catalog,
-            &EffectiveOptions {
-                extra_services,
-                extra_resources,
-                ..EffectiveOptions::default()
-            },
-        )
-    };
-    (widen(a, old, &ca, &cb), widen(b, new, &cb, &ca))
+) -> Cow<'s, EffectiveReport> {
+    let own = &side.coverage;
+    let extra_services: Vec<String> = other
+        .services
+        .iter()
+        .filter(|s| !own.service_set.contains(*s))
+        .cloned()
+        .collect();
+    let extra_resources: Vec<String> = other
+        .resources
+        .iter()
+        .filter(|r| !own.resource_set.contains(*r))
+        .cloned()
+        .collect();
+    if extra_services.is_empty() && extra_resources.is_empty() || side.effective.outcome != "issued"
+    {
+        return Cow::Borrowed(&side.effective);
+    }
+    Cow::Owned(effective(
+        scenario,
+        catalog,
+        &EffectiveOptions {
+            extra_services,
+            extra_resources,
+            ..EffectiveOptions::default()
+        },
+    ))
 }
 
 /// Per service, the (action, resource) pairs allowed on one side only.
@@ -410,3 +463,6 @@ fn because(request: &RequestReport) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod baseline_tests;

@@ -16,6 +16,8 @@ pub use versions::{
     VERSIONS,
 };
 
+use std::sync::OnceLock;
+
 use iam_policy::{CompiledPolicy, PolicyKind, PolicySource};
 
 use crate::note::{Confidence, Note, Topic};
@@ -38,7 +40,7 @@ pub fn inline_policy_text(entries: &[ScopeDownEntry]) -> String {
 }
 
 /// The scope-down as session policies: what is shown, and what is evaluated.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ScopeDown {
     /// The version it follows.
     pub version: &'static ScopeDownVersion,
@@ -48,8 +50,25 @@ pub struct ScopeDown {
     pub compiled: Vec<CompiledPolicy>,
 }
 
-/// Builds the guest scope-down of `version`.
+/// The guest scope-down of `version`. The documents are fixed data, so each version is
+/// formatted, parsed and compiled once per process ([`built`]); every guest simulation used
+/// to redo that for each version, which made it most of a small scenario's cost.
 pub fn guest_scope_down(version: &'static ScopeDownVersion) -> ScopeDown {
+    built()
+        .iter()
+        .find(|sd| sd.version == version)
+        .cloned()
+        .unwrap_or_else(|| build(version))
+}
+
+/// The scope-down of every version of [`VERSIONS`], built on first use.
+pub fn built() -> &'static [ScopeDown] {
+    static BUILT: OnceLock<Vec<ScopeDown>> = OnceLock::new();
+    BUILT.get_or_init(|| VERSIONS.iter().map(build).collect())
+}
+
+/// Builds the guest scope-down of `version` from its data.
+fn build(version: &'static ScopeDownVersion) -> ScopeDown {
     let mut views = vec![SessionPolicyView {
         name: INLINE_NAME.to_owned(),
         arn: None,

@@ -8,17 +8,18 @@ use std::rc::Rc;
 use share_link::EmbedPart;
 use yew::prelude::*;
 
+use super::embed_policy::{embed_policy, Shown};
 use super::embed_result::EmbedResult;
 use super::requests_panel::RequestsPanel;
 use super::sign_in_bar::SignInBar;
 use super::signin_panel::SignInPanel;
-use super::PolicyEditor;
 use crate::backend;
 use crate::embed::{focus_role, playground_link, result_message};
 use crate::hooks::use_evaluation::use_evaluation;
 use crate::hooks::use_host::use_host;
+use crate::hooks::use_ready_mark::use_ready_mark;
 use crate::mode::EmbedOptions;
-use crate::state::{Action, Editor, PolicySlot, ScenarioDoc};
+use crate::state::{Action, Editor, ScenarioDoc};
 use identity_pool::api::Explain;
 
 /// Props of [`EmbedApp`].
@@ -54,38 +55,12 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     });
     let evaluation = use_evaluation(&editor);
     let root = use_node_ref();
-
-    {
-        use_effect_with(evaluation.count, move |count| {
-            if *count > 0 {
-                crate::dom::set_ready();
-            }
-        });
-    }
-
+    use_ready_mark(evaluation.count);
     let dispatch = {
         let editor = editor.dispatcher();
         Callback::from(move |action: Action| editor.dispatch(action))
     };
-    let on_scenario = {
-        let dispatch = dispatch.clone();
-        let focus = focus.clone();
-        let notices = notices.clone();
-        Callback::from(move |text: String| match ScenarioDoc::from_json(&text) {
-            Ok(doc) => {
-                focus.set(role_in_play(&doc));
-                dispatch.emit(Action::Load(Box::new(doc)));
-            }
-            Err(e) => {
-                let mut list = (*notices).clone();
-                list.push(format!(
-                    "the scenario from the host page could not be read: {}",
-                    e.message
-                ));
-                notices.set(list);
-            }
-        })
-    };
+    let on_scenario = scenario_from_host(&dispatch, &focus, &notices);
     let result = use_memo(evaluation.count, {
         let report = evaluation.report.clone();
         let requests = editor.doc.requests.clone();
@@ -105,57 +80,23 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
             playground_link(&page, &editor.doc.to_json())
         }
     });
-
     let doc = &editor.doc;
     let readonly = options.readonly;
-    let index = *focus;
-    let role = doc.roles.get(index);
-    let editor_for = |slot: PolicySlot, id_part: &str, text: &str, label: String| {
-        let id = role
-            .map(|r| format!("{}:{id_part}", r.name))
-            .unwrap_or_default();
-        let diagnostics = evaluation.diagnostics.get(&id).cloned().unwrap_or_default();
-        let d = dispatch.clone();
-        let on_change =
-            Callback::from(move |t: String| d.emit(Action::SetPolicyText(index, slot.clone(), t)));
-        html! {
-            <div class="embed-part">
-                <PolicyEditor policy_id={id} value={AttrValue::from(text.to_owned())} {on_change} {diagnostics} {label} {readonly} />
-            </div>
-        }
-    };
+    let role = doc.roles.get(*focus).map(|r| (*focus, r));
     let part = |p: EmbedPart| -> Html {
+        let policy =
+            |shown: Shown| embed_policy(shown, role, &evaluation.diagnostics, readonly, &dispatch);
         match p {
-            EmbedPart::Trust => match role {
-                Some(r) => editor_for(
-                    PolicySlot::Trust,
-                    "trust",
-                    &r.trust,
-                    format!("Trust policy of {}", r.name),
-                ),
-                None => html! { <p class="embed-part empty">{ "This scenario has no role." }</p> },
+            EmbedPart::Trust => policy(Shown::Trust),
+            EmbedPart::Access => policy(Shown::FirstAccess),
+            EmbedPart::SignIn => html! {
+                <fieldset class="embed-part" disabled={readonly}>
+                    <SignInBar sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} dispatch={dispatch.clone()} />
+                    <SignInPanel sign_in={doc.sign_in.clone()} pool={doc.pool.clone()}
+                        scope_down={(evaluation.report.scope_down_version.clone(), evaluation.report.scope_down_versions.clone())}
+                        diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
+                </fieldset>
             },
-            EmbedPart::Access => match role.and_then(|r| r.policies.first().map(|p| (r, p))) {
-                Some((r, policy)) => editor_for(
-                    PolicySlot::Access(0),
-                    &policy.name,
-                    &policy.text,
-                    format!("Policy {} of {}", policy.name, r.name),
-                ),
-                None => {
-                    html! { <p class="embed-part empty">{ "The role in play has no access policy." }</p> }
-                }
-            },
-            EmbedPart::SignIn => {
-                html! {
-                    <fieldset class="embed-part" disabled={readonly}>
-                        <SignInBar sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} dispatch={dispatch.clone()} />
-                        <SignInPanel sign_in={doc.sign_in.clone()} pool={doc.pool.clone()}
-                            scope_down={(evaluation.report.scope_down_version.clone(), evaluation.report.scope_down_versions.clone())}
-                            diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
-                    </fieldset>
-                }
-            }
             EmbedPart::Requests => html! {
                 <fieldset class="embed-part" disabled={readonly}>
                     <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
@@ -170,18 +111,50 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     html! {
         <div class="embed" ref={root} data-testid="embed" data-parts={parts.join(",")}
             data-readonly={readonly.to_string()} data-evaluations={evaluation.count.to_string()}>
-            <header class="embed-bar">
-                <strong class="embed-title">{ doc.name.clone() }</strong>
-                { match &*link {
-                    Ok(href) => html! {
-                        <a class="embed-open" data-testid="open-in-playground" href={href.clone()}
-                            target="_blank" rel="noopener">{ "Open in playground" }<span aria-hidden="true">{ " ↗" }</span></a>
-                    },
-                    Err(why) => html! { <span class="embed-open" title={why.clone()}>{ "too large to open by link" }</span> },
-                } }
-            </header>
+            { embed_bar(&doc.name, &link) }
             { for notices.iter().map(|n| html! { <p class="notice" data-testid="notice">{ n.clone() }</p> }) }
             { for options.parts.iter().map(|p| part(*p)) }
         </div>
+    }
+}
+
+/// A scenario the host page sent (in the documented message shape): loaded, showing the
+/// role its sign-in uses; unreadable, a notice in the widget.
+fn scenario_from_host(
+    dispatch: &Callback<Action>,
+    focus: &UseStateHandle<usize>,
+    notices: &UseStateHandle<Vec<String>>,
+) -> Callback<String> {
+    let (dispatch, focus, notices) = (dispatch.clone(), focus.clone(), notices.clone());
+    Callback::from(move |text: String| match ScenarioDoc::from_json(&text) {
+        Ok(doc) => {
+            focus.set(role_in_play(&doc));
+            dispatch.emit(Action::Load(Box::new(doc)));
+        }
+        Err(e) => {
+            let mut list = (*notices).clone();
+            list.push(format!(
+                "the scenario from the host page could not be read: {}",
+                e.message
+            ));
+            notices.set(list);
+        }
+    })
+}
+
+/// The widget's title bar: the scenario's name and "Open in playground" (or why the
+/// scenario is too large to travel in a link).
+fn embed_bar(name: &str, link: &Result<String, String>) -> Html {
+    html! {
+        <header class="embed-bar">
+            <strong class="embed-title">{ name.to_owned() }</strong>
+            { match link {
+                Ok(href) => html! {
+                    <a class="embed-open" data-testid="open-in-playground" href={href.clone()}
+                        target="_blank" rel="noopener">{ "Open in playground" }<span aria-hidden="true">{ " ↗" }</span></a>
+                },
+                Err(why) => html! { <span class="embed-open" title={why.clone()}>{ "too large to open by link" }</span> },
+            } }
+        </header>
     }
 }

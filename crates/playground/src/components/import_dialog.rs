@@ -54,43 +54,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             text.set(a.value());
         })
     };
-    let onchange = {
-        let on_import = props.on_import.clone();
-        let reader: Rc<RefCell<Option<FileReader>>> = reader.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let name = file.name();
-            // The size is known before reading: a huge file is refused at once.
-            if let Err(e) = check_file_size(&name, file.size()) {
-                on_import.emit(Input {
-                    origin: Origin::File(name),
-                    text: Err(e),
-                });
-                return;
-            }
-            let on_import = on_import.clone();
-            // Bytes, not text: the browser's decoder would hide invalid UTF-8 behind U+FFFD.
-            let task = gloo::file::callbacks::read_as_bytes(
-                &gloo::file::File::from(file),
-                move |result| {
-                    let text = match result {
-                        Ok(bytes) => decode_file(&name, bytes),
-                        Err(e) => Err(crate::state::scenario::ReadError {
-                            message: format!("the file `{name}` could not be read: {e}"),
-                        }),
-                    };
-                    on_import.emit(Input {
-                        origin: Origin::File(name),
-                        text,
-                    });
-                },
-            );
-            *reader.borrow_mut() = Some(task);
-        })
-    };
+    let onchange = file_chosen(&props.on_import, &reader);
     let import = {
         let text = text.clone();
         let on_import = props.on_import.clone();
@@ -103,14 +67,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     if let Some(account) = &props.account {
         return html! {
             <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="import-title" ref={root.clone()} onkeydown={onkeydown.clone()}>
-                <div class="overlay-box import-account" data-testid="import-account">
-                    <h2 id="import-title">{ format!("Imported from a {}", account.format) }</h2>
-                    { lines("Values that could not be resolved (placeholders in the scenario)", "import-placeholders", &account.placeholders) }
-                    { lines("Left out", "import-left-out", &account.left_out) }
-                    { lines("Assumed", "import-assumed", &account.assumed) }
-                    { lines("Taken", "import-took", &account.took) }
-                    <div class="row"><button type="button" data-testid="import-done" onclick={close}>{ "Done" }</button></div>
-                </div>
+                { account_view(account, close) }
             </div>
         };
     }
@@ -140,4 +97,58 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// What a code import took, left out, assumed and stood in for, with "Done".
+fn account_view(account: &ImportAccountView, close: Callback<MouseEvent>) -> Html {
+    html! {
+        <div class="overlay-box import-account" data-testid="import-account">
+            <h2 id="import-title">{ format!("Imported from a {}", account.format) }</h2>
+            { lines("Values that could not be resolved (placeholders in the scenario)", "import-placeholders", &account.placeholders) }
+            { lines("Left out", "import-left-out", &account.left_out) }
+            { lines("Assumed", "import-assumed", &account.assumed) }
+            { lines("Taken", "import-took", &account.took) }
+            <div class="row"><button type="button" data-testid="import-done" onclick={close}>{ "Done" }</button></div>
+        </div>
+    }
+}
+
+/// A file chosen in the upload input: refused at once when too large, otherwise read as
+/// bytes (kept in `reader` while it runs) and handed to `on_import`.
+fn file_chosen(
+    on_import: &Callback<Input>,
+    reader: &Rc<RefCell<Option<FileReader>>>,
+) -> Callback<Event> {
+    let (on_import, reader) = (on_import.clone(), reader.clone());
+    Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let name = file.name();
+        // The size is known before reading: a huge file is refused at once.
+        if let Err(e) = check_file_size(&name, file.size()) {
+            on_import.emit(Input {
+                origin: Origin::File(name),
+                text: Err(e),
+            });
+            return;
+        }
+        let on_import = on_import.clone();
+        // Bytes, not text: the browser's decoder would hide invalid UTF-8 behind U+FFFD.
+        let task =
+            gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |result| {
+                let text = match result {
+                    Ok(bytes) => decode_file(&name, bytes),
+                    Err(e) => Err(crate::state::scenario::ReadError {
+                        message: format!("the file `{name}` could not be read: {e}"),
+                    }),
+                };
+                on_import.emit(Input {
+                    origin: Origin::File(name),
+                    text,
+                });
+            });
+        *reader.borrow_mut() = Some(task);
+    })
 }

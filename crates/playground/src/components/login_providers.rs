@@ -37,15 +37,9 @@ pub fn LoginProviders(props: &LoginProvidersProps) -> Html {
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
-    let set_cognito = {
-        let dispatch = props.dispatch.clone();
-        move |list: Vec<Value>| {
-            dispatch.emit(Action::SetPoolField(
-                "CognitoIdentityProviders".into(),
-                Value::Array(list),
-            ))
-        }
-    };
+    let set_cognito = props.dispatch.reform(|list: Vec<Value>| {
+        Action::SetPoolField("CognitoIdentityProviders".into(), Value::Array(list))
+    });
     html! {
         <fieldset>
             <legend>{ "Social and Amazon login providers" }</legend>
@@ -56,31 +50,40 @@ pub fn LoginProviders(props: &LoginProvidersProps) -> Html {
             <datalist id="provider-domains">
                 { for ["graph.facebook.com", "accounts.google.com", "www.amazon.com", "appleid.apple.com", "api.twitter.com"].iter().map(|d| html! { <option value={*d} /> }) }
             </datalist>
+            { user_pools(&cognito, &set_cognito) }
+        </fieldset>
+    }
+}
+
+/// `CognitoIdentityProviders`: a row per user pool (provider name, app client), each
+/// removable, and "Add user pool".
+fn user_pools(cognito: &[Value], set_cognito: &Callback<Vec<Value>>) -> Html {
+    let add = edited(cognito, set_cognito, |list| {
+        list.push(serde_json::json!({
+            "ProviderName": "cognito-idp.us-east-1.amazonaws.com/us-east-1_Example",
+            "ClientId": "exampleclient", "ServerSideTokenCheck": false
+        }));
+    });
+    html! {
+        <>
             <h4>{ "Cognito user pools" }</h4>
             { for cognito.iter().enumerate().map(|(i, entry)| {
                 let field = |name: &'static str, label: &'static str| {
                     let value = entry.get(name).and_then(Value::as_str).unwrap_or_default().to_string();
-                    let cognito = cognito.clone();
-                    let set_cognito = set_cognito.clone();
+                    let (cognito, set_cognito) = (cognito.to_vec(), set_cognito.clone());
                     let oninput = Callback::from(move |e: InputEvent| {
                         let input: HtmlInputElement = e.target_unchecked_into();
                         let mut list = cognito.clone();
                         if let Some(Value::Object(map)) = list.get_mut(i) {
                             map.insert(name.into(), Value::String(input.value()));
                         }
-                        set_cognito(list);
+                        set_cognito.emit(list);
                     });
                     html! { <input type="text" aria-label={label} placeholder={label} {value} {oninput} /> }
                 };
-                let remove = {
-                    let cognito = cognito.clone();
-                    let set_cognito = set_cognito.clone();
-                    Callback::from(move |_: MouseEvent| {
-                        let mut list = cognito.clone();
-                        list.remove(i);
-                        set_cognito(list);
-                    })
-                };
+                let remove = edited(cognito, set_cognito, move |list| {
+                    list.remove(i);
+                });
                 html! {
                     <div class="row">
                         { field("ProviderName", "User pool provider name") }
@@ -89,17 +92,21 @@ pub fn LoginProviders(props: &LoginProvidersProps) -> Html {
                     </div>
                 }
             }) }
-            <button type="button" onclick={{
-                let cognito = cognito.clone();
-                Callback::from(move |_: MouseEvent| {
-                    let mut list = cognito.clone();
-                    list.push(serde_json::json!({
-                        "ProviderName": "cognito-idp.us-east-1.amazonaws.com/us-east-1_Example",
-                        "ClientId": "exampleclient", "ServerSideTokenCheck": false
-                    }));
-                    set_cognito(list);
-                })
-            }}>{ "Add user pool" }</button>
-        </fieldset>
+            <button type="button" onclick={add}>{ "Add user pool" }</button>
+        </>
     }
+}
+
+/// A click that sends the user pool list after `change`.
+fn edited(
+    cognito: &[Value],
+    set_cognito: &Callback<Vec<Value>>,
+    change: impl Fn(&mut Vec<Value>) + 'static,
+) -> Callback<MouseEvent> {
+    let (cognito, set_cognito) = (cognito.to_vec(), set_cognito.clone());
+    Callback::from(move |_: MouseEvent| {
+        let mut list = cognito.clone();
+        change(&mut list);
+        set_cognito.emit(list);
+    })
 }

@@ -71,20 +71,6 @@ pub fn PoolForm(props: &PoolFormProps) -> Html {
         });
         html! { <label class="field"><span>{ label }</span><textarea rows="2" spellcheck="false" {value} {oninput} /></label> }
     };
-    let default_role = |kind: &'static str, label: &'static str| {
-        let value = props
-            .pool_roles
-            .pointer(&format!("/Roles/{kind}"))
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string();
-        let dispatch = props.dispatch.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            dispatch.emit(Action::SetDefaultRole(kind.into(), input.value()));
-        });
-        html! { <label class="field"><span>{ label }</span><input type="text" list="role-arns" {value} {oninput} /></label> }
-    };
     html! {
         <section class="panel" aria-labelledby="pool-title">
             <h2 id="pool-title">{ "Identity pool" }</h2>
@@ -96,11 +82,27 @@ pub fn PoolForm(props: &PoolFormProps) -> Html {
             { arn_lines("SamlProviderARNs", "SAML provider ARNs (one per line)") }
             { text_field("DeveloperProviderName", "Developer provider name") }
             <h3>{ "Default roles" }</h3>
-            { default_role("authenticated", "Authenticated role ARN") }
-            { default_role("unauthenticated", "Guest (unauthenticated) role ARN") }
+            { default_role(props, "authenticated", "Authenticated role ARN") }
+            { default_role(props, "unauthenticated", "Guest (unauthenticated) role ARN") }
             <datalist id="role-arns">
                 { for props.role_arns.iter().map(|arn| html! { <option value={arn.clone()} /> }) }
             </datalist>
         </section>
     }
+}
+
+/// The default role of `kind` (`authenticated`, `unauthenticated`) in `identityPoolRoles.Roles`,
+/// the scenario's role ARNs offered.
+fn default_role(props: &PoolFormProps, kind: &'static str, label: &'static str) -> Html {
+    let value = props
+        .pool_roles
+        .pointer(&format!("/Roles/{kind}"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let oninput = props.dispatch.reform(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        Action::SetDefaultRole(kind.into(), input.value())
+    });
+    html! { <label class="field"><span>{ label }</span><input type="text" list="role-arns" {value} {oninput} /></label> }
 }

@@ -147,90 +147,103 @@ pub fn import(current: &ScenarioDoc, input: &Input) -> Result<Imported, ReadErro
         return Ok(Imported { doc, summary });
     }
     let mut doc = current.clone();
-    let value = |key: &str| -> Option<Value> {
-        top.get(key)
-            .and_then(|raw| serde_json::from_str(raw.get()).ok())
-    };
-    if has("Role") {
+    let summary = if has("Role") {
         let role = match top.get("Role") {
             Some(raw) => read_cli_role(raw)?,
             None => return Err(too_deep(&input.origin)),
         };
-        let summary = format!("imported `aws iam get-role` output: role `{}`", role.name);
-        match doc.roles.iter_mut().find(|r| r.name == role.name) {
-            Some(existing) => {
-                existing.arn = role.arn;
-                existing.trust = role.trust;
-                if role.boundary.is_some() {
-                    existing.boundary = role.boundary;
-                }
-            }
-            None => doc.roles.push(role),
-        }
-        return Ok(Imported { doc, summary });
-    }
-    if has("PolicyDocument") && has("RoleName") {
-        let role_name = string(value("RoleName"));
-        let name = string(value("PolicyName"));
-        let text = top
-            .get("PolicyDocument")
-            .map(|raw| policy_text(raw))
-            .unwrap_or_default();
-        let summary = format!(
-            "imported `aws iam get-role-policy` output: policy `{name}` of role `{role_name}`"
-        );
-        let role = match doc.roles.iter().position(|r| r.name == role_name) {
-            Some(i) => doc.roles.get_mut(i),
-            None => {
-                doc.roles.push(RoleDoc {
-                    name: role_name.clone(),
-                    arn: String::new(),
-                    trust: super::reducer::EMPTY_POLICY.into(),
-                    policies: Vec::new(),
-                    boundary: None,
-                    extra: Map::new(),
-                });
-                doc.roles.last_mut()
-            }
-        };
-        if let Some(role) = role {
-            match role.policies.iter_mut().find(|p| p.name == name) {
-                Some(policy) => policy.text = text,
-                None => role.policies.push(PolicyDoc { name, text }),
-            }
-        }
-        return Ok(Imported { doc, summary });
-    }
-    if has("Roles") || has("RoleMappings") {
+        merge_role(&mut doc, role)
+    } else if has("PolicyDocument") && has("RoleName") {
+        merge_role_policy(&mut doc, &top)
+    } else if has("Roles") || has("RoleMappings") {
         let mut roles = Map::new();
         for key in ["Roles", "RoleMappings"] {
-            if let Some(v) = value(key) {
+            if let Some(v) = raw_value(&top, key) {
                 roles.insert(key.into(), v);
             }
         }
         doc.pool_roles = Value::Object(roles);
-        let summary = "imported `aws cognito-identity get-identity-pool-roles` output".into();
-        return Ok(Imported { doc, summary });
-    }
-    if has("IdentityProviderName") && has("PrincipalTags") || has("UseDefaults") {
+        "imported `aws cognito-identity get-identity-pool-roles` output".into()
+    } else if has("IdentityProviderName") && has("PrincipalTags") || has("UseDefaults") {
         let map: Value = serde_json::from_str(text).map_err(|_| too_deep(&input.origin))?;
-        let provider = map.get("IdentityProviderName").cloned();
-        let mut maps = doc.tag_maps.as_array().cloned().unwrap_or_default();
-        maps.retain(|m| m.get("IdentityProviderName") != provider.as_ref());
-        maps.push(map);
-        doc.tag_maps = Value::Array(maps);
-        let summary =
-            "imported `aws cognito-identity get-principal-tag-attribute-map` output".into();
-        return Ok(Imported { doc, summary });
-    }
-    if has("IdentityPoolId") {
+        merge_tag_map(&mut doc, map)
+    } else if has("IdentityPoolId") {
         doc.pool = serde_json::from_str(text).map_err(|_| too_deep(&input.origin))?;
-        let summary = "imported `aws cognito-identity describe-identity-pool` output".into();
-        return Ok(Imported { doc, summary });
+        "imported `aws cognito-identity describe-identity-pool` output".into()
+    } else {
+        return Err(ReadError {
+            message: "not a scenario and not the output of a known aws cli command".into(),
+        });
+    };
+    Ok(Imported { doc, summary })
+}
+
+/// Member `key` of the top-level object as a JSON value, if it reads as one.
+fn raw_value(top: &RawObject, key: &str) -> Option<Value> {
+    top.get(key)
+        .and_then(|raw| serde_json::from_str(raw.get()).ok())
+}
+
+/// `aws iam get-role` output merged into `doc`: a role of that name takes the ARN, trust
+/// policy and (when given) boundary; otherwise the role is added. Returns the summary.
+fn merge_role(doc: &mut ScenarioDoc, role: RoleDoc) -> String {
+    let summary = format!("imported `aws iam get-role` output: role `{}`", role.name);
+    match doc.roles.iter_mut().find(|r| r.name == role.name) {
+        Some(existing) => {
+            existing.arn = role.arn;
+            existing.trust = role.trust;
+            if role.boundary.is_some() {
+                existing.boundary = role.boundary;
+            }
+        }
+        None => doc.roles.push(role),
     }
-    Err(ReadError {
-        message: "not a scenario and not the output of a known aws cli command".into(),
-    })
+    summary
+}
+
+/// `aws iam get-role-policy` output merged into `doc`: the policy of that name replaced or
+/// added, on the role of that name (added with an empty trust policy when missing).
+fn merge_role_policy(doc: &mut ScenarioDoc, top: &RawObject) -> String {
+    let role_name = string(raw_value(top, "RoleName"));
+    let name = string(raw_value(top, "PolicyName"));
+    let text = top
+        .get("PolicyDocument")
+        .map(|raw| policy_text(raw))
+        .unwrap_or_default();
+    let summary =
+        format!("imported `aws iam get-role-policy` output: policy `{name}` of role `{role_name}`");
+    let role = match doc.roles.iter().position(|r| r.name == role_name) {
+        Some(i) => doc.roles.get_mut(i),
+        None => {
+            doc.roles.push(RoleDoc {
+                name: role_name,
+                arn: String::new(),
+                trust: super::reducer::EMPTY_POLICY.into(),
+                policies: Vec::new(),
+                boundary: None,
+                extra: Map::new(),
+            });
+            doc.roles.last_mut()
+        }
+    };
+    if let Some(role) = role {
+        match role.policies.iter_mut().find(|p| p.name == name) {
+            Some(policy) => policy.text = text,
+            None => role.policies.push(PolicyDoc { name, text }),
+        }
+    }
+    summary
+}
+
+/// `aws cognito-identity get-principal-tag-attribute-map` output merged into `doc`: it
+/// replaces the map of the same provider.
+fn merge_tag_map(doc: &mut ScenarioDoc, map: Value) -> String {
+    let provider = map.get("IdentityProviderName").cloned();
+    let mut maps = doc.tag_maps.as_array().cloned().unwrap_or_default();
+    maps.retain(|m| m.get("IdentityProviderName") != provider.as_ref());
+    maps.push(map);
+    doc.tag_maps = Value::Array(maps);
+    "imported `aws cognito-identity get-principal-tag-attribute-map` output".into()
 }
 
 /// The top-level object, with a message in the user's terms: a position is worth giving

@@ -6,6 +6,7 @@ pub mod claims_presets;
 pub mod empty;
 pub mod import;
 pub mod line_diff;
+pub mod page;
 pub mod pool_edit;
 pub mod providers;
 pub mod reducer;
