@@ -40,11 +40,13 @@ pub(crate) struct PrincipalSpec {
     pub entries: Vec<(String, String)>,
 }
 
-/// A string-or-array element ready to match.
+/// A string-or-array element ready to match. The items are shared: a policy compiled once is
+/// cloned wherever it is reused (the page's workspace lends it to every simulation), and
+/// copying 30,000 patterns of one long `Resource` each time cost more than compiling them.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Patterns<T> {
     pub negated: bool,
-    pub items: Vec<(String, T)>,
+    pub items: Arc<[(String, T)]>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
