@@ -2,8 +2,9 @@
 //! view makes it after each pause in typing: the default example (one identity) and
 //! `rules-first-match-wins` (five), each with its guest or first role's `s3:GetObject`
 //! turned into `s3:PutObject`. Three ways: decided afresh (`diff`), with the baseline side
-//! kept from the previous comparison (`BaselineCache::diff`, the page's module), and a
-//! scenario equal to its baseline (an undo back to it).
+//! kept in advance or from the previous comparison (`BaselineCache::diff`, the page's
+//! module), and a scenario equal to its baseline (an undo back to it); and what keeping the
+//! baseline in advance costs (`BaselineCache::keep`, the page's worker before any edit).
 
 #![allow(
     missing_docs,
@@ -51,8 +52,13 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("fresh", id), &id, |b, _| {
             b.iter(|| diff(black_box(&old), black_box(&new), catalog))
         });
+        // What a page's worker does before the first edit (`keepBaseline`): every baseline
+        // side decided, from an empty cache each time.
+        group.bench_with_input(BenchmarkId::new("keep in advance", id), &id, |b, _| {
+            b.iter(|| BaselineCache::default().keep((&old_text, black_box(&old)), catalog))
+        });
         let mut cache = BaselineCache::default();
-        cache.diff((&old_text, &old), (&new_text, &new), catalog);
+        cache.keep((&old_text, &old), catalog);
         group.bench_with_input(BenchmarkId::new("baseline kept", id), &id, |b, _| {
             b.iter(|| cache.diff((&old_text, &old), (black_box(&new_text), &new), catalog))
         });

@@ -199,6 +199,14 @@ pub enum ApiCall {
         #[serde(default)]
         format: Option<DiffFormat>,
     },
+    /// Decide now, and keep for the next `diff` calls with it as `old`, the baseline side of
+    /// every identity the scenario describes (`diff::BaselineCache::keep`): a page sends it
+    /// before the user edits (to a worker, off its thread), so the first comparison after
+    /// an edit decides only the edited side.
+    KeepBaseline {
+        /// The baseline, as the later `diff` calls will pass it as `old` (the same text).
+        baseline: ScenarioInput,
+    },
     /// The least-privilege coach's findings on a scenario.
     Coach {
         /// The scenario.
@@ -372,6 +380,14 @@ pub enum ApiAnswerBody {
         old_diagnostics: Vec<Diagnostic>,
         /// The new scenario's.
         new_diagnostics: Vec<Diagnostic>,
+    },
+    /// The baseline sides are kept.
+    KeepBaseline {
+        /// How many identities the baseline describes (0 when it cannot be read or no
+        /// catalog is loaded).
+        identities: usize,
+        /// The baseline's load errors and warnings.
+        diagnostics: Vec<Diagnostic>,
     },
     /// The coach's findings.
     Coach {
@@ -604,6 +620,23 @@ fn answer_call(call: &ApiCall) -> ApiAnswerBody {
                 text,
                 old_diagnostics: old.diagnostics,
                 new_diagnostics: new.diagnostics,
+            }
+        }
+        ApiCall::KeepBaseline { baseline } => {
+            let Some(catalog) = catalog_source::get() else {
+                return no_catalog();
+            };
+            let text = baseline.text();
+            let loaded = crate::load_scenario(&text);
+            let identities = match &loaded.scenario {
+                Some(s) if !loaded.has_errors() => {
+                    BASELINE.with(|cache| cache.borrow_mut().keep((&text, s), catalog))
+                }
+                _ => 0,
+            };
+            ApiAnswerBody::KeepBaseline {
+                identities,
+                diagnostics: loaded.diagnostics,
             }
         }
         ApiCall::Coach { scenario } => {

@@ -165,6 +165,41 @@ fn load_catalog_then_effective_and_catalog_checks() {
 }
 
 #[test]
+fn a_baseline_kept_in_advance_then_compared() {
+    let ask = |request: serde_json::Value| -> serde_json::Value {
+        serde_json::from_str(&answer_json(&request.to_string())).unwrap()
+    };
+    ask(
+        serde_json::json!({"apiVersion": 1, "op": "loadCatalog", "text": aws_catalog::EMBEDDED_TEXT}),
+    );
+    let old = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../web/examples/rules-first-match-wins.json"
+    ))
+    .unwrap();
+    let kept = ask(serde_json::json!({"apiVersion": 1, "op": "keepBaseline", "baseline": old}));
+    assert_eq!(kept["op"], "keepBaseline", "{kept}");
+    let described = crate::diff::identities(&crate::load_scenario(&old).scenario.unwrap()).len();
+    assert_eq!(kept["identities"], described, "{kept}");
+    // The comparison after it answers as a fresh one.
+    let new = old.replacen("s3:GetObject", "s3:PutObject", 1);
+    let diff = ask(serde_json::json!({"apiVersion": 1, "op": "diff", "old": old, "new": new}));
+    let fresh = crate::diff::diff(
+        &crate::load_scenario(&old).scenario.unwrap(),
+        &crate::load_scenario(&new).scenario.unwrap(),
+        crate::catalog_source::get().unwrap(),
+    );
+    assert_eq!(diff["diff"], serde_json::to_value(&fresh).unwrap());
+    // A baseline that cannot be read keeps nothing and says why.
+    let broken = ask(serde_json::json!({"apiVersion": 1, "op": "keepBaseline", "baseline": "{"}));
+    assert_eq!(broken["identities"], 0, "{broken}");
+    assert!(
+        !broken["diagnostics"].as_array().unwrap().is_empty(),
+        "{broken}"
+    );
+}
+
+#[test]
 fn a_document_is_measured_as_given_not_as_printed() {
     // A 73 KB object nested 60 deep was pretty-printed to over 1 MiB before the size check,
     // and refused as `too_large`.

@@ -43,15 +43,7 @@ impl BaselineCache {
         (new_text, new): (&str, &Scenario),
         catalog: &Catalog,
     ) -> DiffReport {
-        let catalog_id = super::catalog_id(catalog);
-        let same_key = self
-            .key
-            .as_ref()
-            .is_some_and(|(c, t)| *c == catalog_id && t == old_text);
-        if !same_key {
-            self.key = Some((catalog_id, old_text.to_owned()));
-            self.sides.clear();
-        }
+        self.baseline(old_text, catalog);
         let identical = old_text == new_text;
         let diffs = identities(new)
             .iter()
@@ -65,20 +57,49 @@ impl BaselineCache {
                     };
                     return unchanged(identity, &report);
                 }
-                let side = match self.cached(identity) {
-                    Some(side) => side,
-                    None => {
-                        let side = Rc::new(Side::of(&old_as, catalog));
-                        if let Some(key) = key_of(identity) {
-                            self.sides.push((key, side.clone()));
-                        }
-                        side
-                    }
-                };
+                let side = self.side(&old_as, identity, catalog);
                 super::diff_identity(&old_as, &side, new, identity, catalog)
             })
             .collect();
         summarize(diffs, catalog)
+    }
+
+    /// Decides now, and keeps, the baseline side of every identity `baseline` (whose text is
+    /// `text`) describes, so the first comparison with it after an edit decides only the
+    /// edited side: what a page does while the user has not edited yet (in a worker, off its
+    /// thread). Returns how many identities it describes.
+    pub fn keep(&mut self, (text, baseline): (&str, &Scenario), catalog: &Catalog) -> usize {
+        self.baseline(text, catalog);
+        let identities = identities(baseline);
+        for identity in &identities {
+            self.side(&as_identity(baseline, identity), identity, catalog);
+        }
+        identities.len()
+    }
+
+    /// Drops the kept sides unless they belong to `text` and `catalog`.
+    fn baseline(&mut self, text: &str, catalog: &Catalog) {
+        let catalog_id = super::catalog_id(catalog);
+        let same_key = self
+            .key
+            .as_ref()
+            .is_some_and(|(c, t)| *c == catalog_id && t == text);
+        if !same_key {
+            self.key = Some((catalog_id, text.to_owned()));
+            self.sides.clear();
+        }
+    }
+
+    /// The kept side of `identity` (`old` signed in as it), decided and kept when missing.
+    fn side(&mut self, old: &Scenario, identity: &Identity, catalog: &Catalog) -> Rc<Side> {
+        if let Some(side) = self.cached(identity) {
+            return side;
+        }
+        let side = Rc::new(Side::of(old, catalog));
+        if let Some(key) = key_of(identity) {
+            self.sides.push((key, side.clone()));
+        }
+        side
     }
 
     /// The kept side of `identity`, counted as a hit.
@@ -93,7 +114,7 @@ impl BaselineCache {
 /// What tells two identities' baseline sides apart: every field of the sign-in given to
 /// both sides, written out (not `Debug`, whose code for the scenario's types would weigh
 /// about 10 KB in the module). Positions are left out: they do not change a decision.
-fn key_of(identity: &Identity) -> Option<String> {
+pub(super) fn key_of(identity: &Identity) -> Option<String> {
     let Some(s) = &identity.sign_in else {
         return Some("current".to_owned());
     };

@@ -80,3 +80,49 @@ fn a_scenario_equal_to_its_baseline_is_answered_without_deciding_actions() {
         assert_eq!(cache.kept(), 0, "{id}: no side decided");
     }
 }
+
+#[test]
+fn a_baseline_kept_in_advance_leaves_only_the_edited_side_to_decide() {
+    let catalog = Catalog::embedded();
+    for (file, case) in cases("diff") {
+        let ((old_text, old), (new_text, new)) = sides(&case);
+        let mut cache = BaselineCache::default();
+        let described = cache.keep((&old_text, &old), catalog);
+        assert_eq!(
+            described,
+            identities(&old).len(),
+            "{file}: {}",
+            case["name"]
+        );
+        assert_eq!(cache.kept(), described, "{file}: every side kept");
+        assert_eq!(cache.hits(), 0);
+        // The first comparison after the edit: the same answer as a fresh one, each of the
+        // new scenario's identities the baseline also describes taken from the cache.
+        let first = cache.diff((&old_text, &old), (&new_text, &new), catalog);
+        assert_eq!(first, diff(&old, &new, catalog), "{file}: {}", case["name"]);
+        let old_keys: Vec<_> = identities(&old)
+            .iter()
+            .filter_map(baseline::key_of)
+            .collect();
+        let shared = identities(&new)
+            .iter()
+            .filter_map(baseline::key_of)
+            .filter(|key| old_keys.contains(key))
+            .count();
+        assert!(
+            shared > 0,
+            "{file}: {}: the scenario's own sign-in at least",
+            case["name"]
+        );
+        assert_eq!(
+            cache.hits(),
+            shared,
+            "{file}: {}: sides decided in advance used",
+            case["name"]
+        );
+        // Keeping the same baseline again decides nothing new.
+        let kept = cache.kept();
+        cache.keep((&old_text, &old), catalog);
+        assert_eq!(cache.kept(), kept, "{file}: kept once");
+    }
+}
