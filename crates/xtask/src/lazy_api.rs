@@ -32,6 +32,9 @@ pub struct Module {
     pub meta: &'static str,
     /// What it is, for messages.
     pub about: &'static str,
+    /// Also write a module Worker script answering the API off the page's thread
+    /// (`<name>-worker.js`, see [`worker_script`]).
+    pub worker: bool,
 }
 
 /// The API module: import, export and the Permissions panel, on first use.
@@ -41,6 +44,7 @@ pub const API: Module = Module {
     prefix: "idpool-api-",
     meta: "idpool-api",
     about: "lazy API module",
+    worker: true,
 };
 
 /// Workshop mode's panel, loaded only in workshop mode.
@@ -50,6 +54,7 @@ pub const WORKSHOP: Module = Module {
     prefix: "idpool-workshop-",
     meta: "idpool-workshop",
     about: "workshop module",
+    worker: false,
 };
 
 /// Every lazily loaded module, in the order they are built.
@@ -97,6 +102,12 @@ pub fn run(project: &Project, dir: &Path, module: &Module) -> Result<String> {
         }
         copy(text, &to)?;
     }
+    if module.worker {
+        copy(
+            worker_script(&name).as_bytes(),
+            &dir.join(format!("{name}{WORKER_SUFFIX}")),
+        )?;
+    }
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index)
         .map_err(|error| format!("cannot read `{}`: {error}", index.display()))?;
@@ -113,6 +124,31 @@ pub fn run(project: &Project, dir: &Path, module: &Module) -> Result<String> {
         dir.display()
     );
     Ok(format!("{name}.js"))
+}
+
+/// How a module's worker script is named after its glue (`idpool-api-<hash>.js` →
+/// `idpool-api-<hash>-worker.js`): the page finds it from the glue's name, so it needs no
+/// `<meta>` of its own, and it is counted and replaced with the module's files.
+pub const WORKER_SUFFIX: &str = "-worker.js";
+
+/// The module Worker that answers the API off the page's thread (issue 15: the
+/// every-identity comparison and the coach): it imports the same glue, starts the same wasm,
+/// and answers each message `[id, request]` (the API's JSON text) with `[id, answer]`, or
+/// `[id, null, why]` when the module cannot start or failed, so the page falls back to its
+/// own copy (answers are in the order asked: one module answers one request at a time).
+/// A same-origin file, so the page's Content-Security-Policy needs nothing new
+/// (`worker-src` falls back to `script-src 'self'`); a `blob:` worker would.
+pub fn worker_script(name: &str) -> String {
+    format!(
+        "// The API module's worker (written by `cargo xtask post-build`): answers the page's\n\
+         // requests, posted as the API's JSON text, off its thread.\n\
+         import init, {{ answerJson }} from './{name}.js';\n\
+         const ready = init({{ module_or_path: new URL('./{name}_bg.wasm', import.meta.url) }});\n\
+         onmessage = ({{ data: [id, request] }}) => ready.then(() => answerJson(request)).then(\n  \
+         (answer) => postMessage([id, answer]),\n  \
+         (e) => postMessage([id, null, String(e)]),\n\
+         );\n"
+    )
 }
 
 /// Every file under `dir` (wasm-bindgen's inline JS snippets), by path relative to it.
@@ -232,7 +268,13 @@ fn check_module(dist: &Path, index: &Path, html: &str, module: &Module) -> Resul
         )
     })?;
     let wasm = js.replace(".js", "_bg.wasm");
-    for file in [&js, &wasm] {
+    let worker = js.replace(".js", WORKER_SUFFIX);
+    let files = if module.worker {
+        vec![&js, &wasm, &worker]
+    } else {
+        vec![&js, &wasm]
+    };
+    for file in files {
         if !dist.join(file).is_file() {
             return Err(format!(
                 "`{}` names `{file}`, which is missing",
@@ -289,6 +331,15 @@ mod tests {
             named_in(&both, WORKSHOP.meta).as_deref(),
             Some("idpool-workshop-11.js")
         );
+    }
+
+    #[test]
+    fn the_worker_imports_the_module_next_to_it() {
+        let script = worker_script("idpool-api-00");
+        assert!(script.contains("import init, { answerJson } from './idpool-api-00.js';"));
+        assert!(script.contains("new URL('./idpool-api-00_bg.wasm', import.meta.url)"));
+        assert!(script.contains("answerJson(request)).then("));
+        assert!(!script.contains("blob:"));
     }
 
     #[test]
