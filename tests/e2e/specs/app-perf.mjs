@@ -1,6 +1,8 @@
 // Measurements (printed, never asserted): navigation to the first decision, keystroke to
 // updated decision (median of 50 edits), and main-thread long tasks while editing a role
-// with a 10,000-character policy and 200 requests.
+// with a 10,000-character policy and 200 requests, also with the Changes tab open (the
+// every-identity comparison after each pause, in the API module's worker or, when the
+// worker is blocked, on the page's thread).
 
 import assert from 'node:assert/strict';
 
@@ -76,6 +78,70 @@ function bigScenario(base) {
   return { doc, chars: JSON.stringify(doc.roles[0].Policies[0].PolicyDocument, null, 2).length };
 }
 
+/** The large scenario, imported into a fresh page; resolves once its 200 decisions are shown. */
+async function openLarge(t, options = {}) {
+  const page = await t.openApp('', options);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  let text = '';
+  for await (const chunk of await download.createReadStream()) text += chunk;
+  const { doc, chars } = bigScenario(JSON.parse(text));
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.locator('[data-testid="import-text"]').fill(JSON.stringify(doc));
+  const started = performance.now();
+  await page.locator('[data-testid="import-apply"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="request-result"]').length === 200, null, {
+    timeout: 30_000,
+  });
+  return { page, chars, importMs: performance.now() - started };
+}
+
+/** Records every main-thread long task from now on in `window.__longTasks` (ms). */
+async function observeLongTasks(page) {
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+/**
+ * With the Changes tab open in the large scenario: `rounds` times, an edit that changes a
+ * decision, a pause until its comparison is counted, and the undo, until "no change" is
+ * counted. Prints the comparison's in-page time (median) and the longest main-thread task.
+ */
+async function compareWhileTyping(t, page, rounds, how) {
+  const tab = page.locator('[data-testid="tab-changes"]');
+  await tab.click();
+  await page.locator('[data-testid="review"][data-catalog="loaded"]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="tab-changes"][data-count="0"]').waitFor({ timeout: 60_000 });
+  await observeLongTasks(page);
+  const editor = page.locator(EDITOR);
+  const text = await editor.inputValue();
+  const at = text.indexOf('s3:GetObject') + 's3:Get'.length;
+  await editor.focus();
+  await editor.evaluate((el, pos) => el.setSelectionRange(pos, pos), at);
+  const times = [];
+  for (let i = 0; i < rounds; i += 1) {
+    await page.keyboard.press('X');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="tab-changes"]')?.getAttribute('data-count')) > 0,
+      null, { timeout: 60_000 });
+    times.push(Number(await page.locator('[data-testid="changes"]').getAttribute('data-ms')));
+    await page.keyboard.press('Backspace');
+    await page.locator('[data-testid="tab-changes"][data-count="0"]').waitFor({ timeout: 60_000 });
+  }
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  const longest = longTasks.length ? Math.max(...longTasks) : 0;
+  t.log(`${how}: comparisons ${times.map((ms) => ms.toFixed(0)).join(', ')} ms; long tasks ${longTasks.length}, ` +
+    `longest ${longest.toFixed(0)} ms`);
+  t.timing(`comparison of the large scenario after an edit, ${how} (in-page, median of ${rounds})`, median(times));
+  t.timing(`longest main-thread task, Changes tab open, ${how} (large scenario)`, longest);
+  return { times, longest };
+}
+
 export const tests = {
   'navigation to first decision': async (t) => {
     const runs = [];
@@ -109,28 +175,9 @@ export const tests = {
   },
 
   'long tasks with a 10,000-character policy and 200 requests': async (t) => {
-    const page = await t.openApp();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export' }).click(),
-    ]);
-    let text = '';
-    for await (const chunk of await download.createReadStream()) text += chunk;
-    const { doc, chars } = bigScenario(JSON.parse(text));
-    await page.evaluate(() => {
-      window.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-      }).observe({ type: 'longtask', buffered: false });
-    });
-    await page.getByRole('button', { name: 'Import' }).click();
-    await page.locator('[data-testid="import-text"]').fill(JSON.stringify(doc));
-    const loadStart = performance.now();
-    await page.locator('[data-testid="import-apply"]').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="request-result"]').length === 200, null, {
-      timeout: 30_000,
-    });
-    t.timing('import of the large scenario to 200 decisions', performance.now() - loadStart);
+    const { page, chars, importMs } = await openLarge(t);
+    await observeLongTasks(page);
+    t.timing('import of the large scenario to 200 decisions', importMs);
     const evalMs = Number((await page.locator('.timing').textContent()).match(/took ([\d.]+) ms/)[1]);
     t.timing('one evaluation of the large scenario (in-page)', evalMs);
     // Calibration: a known 150 ms task must be seen, else "no long task" would mean nothing.
@@ -152,5 +199,15 @@ export const tests = {
       `longest ${longTasks.length ? Math.max(...longTasks).toFixed(0) : 0} ms, ` +
       `over 100 ms: ${longTasks.filter((d) => d > 100).length}`);
     t.timing('longest main-thread task while typing (large scenario)', longTasks.length ? Math.max(...longTasks) : 0);
+  },
+
+  'the large scenario compared while typing, in the worker and on the page thread': async (t) => {
+    const worker = await openLarge(t);
+    const off = await compareWhileTyping(t, worker.page, 3, 'in the worker');
+    // The same with the worker's file blocked: the page compares on its own thread.
+    const blocked = await openLarge(t, { allowConsoleErrors: [/worker|net::ERR/i] });
+    await blocked.page.context().route(/-worker\.js$/, (route) => route.abort('failed'));
+    const on = await compareWhileTyping(t, blocked.page, 3, 'on the page thread (worker blocked)');
+    t.log(`longest main-thread task: ${off.longest.toFixed(0)} ms with the worker, ${on.longest.toFixed(0)} ms without`);
   },
 };

@@ -149,6 +149,7 @@ export const tests = {
     assert.ok(full >= 3, `count ${full}`);
     assert.equal(await changesTab.textContent(), `Changes (${full})`);
     assert.ok(requests.some((url) => url.endsWith('/catalog.tsv')), 'the catalog was fetched');
+    assert.ok(requests.some((url) => /idpool-api-[0-9a-f]+-worker\.js$/.test(url)), 'compared in the module\'s worker');
     // The panel stayed as it was: no tab opened, its invitation unchanged.
     for (const tab of ['tab-explorer', 'tab-changes', 'tab-coach']) {
       assert.equal(await page.locator(`[data-testid="${tab}"]`).getAttribute('aria-selected'), 'false');
@@ -160,6 +161,32 @@ export const tests = {
     await changesTab.click();
     await page.locator('[data-testid="change-action"][data-action="s3:PutObject"][data-direction="allowed"]').first().waitFor();
     await page.locator('[data-testid="change-request"][data-index="0"][data-before="Allowed"]').first().waitFor();
+  },
+
+  'with the worker blocked, the page compares on its own thread and still counts': async (t) => {
+    const page = await t.openApp('', { allowConsoleErrors: [/worker|net::ERR/i] });
+    const blocked = [];
+    await page.context().route(/-worker\.js$/, (route) => {
+      blocked.push(route.request().url());
+      return route.abort('failed');
+    });
+    const editor = page.locator(EDITOR);
+    const original = await editor.inputValue();
+    await editor.fill(original.replace('"s3:GetObject"', '"s3:PutObject"'));
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="tab-changes"]')?.getAttribute('data-count')) > 0, null, { timeout: 30_000 });
+    assert.equal(blocked.length, 1, 'the worker was tried once');
+    await page.locator('[data-testid="tab-changes"]').click();
+    await page.locator('[data-testid="change-action"][data-action="s3:PutObject"][data-direction="allowed"]').first().waitFor();
+    t.timing(
+      'comparison on the page thread, worker blocked (in-page)',
+      Number(await page.locator('[data-testid="changes"]').getAttribute('data-ms')),
+    );
+    // The count still follows the next edit, and the coach answers too.
+    await editor.fill(original);
+    await page.locator('[data-testid="tab-changes"][data-count="0"]').waitFor();
+    await page.locator('[data-testid="tab-coach"]').click();
+    await page.locator('[data-testid="tab-coach"]:not([data-count="…"])').waitFor();
+    assert.equal(blocked.length, 1, 'not tried again');
   },
 
   'a broadened guest policy shows in Changes and the coach fix restores it': async (t) => {
@@ -182,8 +209,10 @@ export const tests = {
     );
     await put.waitFor();
     assert.equal(await page.locator('[data-testid="changes"]').getAttribute('data-grants-new'), 'true');
+    // The worker decided the baseline's side before the edit (issue 15): this first
+    // comparison after it decides only the edited side.
     t.timing(
-      'comparison with the baseline, every identity (in-page)',
+      'first comparison after an edit, every identity, baseline side kept in advance (in-page)',
       Number(await page.locator('[data-testid="changes"]').getAttribute('data-ms')),
     );
     assert.match(await page.locator('[data-testid="changes-baseline"]').textContent(), /guest-reads-public-picture|as opened/);

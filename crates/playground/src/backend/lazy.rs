@@ -30,6 +30,13 @@ pub async fn ask(call: ApiCall) -> Result<String, String> {
     crate::api_module::answer_json(&request).await
 }
 
+/// Asks the module's worker, off the page's thread (the slow questions: the comparison, the
+/// coach); the module on this thread when the worker cannot answer.
+pub async fn ask_off_thread(call: ApiCall) -> Result<String, String> {
+    let request = request_text(call)?;
+    crate::api_module::answer_off_thread(&request).await
+}
+
 /// Asks the API directly, as the module would answer (native tests).
 pub fn ask_here<T: DeserializeOwned>(call: ApiCall) -> Result<T, String> {
     read(&api::answer_json(&request_text(call)?))

@@ -12,7 +12,7 @@ use identity_pool::scenario::Flow;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::lazy::{ask, read, Envelope};
+use super::lazy::{ask, ask_off_thread, read, request_text, Envelope};
 
 /// Where the page fetches the catalog: next to `index.html`, so a subpath host works.
 pub const CATALOG_URL: &str = "./catalog.tsv";
@@ -42,9 +42,25 @@ pub fn read_catalog(answer: CatalogLoaded) -> Result<String, String> {
     }
 }
 
-/// Hands the catalog's text to the API module: what it holds.
+/// Hands the catalog's text to the API module, and to its worker (which answers the
+/// comparisons and the coach: a worker that cannot read it stops, and they are answered
+/// here): what it holds.
 pub async fn load_catalog(text: String) -> Result<String, String> {
-    read_catalog(read(&ask(ApiCall::LoadCatalog { text }).await?)?)
+    let request = request_text(ApiCall::LoadCatalog { text })?;
+    // Posted now; its answer is not awaited, the worker answers in the order asked.
+    drop(crate::api_module::post_to_worker(&request));
+    read_catalog(read(&crate::api_module::answer_json(&request).await?)?)
+}
+
+/// Has the module's worker decide the baseline's side of every identity now, before the
+/// user edits, so the first comparison after an edit decides only the edited side. Only
+/// off the page's thread: without a worker, the first comparison decides it, as before.
+pub async fn keep_baseline(baseline_json: &str) {
+    if let Ok(request) = request_text(ApiCall::KeepBaseline {
+        baseline: ScenarioInput::Text(baseline_json.to_owned()),
+    }) {
+        crate::api_module::post_to_worker(&request).await;
+    }
 }
 
 /// An answer's payload as the API wrote it (`identity_pool::effective::EffectiveReport`,
@@ -160,7 +176,7 @@ pub fn change_count(diff: &Value) -> usize {
 /// the same as Markdown for a pull request (what `idpool diff --format md` prints).
 pub async fn diff(baseline_json: &str, scenario_json: &str) -> Result<(Report, Rc<str>), String> {
     let answer: Envelope<Value> = read(
-        &ask(ApiCall::Diff {
+        &ask_off_thread(ApiCall::Diff {
             old: ScenarioInput::Text(baseline_json.to_owned()),
             new: ScenarioInput::Text(scenario_json.to_owned()),
             format: Some(DiffFormat::Markdown),
@@ -175,7 +191,7 @@ pub async fn diff(baseline_json: &str, scenario_json: &str) -> Result<(Report, R
 /// The coach's findings on the scenario.
 pub async fn coach(scenario_json: &str) -> Result<Report, String> {
     let answer: Envelope<Value> = read(
-        &ask(ApiCall::Coach {
+        &ask_off_thread(ApiCall::Coach {
             scenario: ScenarioInput::Text(scenario_json.to_owned()),
         })
         .await?,
