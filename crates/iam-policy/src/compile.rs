@@ -45,6 +45,19 @@ pub(crate) struct PrincipalSpec {
 pub(crate) struct Patterns<T> {
     pub negated: bool,
     pub items: Vec<(String, T)>,
+    /// Each item's span in the policy text, for explanations only (kept apart from `items`
+    /// so the matching loops read no more memory than before).
+    pub spans: Vec<Span>,
+}
+
+impl<T> Patterns<T> {
+    /// The explanation's record of entry `index` (the one that decided the comparison).
+    pub fn entry(&self, index: usize) -> Option<crate::explain::MatchedEntry> {
+        Some(crate::explain::MatchedEntry {
+            index,
+            span: *self.spans.get(index)?,
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -171,5 +184,6 @@ fn patterns<T>(list: &NameList, compile: impl Fn(&str) -> T) -> Patterns<T> {
             .iter()
             .map(|v| (v.value.clone(), compile(&v.value)))
             .collect(),
+        spans: list.values.iter().map(|v| v.span).collect(),
     }
 }
