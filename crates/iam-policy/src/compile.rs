@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+mod entry_spans;
+
 use crate::arn::ArnPattern;
 use crate::condition::{CompiledCondition, Operator};
 use crate::index::actions::ActionsByService;
@@ -10,6 +12,7 @@ use crate::index::StatementIndex;
 use crate::pattern::Template;
 use crate::policy::{Effect, NameList, Policy, PolicyKind};
 use crate::Span;
+use entry_spans::EntrySpans;
 use serde::Serialize;
 
 /// Labels a compiled policy in explanations.
@@ -40,14 +43,16 @@ pub(crate) struct PrincipalSpec {
     pub entries: Vec<(String, String)>,
 }
 
-/// A string-or-array element ready to match.
+/// A string-or-array element ready to match. The items are shared: a policy compiled once is
+/// cloned wherever it is reused (the page's workspace lends it to every simulation), and
+/// copying 30,000 patterns of one long `Resource` each time cost more than compiling them.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Patterns<T> {
     pub negated: bool,
-    pub items: Vec<(String, T)>,
+    pub items: Arc<[(String, T)]>,
     /// Each item's span in the policy text, for explanations only (kept apart from `items`
     /// so the matching loops read no more memory than before).
-    pub spans: Vec<Span>,
+    pub spans: EntrySpans,
 }
 
 impl<T> Patterns<T> {
@@ -55,7 +60,7 @@ impl<T> Patterns<T> {
     pub fn entry(&self, index: usize) -> Option<crate::explain::MatchedEntry> {
         Some(crate::explain::MatchedEntry {
             index,
-            span: *self.spans.get(index)?,
+            span: self.spans.get(index)?,
         })
     }
 }
@@ -184,6 +189,6 @@ fn patterns<T>(list: &NameList, compile: impl Fn(&str) -> T) -> Patterns<T> {
             .iter()
             .map(|v| (v.value.clone(), compile(&v.value)))
             .collect(),
-        spans: list.values.iter().map(|v| v.span).collect(),
+        spans: EntrySpans::new(list.values.iter().map(|v| v.span)),
     }
 }

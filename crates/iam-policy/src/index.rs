@@ -89,7 +89,7 @@ impl ResourceIndex {
 fn services(st: &CompiledStatement) -> Option<Vec<String>> {
     let list = st.action.as_ref().filter(|l| !l.negated)?;
     let mut out: Vec<String> = Vec::new();
-    for (_, pattern) in &list.items {
+    for (_, pattern) in list.items.iter() {
         let (service, _) = pattern.leading_literal().split_once(':')?;
         if !service.is_ascii() || service.len() > MAX_SERVICE {
             return None;
@@ -108,7 +108,7 @@ fn services(st: &CompiledStatement) -> Option<Vec<String>> {
 fn heads(st: &CompiledStatement) -> Option<Vec<&str>> {
     let list = st.resource.as_ref().filter(|l| !l.negated)?;
     let mut out: Vec<&str> = Vec::new();
-    for (_, pattern) in &list.items {
+    for (_, pattern) in list.items.iter() {
         let head = pattern.template().leading_literal();
         if head.is_empty() {
             return None;

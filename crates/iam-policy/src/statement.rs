@@ -188,7 +188,7 @@ fn resource_matches(
     };
     let mut hit = false;
     let mut unresolved = Vec::new();
-    for (_, pattern) in &list.items {
+    for (_, pattern) in list.items.iter() {
         match pattern.matches(&req.resource, &req.context) {
             Matched::Yes => {
                 hit = true;

@@ -4,14 +4,22 @@
 //! 200 requests, the workload the browser suite builds), each for decisions only (the
 //! keystroke's pass) and with every request explained; and the page's keystroke path
 //! through a [`Workspace`]: one character typed into the first access policy and the
-//! scenario simulated again, every other policy reused as read.
+//! scenario simulated again, every other policy reused as read. The group `hostile` is
+//! issue 13's share link (`tests/e2e/specs/app-hostile-link.mjs`): the default example whose
+//! access policy's `Resource` lists 30,000 more `"x"` (30,000 warnings of one code): the
+//! page's first pass on load (a fresh workspace, decisions only), and `Policy::from_json`
+//! of that policy's text alone, both in this thread's CPU time (the machine is shared).
 
 #![allow(
     missing_docs,
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::indexing_slicing,
     reason = "a benchmark or generator run by hand, not an API: it fails loudly on bad input"
 )]
+
+#[path = "../../iam-policy/benches/evaluate/cpu_time.rs"]
+mod cpu_time;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use identity_pool::edit::ScenarioDoc;
@@ -81,5 +89,49 @@ fn keystrokes(c: &mut Criterion) {
     group.finish();
 }
 
+/// The default example with 30,000 `"x"` more in its first statement's `Resource`, as the
+/// browser spec builds its share link.
+fn hostile_scenario() -> String {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&read("web/examples/guest-reads-public-picture.json")).unwrap();
+    let resource =
+        &mut doc["roles"][0]["Policies"][0]["PolicyDocument"]["Statement"][0]["Resource"];
+    let mut list = match resource.take() {
+        serde_json::Value::Array(items) => items,
+        one => vec![one],
+    };
+    list.extend(std::iter::repeat_n(serde_json::Value::from("x"), 30_000));
+    *resource = serde_json::Value::Array(list);
+    doc.to_string()
+}
+
+fn hostile(c: &mut Criterion<cpu_time::CpuTime>) {
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    let doc = ScenarioDoc::from_json(&hostile_scenario()).expect("the scenario reads");
+    group.bench_function("load", |b| {
+        b.iter(|| Workspace::new().simulate(black_box(&doc), &Explain::None))
+    });
+    let text = doc
+        .roles
+        .iter()
+        .find_map(|role| role.policies.first())
+        .map(|policy| policy.text.clone())
+        .expect("a role with an access policy");
+    assert!(text.len() > 120_000, "the policy as the page shows it");
+    group.bench_function("from_json", |b| {
+        b.iter(|| {
+            let node = iam_policy::json::parse(black_box(&text)).expect("JSON");
+            iam_policy::Policy::from_json(&node, iam_policy::PolicyKind::Identity)
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(benches, simulations, keystrokes);
-criterion_main!(benches);
+criterion_group! {
+    name = cpu;
+    config = Criterion::default().with_measurement(cpu_time::CpuTime);
+    targets = hostile
+}
+criterion_main!(benches, cpu);

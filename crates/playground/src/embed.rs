@@ -60,6 +60,7 @@ mod tests {
 
     fn role(name: &str) -> RoleDoc {
         RoleDoc {
+            id: identity_pool::edit::ItemId::default(),
             name: name.into(),
             arn: format!("arn:aws:iam::123456789012:role/{name}"),
             trust: String::new(),

@@ -4,7 +4,9 @@
 //!
 //! - [`state`]: the scenario being edited and the actions that change it (plain Rust).
 //! - [`backend`]: the only caller of the simulation; [`api_module`]: the lazily loaded
-//!   second wasm module that answers import, export and the Permissions panel.
+//!   second wasm module that answers import, export and the Permissions panel;
+//!   [`workshop_module`]: the bridge to workshop mode's panel, a wasm module of its own
+//!   (crate `workshop-panel`), both loaded by [`lazy_module`].
 //! - [`components`]: the page, one component per file.
 //! - [`hooks`]: live evaluation and keyboard shortcuts.
 //! - [`editor`], [`share`], [`storage`]: the policy editor, share links, autosave.
@@ -22,6 +24,7 @@ pub mod embed;
 pub mod examples;
 pub mod hooks;
 pub mod host;
+pub mod lazy_module;
 pub mod mode;
 pub mod net;
 /// Share links: the codec lives in `share-link`, shared with `idpool link`.
@@ -30,7 +33,7 @@ pub mod startup;
 pub mod state;
 pub mod storage;
 pub mod timing;
-pub mod workshop;
+pub mod workshop_module;
 
 /// Mounts the page on `<body>`: the playground, an embed or a workshop, as the URL says.
 pub fn start() {

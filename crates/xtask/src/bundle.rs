@@ -1,6 +1,8 @@
-//! The shipped bundle's size: what a visitor downloads, raw and gzipped, in two parts:
-//! the initial bundle every visit loads, and the lazily loaded API module
-//! ([`crate::lazy_api`]) fetched on first use of import, export or the Permissions panel.
+//! The shipped bundle's size: what a visitor downloads, raw and gzipped, in three parts:
+//! the initial bundle every visit loads, the lazily loaded API module
+//! ([`crate::lazy_api::API`]) fetched on first use of import, export or the Permissions
+//! panel, and the workshop panel's module ([`crate::lazy_api::WORKSHOP`]), fetched only in
+//! workshop mode.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,20 +10,27 @@ use std::path::{Path, PathBuf};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
+use crate::lazy_api::{self, Module};
 use crate::process::Result;
 
 /// The most the first load may ship, gzipped wasm + JS + CSS, in bytes.
 ///
 /// Issue 9's budget is 402,000 B; the page is above it (docs/bundle.md lists where the
-/// bytes are), so this limit holds the measured size plus about 2.7 KB and comes down as
-/// parts of the page leave the first load. 542,286 B measured at session 21's end: the
-/// example library fetched (-7.9 KB) paid for the read-only view of very large policies
-/// and the PolicyEditor split (+3.0 KB), still 4.7 KB under the session's start (546,992 B).
+/// bytes are), so this limit holds the measured size plus a little and comes down as parts
+/// of the page leave the first load. Session 22: the workshop panel left for its own module
+/// (542,286 -> 532,140 B measured; 533,193 B merged with main at 52fa888); the limit is that
+/// figure plus about 3.5 KB, the room the explorer lane's action hover (measured +3.5 KB,
+/// docs/bundle.md) waits for, and no more.
 /// Growth past it must be measured and argued in docs/bundle.md.
-pub const INITIAL_LIMIT_GZIPPED: u64 = 545_000;
+pub const INITIAL_LIMIT_GZIPPED: u64 = 536_700;
 
 /// The most the lazily loaded module may weigh, gzipped wasm + JS, in bytes.
 pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;
+
+/// The most the workshop panel's module may weigh, gzipped wasm + JS, in bytes: 169,284 B
+/// measured at its start (session 22; most of it is the module's own copy of Yew and
+/// serde_json) plus about 3 KB.
+pub const WORKSHOP_LIMIT_GZIPPED: u64 = 172_500;
 
 /// One shipped file.
 struct Asset {
@@ -30,9 +39,9 @@ struct Asset {
     gzipped: u64,
 }
 
-/// Prints every wasm, JS and CSS file under `dist` raw and gzipped, then the initial
-/// bundle's and the lazy module's totals, and fails when either is over its limit
-/// ([`INITIAL_LIMIT_GZIPPED`], [`LAZY_LIMIT_GZIPPED`]).
+/// Prints every wasm, JS and CSS file under `dist` raw and gzipped, then the totals of the
+/// initial bundle, the lazy API module and the workshop module, and fails when one is over
+/// its limit ([`INITIAL_LIMIT_GZIPPED`], [`LAZY_LIMIT_GZIPPED`], [`WORKSHOP_LIMIT_GZIPPED`]).
 pub fn report(dist: &Path) -> Result {
     let mut files = Vec::new();
     collect(dist, &mut files)?;
@@ -66,46 +75,74 @@ pub fn report(dist: &Path) -> Result {
             grouped(asset.gzipped)
         );
     }
-    let (lazy, initial): (Vec<&Asset>, Vec<&Asset>) =
-        assets.iter().partition(|asset| is_lazy(&asset.name));
-    if lazy.is_empty() {
-        return Err(format!(
-            "no lazily loaded module (`{}*`) in `{}`: is the post_build hook in Trunk.toml?",
-            crate::lazy_api::PREFIX,
-            dist.display()
-        ));
+    let of = |module: Option<&Module>| -> Vec<&Asset> {
+        assets
+            .iter()
+            .filter(|asset| module_of(&asset.name).map(|m| m.prefix) == module.map(|m| m.prefix))
+            .collect()
+    };
+    let initial = of(None);
+    let parts = [
+        (
+            "initial bundle (every visit)",
+            initial,
+            INITIAL_LIMIT_GZIPPED,
+            "initial bundle",
+        ),
+        (
+            "lazy module (on first use)",
+            of(Some(&lazy_api::API)),
+            LAZY_LIMIT_GZIPPED,
+            "lazy module",
+        ),
+        (
+            "workshop module (workshop mode only)",
+            of(Some(&lazy_api::WORKSHOP)),
+            WORKSHOP_LIMIT_GZIPPED,
+            "workshop module",
+        ),
+    ];
+    let mut totals = Vec::new();
+    for (title, files, limit, short) in &parts {
+        if files.is_empty() {
+            return Err(format!(
+                "no {short} in `{}`: is the post_build hook in Trunk.toml?",
+                dist.display()
+            ));
+        }
+        totals.push((part(title, files), *limit, *short));
     }
-    let initial_total = part("initial bundle (every visit)", &initial);
-    let lazy_total = part("lazy module (on first use)", &lazy);
-    println!(
-        "  initial gzipped wasm + JS + CSS: {} B (limit {} B); lazy module: {} B (limit {} B)",
-        grouped(initial_total),
-        grouped(INITIAL_LIMIT_GZIPPED),
-        grouped(lazy_total),
-        grouped(LAZY_LIMIT_GZIPPED)
-    );
-    if initial_total > INITIAL_LIMIT_GZIPPED {
-        return Err(format!(
-            "the initial bundle is {} B gzipped, over the {} B limit",
-            grouped(initial_total),
-            grouped(INITIAL_LIMIT_GZIPPED)
-        ));
-    }
-    if lazy_total > LAZY_LIMIT_GZIPPED {
-        return Err(format!(
-            "the lazy module is {} B gzipped, over the {} B limit",
-            grouped(lazy_total),
-            grouped(LAZY_LIMIT_GZIPPED)
-        ));
+    let summary: Vec<String> = totals
+        .iter()
+        .map(|(total, limit, short)| {
+            format!(
+                "{short}: {} B (limit {} B)",
+                grouped(*total),
+                grouped(*limit)
+            )
+        })
+        .collect();
+    println!("  gzipped wasm + JS + CSS: {}", summary.join("; "));
+    for (total, limit, short) in totals {
+        if total > limit {
+            return Err(format!(
+                "the {short} is {} B gzipped, over the {} B limit",
+                grouped(total),
+                grouped(limit)
+            ));
+        }
     }
     Ok(())
 }
 
-/// Whether a file (its path under `dist/`) belongs to the lazily loaded module.
-fn is_lazy(name: &str) -> bool {
-    Path::new(name)
-        .file_name()
-        .is_some_and(|file| file.to_string_lossy().starts_with(crate::lazy_api::PREFIX))
+/// The lazily loaded module a file (its path under `dist/`) belongs to; `None`: the initial
+/// bundle. A module's files, and the folder of its snippets, start with its prefix.
+fn module_of(name: &str) -> Option<&'static Module> {
+    let first = Path::new(name).components().next()?;
+    let first = first.as_os_str().to_string_lossy();
+    lazy_api::MODULES
+        .into_iter()
+        .find(|module| first.starts_with(module.prefix))
 }
 
 /// Prints one part's wasm and gzipped totals; returns the gzipped total.
@@ -187,11 +224,26 @@ mod tests {
     }
 
     #[test]
-    fn the_lazy_module_is_told_apart_by_its_name() {
-        assert!(is_lazy("idpool-api-0123456789abcdef.js"));
-        assert!(is_lazy("idpool-api-0123456789abcdef_bg.wasm"));
-        assert!(!is_lazy("playground-0123_bg.wasm"));
-        assert!(!is_lazy("snippets/playground-1/inline0.js"));
+    fn the_lazy_modules_are_told_apart_by_their_names() {
+        let prefix = |name: &str| module_of(name).map(|m| m.prefix);
+        assert_eq!(
+            prefix("idpool-api-0123456789abcdef.js"),
+            Some("idpool-api-")
+        );
+        assert_eq!(
+            prefix("idpool-api-0123456789abcdef_bg.wasm"),
+            Some("idpool-api-")
+        );
+        assert_eq!(
+            prefix("idpool-workshop-01_bg.wasm"),
+            Some("idpool-workshop-")
+        );
+        assert_eq!(
+            prefix("idpool-workshop-01-snippets/playground-1/inline0.js"),
+            Some("idpool-workshop-")
+        );
+        assert_eq!(prefix("playground-0123_bg.wasm"), None);
+        assert_eq!(prefix("snippets/playground-1/inline0.js"), None);
     }
 
     #[test]

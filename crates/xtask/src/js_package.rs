@@ -150,13 +150,16 @@ fn type_check(project: &Project) -> Result {
     run(command("node", &[&tsc, "--noEmit", "-p", &config]).current_dir(&project.root))
 }
 
-/// wasm-bindgen's output for `wasm` (`target`: `web` or `nodejs`) into `out`, as
-/// `idpool.js` and `idpool_bg.wasm`.
-pub fn bindgen(wasm: &Path, target: &str, out: &Path) -> Result {
-    run_bindgen(&wasm_bindgen()?, wasm, target, out)
+/// wasm-bindgen's output for `wasm` into `out` as `<name>.js` and `<name>_bg.wasm`.
+pub fn bindgen_named(wasm: &Path, target: &str, out: &Path, name: &str) -> Result {
+    run_bindgen_named(&wasm_bindgen()?, wasm, target, out, name)
 }
 
 fn run_bindgen(bindgen: &Path, wasm: &Path, target: &str, out: &Path) -> Result {
+    run_bindgen_named(bindgen, wasm, target, out, PACKAGE)
+}
+
+fn run_bindgen_named(bindgen: &Path, wasm: &Path, target: &str, out: &Path, name: &str) -> Result {
     let out_text = out.to_string_lossy();
     let wasm_text = wasm.to_string_lossy();
     let args = [
@@ -165,7 +168,7 @@ fn run_bindgen(bindgen: &Path, wasm: &Path, target: &str, out: &Path) -> Result 
         "--out-dir",
         &out_text,
         "--out-name",
-        PACKAGE,
+        name,
         &wasm_text,
     ];
     run(&mut command(bindgen, &args))
@@ -173,13 +176,18 @@ fn run_bindgen(bindgen: &Path, wasm: &Path, target: &str, out: &Path) -> Result 
 
 /// Compiles the crate for wasm32 in release and returns its `.wasm`.
 pub fn compile(project: &Project) -> Result<PathBuf> {
+    compile_crate(project, CRATE, CRATE_WASM)
+}
+
+/// Compiles `krate` (a `cdylib`) for wasm32 in release and returns its `.wasm`, `wasm_file`.
+pub fn compile_crate(project: &Project, krate: &str, wasm_file: &str) -> Result<PathBuf> {
     let args = [
         "build",
         "--release",
         "--target",
         versions::WASM_TARGET,
         "-p",
-        CRATE,
+        krate,
     ];
     run(command("cargo", &args).current_dir(&project.root))?;
     let wasm = project
@@ -187,7 +195,7 @@ pub fn compile(project: &Project) -> Result<PathBuf> {
         .join("target")
         .join(versions::WASM_TARGET)
         .join("release")
-        .join(CRATE_WASM);
+        .join(wasm_file);
     if !wasm.is_file() {
         return Err(format!("cargo did not write `{}`", wasm.display()));
     }

@@ -8,6 +8,10 @@
 //! new build is never mixed with a cached old one, and the page learns the name from a
 //! `<meta name="idpool-api">` in `index.html`. Trunk runs this as its `post_build` hook
 //! (`cargo xtask post-build`, see `Trunk.toml`), so every build of the page carries it.
+//!
+//! The same step builds the workshop panel's module (crate `workshop-panel`,
+//! `idpool-workshop-<hash>.js` named in `<meta name="idpool-workshop">`), which the page
+//! loads only in workshop mode. [`MODULES`] lists both.
 
 use std::path::{Path, PathBuf};
 
@@ -16,38 +20,124 @@ use crate::process::{find_on_path, Result};
 use crate::project::Project;
 use crate::sha256;
 
-/// Every file of the lazy module starts with this; the size report tells them apart by it.
-pub const PREFIX: &str = "idpool-api-";
+/// One lazily loaded module of the page.
+pub struct Module {
+    /// The cargo package (a `cdylib`).
+    pub krate: &'static str,
+    /// The wasm file cargo writes for it.
+    pub wasm: &'static str,
+    /// Every file of the module starts with this; the size report tells them apart by it.
+    pub prefix: &'static str,
+    /// The `<meta>` naming the module's JavaScript file, read by the page.
+    pub meta: &'static str,
+    /// What it is, for messages.
+    pub about: &'static str,
+}
 
-/// The `<meta>` naming the module's JavaScript file, read by the page.
-pub const META_NAME: &str = "idpool-api";
+/// The API module: import, export and the Permissions panel, on first use.
+pub const API: Module = Module {
+    krate: "idpool-js",
+    wasm: "idpool_js.wasm",
+    prefix: "idpool-api-",
+    meta: "idpool-api",
+    about: "lazy API module",
+};
 
-/// Builds the module (reusing the last one when the compiled wasm did not change), writes
-/// its two files into `dir` and names them in `dir/index.html`. Returns the JS file's name.
-pub fn run(project: &Project, dir: &Path) -> Result<String> {
-    let wasm = crate::js_package::compile(project)?;
+/// Workshop mode's panel, loaded only in workshop mode.
+pub const WORKSHOP: Module = Module {
+    krate: "workshop-panel",
+    wasm: "workshop_panel.wasm",
+    prefix: "idpool-workshop-",
+    meta: "idpool-workshop",
+    about: "workshop module",
+};
+
+/// Every lazily loaded module, in the order they are built.
+pub const MODULES: [&Module; 2] = [&API, &WORKSHOP];
+
+/// The name wasm-bindgen gives the module's files (`module.js`, `module_bg.wasm`).
+const OUT_NAME: &str = "module";
+
+/// Builds every module of [`MODULES`] into `dir` and names each in `dir/index.html`.
+pub fn run_all(project: &Project, dir: &Path) -> Result {
+    for module in MODULES {
+        run(project, dir, module)?;
+    }
+    Ok(())
+}
+
+/// Builds `module` (reusing the last one when the compiled wasm did not change), writes its
+/// files into `dir` and names them in `dir/index.html`. Returns the JS file's name.
+pub fn run(project: &Project, dir: &Path, module: &Module) -> Result<String> {
+    let wasm = crate::js_package::compile_crate(project, module.krate, module.wasm)?;
     let built = optimized(project, &wasm)?;
-    let js = std::fs::read(built.join("idpool.js"))
+    let js = std::fs::read(built.join(format!("{OUT_NAME}.js")))
         .map_err(|error| format!("cannot read the module's JS: {error}"))?;
-    let bg = std::fs::read(built.join("idpool_bg.wasm"))
+    let bg = std::fs::read(built.join(format!("{OUT_NAME}_bg.wasm")))
         .map_err(|error| format!("cannot read the module's wasm: {error}"))?;
-    let mut both = js.clone();
-    both.extend_from_slice(&bg);
-    let name = format!("{PREFIX}{}", hex(&sha256::digest(&both)));
-    remove_old(dir)?;
-    copy(&js, &dir.join(format!("{name}.js")))?;
+    let snippets = snippets(&built.join("snippets"))?;
+    let mut all = js.clone();
+    all.extend_from_slice(&bg);
+    for (path, text) in &snippets {
+        all.extend_from_slice(path.as_bytes());
+        all.extend_from_slice(text);
+    }
+    let name = format!("{}{}", module.prefix, hex(&sha256::digest(&all)));
+    remove_old(dir, module.prefix)?;
+    // The glue imports its inline JS from `./snippets/…`, a folder Trunk also writes for the
+    // page: the module's go to a folder of its own, named like its files.
+    let js = String::from_utf8_lossy(&js).replace("./snippets/", &format!("./{name}-snippets/"));
+    copy(js.as_bytes(), &dir.join(format!("{name}.js")))?;
     copy(&bg, &dir.join(format!("{name}_bg.wasm")))?;
+    for (path, text) in &snippets {
+        let to = dir.join(format!("{name}-snippets")).join(path);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|error| format!("cannot create `{}`: {error}", parent.display()))?;
+        }
+        copy(text, &to)?;
+    }
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index)
         .map_err(|error| format!("cannot read `{}`: {error}", index.display()))?;
-    write(&index, &with_meta(&html, &format!("{name}.js"))?)?;
+    write(
+        &index,
+        &with_meta(&html, module.meta, &format!("{name}.js"))?,
+    )?;
     println!(
-        "lazy module: {name}.js ({} B) and {name}_bg.wasm ({} B) in {}",
+        "{}: {name}.js ({} B), {name}_bg.wasm ({} B) and {} snippet(s) in {}",
+        module.about,
         js.len(),
         bg.len(),
+        snippets.len(),
         dir.display()
     );
     Ok(format!("{name}.js"))
+}
+
+/// Every file under `dir` (wasm-bindgen's inline JS snippets), by path relative to it.
+fn snippets(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut found = Vec::new();
+    if !dir.is_dir() {
+        return Ok(found);
+    }
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries = std::fs::read_dir(&folder)
+            .map_err(|error| format!("cannot list `{}`: {error}", folder.display()))?;
+        for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let bytes = std::fs::read(&path)
+                    .map_err(|error| format!("cannot read `{}`: {error}", path.display()))?;
+                let relative = path.strip_prefix(dir).unwrap_or(&path);
+                found.push((relative.to_string_lossy().replace('\\', "/"), bytes));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
 }
 
 /// wasm-bindgen's `--target web` output for `wasm`, shrunk by `wasm-opt -Oz`: from the cache
@@ -58,15 +148,15 @@ fn optimized(project: &Project, wasm: &Path) -> Result<PathBuf> {
         .map_err(|error| format!("cannot read `{}`: {error}", wasm.display()))?;
     let cache = project
         .scratch()
-        .join("lazy-api")
+        .join("lazy-modules")
         .join(hex(&sha256::digest(&bytes)));
     let done = cache.join("done");
     if done.is_file() {
         return Ok(cache);
     }
     let _ = std::fs::remove_dir_all(&cache);
-    crate::js_package::bindgen(wasm, "web", &cache)?;
-    let bg = cache.join("idpool_bg.wasm");
+    crate::js_package::bindgen_named(wasm, "web", &cache, OUT_NAME)?;
+    let bg = cache.join(format!("{OUT_NAME}_bg.wasm"));
     match find_on_path("wasm-opt") {
         Some(wasm_opt) => crate::js_package::optimize(&wasm_opt, &bg)?,
         None => return Err("wasm-opt not found: run `cargo xtask install`".to_owned()),
@@ -89,44 +179,56 @@ fn copy(bytes: &[u8], to: &Path) -> Result {
 }
 
 /// Earlier builds' module files (a staging folder is fresh, but `dist/` may be reused).
-fn remove_old(dir: &Path) -> Result {
+fn remove_old(dir: &Path, prefix: &str) -> Result {
     let entries = std::fs::read_dir(dir)
         .map_err(|error| format!("cannot list `{}`: {error}", dir.display()))?;
     for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(PREFIX) {
-            let _ = std::fs::remove_file(entry.path());
+        if entry.file_name().to_string_lossy().starts_with(prefix) {
+            let path = entry.path();
+            let _ = if path.is_dir() {
+                std::fs::remove_dir_all(path)
+            } else {
+                std::fs::remove_file(path)
+            };
         }
     }
     Ok(())
 }
 
-/// The meta element naming the module.
-fn meta(file: &str) -> String {
-    format!("<meta name=\"{META_NAME}\" content=\"{file}\" />")
+/// The meta element `meta` naming a module's glue.
+fn meta_element(meta: &str, file: &str) -> String {
+    format!("<meta name=\"{meta}\" content=\"{file}\" />")
 }
 
-/// `html` with the module's meta (replacing an earlier one) at the end of `<head>`.
-pub fn with_meta(html: &str, file: &str) -> Result<String> {
-    let start_tag = format!("<meta name=\"{META_NAME}\"");
+/// `html` with the meta `meta` naming `file` (replacing an earlier one) at the end of `<head>`.
+pub fn with_meta(html: &str, meta: &str, file: &str) -> Result<String> {
+    let start_tag = format!("<meta name=\"{meta}\"");
     let html = crate::csp::remove_element(html, &start_tag);
     let head_end = html.find("</head>").ok_or("the page has no </head>")?;
     let (before, after) = html.split_at(head_end);
     Ok(format!(
         "{}\n    {}\n  {after}",
         before.trim_end(),
-        meta(file)
+        meta_element(meta, file)
     ))
 }
 
-/// Checks that a built `dist` names its lazy module and holds both of its files.
+/// Checks that a built `dist` names every lazy module and holds both files of each.
 pub fn check(dist: &Path) -> Result {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index)
         .map_err(|error| format!("cannot read `{}`: {error}", index.display()))?;
-    let js = named_in(&html).ok_or_else(|| {
+    MODULES
+        .iter()
+        .try_for_each(|module| check_module(dist, &index, &html, module))
+}
+
+fn check_module(dist: &Path, index: &Path, html: &str, module: &Module) -> Result {
+    let js = named_in(html, module.meta).ok_or_else(|| {
         format!(
-            "`{}` names no lazy API module (is the post_build hook in Trunk.toml?)",
-            index.display()
+            "`{}` names no {} (is the post_build hook in Trunk.toml?)",
+            index.display(),
+            module.about
         )
     })?;
     let wasm = js.replace(".js", "_bg.wasm");
@@ -141,9 +243,9 @@ pub fn check(dist: &Path) -> Result {
     Ok(())
 }
 
-/// The module's JS file named in a built page, if any.
-pub fn named_in(html: &str) -> Option<String> {
-    let start = html.find(&format!("<meta name=\"{META_NAME}\" content=\""))?;
+/// The JS file the meta `meta` names in a built page, if any.
+pub fn named_in(html: &str, meta: &str) -> Option<String> {
+    let start = html.find(&format!("<meta name=\"{meta}\" content=\""))?;
     let rest = html.get(start..)?;
     let open = rest.find("content=\"")? + "content=\"".len();
     let value = rest.get(open..)?;
@@ -161,16 +263,36 @@ mod tests {
 
     #[test]
     fn the_meta_goes_into_the_head_once() {
-        let once = with_meta(PAGE, "idpool-api-00.js").unwrap();
+        let once = with_meta(PAGE, API.meta, "idpool-api-00.js").unwrap();
         assert!(once.find("idpool-api-00.js").unwrap() < once.find("</head>").unwrap());
-        let twice = with_meta(&once, "idpool-api-11.js").unwrap();
+        let twice = with_meta(&once, API.meta, "idpool-api-11.js").unwrap();
         assert_eq!(twice.matches("<meta name=\"idpool-api\"").count(), 1);
-        assert_eq!(named_in(&twice).as_deref(), Some("idpool-api-11.js"));
-        assert_eq!(with_meta(&twice, "idpool-api-11.js").unwrap(), twice);
+        assert_eq!(
+            named_in(&twice, API.meta).as_deref(),
+            Some("idpool-api-11.js")
+        );
+        assert_eq!(
+            with_meta(&twice, API.meta, "idpool-api-11.js").unwrap(),
+            twice
+        );
+    }
+
+    #[test]
+    fn each_module_has_its_own_meta() {
+        let api = with_meta(PAGE, API.meta, "idpool-api-00.js").unwrap();
+        let both = with_meta(&api, WORKSHOP.meta, "idpool-workshop-11.js").unwrap();
+        assert_eq!(
+            named_in(&both, API.meta).as_deref(),
+            Some("idpool-api-00.js")
+        );
+        assert_eq!(
+            named_in(&both, WORKSHOP.meta).as_deref(),
+            Some("idpool-workshop-11.js")
+        );
     }
 
     #[test]
     fn a_page_without_the_meta_names_no_module() {
-        assert_eq!(named_in(PAGE), None);
+        assert_eq!(named_in(PAGE, API.meta), None);
     }
 }

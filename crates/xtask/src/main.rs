@@ -76,7 +76,7 @@ fn help() {
     println!("cargo xtask install               install the toolchain only");
     println!("cargo xtask csp [FILE]            write the Content-Security-Policy meta into a built index.html");
     println!("                                  (Trunk's post_build hook runs it on every build)");
-    println!("cargo xtask post-build            Trunk's post_build hook: build the lazily loaded API module into");
+    println!("cargo xtask post-build            Trunk's post_build hook: build the lazily loaded modules (API, workshop) into");
     println!("                                  the staging folder, name it in index.html, then write the CSP");
     println!("cargo xtask catalog               regenerate crates/aws-catalog/data/catalog.tsv from the pinned npm package");
     println!("stages:");
@@ -85,13 +85,13 @@ fn help() {
     }
 }
 
-/// Trunk's `post_build` hook: the lazy API module next to the page, then the page's
+/// Trunk's `post_build` hook: the lazy modules (API, workshop) next to the page, then the page's
 /// Content-Security-Policy (last, since it hashes the final `index.html`).
 fn post_build(project: &Project) -> Result {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| project.dist());
-    lazy_api::run(project, &staging)?;
+    lazy_api::run_all(project, &staging)?;
     csp::run(&[], &project.dist())
 }
 

@@ -19,42 +19,38 @@ pub fn cap_per_code(diagnostics: &mut Vec<Diagnostic>) {
     if diagnostics.len() <= MAX_PER_CODE {
         return;
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut over = false;
-    for d in diagnostics.iter().filter(|d| d.code != MORE_CODE) {
-        let n = seen.entry(d.code.as_str()).or_default();
+    // Per code: how many so far, and the first left out. Codes are borrowed, not copied:
+    // 30,000 warnings of one code cost a count each, not a string each.
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    // The codes that had more, in the order of their first left-out diagnostic.
+    let mut order = Vec::new();
+    let mut keep = Vec::with_capacity(diagnostics.len());
+    for (i, d) in diagnostics.iter().enumerate() {
+        if d.code == MORE_CODE {
+            keep.push(true);
+            continue;
+        }
+        let (n, first_out) = counts.entry(d.code.as_str()).or_insert((0, 0));
         *n += 1;
-        over |= *n > MAX_PER_CODE;
+        if *n == MAX_PER_CODE + 1 {
+            *first_out = i;
+            order.push(d.code.as_str());
+        }
+        keep.push(*n <= MAX_PER_CODE);
     }
-    if !over {
+    let summaries: Vec<Diagnostic> = order
+        .iter()
+        .filter_map(|code| {
+            let (n, first_out) = counts.get(code)?;
+            Some(summary(diagnostics.get(*first_out)?, n - MAX_PER_CODE))
+        })
+        .collect();
+    if summaries.is_empty() {
         return;
     }
-    // Per code: how many were kept, and the summary being built for the rest.
-    let mut kept: HashMap<String, (usize, Option<(Diagnostic, usize)>)> = HashMap::new();
-    let mut order = Vec::new();
-    diagnostics.retain(|d| {
-        if d.code == MORE_CODE {
-            return true;
-        }
-        let entry = kept.entry(d.code.clone()).or_default();
-        if entry.0 < MAX_PER_CODE {
-            entry.0 += 1;
-            return true;
-        }
-        match &mut entry.1 {
-            Some((_, left_out)) => *left_out += 1,
-            None => {
-                order.push(d.code.clone());
-                entry.1 = Some((d.clone(), 1));
-            }
-        }
-        false
-    });
-    for code in order {
-        if let Some((_, Some((first, left_out)))) = kept.remove(&code) {
-            diagnostics.push(summary(&first, left_out));
-        }
-    }
+    let mut kept = keep.into_iter();
+    diagnostics.retain(|_| kept.next().unwrap_or(true));
+    diagnostics.extend(summaries);
 }
 
 fn summary(first: &Diagnostic, left_out: usize) -> Diagnostic {

@@ -35,9 +35,33 @@ pub fn pretty(text: &str) -> String {
     iam_policy::format::format_json(text, "  ").unwrap_or_else(|_| text.to_string())
 }
 
+/// Which role, or which policy of a role, an edit is aimed at: stable while others are
+/// added, removed or renamed, so a list keyed by it keeps each editor's state (caret, undo)
+/// with its own policy, and an edit sent just before a removal cannot land on a neighbour.
+/// Given when a scenario is read (in document order) or an item is added; never written to
+/// the scenario file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemId(pub u32);
+
+impl ItemId {
+    /// The id after the largest of `ids` (the first id when there are none).
+    pub fn after(ids: impl IntoIterator<Item = ItemId>) -> ItemId {
+        ids.into_iter()
+            .max()
+            .map_or(ItemId(0), |ItemId(n)| ItemId(n.saturating_add(1)))
+    }
+
+    /// The id of the item at `index` of a list as read.
+    pub fn at(index: usize) -> ItemId {
+        ItemId(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+}
+
 /// One named policy of a role.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PolicyDoc {
+    /// The policy's id within its role (not part of the scenario file).
+    pub id: ItemId,
     /// `PolicyName`.
     pub name: String,
     /// The policy document as the user typed it.
@@ -47,6 +71,8 @@ pub struct PolicyDoc {
 /// One IAM role with its trust policy, access policies and optional boundary.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoleDoc {
+    /// The role's id within the scenario (not part of the scenario file).
+    pub id: ItemId,
     /// `RoleName`.
     pub name: String,
     /// `Arn`.
@@ -59,6 +85,18 @@ pub struct RoleDoc {
     pub boundary: Option<String>,
     /// Fields of the role the page does not edit, passed through unchanged.
     pub extra: Map<String, Value>,
+}
+
+impl RoleDoc {
+    /// The access policy with id `id`, to edit.
+    pub fn policy_mut(&mut self, id: ItemId) -> Option<&mut PolicyDoc> {
+        self.policies.iter_mut().find(|p| p.id == id)
+    }
+
+    /// The id an access policy added to this role now gets.
+    pub fn next_policy_id(&self) -> ItemId {
+        ItemId::after(self.policies.iter().map(|p| p.id))
+    }
 }
 
 /// The sign-in the scenario simulates.
@@ -125,6 +163,16 @@ pub struct ScenarioDoc {
 }
 
 impl ScenarioDoc {
+    /// The role with id `id`, to edit.
+    pub fn role_mut(&mut self, id: ItemId) -> Option<&mut RoleDoc> {
+        self.roles.iter_mut().find(|r| r.id == id)
+    }
+
+    /// The id a role added now gets.
+    pub fn next_role_id(&self) -> ItemId {
+        ItemId::after(self.roles.iter().map(|r| r.id))
+    }
+
     /// Every policy text of the scenario with its id and how it is used, in document
     /// order: each role's trust policy, access policies and boundary, then the basic
     /// flow's session policy when there is one.

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::indent::dedent;
 use super::{
-    Flow, IdentityType, PolicyDoc, RawObject, RequestDoc, RoleDoc, ScenarioDoc, SignInDoc,
+    Flow, IdentityType, ItemId, PolicyDoc, RawObject, RequestDoc, RoleDoc, ScenarioDoc, SignInDoc,
 };
 
 /// Why a text could not be read as a scenario.
@@ -170,12 +170,14 @@ fn read_role(index: usize, raw: &RawValue) -> Result<RoleDoc, ReadError> {
         |i, p| {
             let p = raw_object(&format!("`roles[{index}].Policies[{i}]`"), p)?;
             Ok(PolicyDoc {
+                id: ItemId::at(i),
                 name: string_of(member(&p, "PolicyName")),
                 text: raw_member(&p, "PolicyDocument").unwrap_or_default(),
             })
         },
     )?;
     Ok(RoleDoc {
+        id: ItemId::at(index),
         name: string_of(member(&role, "RoleName")),
         arn: string_of(member(&role, "Arn")),
         trust: raw_member(&role, "AssumeRolePolicyDocument").unwrap_or_default(),

@@ -162,3 +162,24 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&back.roles[0].policies[0].text, &text);
     }
 }
+
+#[test]
+fn ids_follow_document_order_and_new_ones_come_after_the_largest() {
+    let doc = ScenarioDoc::from_json(
+        r#"{"roles": [{"RoleName": "A", "Policies": [{"PolicyName": "p"}, {"PolicyName": "q"}]},
+                      {"RoleName": "B"}]}"#,
+    )
+    .unwrap();
+    let ids: Vec<_> = doc.roles.iter().map(|r| r.id).collect();
+    assert_eq!(ids, [ItemId(0), ItemId(1)]);
+    let policy_ids: Vec<_> = doc.roles[0].policies.iter().map(|p| p.id).collect();
+    assert_eq!(policy_ids, [ItemId(0), ItemId(1)]);
+    assert_eq!(doc.next_role_id(), ItemId(2));
+    assert_eq!(doc.roles[1].next_policy_id(), ItemId(0));
+    // After a removal the next id still never reuses one in use.
+    let mut fewer = doc.clone();
+    fewer.roles.remove(0);
+    assert_eq!(fewer.next_role_id(), ItemId(2));
+    // Ids are the editor's, not the file's: the file written is the same.
+    assert!(!doc.to_json().contains("\"id\""));
+}

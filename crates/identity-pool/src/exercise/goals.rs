@@ -2,15 +2,15 @@
 //! with the goals' requests in place of its own.
 
 use iam_policy::wildcard_match;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::model::{ExpectedDecision, Goal, GoalKind};
 use crate::report::{Report, RequestDecision, RequestReport};
 use crate::scenario::{Scenario, ScenarioRequest};
 use crate::simulate::simulate;
 
-/// How one goal fares.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// How one goal fares. (Deserialize: the playground's workshop module reads the page's verdict.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct GoalResult {

@@ -2,7 +2,7 @@
 //! the verdict on a learner's scenario. Served by [`crate::api`] (`workshop`, `goals`).
 
 use iam_policy::Diagnostic;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::goals::{evaluate_goals, GoalResult};
 use super::load::load_exercise_file;
@@ -10,8 +10,9 @@ use super::model::{Exercise, Workshop};
 use super::solution::apply_solution;
 use crate::scenario::load_scenario;
 
-/// A workshop as a front end shows it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// A workshop as a front end shows it. (Deserialize: the playground's workshop module reads
+/// the workshop its page read.)
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct WorkshopView {
@@ -26,7 +27,7 @@ pub struct WorkshopView {
 }
 
 /// One exercise as a front end shows it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExerciseView {
@@ -49,8 +50,9 @@ pub struct ExerciseView {
     pub source: String,
 }
 
-/// The verdict on a learner's scenario.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// The verdict on a learner's scenario. (Deserialize: the playground's workshop module reads
+/// the verdict its page judged.)
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct GoalsVerdict {

@@ -18,7 +18,7 @@ use super::scenario_about::ScenarioAbout;
 use super::sign_in_bar::SignInBar;
 use super::undo_load::UndoLoad;
 use super::unrestored::UnrestoredDownload;
-use super::workshop_panel::WorkshopPanel;
+use super::workshop_host::WorkshopHost;
 use crate::examples;
 use crate::hooks::use_baseline::use_baseline;
 use crate::hooks::use_chrome::{use_chrome, Chrome, ChromeInputs};
@@ -97,9 +97,9 @@ pub fn App(props: &AppProps) -> Html {
                 { edit_column(doc, &evaluation, &scenario_json, &dispatch) }
                 <div class="column results-column">
                     if let Some(link) = &props.workshop {
-                        <WorkshopPanel link={link.clone()} doc={doc.clone()} revision={editor.revision}
-                            count={evaluation.count} dispatch={dispatch.clone()} detached={chrome.loads.detached}
-                            shared={(*shared).clone()} {on_open} />
+                        <WorkshopHost link={link.clone()} scenario_json={scenario_json.clone()} revision={editor.revision}
+                            count={evaluation.count} detached={chrome.loads.detached} shared={(*shared).clone()}
+                            dispatch={dispatch.clone()} notify={chrome.notify.clone()} {on_open} />
                     }
                     // The question next to the answer: who signs in and what they ask for,
                     // right above what AWS answers.

@@ -82,7 +82,7 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     });
     let doc = &editor.doc;
     let readonly = options.readonly;
-    let role = doc.roles.get(*focus).map(|r| (*focus, r));
+    let role = doc.roles.get(*focus);
     let part = |p: EmbedPart| -> Html {
         let policy =
             |shown: Shown| embed_policy(shown, role, &evaluation.diagnostics, readonly, &dispatch);

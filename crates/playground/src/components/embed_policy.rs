@@ -20,16 +20,16 @@ pub enum Shown {
     FirstAccess,
 }
 
-/// The policy's editor, or a line saying there is none; `role` is the role in play, by
-/// position, if the scenario has one.
+/// The policy's editor, or a line saying there is none; `role` is the role in play, if the
+/// scenario has one.
 pub fn embed_policy(
     shown: Shown,
-    role: Option<(usize, &RoleDoc)>,
+    role: Option<&RoleDoc>,
     diagnostics: &Rc<DiagnosticMap>,
     readonly: bool,
     dispatch: &Callback<Action>,
 ) -> Html {
-    let Some((index, role)) = role else {
+    let Some(role) = role else {
         return html! { <p class="embed-part empty">{ "This scenario has no role." }</p> };
     };
     let (slot, id_part, text, label) = match shown {
@@ -41,7 +41,7 @@ pub fn embed_policy(
         ),
         Shown::FirstAccess => match role.policies.first() {
             Some(policy) => (
-                PolicySlot::Access(0),
+                PolicySlot::Access(policy.id),
                 policy.name.as_str(),
                 policy.text.as_str(),
                 format!("Policy {} of {}", policy.name, role.name),
@@ -54,7 +54,9 @@ pub fn embed_policy(
     // The same editor id as the full page's, so the simulation's diagnostics find it.
     let id = format!("{}:{id_part}", role.name);
     let diagnostics = diagnostics.get(&id).cloned().unwrap_or_default();
-    let on_change = dispatch.reform(move |t: String| Action::SetPolicyText(index, slot.clone(), t));
+    let role_id = role.id;
+    let on_change =
+        dispatch.reform(move |t: String| Action::SetPolicyText(role_id, slot.clone(), t));
     html! {
         <div class="embed-part">
             <PolicyEditor policy_id={id} value={AttrValue::from(text.to_owned())} {on_change} {diagnostics} {label} {readonly} />

@@ -11,7 +11,6 @@ pub mod embed_result;
 pub mod explorer;
 pub mod export_code_dialog;
 pub mod flow_steps;
-pub mod goal_checklist;
 pub mod header;
 pub mod help_overlay;
 pub mod import_dialog;
@@ -38,14 +37,13 @@ pub mod scope_down_choice;
 pub mod session_view;
 pub mod sign_in_bar;
 pub mod signin_panel;
-pub mod solution_diff;
 pub mod tag_maps;
 pub mod token_paste;
 pub mod token_times;
 pub mod trust_breakdown;
 pub mod undo_load;
 pub mod unrestored;
-pub mod workshop_panel;
+pub mod workshop_host;
 
 /// The policy editor every policy field uses.
 pub use crate::editor::PolicyEditor;

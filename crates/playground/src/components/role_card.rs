@@ -13,8 +13,6 @@ use crate::state::{Action, PolicySlot};
 /// Props of [`RoleCard`].
 #[derive(Properties, PartialEq)]
 pub struct RoleCardProps {
-    /// Position in `roles`.
-    pub index: usize,
     /// The role.
     pub role: RoleDoc,
     /// Diagnostics per editor id.
@@ -26,8 +24,8 @@ pub struct RoleCardProps {
 /// A card with the role's editors.
 #[component]
 pub fn RoleCard(props: &RoleCardProps) -> Html {
-    let i = props.index;
     let role = &props.role;
+    let i = role.id;
     let d = props.dispatch.clone();
     let input = move |make: Rc<dyn Fn(String) -> Action>| {
         let d = d.clone();
@@ -68,14 +66,17 @@ pub fn RoleCard(props: &RoleCardProps) -> Html {
                 <input type="text" value={role.arn.clone()} oninput={input(Rc::new(move |v| Action::SetRoleArn(i, v)))} /></label>
             { editor(PolicySlot::Trust, "trust", &role.trust, format!("Trust policy of {}", role.name)) }
             <h3>{ "Access policies" }</h3>
-            { for role.policies.iter().enumerate().map(|(p, policy)| {
+            // Keyed by id: removing a policy above keeps each editor's caret and undo with
+            // its own policy.
+            { for role.policies.iter().map(|policy| {
+                let p = policy.id;
                 let d = props.dispatch.clone();
                 let rename = Callback::from(move |e: InputEvent| {
                     let input: HtmlInputElement = e.target_unchecked_into();
                     d.emit(Action::SetPolicyName(i, p, input.value()));
                 });
                 html! {
-                    <div class="policy">
+                    <div class="policy" key={p.0}>
                         <div class="row">
                             <label class="field"><span>{ "Policy name" }</span>
                                 <input type="text" value={policy.name.clone()} oninput={rename} /></label>

@@ -30,8 +30,10 @@ pub fn RolesPanel(props: &RolesPanelProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="roles-title">
             <h2 id="roles-title">{ "Roles" }</h2>
-            { for props.roles.iter().enumerate().map(|(index, role)| html! {
-                <RoleCard key={index} {index} role={role.clone()} diagnostics={props.diagnostics.clone()} dispatch={props.dispatch.clone()} />
+            // Keyed by id: removing a role above keeps each card's editors (caret, undo)
+            // with their own role.
+            { for props.roles.iter().map(|role| html! {
+                <RoleCard key={role.id.0} role={role.clone()} diagnostics={props.diagnostics.clone()} dispatch={props.dispatch.clone()} />
             }) }
             <button type="button" onclick={add}>{ "Add role" }</button>
         </section>

@@ -2,15 +2,15 @@
 
 use serde_json::Value;
 
-use super::scenario::{Flow, IdentityType, ScenarioDoc};
+use super::scenario::{Flow, IdentityType, ItemId, ScenarioDoc};
 
 /// Which policy of a role an edit is aimed at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PolicySlot {
     /// `AssumeRolePolicyDocument`.
     Trust,
-    /// `Policies[index]`.
-    Access(usize),
+    /// The access policy with this id.
+    Access(ItemId),
     /// `PermissionsBoundary`.
     Boundary,
 }
@@ -75,22 +75,22 @@ pub enum Action {
     },
     /// Add a role with an empty trust policy.
     AddRole,
-    /// Remove role `index`.
-    RemoveRole(usize),
-    /// Rename role `index` (the ARN is left to the user).
-    SetRoleName(usize, String),
-    /// Set role `index`'s ARN.
-    SetRoleArn(usize, String),
-    /// Replace the text of one policy of role `index`.
-    SetPolicyText(usize, PolicySlot, String),
-    /// Add an access policy to role `index`.
-    AddPolicy(usize),
-    /// Remove access policy `policy` of role `role`.
-    RemovePolicy(usize, usize),
-    /// Rename access policy `policy` of role `role`.
-    SetPolicyName(usize, usize, String),
-    /// Give role `index` a boundary (`true`) or remove it (`false`).
-    ToggleBoundary(usize, bool),
+    /// Remove the role.
+    RemoveRole(ItemId),
+    /// Rename the role (the ARN follows until the user writes another).
+    SetRoleName(ItemId, String),
+    /// Set the role's ARN.
+    SetRoleArn(ItemId, String),
+    /// Replace the text of one policy of the role.
+    SetPolicyText(ItemId, PolicySlot, String),
+    /// Add an access policy to the role.
+    AddPolicy(ItemId),
+    /// Remove access policy (role, policy).
+    RemovePolicy(ItemId, ItemId),
+    /// Rename access policy (role, policy).
+    SetPolicyName(ItemId, ItemId, String),
+    /// Give the role a boundary (`true`) or remove it (`false`).
+    ToggleBoundary(ItemId, bool),
     /// Guest or signed in.
     SetIdentity(IdentityType),
     /// Enhanced or basic flow.

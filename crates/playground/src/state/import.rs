@@ -5,7 +5,7 @@
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::scenario::{pretty, PolicyDoc, RawObject, ReadError, RoleDoc, ScenarioDoc};
+use super::scenario::{pretty, ItemId, PolicyDoc, RawObject, ReadError, RoleDoc, ScenarioDoc};
 
 /// What an import produced: the new scenario and a one-line summary for the notice.
 #[derive(Clone, Debug, PartialEq)]
@@ -216,6 +216,7 @@ fn merge_role_policy(doc: &mut ScenarioDoc, top: &RawObject) -> String {
         Some(i) => doc.roles.get_mut(i),
         None => {
             doc.roles.push(RoleDoc {
+                id: doc.next_role_id(),
                 name: role_name,
                 arn: String::new(),
                 trust: super::reducer::EMPTY_POLICY.into(),
@@ -229,7 +230,11 @@ fn merge_role_policy(doc: &mut ScenarioDoc, top: &RawObject) -> String {
     if let Some(role) = role {
         match role.policies.iter_mut().find(|p| p.name == name) {
             Some(policy) => policy.text = text,
-            None => role.policies.push(PolicyDoc { name, text }),
+            None => role.policies.push(PolicyDoc {
+                id: role.next_policy_id(),
+                name,
+                text,
+            }),
         }
     }
     summary
@@ -330,6 +335,8 @@ fn read_cli_role(raw: &RawValue) -> Result<RoleDoc, ReadError> {
         }
     }
     Ok(RoleDoc {
+        // Given its real id when merged into a scenario.
+        id: ItemId::default(),
         name: text("RoleName").unwrap_or_default(),
         arn: text("Arn").unwrap_or_default(),
         trust: role

@@ -5,7 +5,6 @@ pub mod action;
 pub mod claims_presets;
 pub mod empty;
 pub mod import;
-pub mod line_diff;
 pub mod page;
 pub mod pool_edit;
 pub mod providers;

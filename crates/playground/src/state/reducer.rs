@@ -8,7 +8,7 @@ use yew::Reducible;
 use super::action::{Action, PolicySlot, RequestField, SignInField};
 use super::claims_presets::preset;
 use super::providers::providers;
-use super::scenario::{Flow, IdentityType, PolicyDoc, RequestDoc, RoleDoc, ScenarioDoc};
+use super::scenario::{Flow, IdentityType, ItemId, PolicyDoc, RequestDoc, RoleDoc, ScenarioDoc};
 
 /// An empty policy document to start a new policy from.
 pub const EMPTY_POLICY: &str = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}";
@@ -27,8 +27,8 @@ impl Editor {
     /// Applies one action, returning the new state.
     pub fn apply(mut self, action: Action) -> Self {
         if let Action::ApplyFix(editor_id, text) = &action {
-            if let Some((index, slot)) = policy_slot(&self.doc, editor_id) {
-                return self.apply(Action::SetPolicyText(index, slot, text.clone()));
+            if let Some((role, slot)) = policy_slot(&self.doc, editor_id) {
+                return self.apply(Action::SetPolicyText(role, slot, text.clone()));
             }
         }
         self.revision = self.revision.wrapping_add(1);
@@ -52,16 +52,16 @@ impl Editor {
                 tag_maps,
             } => (doc.pool, doc.pool_roles, doc.tag_maps) = (pool, pool_roles, tag_maps),
             Action::AddRole => add_role(doc),
-            Action::RemoveRole(i) => remove_at(&mut doc.roles, i),
+            Action::RemoveRole(id) => doc.roles.retain(|r| r.id != id),
             Action::SetRoleName(i, name) => with_role(doc, i, |r| rename_role(r, name)),
             Action::SetRoleArn(i, arn) => with_role(doc, i, |r| r.arn = arn),
             Action::SetPolicyText(i, slot, text) => {
                 with_role(doc, i, |r| set_policy_text(r, slot, text));
             }
             Action::AddPolicy(i) => with_role(doc, i, add_policy),
-            Action::RemovePolicy(i, p) => with_role(doc, i, |r| remove_at(&mut r.policies, p)),
+            Action::RemovePolicy(i, p) => with_role(doc, i, |r| r.policies.retain(|q| q.id != p)),
             Action::SetPolicyName(i, p, name) => with_role(doc, i, |r| {
-                if let Some(policy) = r.policies.get_mut(p) {
+                if let Some(policy) = r.policy_mut(p) {
                     policy.name = name;
                 }
             }),
@@ -96,9 +96,10 @@ impl Editor {
     }
 }
 
-/// Edits role `i`, if there is one.
-fn with_role(doc: &mut ScenarioDoc, i: usize, edit: impl FnOnce(&mut RoleDoc)) {
-    if let Some(role) = doc.roles.get_mut(i) {
+/// Edits the role with id `id`, if there is one (an edit sent just before its removal is
+/// dropped, never applied to another role).
+fn with_role(doc: &mut ScenarioDoc, id: ItemId, edit: impl FnOnce(&mut RoleDoc)) {
+    if let Some(role) = doc.role_mut(id) {
         edit(role);
     }
 }
@@ -139,6 +140,7 @@ fn add_role(doc: &mut ScenarioDoc) {
     let n = doc.roles.len() + 1;
     let trust = cognito_trust(&doc.pool);
     doc.roles.push(RoleDoc {
+        id: doc.next_role_id(),
         name: format!("Role{n}"),
         arn: format!("arn:aws:iam::{}:role/Role{n}", account_of(doc)),
         trust,
@@ -164,7 +166,7 @@ fn set_policy_text(role: &mut RoleDoc, slot: PolicySlot, text: String) {
         PolicySlot::Trust => role.trust = text,
         PolicySlot::Boundary => role.boundary = Some(text),
         PolicySlot::Access(p) => {
-            if let Some(policy) = role.policies.get_mut(p) {
+            if let Some(policy) = role.policy_mut(p) {
                 policy.text = text;
             }
         }
@@ -175,6 +177,7 @@ fn set_policy_text(role: &mut RoleDoc, slot: PolicySlot, text: String) {
 fn add_policy(role: &mut RoleDoc) {
     let n = role.policies.len() + 1;
     role.policies.push(PolicyDoc {
+        id: role.next_policy_id(),
         name: format!("Policy{n}"),
         text: EMPTY_POLICY.into(),
     });
@@ -311,22 +314,16 @@ fn sign_in_with_first_provider(doc: &mut ScenarioDoc) {
     }
 }
 
-/// The role index and slot of editor `ROLE:POLICY` (`ROLE:trust`, `ROLE:boundary`).
-pub fn policy_slot(doc: &ScenarioDoc, editor_id: &str) -> Option<(usize, PolicySlot)> {
+/// The role id and slot of editor `ROLE:POLICY` (`ROLE:trust`, `ROLE:boundary`).
+pub fn policy_slot(doc: &ScenarioDoc, editor_id: &str) -> Option<(ItemId, PolicySlot)> {
     let (role, policy) = editor_id.split_once(':')?;
-    let index = doc.roles.iter().position(|r| r.name == role)?;
+    let role = doc.roles.iter().find(|r| r.name == role)?;
     let slot = match policy {
         "trust" => PolicySlot::Trust,
         "boundary" => PolicySlot::Boundary,
-        name => PolicySlot::Access(
-            doc.roles
-                .get(index)?
-                .policies
-                .iter()
-                .position(|p| p.name == name)?,
-        ),
+        name => PolicySlot::Access(role.policies.iter().find(|p| p.name == name)?.id),
     };
-    Some((index, slot))
+    Some((role.id, slot))
 }
 
 /// Edits the value as an object; a non-object (from a hand-edited JSON view) becomes `{}` first.

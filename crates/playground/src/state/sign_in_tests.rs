@@ -66,14 +66,18 @@ fn a_new_role_trusts_this_pool_and_its_arn_follows_its_name() {
         condition["ForAnyValue:StringLike"]["cognito-identity.amazonaws.com:amr"],
         json!("authenticated")
     );
-    let i = e.doc.roles.len() - 1;
+    let last = e.doc.roles.len() - 1;
+    let i = e.doc.roles[last].id;
     let e = e.apply(Action::SetRoleName(i, "Admins".into()));
-    assert_eq!(e.doc.roles[i].arn, "arn:aws:iam::123456789012:role/Admins");
+    assert_eq!(
+        e.doc.roles[last].arn,
+        "arn:aws:iam::123456789012:role/Admins"
+    );
     // Once the user writes another ARN, renaming leaves it alone.
     let e = e
         .apply(Action::SetRoleArn(i, "arn:aws:iam::1:role/Custom".into()))
         .apply(Action::SetRoleName(i, "Other".into()));
-    assert_eq!(e.doc.roles[i].arn, "arn:aws:iam::1:role/Custom");
+    assert_eq!(e.doc.roles[last].arn, "arn:aws:iam::1:role/Custom");
 }
 
 #[test]

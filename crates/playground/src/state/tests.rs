@@ -4,6 +4,7 @@ use serde_json::{json, Value};
 
 use super::import::{Imported, Input};
 use super::reducer::EMPTY_POLICY;
+use super::scenario::ItemId;
 use super::*;
 
 const DEFAULT: &str = include_str!("../../fallback/guest-reads-public-picture.json");
@@ -60,8 +61,8 @@ fn writing_and_reading_back_gives_the_same_document() {
 #[test]
 fn a_broken_policy_is_written_as_a_string_and_named() {
     let e = apply(vec![Action::SetPolicyText(
-        0,
-        PolicySlot::Access(0),
+        ItemId(0),
+        PolicySlot::Access(ItemId(0)),
         "{ \"Version\": ".into(),
     )]);
     let written: Value = serde_json::from_str(&e.doc.to_json()).unwrap();
@@ -118,12 +119,12 @@ fn pool_documents_replace_a_non_object_gracefully() {
 fn roles_policies_and_boundaries() {
     let e = apply(vec![
         Action::AddRole,
-        Action::SetRoleName(1, "Admin".into()),
-        Action::AddPolicy(1),
-        Action::SetPolicyName(1, 0, "Everything".into()),
-        Action::ToggleBoundary(1, true),
-        Action::SetPolicyText(1, PolicySlot::Boundary, "{}".into()),
-        Action::SetPolicyText(1, PolicySlot::Trust, "{\"a\":1}".into()),
+        Action::SetRoleName(ItemId(1), "Admin".into()),
+        Action::AddPolicy(ItemId(1)),
+        Action::SetPolicyName(ItemId(1), ItemId(0), "Everything".into()),
+        Action::ToggleBoundary(ItemId(1), true),
+        Action::SetPolicyText(ItemId(1), PolicySlot::Boundary, "{}".into()),
+        Action::SetPolicyText(ItemId(1), PolicySlot::Trust, "{\"a\":1}".into()),
     ]);
     let admin = &e.doc.roles[1];
     assert_eq!(admin.name, "Admin");
@@ -133,24 +134,64 @@ fn roles_policies_and_boundaries() {
     assert_eq!(admin.trust, "{\"a\":1}");
     // Switching the boundary off and on again starts from an empty policy.
     let e = e
-        .apply(Action::ToggleBoundary(1, false))
-        .apply(Action::ToggleBoundary(1, true));
+        .apply(Action::ToggleBoundary(ItemId(1), false))
+        .apply(Action::ToggleBoundary(ItemId(1), true));
     assert_eq!(e.doc.roles[1].boundary.as_deref(), Some(EMPTY_POLICY));
     let e = e
-        .apply(Action::RemovePolicy(1, 0))
-        .apply(Action::RemoveRole(0));
+        .apply(Action::RemovePolicy(ItemId(1), ItemId(0)))
+        .apply(Action::RemoveRole(ItemId(0)));
     assert_eq!(e.doc.roles.len(), 1);
     assert!(e.doc.roles[0].policies.is_empty());
+}
+
+#[test]
+fn edits_follow_the_role_by_id_when_one_above_is_removed() {
+    let e = apply(vec![
+        Action::AddRole,
+        Action::AddRole,
+        Action::RemoveRole(ItemId(0)),
+        // An edit aimed at the removed role (sent just before) lands nowhere...
+        Action::SetRoleName(ItemId(0), "Lost".into()),
+        // ...and one aimed at the second role reaches it, now first in the list.
+        Action::SetRoleName(ItemId(1), "Kept".into()),
+        Action::AddRole,
+    ]);
+    assert_eq!(
+        doc().roles.len(),
+        1,
+        "the default example has one role, id 0"
+    );
+    let ids: Vec<ItemId> = e.doc.roles.iter().map(|r| r.id).collect();
+    assert_eq!(ids, [ItemId(1), ItemId(2), ItemId(3)]);
+    assert_eq!(e.doc.roles[0].name, "Kept");
+    // The role added after the removal got a new id, not the removed role's 0.
+    assert!(e.doc.roles.iter().all(|r| r.name != "Lost"));
+}
+
+#[test]
+fn policies_are_addressed_by_id_within_their_role() {
+    let e = apply(vec![
+        Action::AddPolicy(ItemId(0)),
+        Action::AddPolicy(ItemId(0)),
+        Action::RemovePolicy(ItemId(0), ItemId(0)),
+        Action::SetPolicyName(ItemId(0), ItemId(1), "Second".into()),
+        Action::SetPolicyText(ItemId(0), PolicySlot::Access(ItemId(0)), "gone".into()),
+    ]);
+    let policies = &e.doc.roles[0].policies;
+    assert!(policies
+        .iter()
+        .any(|p| p.id == ItemId(1) && p.name == "Second"));
+    assert!(policies.iter().all(|p| p.text != "gone"));
 }
 
 #[test]
 fn out_of_range_indexes_change_nothing_but_the_revision() {
     let before = doc();
     let e = apply(vec![
-        Action::RemoveRole(9),
-        Action::SetRoleName(9, "x".into()),
-        Action::SetPolicyText(0, PolicySlot::Access(9), "x".into()),
-        Action::RemovePolicy(0, 9),
+        Action::RemoveRole(ItemId(9)),
+        Action::SetRoleName(ItemId(9), "x".into()),
+        Action::SetPolicyText(ItemId(0), PolicySlot::Access(ItemId(9)), "x".into()),
+        Action::RemovePolicy(ItemId(0), ItemId(9)),
         Action::RemoveRequest(9),
         Action::SetRequest(9, RequestField::Action, "x".into()),
     ]);

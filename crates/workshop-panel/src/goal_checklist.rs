@@ -5,7 +5,7 @@ use std::rc::Rc;
 use identity_pool::exercise::GoalsVerdict;
 use yew::prelude::*;
 
-use super::rich_text::RichText;
+use playground::components::rich_text::RichText;
 
 /// Props of [`GoalChecklist`].
 #[derive(Properties, PartialEq)]

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use identity_pool::exercise::{workshop_view, GoalsVerdict};
 
 use super::{SharedVersion, Workshop, WorkshopAction};
-use crate::storage::progress::Progress;
+use playground::storage::progress::Progress;
 
 fn shipped() -> Workshop {
     let text = include_str!("../../../web/workshops/iam-roles.json");

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::state::line_diff::{line_diff, normalized_json, DiffLine};
+use crate::line_diff::{line_diff, normalized_json, DiffLine};
 
 /// Props of [`SolutionDiff`].
 #[derive(Properties, PartialEq)]

@@ -1,14 +1,14 @@
 //! Workshop mode's state (docs/exercises.md): the workshop, the exercise open, the verdict
 //! on the learner's scenario, hints and the solution shown, and the progress kept per
 //! workshop. Plain Rust, tested natively (`workshop_tests.rs`); the judging itself is
-//! `identity_pool::exercise`, reached through the API in `backend`.
+//! `identity_pool::exercise`, reached through the API in `playground::backend`.
 
 use std::rc::Rc;
 
 use identity_pool::exercise::{ExerciseView, GoalsVerdict, WorkshopView};
 use yew::Reducible;
 
-use crate::storage::progress::Progress;
+use playground::storage::progress::Progress;
 
 /// Everything workshop mode shows besides the scenario itself.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -232,5 +232,5 @@ impl Reducible for Workshop {
 }
 
 #[cfg(test)]
-#[path = "workshop_tests.rs"]
+#[path = "state_tests.rs"]
 mod tests;

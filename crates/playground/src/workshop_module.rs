@@ -1,0 +1,170 @@
+//! Workshop mode's panel lives in a wasm module of its own (crate `workshop-panel`), loaded
+//! only in workshop mode: a visitor of the playground never downloads it (docs/bundle.md).
+//! This is the page's side of the bridge: the two messages that cross it, as JSON, and the
+//! calls that load the module, mount the panel into an element of the page and tell it what
+//! changed. The panel's side is `workshop_panel::mount`.
+//!
+//! The panel renders inside the page (next to the results) and needs only a little of the
+//! page: the learner's scenario as JSON text after each evaluation, the editor's revision,
+//! the evaluation count and the "away" counter ([`PanelInput`]). It asks the page
+//! ([`PanelEvent`], answered at once as JSON text) to load a scenario, to read a workshop
+//! file and to judge the learner's scenario, and says which exercise is open. Reading and
+//! judging stay in the page, which holds the simulation and `identity_pool::api` already:
+//! a module doing them itself carried a second compiled copy of the scenario reader and the
+//! simulation (measured: 323,561 B gzipped instead of the panel's own bytes; docs/bundle.md).
+
+use identity_pool::exercise::WorkshopView;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+/// The `<meta>` naming the module's glue (written by `cargo xtask post-build`).
+pub const META: &str = "idpool-workshop";
+
+/// Fixed for the panel's life: which workshop and exercise the link names.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PanelStart {
+    /// The workshop id (its file is `workshops/<id>.json` next to the page).
+    pub workshop: String,
+    /// The exercise the link names.
+    #[serde(default)]
+    pub exercise: Option<String>,
+    /// The scenario the link carried (a learner's shared version of that exercise).
+    #[serde(default)]
+    pub shared: Option<String>,
+}
+
+/// What changed in the page since the last message.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PanelInput {
+    /// The learner's scenario as JSON text, written after an evaluation; absent when it was
+    /// not written again since the last message (a keystroke only bumps `revision`).
+    #[serde(default)]
+    pub scenario: Option<String>,
+    /// The editor's revision (bumped by every edit).
+    pub revision: u64,
+    /// How many evaluations have run: the goals are judged after each.
+    pub count: u32,
+    /// Bumped whenever the page loads something other than the exercise (an example, an
+    /// import, a new scenario): the panel then stops judging and keeping the editor's
+    /// scenario until the learner goes back.
+    pub detached: u32,
+}
+
+/// The page's answer to [`PanelEvent::Read`]: the workshop, or its problems as
+/// `name:line:column message` lines.
+pub type ReadAnswer = Result<WorkshopView, Vec<String>>;
+
+/// What the panel asks of the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum PanelEvent {
+    /// Load this scenario (JSON text) into the editor: an exercise opened, or its solution.
+    Load(String),
+    /// This exercise (its id) is open: the page's Share names it.
+    Opened(String),
+    /// Read this workshop file; answered with a [`ReadAnswer`].
+    Read {
+        /// The file's name or URL, named in its problems.
+        name: String,
+        /// Its text.
+        text: String,
+    },
+    /// Judge `scenario` against an exercise's goals; answered with a
+    /// `identity_pool::exercise::GoalsVerdict`.
+    Judge {
+        /// The exercise's text (`ExerciseView::source`), as `identity_pool::api` takes it.
+        source: String,
+        /// The learner's scenario as JSON text.
+        scenario: String,
+    },
+}
+
+/// The page's answer to `event`, as JSON text (empty for the events that need none).
+pub fn answer(event: PanelEvent, on_other: &dyn Fn(PanelEvent)) -> String {
+    match event {
+        PanelEvent::Read { name, text } => {
+            let read: ReadAnswer = crate::backend::load_workshop(&text).map_err(|problems| {
+                problems
+                    .into_iter()
+                    .map(|p| format!("{name}:{p}"))
+                    .collect()
+            });
+            serde_json::to_string(&read).unwrap_or_default()
+        }
+        PanelEvent::Judge { source, scenario } => {
+            serde_json::to_string(&crate::backend::judge(&source, &scenario)).unwrap_or_default()
+        }
+        other => {
+            on_other(other);
+            String::new()
+        }
+    }
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function idpool_workshop_mount(module, host, start, onEvent) {
+  return module.mount(host, start, onEvent);
+}
+export function idpool_workshop_update(panel, input) {
+  panel.update(input);
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn idpool_workshop_mount(
+        module: &JsValue,
+        host: &web_sys::Element,
+        start: &str,
+        on_event: &js_sys::Function,
+    ) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch)]
+    fn idpool_workshop_update(panel: &JsValue, input: &str) -> Result<(), JsValue>;
+}
+
+/// A mounted panel.
+pub struct Mounted {
+    panel: JsValue,
+    /// Called by the panel with each [`PanelEvent`] as JSON text, returning the answer;
+    /// kept alive with the panel.
+    _on_event: Closure<dyn FnMut(String) -> String>,
+}
+
+/// Loads the module (once) and mounts the panel into `host`, which the page leaves to it;
+/// reads and judgements are answered here ([`answer`]), `on_event` gets the other events.
+/// The error says in one line why it failed.
+pub async fn mount(
+    host: &web_sys::Element,
+    start: &PanelStart,
+    on_event: impl Fn(PanelEvent) + 'static,
+) -> Result<Mounted, String> {
+    let module = crate::lazy_module::load(META).await.map_err(|e| {
+        format!("the workshop panel could not be loaded ({e}); check the connection and try again")
+    })?;
+    let on_event =
+        Closure::<dyn FnMut(String) -> String>::new(
+            move |json: String| match serde_json::from_str::<PanelEvent>(&json) {
+                Ok(event) => answer(event, &on_event),
+                Err(_) => String::new(),
+            },
+        );
+    let start = serde_json::to_string(start).unwrap_or_default();
+    let panel = idpool_workshop_mount(&module, host, &start, on_event.as_ref().unchecked_ref())
+        .map_err(|e| {
+            format!(
+                "the workshop panel failed to start: {}",
+                crate::lazy_module::reason(&e)
+            )
+        })?;
+    Ok(Mounted {
+        panel,
+        _on_event: on_event,
+    })
+}
+
+impl Mounted {
+    /// Tells the panel what changed.
+    pub fn update(&self, input: &PanelInput) {
+        let json = serde_json::to_string(input).unwrap_or_default();
+        let _ = idpool_workshop_update(&self.panel, &json);
+    }
+}
