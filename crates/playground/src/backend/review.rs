@@ -4,6 +4,7 @@
 //! ([`super::lazy`]); the answers stay the JSON the API wrote, read by field name where
 //! the page shows them (no copy of their types, and no deserializer per type in the page).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use identity_pool::api::{ApiCall, DiffFormat, EffectiveFormat, ScenarioInput};
@@ -53,13 +54,29 @@ pub async fn load_catalog(text: String) -> Result<String, String> {
 }
 
 /// Has the module's worker decide the baseline's side of every identity now, before the
-/// user edits, so the first comparison after an edit decides only the edited side. Only
-/// off the page's thread: without a worker, the first comparison decides it, as before.
-pub async fn keep_baseline(baseline_json: &str) {
+/// user edits, so the first comparison after an edit decides only the edited side; once
+/// per baseline. Only off the page's thread: without a worker, the first comparison
+/// decides it, as before.
+pub fn keep_baseline(baseline_json: &str) {
+    thread_local! {
+        static KEPT: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    let new = KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let new = *kept != baseline_json;
+        if new {
+            baseline_json.clone_into(&mut kept);
+        }
+        new
+    });
+    if !new {
+        return;
+    }
     if let Ok(request) = request_text(ApiCall::KeepBaseline {
         baseline: ScenarioInput::Text(baseline_json.to_owned()),
     }) {
-        crate::api_module::post_to_worker(&request).await;
+        // Posted now; the worker answers in the order asked, before the next comparison.
+        drop(crate::api_module::post_to_worker(&request));
     }
 }
 

@@ -7,9 +7,11 @@
 //! A change never goes unnoticed: the Changes tab counts it (listed requests whose decision
 //! changed, actions newly allowed or denied, over every identity) whether or not the panel
 //! was opened. The explorer is recomputed after each evaluation while it is open, the
-//! comparison (and, once a tab was opened, the coach) a moment after typing pauses; the
-//! answers come back asynchronously, so neither holds a keystroke back, and an answer older
-//! than one already shown is dropped.
+//! comparison (and, once a tab was opened, the coach) a moment after typing pauses, in the
+//! API module's worker (off the page's thread; on it when the worker cannot start), which
+//! decides the baseline's side as soon as the catalog is loaded; the answers come back
+//! asynchronously, so neither holds a keystroke back, and an answer older than one already
+//! shown is dropped.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -159,17 +161,6 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
         );
     }
     {
-        // The baseline's side of every identity, decided in the module's worker once the
-        // catalog is loaded (and for each new baseline), before the next edit: the first
-        // comparison after it then decides only the edited side.
-        use_effect_with((loaded, props.baseline.clone()), |(loaded, baseline)| {
-            if *loaded {
-                let json = baseline.json.clone();
-                yew::platform::spawn_local(async move { review::keep_baseline(&json).await });
-            }
-        });
-    }
-    {
         // Whether the scenario differs from the baseline: checked once typing pauses (never
         // in a keystroke's task), until it first does.
         let (edited, edit_check) = (edited.clone(), edit_check.clone());
@@ -203,6 +194,10 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
             (props.count, loaded, baseline.clone(), opened),
             move |(_, loaded, _, opened)| {
                 let opened = *opened;
+                if *loaded {
+                    // The baseline's sides, decided in the worker before the next edit.
+                    review::keep_baseline(&baseline.json);
+                }
                 if *loaded
                     && !compares_after_edit(last_cost, opened, crate::api_module::off_thread())
                 {
