@@ -310,14 +310,15 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     };
     let catalog_note = match (&catalog, *tab) {
         (CatalogState::Loaded(info, ms), Some(_)) => {
-            format!("catalog {info}; catalog and review module loaded in {ms:.0} ms")
+            let ms = crate::timing::whole(*ms);
+            format!("catalog {info}; catalog and review module loaded in {ms} ms")
         }
         _ => String::new(),
     };
     html! {
         <section class="panel review" aria-labelledby="review-title" data-testid="review"
             data-catalog={if loaded { "loaded" } else { "pending" }}
-            data-load-ms={match &catalog { CatalogState::Loaded(_, ms) => format!("{ms:.0}"), _ => String::new() }}>
+            data-load-ms={match &catalog { CatalogState::Loaded(_, ms) => crate::timing::whole(*ms), _ => String::new() }}>
             <h2 id="review-title">{ "Permissions" }</h2>
             <div role="tablist" class="tabs" aria-label="Permissions views">
                 { tab_button(Tab::Explorer, "Effective permissions".into(), "tab-explorer", String::new()) }
