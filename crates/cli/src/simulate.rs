@@ -7,7 +7,8 @@
 use std::process::ExitCode;
 
 use identity_pool::api::{
-    self, ApiAnswerBody, ApiCall, Explain, ScenarioInput, MAX_DOCUMENT_BYTES,
+    self, ApiAnswerBody, ApiCall, ApiRequest, Explain, ScenarioInput, API_VERSION,
+    MAX_DOCUMENT_BYTES,
 };
 use identity_pool::import::DecodedToken;
 
@@ -48,10 +49,16 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
     let file = file.map_or("-", String::as_str);
-    let reply = api::call(ApiCall::Simulate {
-        scenario,
-        explain: Explain::All,
-    });
+    // The whole API (`answer`), not the inlined `call`: its explanations name what each
+    // wildcard action entry covers, as the JS package's do.
+    let reply = api::answer(&ApiRequest {
+        api_version: API_VERSION,
+        call: ApiCall::Simulate {
+            scenario,
+            explain: Explain::All,
+        },
+    })
+    .body;
     let ApiAnswerBody::Simulate { report } = &reply else {
         eprintln!("idpool: unexpected answer");
         return ExitCode::from(2);

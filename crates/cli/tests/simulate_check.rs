@@ -172,3 +172,46 @@ fn export_prints_each_format_and_refuses_an_unknown_one() {
         Some(2)
     );
 }
+
+/// A request allowed by a wildcard entry: the explanation names the entry, where it is in
+/// the file, and (the catalog being compiled in) how many actions it covers, the count
+/// `idpool actions` gives for the same pattern.
+#[test]
+fn simulate_names_the_wildcard_entry_that_matched_and_what_it_covers() {
+    let corpus = format!(
+        "{}/../../tests/scenarios/access-policies.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let cases: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(corpus).unwrap()).unwrap();
+    let mut scenario = cases[0].clone();
+    let statement = &mut scenario["roles"][0]["Policies"][0]["PolicyDocument"]["Statement"][0];
+    statement["Action"] = serde_json::json!(["s3:PutObject", "s3:Get*"]);
+    let text = serde_json::to_string_pretty(&scenario).unwrap();
+    let path = file("wildcard.json", &text);
+    let out = idpool(&["simulate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let request = &report["requests"][0];
+    assert_eq!(request["action"], "s3:GetObject");
+    let st = &request["explanation"]["statements"][0];
+    let entry = &st["action"]["entry"];
+    assert_eq!(entry["index"], 1);
+    assert_eq!(st["action"]["values"][1], "s3:Get*");
+    let (start, end) = (
+        entry["span"]["start"].as_u64().unwrap() as usize,
+        entry["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], "\"s3:Get*\"");
+
+    let actions = idpool(&["actions", "s3:Get*", "--format", "json"]);
+    let expansion: serde_json::Value = serde_json::from_str(&stdout(&actions)).unwrap();
+    let count = expansion["count"].as_u64().unwrap();
+    let reason = st["reason"].as_str().unwrap();
+    assert!(
+        reason.starts_with(&format!(
+            "the statement applies: `s3:Get*` ({count} actions, all Read) matches `s3:GetObject`, "
+        )),
+        "{reason}"
+    );
+}

@@ -3,7 +3,9 @@
 //! all answer through [`evaluate_cases_json`] or [`evaluate_case`], so they agree. The
 //! request envelope and its version live in `identity_pool::api`, the one API door.
 
-use crate::catalog::{context_keys, expansions, ActionExpansion, Catalog, ContextKeys};
+use crate::catalog::{
+    context_keys, expansions, name_coverage, ActionExpansion, Catalog, ContextKeys,
+};
 use crate::json::{self, JsonNode, JsonValue};
 use crate::{decide, evaluate, Diagnostic, Explanation, Origin, Span, Verdict};
 use serde::{Deserialize, Serialize};
@@ -273,7 +275,10 @@ fn evaluate_case_node(
             expansions: Vec::new(),
         };
     };
-    let evaluation = evaluate(&set, &request);
+    let mut evaluation = evaluate(&set, &request);
+    if let Some(c) = catalog_or_none {
+        name_coverage([&mut evaluation.explanation], c);
+    }
     let decision = Verdict::from(evaluation.decision);
     let matches_expected = expected.as_ref().map(|e| e == decision.as_str());
     EvalAnswer {

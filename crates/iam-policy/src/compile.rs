@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+mod entry_spans;
+
 use crate::arn::ArnPattern;
 use crate::condition::{CompiledCondition, Operator};
 use crate::index::actions::ActionsByService;
@@ -10,6 +12,7 @@ use crate::index::StatementIndex;
 use crate::pattern::Template;
 use crate::policy::{Effect, NameList, Policy, PolicyKind};
 use crate::Span;
+use entry_spans::EntrySpans;
 use serde::Serialize;
 
 /// Labels a compiled policy in explanations.
@@ -47,6 +50,19 @@ pub(crate) struct PrincipalSpec {
 pub(crate) struct Patterns<T> {
     pub negated: bool,
     pub items: Arc<[(String, T)]>,
+    /// Each item's span in the policy text, for explanations only (kept apart from `items`
+    /// so the matching loops read no more memory than before).
+    pub spans: EntrySpans,
+}
+
+impl<T> Patterns<T> {
+    /// The explanation's record of entry `index` (the one that decided the comparison).
+    pub fn entry(&self, index: usize) -> Option<crate::explain::MatchedEntry> {
+        Some(crate::explain::MatchedEntry {
+            index,
+            span: self.spans.get(index)?,
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -173,5 +189,6 @@ fn patterns<T>(list: &NameList, compile: impl Fn(&str) -> T) -> Patterns<T> {
             .iter()
             .map(|v| (v.value.clone(), compile(&v.value)))
             .collect(),
+        spans: EntrySpans::new(list.values.iter().map(|v| v.span)),
     }
 }

@@ -357,6 +357,7 @@ fn record(
         request: value.to_string(),
         values: Vec::new(),
         note: None,
+        entry: None,
     };
     let mut explained = StatementExplanation {
         statement,
@@ -422,3 +423,6 @@ fn level_policies<'s>(set: &'s PolicySet<'_>, layer: Layer, i: usize) -> Option<
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod entry_tests;

@@ -64,6 +64,45 @@ pub struct ElementMatch {
     /// Why, when it is not obvious (an unresolved variable, a role-ARN match, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The entry that covered the request's value: the `Action` or `Resource` entry that
+    /// matched, or the `NotAction`/`NotResource` entry that excluded it (the first, in the
+    /// element's order). Absent when none did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<MatchedEntry>,
+}
+
+/// Which entry of an `Action`/`NotAction`/`Resource`/`NotResource` element it was.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct MatchedEntry {
+    /// 0-based index in the element's list (0 for a single string); the entry is
+    /// `values[index]`.
+    pub index: usize,
+    /// Its span in the policy text, quotes included (as the statement's `span`).
+    pub span: Span,
+}
+
+impl ElementMatch {
+    /// The entry in backticks, with what `covers` says of it (for a wildcard action entry
+    /// with the catalog at hand: ` (63 actions, all Read)`).
+    fn entry_words(&self, covers: &impl Fn(&str) -> Option<String>) -> Option<String> {
+        let value = self.values.get(self.entry.as_ref()?.index)?;
+        let mut words = format!("`{value}`");
+        if self.element.ends_with("Action") && value.contains(['*', '?']) {
+            if let Some(covered) = covers(value) {
+                words.push_str(&format!(" ({covered})"));
+            }
+        }
+        Some(words)
+    }
+
+    /// How the element let the statement apply: "`s3:Get*` matches `s3:GetObject`"; `None`
+    /// when no entry matched (a `NotAction`, or no `Resource` in a trust policy).
+    fn applies_words(&self, covers: &impl Fn(&str) -> Option<String>) -> Option<String> {
+        let entry = self.entry_words(covers)?;
+        (!self.element.starts_with("Not")).then(|| format!("{entry} matches `{}`", self.request))
+    }
 }
 
 /// How one condition (one operator and one key) evaluated.
@@ -112,6 +151,13 @@ pub struct StatementExplanation {
 impl StatementExplanation {
     /// The plain-words `reason` for the parts recorded.
     pub fn describe(&self) -> String {
+        self.describe_with(|_| None)
+    }
+
+    /// [`Self::describe`], with `covers` saying what a wildcard action entry covers (the
+    /// catalog's count, `iam_policy::catalog::coverage_words`): the one formatter of the
+    /// reason, with or without a catalog.
+    pub fn describe_with(&self, covers: impl Fn(&str) -> Option<String>) -> String {
         let list = |values: &[String]| {
             values
                 .iter()
@@ -120,17 +166,26 @@ impl StatementExplanation {
                 .join(", ")
         };
         let element = |e: &ElementMatch, what: &str| {
-            let verdict = if e.element.starts_with("Not") {
-                "is excluded by"
-            } else {
-                "is not covered by"
+            let base = match e.entry_words(&covers) {
+                // A `NotAction`/`NotResource` entry excluded it: name that entry.
+                Some(entry) if e.element.starts_with("Not") => format!(
+                    "{what} `{}` is excluded by `{}` entry {entry}",
+                    e.request, e.element
+                ),
+                _ => {
+                    let verdict = if e.element.starts_with("Not") {
+                        "is excluded by"
+                    } else {
+                        "is not covered by"
+                    };
+                    format!(
+                        "{what} `{}` {verdict} `{}` ({})",
+                        e.request,
+                        e.element,
+                        list(&e.values)
+                    )
+                }
             };
-            let base = format!(
-                "{what} `{}` {verdict} `{}` ({})",
-                e.request,
-                e.element,
-                list(&e.values)
-            );
             match &e.note {
                 Some(note) => format!("{base}: {note}"),
                 None => base,
@@ -171,7 +226,16 @@ impl StatementExplanation {
             } else {
                 format!(" and its {n} condition(s) hold")
             };
-            format!("the statement applies: action and resource match{conditions}")
+            let parts: Vec<String> = [&self.action, &self.resource]
+                .into_iter()
+                .filter_map(|e| e.applies_words(&covers))
+                .collect();
+            let matches = if parts.is_empty() {
+                "action and resource match".to_owned()
+            } else {
+                parts.join(", ")
+            };
+            format!("the statement applies: {matches}{conditions}")
         } else {
             "the statement does not apply".to_string()
         }

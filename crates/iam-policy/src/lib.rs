@@ -38,8 +38,8 @@ pub use diagnostic::{
 };
 pub use evaluate::{decide, decide_with_layer, evaluate, OrgLevel, PolicySet};
 pub use explain::{
-    Blocker, ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult, Rule,
-    StatementExplanation, StatementRef, Unevaluated,
+    Blocker, ConditionExplanation, ElementMatch, Evaluation, Explanation, Layer, LayerResult,
+    MatchedEntry, Rule, StatementExplanation, StatementRef, Unevaluated,
 };
 pub use format::format_policy;
 pub use policy::{

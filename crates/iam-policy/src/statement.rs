@@ -156,7 +156,14 @@ fn action_matches(
     if let Some(t) = trace {
         let name = if list.negated { "NotAction" } else { "Action" };
         let values = list.items.iter().map(|(raw, _)| raw.clone()).collect();
-        t.action = Some(element(name, ok, &req.action, values, None));
+        let mut explained = element(name, ok, &req.action, values, None);
+        // Which entry covered the action (explanations only: `decide` never looks).
+        explained.entry = list
+            .items
+            .iter()
+            .position(matches)
+            .and_then(|i| list.entry(i));
+        t.action = Some(explained);
     }
     ok
 }
@@ -221,7 +228,13 @@ fn resource_matches(
                 "variable `${{{key}}}` in a `{name}` entry has no value, so that entry matches nothing"
             ));
         }
-        t.resource = Some(element(name, ok, &req.resource, values, note.as_deref()));
+        let mut explained = element(name, ok, &req.resource, values, note.as_deref());
+        explained.entry = list
+            .items
+            .iter()
+            .position(|(_, p)| p.matches(&req.resource, &req.context) == Matched::Yes)
+            .and_then(|i| list.entry(i));
+        t.resource = Some(explained);
     }
     ok
 }
@@ -239,5 +252,6 @@ pub(crate) fn element(
         request: request.to_string(),
         values,
         note: note.map(str::to_string),
+        entry: None,
     }
 }

@@ -474,11 +474,24 @@ pub fn answer(request: &ApiRequest) -> ApiAnswer {
             ),
         }
     } else {
-        answer_call(&request.call)
+        let mut body = answer_call(&request.call);
+        name_coverage(&mut body);
+        body
     };
     ApiAnswer {
         api_version: API_VERSION,
         body,
+    }
+}
+
+/// With a catalog, the reason of each statement a wildcard action entry decided says what
+/// the entry covers (`iam_policy::catalog::name_coverage`). Here, not in [`call`]: the page's
+/// own simulation has no catalog, and the words would only cost its first load.
+fn name_coverage(body: &mut ApiAnswerBody) {
+    if let (ApiAnswerBody::Simulate { report }, Some(catalog)) = (body, catalog_source::get()) {
+        let explained = report.requests.iter_mut();
+        let explained = explained.filter_map(|r| r.explanation.as_mut());
+        iam_policy::catalog::name_coverage(explained, catalog);
     }
 }
 

@@ -3,6 +3,7 @@
 // accessible name; user text is rendered as text; nothing leaves the origin.
 
 import assert from 'node:assert/strict';
+import { trackRequests } from '../lib/requests.mjs';
 
 const VIEWPORTS = [
   { label: 'light 1280x800', viewport: { width: 1280, height: 800 }, colorScheme: 'light' },
@@ -86,8 +87,7 @@ export const tests = {
 
   'nothing is requested outside the page origin': async (t) => {
     const page = await t.newPage();
-    const urls = [];
-    page.on('request', (request) => urls.push(request.url()));
+    const urls = trackRequests(page);
     await page.goto(t.baseUrl, { waitUntil: 'load' });
     await t.waitReady(page);
     // Use the page a little: pick examples, edit, share.

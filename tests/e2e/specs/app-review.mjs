@@ -5,6 +5,7 @@
 // one-click fix restores the tighter policy.
 
 import assert from 'node:assert/strict';
+import { trackRequests } from '../lib/requests.mjs';
 
 export const timeoutMs = 180_000;
 
@@ -38,9 +39,8 @@ const median = (values) => {
 
 /** Opens the app and the Permissions panel's `tab`; resolves once the catalog is loaded. */
 async function openWithCatalog(t, tab = 'tab-explorer', hash = '') {
-  const requests = [];
   const page = await t.openApp(hash);
-  page.on('request', (r) => requests.push(r.url()));
+  const requests = trackRequests(page);
   await page.locator('[data-testid="review"] [data-testid="catalog-status"][data-state="waiting"]').waitFor();
   const started = performance.now();
   await page.locator(`[data-testid="${tab}"]`).click();
@@ -125,8 +125,7 @@ export const tests = {
 
   'an edit is counted on the Changes tab without opening the panel': async (t) => {
     const page = await t.openApp();
-    const requests = [];
-    page.on('request', (r) => requests.push(r.url()));
+    const requests = trackRequests(page);
     const changesTab = page.locator('[data-testid="tab-changes"]');
     // Nothing edited: nothing more is loaded.
     await page.waitForTimeout(1_500);

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serveDir } from '../lib/static-server.mjs';
+import { trackRequests } from '../lib/requests.mjs';
 
 const ID = 'token-preferred-role';
 const EXAMPLE = /\/examples\/[^/]+\.json$/;
@@ -15,13 +16,7 @@ const picker = '[data-testid="example-picker"]';
 const decision = (index, value) => `[data-testid="request-result"][data-index="${index}"][data-decision="${value}"]`;
 
 /** Every example file the page requests from now on. */
-function track(page) {
-  const urls = [];
-  page.on('request', (request) => {
-    if (EXAMPLE.test(new URL(request.url()).pathname)) urls.push(request.url());
-  });
-  return urls;
-}
+const track = (page) => trackRequests(page, (url) => EXAMPLE.test(new URL(url).pathname));
 
 async function scenario(t, id) {
   return JSON.parse(await readFile(path.join(t.config.repoRoot, 'web/examples', `${id}.json`), 'utf8'));

@@ -8,17 +8,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serveDir } from '../lib/static-server.mjs';
+import { trackRequests } from '../lib/requests.mjs';
 
 const root = path.join(import.meta.dirname, '..', '..', '..');
 const LAZY = /\/idpool-api-[0-9a-f]+(_bg\.wasm|\.js)$/;
 const FIRST_ALLOWED = '[data-testid="request-result"][data-index="0"][data-decision="Allowed"]';
 
-/** Every URL the page requests from now on. */
-function track(page) {
-  const urls = [];
-  page.on('request', (request) => urls.push(request.url()));
-  return urls;
-}
 
 const lazyOf = (urls) => urls.filter((url) => LAZY.test(new URL(url).pathname));
 
@@ -36,7 +31,7 @@ async function importCode(page, text) {
 export const tests = {
   'the first load fetches no lazy module; the first import fetches it once': async (t) => {
     const page = await t.newPage();
-    const urls = track(page);
+    const urls = trackRequests(page);
     const started = performance.now();
     await page.goto(t.baseUrl, { waitUntil: 'load' });
     await t.waitReady(page);
@@ -71,7 +66,7 @@ export const tests = {
     const host = await serveDir(dist, { prefix: '/tools/idpool/' });
     try {
       const page = await t.newPage({ origins: [host.url] });
-      const urls = track(page);
+      const urls = trackRequests(page);
       await page.goto(host.url, { waitUntil: 'load' });
       await t.waitReady(page);
       assert.deepEqual(lazyOf(urls), []);

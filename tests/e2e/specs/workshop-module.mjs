@@ -4,16 +4,11 @@
 // way to try again that then works.
 
 import assert from 'node:assert/strict';
+import { trackRequests } from '../lib/requests.mjs';
 
 const WORKSHOP_MODULE = /\/idpool-workshop-[0-9a-f]+(_bg\.wasm|\.js|-snippets\/.*)$/;
 const LOADED = '[data-testid="workshop"][data-loaded="true"][data-exercise="first-trust-policy"]';
 
-/** Every URL the page requests from now on. */
-function track(page) {
-  const urls = [];
-  page.on('request', (request) => urls.push(request.url()));
-  return urls;
-}
 
 const workshopOf = (urls) => urls.filter((url) => WORKSHOP_MODULE.test(new URL(url).pathname));
 
@@ -22,7 +17,7 @@ export const timeoutMs = 90_000;
 export const tests = {
   'the playground never requests the workshop module': async (t) => {
     const page = await t.newPage();
-    const urls = track(page);
+    const urls = trackRequests(page);
     await page.goto(t.baseUrl, { waitUntil: 'load' });
     await t.waitReady(page);
     // Pick another example (fetched) and edit: still nothing of the workshop.
@@ -35,7 +30,7 @@ export const tests = {
 
   'workshop mode shows the workshop loading, then the panel, from the page\'s folder': async (t) => {
     const page = await t.newPage();
-    const urls = track(page);
+    const urls = trackRequests(page);
     // Hold the module's glue until the loading state has been seen.
     let release;
     const held = new Promise((resolve) => { release = resolve; });

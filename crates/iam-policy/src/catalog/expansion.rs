@@ -184,6 +184,80 @@ pub fn expansions(explanation: &Explanation, catalog: &Catalog) -> Vec<ActionExp
     seen.into_iter().map(|p| expand(p, catalog)).collect()
 }
 
+/// What a wildcard action entry covers, in the few words an explanation gives it:
+/// `63 actions, all Read`, `98 actions: 10 List, 63 Read, 25 Write` (one service), or
+/// `22091 actions in 456 services`. The counts are the catalog's, as [`expand`] counts.
+pub fn coverage_words(pattern: &str, catalog: &Catalog) -> String {
+    let all = catalog.expand(pattern.trim());
+    let mut per_level = [0usize; AccessLevel::ALL.len()];
+    let mut services = 0;
+    let mut last_service: Option<&str> = None;
+    for a in &all {
+        if last_service != Some(&*a.service.prefix) {
+            services += 1;
+            last_service = Some(&a.service.prefix);
+        }
+        if let Some(n) = AccessLevel::ALL
+            .iter()
+            .position(|l| *l == a.action.level)
+            .and_then(|i| per_level.get_mut(i))
+        {
+            *n += 1;
+        }
+    }
+    let levels: Vec<(&str, usize)> = AccessLevel::ALL
+        .iter()
+        .zip(per_level)
+        .filter(|(_, n)| *n > 0)
+        .map(|(level, n)| (level.name(), n))
+        .collect();
+    let n = all.len();
+    match levels.as_slice() {
+        [] => "no action in the catalog".to_owned(),
+        [(level, _)] if n == 1 => format!("1 action, {level}"),
+        [(level, _)] => format!("{n} actions, all {level}"),
+        _ if services > 1 => format!("{n} actions in {services} services"),
+        _ => {
+            let each: Vec<String> = levels.iter().map(|(l, c)| format!("{c} {l}")).collect();
+            format!("{n} actions: {}", each.join(", "))
+        }
+    }
+}
+
+/// Rewrites the `reason` of each statement whose wildcard action entry decided it, naming
+/// what the entry covers over `catalog` ([`coverage_words`], each pattern counted once for
+/// all the explanations given). The words are the engine's
+/// ([`crate::StatementExplanation::describe_with`]); without a catalog they leave the count out.
+pub fn name_coverage<'e>(
+    explanations: impl IntoIterator<Item = &'e mut Explanation>,
+    catalog: &Catalog,
+) {
+    let counted: std::cell::RefCell<Vec<(String, String)>> = Default::default();
+    let covers = |pattern: &str| {
+        if let Some((_, words)) = counted.borrow().iter().find(|(p, _)| p == pattern) {
+            return Some(words.clone());
+        }
+        let words = coverage_words(pattern, catalog);
+        counted
+            .borrow_mut()
+            .push((pattern.to_owned(), words.clone()));
+        Some(words)
+    };
+    for explanation in explanations {
+        for st in &mut explanation.statements {
+            let action = &st.action;
+            let wildcard = action
+                .entry
+                .as_ref()
+                .and_then(|e| action.values.get(e.index))
+                .is_some_and(|v| v.contains(['*', '?']));
+            if wildcard {
+                st.reason = st.describe_with(covers);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +345,19 @@ mod tests {
             expand("s3:GetObjekt", &catalog()).to_text(),
             "`s3:GetObjekt` covers no action; did you mean `s3:GetObject`?\n"
         );
+    }
+
+    #[test]
+    fn coverage_in_words_counts_levels_and_services() {
+        let c = catalog();
+        assert_eq!(coverage_words("s3:Get*", &c), "3 actions, all Read");
+        assert_eq!(coverage_words("s3:Put*", &c), "1 action, Write");
+        assert_eq!(
+            coverage_words("s3:*", &c),
+            "5 actions: 1 List, 3 Read, 1 Write"
+        );
+        assert_eq!(coverage_words("*", &c), "7 actions in 2 services");
+        assert_eq!(coverage_words("s3:Frob*", &c), "no action in the catalog");
     }
 
     #[test]

@@ -15,7 +15,10 @@ mod expansion;
 pub use aws_catalog::{AccessLevel, ActionRef, Catalog};
 pub use check::check_policy;
 pub use discovery::{context_keys, ContextKeys, KeyUse};
-pub use expansion::{expand, expand_limited, expansions, ActionExpansion, LevelActions, LISTED};
+pub use expansion::{
+    coverage_words, expand, expand_limited, expansions, name_coverage, ActionExpansion,
+    LevelActions, LISTED,
+};
 
 #[cfg(test)]
 mod tests;

@@ -141,3 +141,49 @@ fn context_keys_for_a_request() {
     assert!(keys.referenced[1].present);
     assert_eq!(keys.missing, ["s3:prefix"]);
 }
+
+/// With the catalog, the reason of a statement decided by a wildcard action entry says how
+/// many actions the entry covers, in the engine's one sentence.
+#[test]
+fn explanations_name_what_a_wildcard_entry_covers() {
+    let text = r#"{"Version":"2012-10-17","Statement":[
+        {"Effect":"Allow","Action":["s3:Get*"],"Resource":"*"},
+        {"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#;
+    let policy = parse_policy(text, PolicyKind::Identity).policy.unwrap();
+    let source = PolicySource {
+        name: "p".into(),
+        kind: PolicyKind::Identity,
+    };
+    let compiled = CompiledPolicy::compile(&policy, source);
+    let set = PolicySet {
+        identity: vec![&compiled],
+        ..Default::default()
+    };
+    let request = Request {
+        action: "s3:GetObject".into(),
+        resource: "arn:aws:s3:::b/k".into(),
+        principal: None,
+        account_id: None,
+        context: Context::new(),
+    };
+    let mut explanation = crate::evaluate(&set, &request).explanation;
+    let before: Vec<String> = explanation
+        .statements
+        .iter()
+        .map(|s| s.reason.clone())
+        .collect();
+    name_coverage([&mut explanation], catalog());
+    let count = catalog().count_matches("s3:Get*");
+    assert!(count > 40, "s3:Get* covers {count} actions");
+    assert_eq!(
+        explanation.statements[0].reason,
+        format!("the statement applies: `s3:Get*` ({count} actions, all Read) matches `s3:GetObject`, `*` matches `arn:aws:s3:::b/k`")
+    );
+    assert_eq!(
+        before[0],
+        "the statement applies: `s3:Get*` matches `s3:GetObject`, `*` matches `arn:aws:s3:::b/k`",
+        "without the catalog, the same words without the count"
+    );
+    // An entry without a wildcard is left as it was.
+    assert_eq!(explanation.statements[1].reason, before[1]);
+}

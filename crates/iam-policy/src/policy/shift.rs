@@ -80,6 +80,11 @@ impl CompiledPolicy {
             for c in &mut st.conditions {
                 span(&mut c.span, offset);
             }
+            let actions = st.action.iter_mut().map(|list| &mut list.spans);
+            let resources = st.resource.iter_mut().map(|list| &mut list.spans);
+            for spans in actions.chain(resources) {
+                spans.shift(offset);
+            }
         }
     }
 }
