@@ -4,6 +4,8 @@
 // requests.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { installStartupMarks, startupPhases } from '../lib/startup-marks.mjs';
 
 export const timeoutMs = 180_000;
@@ -165,5 +167,36 @@ export const tests = {
       `longest ${longTasks.length ? Math.max(...longTasks).toFixed(0) : 0} ms, ` +
       `over 100 ms: ${longTasks.filter((d) => d > 100).length}`);
     t.timing('longest main-thread task while typing (large scenario)', longTasks.length ? Math.max(...longTasks) : 0);
+  },
+  // The wasm side of the wasm/native ratio (issue 8 §2): the same call on the same request
+  // as crates/identity-pool/examples/api_timing.rs, in the page's API module (the engine
+  // built as the page builds it), median of 31.
+  'wasm/native: the large scenario through the API module': async (t) => {
+    const text = await readFile(path.join(t.config.repoRoot, 'tests/perf/large-scenario.json'), 'utf8');
+    const page = await t.openApp();
+    const medians = await page.evaluate(async (scenario) => {
+      const url = new URL(document.querySelector('meta[name="idpool-api"]').content, document.baseURI).href;
+      const api = await import(url);
+      await api.default({ module_or_path: url.replace(/\.js$/, '_bg.wasm') });
+      const out = {};
+      for (const explain of ['none', 'all']) {
+        const request = JSON.stringify({ apiVersion: 1, op: 'simulate', scenario, explain });
+        const runs = [];
+        for (let i = 0; i < 31; i += 1) {
+          const started = performance.now();
+          const answer = api.answerJson(request);
+          runs.push(performance.now() - started);
+          if (!answer.includes('"requests"')) throw new Error(answer.slice(0, 200));
+        }
+        runs.sort((a, b) => a - b);
+        out[explain] = { median: runs[15], min: runs[0] };
+      }
+      return out;
+    }, text);
+    // The minimum as well: on a shared machine it is the run least slowed by other work.
+    for (const [explain, label] of [['none', 'decisions only'], ['all', 'every request explained']]) {
+      t.timing(`large scenario through answerJson in wasm, ${label} (median of 31)`, medians[explain].median);
+      t.timing(`large scenario through answerJson in wasm, ${label} (min of 31)`, medians[explain].min);
+    }
   },
 };
