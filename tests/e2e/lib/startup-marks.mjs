@@ -2,18 +2,19 @@
 // script that runs before the page's (Playwright's init script), so the page itself carries
 // no measuring code. Printed by app-perf's navigation test, never asserted.
 //
-// Phases, each from the previous mark (every mark is in ms since navigation start):
-//   html         the document's response ends (navigation timing)
-//   loader       the loader calls fetch() for the wasm: the module script runs (after
-//                the document is parsed, the render-blocking style sheets and the JS glue
-//                are in)
-//   wasm bytes   the wasm's response ends (resource timing; the fetch reuses the preload)
-//   compile      WebAssembly.instantiateStreaming resolves (compile and instantiate;
-//                streaming compilation overlaps the download, so this is what is left)
-//   first render the first decision is in the DOM: the wasm's start function, which builds
-//                the scenario, decides it and renders the whole page in one task (a
-//                MutationObserver's callback runs at the end of that task)
-//   paint        the first contentful paint (style, layout and paint of that DOM)
+// Phases, each from the latest mark before it (every mark is in ms since navigation start):
+//   html          the document's response ends (navigation timing)
+//   wasm asked    the page calls fetch() for its wasm (the early compile script at the top
+//                 of <head>, crates/xtask/src/early_wasm.rs)
+//   wasm bytes    the wasm's response ends (resource timing)
+//   loader runs   Trunk's loader instantiates: the module script runs once the document is
+//                 parsed and the style sheets, the JS glue and its snippets are in
+//   instantiated  the instance is ready (what is left of compiling: it streams with the
+//                 download)
+//   first render  the first decision is in the DOM: the wasm's start function builds the
+//                 scenario, decides it and renders the whole page in one task (a
+//                 MutationObserver's callback runs at the end of that task)
+//   paint         the first contentful paint (style, layout, paint and raster of that DOM)
 
 /** Installs the marks on `page`; call before `goto`. */
 export async function installStartupMarks(page) {
@@ -22,11 +23,14 @@ export async function installStartupMarks(page) {
     const mark = (name) => {
       if (!(name in marks)) marks[name] = performance.now();
     };
-    const instantiate = WebAssembly.instantiateStreaming;
-    if (typeof instantiate === 'function') {
-      WebAssembly.instantiateStreaming = function (...args) {
+    // The loader instantiates a compiled module (WebAssembly.instantiate) or, without the
+    // early compile, a response (instantiateStreaming).
+    for (const name of ['instantiate', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      if (typeof original !== 'function') continue;
+      WebAssembly[name] = function (...args) {
         mark('instantiate start');
-        const result = instantiate.apply(this, args);
+        const result = original.apply(this, args);
         result.then(() => mark('instantiate end'), () => {});
         return result;
       };
@@ -42,7 +46,7 @@ export async function installStartupMarks(page) {
   });
 }
 
-/** The phases of one load, in ms: `{ html, loader, 'wasm bytes', compile, 'first render', paint }`. */
+/** The phases of one load, in ms (see the top of this file). */
 export async function startupPhases(page) {
   const raw = await page.evaluate(() => {
     const marks = window.__startupMarks ?? {};
@@ -52,9 +56,10 @@ export async function startupPhases(page) {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     return {
       html: performance.getEntriesByType('navigation')[0]?.responseEnd,
-      loader: marks['wasm fetch'],
+      'wasm asked': marks['wasm fetch'],
       'wasm bytes': wasm?.responseEnd,
-      compile: marks['instantiate end'],
+      'loader runs': marks['instantiate start'],
+      instantiated: marks['instantiate end'],
       'first render': marks['decision in DOM'],
       paint: paint?.startTime,
     };
