@@ -1,6 +1,6 @@
-//! Timings as the page shows them: milliseconds with one decimal.
+//! Timings as the page shows them: milliseconds with one decimal, or whole.
 //!
-//! Formatted from an integer count of tenths rather than with `{:.1}`: core's float
+//! Formatted from an integer count rather than with `{:.1}` or `{:.0}`: core's float
 //! formatting (Grisu, Dragon and their tables, about 8 KB gzipped) was in the page only
 //! for these labels (docs/bundle.md).
 
@@ -12,9 +12,27 @@ pub fn tenths(ms: f64) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
+/// `ms` rounded to a whole number, for example `13`; negative or NaN values read `0`. An
+/// exact half rounds up, where `{:.0}` would round it to even.
+pub fn whole(ms: f64) -> String {
+    // `as` saturates, as in `tenths`.
+    (ms.max(0.0).round() as u64).to_string()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::tenths;
+    use super::{tenths, whole};
+
+    #[test]
+    fn whole_like_the_format_it_replaces() {
+        for ms in [
+            0.0, 0.49, 0.51, 1.0, 12.34, 12.6, 99.96, 1234.56, 250_000.27,
+        ] {
+            assert_eq!(whole(ms), format!("{ms:.0}"), "{ms}");
+        }
+        assert_eq!(whole(-3.0), "0");
+        assert_eq!(whole(f64::NAN), "0");
+    }
 
     #[test]
     fn one_decimal_like_the_format_it_replaces() {

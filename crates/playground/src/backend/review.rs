@@ -172,6 +172,24 @@ pub async fn diff(baseline_json: &str, scenario_json: &str) -> Result<(Report, R
     Ok((Rc::new(report), markdown))
 }
 
+/// The catalog actions an `Action` entry covers, as the API writes them in lines
+/// (`iam_policy::catalog::ActionExpansion::to_text`: the count, each access level with its
+/// first actions, "and N more"). Shown as text, the page keeps no view of its shape.
+pub async fn expand_action(pattern: &str) -> Result<String, String> {
+    let call = ApiCall::ExpandAction {
+        pattern: pattern.to_owned(),
+        limit: Some(HOVER_LISTED),
+    };
+    let answer: Value = read(&ask(call).await?)?;
+    match (text(&answer, "text"), maybe_text(&answer, "message")) {
+        (_, Some(message)) => Err(message.to_owned()),
+        (lines, None) => Ok(lines.to_owned()),
+    }
+}
+
+/// How many actions a hover names; the counts are complete.
+const HOVER_LISTED: usize = 100;
+
 /// The coach's findings on the scenario.
 pub async fn coach(scenario_json: &str) -> Result<Report, String> {
     let answer: Envelope<Value> = read(

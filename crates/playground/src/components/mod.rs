@@ -1,5 +1,6 @@
 //! The page's components, one per file.
 
+pub mod action_hover;
 pub mod app;
 pub mod aws_error;
 pub mod changes_view;

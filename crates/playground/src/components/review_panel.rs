@@ -185,12 +185,12 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     html! {
         <section class="panel review" aria-labelledby="review-title" data-testid="review"
             data-catalog={if loaded { "loaded" } else { "pending" }}
-            data-load-ms={match &catalog { CatalogState::Loaded(_, ms) => format!("{ms:.0}"), _ => String::new() }}>
+            data-load-ms={match &catalog { CatalogState::Loaded(_, ms) => crate::timing::whole(*ms), _ => String::new() }}>
             <h2 id="review-title">{ "Permissions" }</h2>
             { tabs(&panel, matches!(catalog, CatalogState::Failed(_))) }
             { body(&panel, props, &catalog) }
             if let (CatalogState::Loaded(info, ms), Some(_)) = (&catalog, *panel.tab) {
-                <p class="muted small">{ format!("catalog {info}; catalog and review module loaded in {ms:.0} ms") }</p>
+                <p class="muted small">{ format!("catalog {info}; catalog and review module loaded in {} ms", crate::timing::whole(*ms)) }</p>
             }
         </section>
     }

@@ -24,6 +24,8 @@ use super::large::{LargeAction, LargeState, Presentation, Size};
 use super::large_notice::LargeNotice;
 use super::toolbar::{keys_hint, Toolbar};
 use super::view::line_views;
+use crate::components::action_hover::action_hover_card;
+use crate::hooks::use_action_hover::{use_action_hover, ActionHover};
 
 /// Properties of [`PolicyEditor`] (see docs/contracts.md).
 #[derive(Properties, PartialEq)]
@@ -61,6 +63,8 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         &props.on_change,
         textarea.clone(),
     );
+    // What the `Action` entry under the pointer or the caret covers (`hooks::use_action_hover`).
+    let hover = use_action_hover(textarea.clone());
     let lines = use_memo(
         (props.value.clone(), props.diagnostics.clone()),
         |(value, diagnostics)| line_views(value, diagnostics),
@@ -103,7 +107,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let input = if view {
         Html::default()
     } else {
-        text_input(props, &editing, &ids, wrapped)
+        text_input(props, &editing, &ids, &hover, wrapped)
     };
     html! {
         <div class="policy-editor">
@@ -119,16 +123,20 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                 </p>
             }
             { code.view(input) }
+            if let Some((entry, expansion)) = &hover.shown {
+                { action_hover_card(&ids.hover, entry, expansion) }
+            }
             { diagnostic_list(&props.diagnostics, &ids.list,
                 &jump_callback(textarea, props.policy_id.clone())) }
         </div>
     }
 }
 
-/// The HTML ids of an editor's problem list and format error.
+/// The HTML ids of an editor's problem list, format error and action card.
 struct Ids {
     list: AttrValue,
     format_error: AttrValue,
+    hover: AttrValue,
 }
 
 impl Ids {
@@ -137,6 +145,7 @@ impl Ids {
         Ids {
             list: format!("pe-diagnostics-{id}").into(),
             format_error: format!("pe-format-error-{id}").into(),
+            hover: format!("pe-action-hover-{id}").into(),
         }
     }
 }
@@ -217,13 +226,21 @@ fn replace_callback(editing: &Rc<Editing>, focus_pending: &Rc<RefCell<bool>>) ->
 }
 
 /// The textarea, with its events; the highlighted copy lies under it.
-fn text_input(props: &PolicyEditorProps, editing: &Rc<Editing>, ids: &Ids, wrap: bool) -> Html {
+fn text_input(
+    props: &PolicyEditorProps,
+    editing: &Rc<Editing>,
+    ids: &Ids,
+    hover: &ActionHover,
+    wrap: bool,
+) -> Html {
     let has_errors = props
         .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Error);
-    // Screen readers announce the problems list and a format error with the textarea.
+    // Screen readers announce the action card, the problems list and a format error with
+    // the textarea.
     let described_by: Vec<&str> = [
+        hover.shown.is_some().then_some(ids.hover.as_str()),
         (!props.diagnostics.is_empty()).then_some(ids.list.as_str()),
         editing
             .format_error
@@ -264,8 +281,10 @@ fn text_input(props: &PolicyEditorProps, editing: &Rc<Editing>, ids: &Ids, wrap:
             value={props.value.clone()}
             {oninput}
             {onkeydown}
-            onkeyup={follow_caret_callback(&editing.textarea)}
-            onmousemove={hover_callback(&editing.textarea)}
+            onkeyup={follow_caret_callback(&editing.textarea, &hover.on_caret)}
+            onmousemove={hover_callback(&editing.textarea, &hover.on_pointer)}
+            onmouseleave={hover.on_leave.reform(|_: MouseEvent| ())}
+            onblur={hover.on_leave.reform(|_: FocusEvent| ())}
         />
     }
 }
@@ -282,20 +301,24 @@ fn format_callback(editing: &Rc<Editing>) -> Callback<()> {
 
 /// The box scrolls with the caret: after End on a long line, Home (or Ctrl+End) brings
 /// the start of the lines back into view instead of leaving the caret off-screen.
-fn follow_caret_callback(textarea: &NodeRef) -> Callback<KeyboardEvent> {
-    let textarea = textarea.clone();
+/// The caret's entry gets the action card.
+fn follow_caret_callback(textarea: &NodeRef, on_caret: &Callback<()>) -> Callback<KeyboardEvent> {
+    let (textarea, on_caret) = (textarea.clone(), on_caret.clone());
     Callback::from(move |_: KeyboardEvent| {
         if let Some(element) = textarea.cast::<HtmlTextAreaElement>() {
             follow_caret(&element);
         }
+        on_caret.emit(());
     })
 }
 
 /// The textarea lies over the underlines, so it takes their hover text while the pointer
-/// is over one (the `<pre>` below never receives the pointer).
-fn hover_callback(textarea: &NodeRef) -> Callback<MouseEvent> {
-    let textarea = textarea.clone();
+/// is over one (the `<pre>` below never receives the pointer); the entry under the pointer
+/// gets the action card.
+fn hover_callback(textarea: &NodeRef, on_pointer: &Callback<MouseEvent>) -> Callback<MouseEvent> {
+    let (textarea, on_pointer) = (textarea.clone(), on_pointer.clone());
     Callback::from(move |event: MouseEvent| {
+        on_pointer.emit(event.clone());
         let Some(area) = textarea.cast::<HtmlTextAreaElement>() else {
             return;
         };

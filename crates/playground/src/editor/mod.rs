@@ -17,6 +17,7 @@
 //! (`identity_pool::api::format_json`), and [`jump_to`] moves the caret for "jump to
 //! statement" links ([`select`] also marks a range).
 
+pub mod action_at;
 mod caret;
 mod code_box;
 mod component;

@@ -1,5 +1,6 @@
 //! Hooks shared by the page's components.
 
+pub mod use_action_hover;
 pub mod use_autosave;
 pub mod use_baseline;
 pub mod use_catalog;

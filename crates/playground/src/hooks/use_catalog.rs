@@ -1,7 +1,11 @@
 //! The AWS action catalog and the API module that uses it, loaded lazily: once `start` is
 //! true (the user opened a tab of the Permissions panel) the page fetches
 //! `catalog.tsv` from its own origin and hands it to the lazily loaded API module
-//! ([`crate::api_module`], fetched then too). Neither is part of the first load.
+//! ([`crate::api_module`], fetched then too). Neither is part of the first load. The policy
+//! editor's action hover loads it with [`ensure_catalog`]; the module keeps the first
+//! catalog it is given, so a second load is one fetch (the HTTP cache's) and no parsing.
+
+use std::cell::Cell;
 
 use yew::prelude::*;
 
@@ -20,6 +24,24 @@ pub enum CatalogState {
     Failed(String),
 }
 
+thread_local! {
+    /// Whether the module holds the catalog.
+    static LOADED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Fetches the catalog and hands it to the module, unless it already holds it.
+pub async fn ensure_catalog() -> Result<String, String> {
+    let text = crate::net::fetch_text(CATALOG_URL).await?;
+    let info = load_catalog(text).await?;
+    LOADED.with(|l| l.set(true));
+    Ok(info)
+}
+
+/// Whether the catalog is loaded (by the panel or the hover).
+pub fn catalog_loaded() -> bool {
+    LOADED.with(Cell::get)
+}
+
 /// Loads the catalog once `start` turns true; `retry` (a counter) tries again after a
 /// failure.
 #[hook]
@@ -32,10 +54,7 @@ pub fn use_catalog(start: bool, retry: u32) -> CatalogState {
                 state.set(CatalogState::Loading);
                 yew::platform::spawn_local(async move {
                     let began = crate::dom::now();
-                    let loaded = match crate::net::fetch_text(CATALOG_URL).await {
-                        Ok(text) => load_catalog(text).await,
-                        Err(e) => Err(e),
-                    };
+                    let loaded = ensure_catalog().await;
                     state.set(match loaded {
                         Ok(info) => CatalogState::Loaded(info, crate::dom::now() - began),
                         Err(e) => CatalogState::Failed(e),
