@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 mod cap;
 mod lines;
 
+pub(crate) use cap::cap_counting;
 pub use cap::{cap_per_code, MAX_PER_CODE, MORE_CODE};
 pub use lines::{LineIndex, Origin};
 

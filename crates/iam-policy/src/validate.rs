@@ -4,10 +4,40 @@
 use crate::condition::{Base, Operator, SetOp};
 use crate::keys;
 use crate::policy::{Effect, Policy, PolicyKind, PolicyVersion, Statement};
-use crate::{Diagnostic, Span};
+use crate::{Diagnostic, Span, MAX_PER_CODE};
+
+/// The warnings a document can have one of per value (30,000 resources that are not ARNs
+/// make 30,000 `resource_format`): built only up to one past the per-code cap (the first
+/// left out marks where the cap's summary goes), and only counted after that, so a
+/// hostile list costs a count per value, not a message per value that the cap then drops.
+#[derive(Debug, Default)]
+pub(crate) struct PerValue {
+    actions: usize,
+    resources: usize,
+}
+
+impl PerValue {
+    /// Counts one more of `count`'s code; whether to build it.
+    fn admit(count: &mut usize) -> bool {
+        *count += 1;
+        *count <= MAX_PER_CODE + 1
+    }
+
+    /// Per code, how many were counted but not built (for [`crate::diagnostic::cap_counting`]).
+    pub(crate) fn unbuilt(&self) -> Vec<(&'static str, usize)> {
+        [
+            ("iam::validate::action_format", self.actions),
+            ("iam::validate::resource_format", self.resources),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > MAX_PER_CODE + 1)
+        .map(|(code, n)| (code, n - (MAX_PER_CODE + 1)))
+        .collect()
+    }
+}
 
 /// Checks on the parsed document.
-pub(crate) fn check_policy(policy: &Policy, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check_policy(policy: &Policy, out: &mut Vec<Diagnostic>, per_value: &mut PerValue) {
     let kind = policy.kind;
     if policy.version == PolicyVersion::Absent {
         out.push(
@@ -42,13 +72,18 @@ pub(crate) fn check_policy(policy: &Policy, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        check_elements(st, kind, out);
+        check_elements(st, kind, out, per_value);
         check_variables(st, policy.version, out);
         check_conditions(st, out);
     }
 }
 
-fn check_elements(st: &Statement, kind: PolicyKind, out: &mut Vec<Diagnostic>) {
+fn check_elements(
+    st: &Statement,
+    kind: PolicyKind,
+    out: &mut Vec<Diagnostic>,
+    per_value: &mut PerValue,
+) {
     let wants_principal = matches!(
         kind,
         PolicyKind::Resource
@@ -107,6 +142,9 @@ fn check_elements(st: &Statement, kind: PolicyKind, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter(|a| a.value != "*" && !a.value.contains(':'))
         {
+            if !PerValue::admit(&mut per_value.actions) {
+                continue;
+            }
             out.push(
                 Diagnostic::warning(
                     "iam::validate::action_format",
@@ -121,6 +159,9 @@ fn check_elements(st: &Statement, kind: PolicyKind, out: &mut Vec<Diagnostic>) {
         for r in resources.values.iter().filter(|r| {
             r.value != "*" && !r.value.starts_with("arn:") && !r.value.starts_with("${")
         }) {
+            if !PerValue::admit(&mut per_value.resources) {
+                continue;
+            }
             out.push(
                 Diagnostic::warning(
                     "iam::validate::resource_format",

@@ -61,51 +61,113 @@ pub trait Source {
 
 /// Converts the caller's value to JSON, within the bounds above.
 pub fn to_json<S: Source>(source: &mut S, root: &S::Node) -> Result<Value, String> {
-    let mut walk = Walk {
-        source,
-        path: Vec::new(),
-        bytes: 0,
-    };
-    match walk.value(root, 0)? {
-        Some(value) => Ok(value),
-        None => Err("the value is `undefined`".to_owned()),
+    let mut walk = Walk { source, bytes: 0 };
+    match walk.value(root, 0) {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) => Err("the value is `undefined`".to_owned()),
+        Err(refusal) => Err(refusal.message()),
     }
 }
 
 struct Walk<'s, S: Source> {
     source: &'s mut S,
-    /// Where the walk is, for messages: `roles`, `[0]`, `Policies`...
-    path: Vec<String>,
     /// The compact JSON size seen so far.
     bytes: usize,
 }
 
+/// Why the walk stopped. Where it stopped is collected only on the way out of a refusal:
+/// building a path segment for every value visited (an index formatted, a key cloned) was
+/// most of the walk's own cost, and almost every walk ends without a message.
+enum Refusal {
+    /// A refusal about the whole value (its size), said without a place.
+    Whole(String),
+    /// A refusal at a place: `steps` go from the refused node up to the root.
+    At { message: String, steps: Vec<Step> },
+}
+
+/// One step of a path, for messages: `roles`, `[0]`, `Policies`...
+enum Step {
+    Index(u32),
+    Key(String),
+}
+
+impl Refusal {
+    fn at(message: String) -> Self {
+        Self::At {
+            message,
+            steps: Vec::new(),
+        }
+    }
+
+    /// The same refusal, seen from the container one step up.
+    fn inside(mut self, step: Step) -> Self {
+        if let Self::At { steps, .. } = &mut self {
+            steps.push(step);
+        }
+        self
+    }
+
+    /// `message`, with where it happened when that is not the top.
+    fn message(self) -> String {
+        let (message, steps) = match self {
+            Self::Whole(message) => return message,
+            Self::At { message, steps } => (message, steps),
+        };
+        if steps.is_empty() {
+            return message;
+        }
+        let len = steps.len();
+        let mut path = String::new();
+        for (i, step) in steps.iter().rev().enumerate() {
+            if i == 12 && len > 14 {
+                path.push_str(".…");
+                continue;
+            }
+            if i > 12 && i + 2 < len {
+                continue;
+            }
+            match step {
+                Step::Index(index) => path.push_str(&format!("[{index}]")),
+                Step::Key(key) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(&shorten(key));
+                }
+            }
+        }
+        format!("{message} (at `{path}`)")
+    }
+}
+
 impl<S: Source> Walk<'_, S> {
     /// `None` for `undefined`.
-    fn value(&mut self, node: &S::Node, depth: usize) -> Result<Option<Value>, String> {
-        let shape = self.source.shape(node).map_err(|e| self.at(&e))?;
+    fn value(&mut self, node: &S::Node, depth: usize) -> Result<Option<Value>, Refusal> {
+        let shape = self.source.shape(node).map_err(Refusal::at)?;
         // Every value costs at least one byte and a separator.
         self.count(2)?;
         Ok(Some(match shape {
             Shape::Undefined => return Ok(None),
             Shape::Null => Value::Null,
             Shape::Bool(b) => Value::Bool(b),
-            Shape::Number(n) => Value::Number(self.number(n)?),
+            Shape::Number(n) => Value::Number(number(n)?),
             Shape::String(s) => {
                 self.count(s.len())?;
                 Value::String(s)
             }
             Shape::Unsupported(what) => {
-                return Err(self.at(&format!("{what} cannot be written as JSON")))
+                return Err(Refusal::at(format!("{what} cannot be written as JSON")))
             }
             Shape::Array(len) => self.container(node, depth, |walk| {
-                let mut items = Vec::new();
+                let mut items = Vec::with_capacity(usize::try_from(len.min(1024)).unwrap_or(0));
                 for index in 0..len {
-                    walk.path.push(format!("[{index}]"));
-                    let item = walk.source.element(node, index).map_err(|e| walk.at(&e))?;
-                    let item = walk.value(&item, depth + 1)?.unwrap_or(Value::Null);
-                    walk.path.pop();
-                    items.push(item);
+                    let item = walk
+                        .source
+                        .element(node, index)
+                        .map_err(Refusal::at)
+                        .and_then(|item| walk.value(&item, depth + 1))
+                        .map_err(|refusal| refusal.inside(Step::Index(index)))?;
+                    items.push(item.unwrap_or(Value::Null));
                 }
                 Ok(Value::Array(items))
             })?,
@@ -113,12 +175,18 @@ impl<S: Source> Walk<'_, S> {
                 let mut members = Map::new();
                 for key in keys {
                     walk.count(key.len() + 3)?;
-                    walk.path.push(key.clone());
-                    let item = walk.source.member(node, &key).map_err(|e| walk.at(&e))?;
-                    if let Some(item) = walk.value(&item, depth + 1)? {
-                        members.insert(key, item);
+                    let item = walk
+                        .source
+                        .member(node, &key)
+                        .map_err(Refusal::at)
+                        .and_then(|item| walk.value(&item, depth + 1));
+                    match item {
+                        Ok(Some(item)) => {
+                            members.insert(key, item);
+                        }
+                        Ok(None) => {}
+                        Err(refusal) => return Err(refusal.inside(Step::Key(key))),
                     }
-                    walk.path.pop();
                 }
                 Ok(Value::Object(members))
             })?,
@@ -130,67 +198,47 @@ impl<S: Source> Walk<'_, S> {
         &mut self,
         node: &S::Node,
         depth: usize,
-        inside: impl FnOnce(&mut Self) -> Result<Value, String>,
-    ) -> Result<Value, String> {
+        inside: impl FnOnce(&mut Self) -> Result<Value, Refusal>,
+    ) -> Result<Value, Refusal> {
         if depth >= MAX_DEPTH {
-            return Err(self.at(&format!(
+            return Err(Refusal::at(format!(
                 "the value is nested more than {MAX_DEPTH} levels deep"
             )));
         }
         if !self.source.enter(node) {
-            return Err(self.at("the value contains itself (a cycle), which JSON cannot hold"));
+            return Err(Refusal::at(
+                "the value contains itself (a cycle), which JSON cannot hold".to_owned(),
+            ));
         }
         let result = inside(self);
         self.source.leave(node);
         result
     }
 
-    fn number(&self, n: f64) -> Result<Number, String> {
-        // Integers stay integers (`3600`, not `3600.0`), as JSON.stringify writes them.
-        const SAFE: f64 = 9_007_199_254_740_991.0;
-        if n.fract() == 0.0 && n.abs() <= SAFE {
-            #[allow(
-                clippy::cast_possible_truncation,
-                reason = "only reached for an integral value inside i64's range, checked just before"
-            )]
-            return Ok(Number::from(n as i64));
-        }
-        Number::from_f64(n)
-            .ok_or_else(|| self.at(&format!("the number `{n}` cannot be written as JSON")))
-    }
-
-    fn count(&mut self, bytes: usize) -> Result<(), String> {
+    fn count(&mut self, bytes: usize) -> Result<(), Refusal> {
         self.bytes = self.bytes.saturating_add(bytes);
         if self.bytes > MAX_BYTES {
-            return Err(format!(
+            return Err(Refusal::Whole(format!(
                 "the value is larger than the {} KB a document may be (as JSON text)",
                 MAX_BYTES / 1024
-            ));
+            )));
         }
         Ok(())
     }
+}
 
-    /// `message`, with where it happened when that is not the top.
-    fn at(&self, message: &str) -> String {
-        if self.path.is_empty() {
-            return message.to_owned();
-        }
-        let mut path = String::new();
-        for (i, segment) in self.path.iter().enumerate() {
-            if i == 12 && self.path.len() > 14 {
-                path.push_str(".…");
-                continue;
-            }
-            if i > 12 && i + 2 < self.path.len() {
-                continue;
-            }
-            if !segment.starts_with('[') && !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(&shorten(segment));
-        }
-        format!("{message} (at `{path}`)")
+fn number(n: f64) -> Result<Number, Refusal> {
+    // Integers stay integers (`3600`, not `3600.0`), as JSON.stringify writes them.
+    const SAFE: f64 = 9_007_199_254_740_991.0;
+    if n.fract() == 0.0 && n.abs() <= SAFE {
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "only reached for an integral value inside i64's range, checked just before"
+        )]
+        return Ok(Number::from(n as i64));
     }
+    Number::from_f64(n)
+        .ok_or_else(|| Refusal::at(format!("the number `{n}` cannot be written as JSON")))
 }
 
 /// A key in a message: a hostile key can be megabytes long.

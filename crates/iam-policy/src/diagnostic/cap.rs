@@ -16,7 +16,14 @@ pub const MORE_CODE: &str = "iam::limit::more_diagnostics";
 /// [`MORE_CODE`] diagnostic per code that had more, placed where the first left-out one was.
 /// Summaries already present (from an embedded document) are kept and not counted.
 pub fn cap_per_code(diagnostics: &mut Vec<Diagnostic>) {
-    if diagnostics.len() <= MAX_PER_CODE {
+    cap_counting(diagnostics, &[]);
+}
+
+/// [`cap_per_code`] for a list whose producer stopped building some codes past the cap:
+/// `unbuilt` holds, per code, how many more there were than the list holds (the list
+/// holds at least the first left out of each, so the summary has its place).
+pub(crate) fn cap_counting(diagnostics: &mut Vec<Diagnostic>, unbuilt: &[(&str, usize)]) {
+    if diagnostics.len() <= MAX_PER_CODE && unbuilt.is_empty() {
         return;
     }
     // Per code: how many so far, and the first left out. Codes are borrowed, not copied:
@@ -42,7 +49,15 @@ pub fn cap_per_code(diagnostics: &mut Vec<Diagnostic>) {
         .iter()
         .filter_map(|code| {
             let (n, first_out) = counts.get(code)?;
-            Some(summary(diagnostics.get(*first_out)?, n - MAX_PER_CODE))
+            let more: usize = unbuilt
+                .iter()
+                .filter(|(c, _)| c == code)
+                .map(|(_, m)| m)
+                .sum();
+            Some(summary(
+                diagnostics.get(*first_out)?,
+                n - MAX_PER_CODE + more,
+            ))
         })
         .collect();
     if summaries.is_empty() {

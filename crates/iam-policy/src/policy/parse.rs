@@ -33,16 +33,23 @@ impl Policy {
             broken_principals: Vec::new(),
         };
         let policy = r.policy(node, kind);
+        let mut per_value = crate::validate::PerValue::default();
         if let Some(p) = &policy {
             let mut found = Vec::new();
             crate::validate::check_node(node, kind, &mut found);
-            crate::validate::check_policy(p, &mut found);
+            crate::validate::check_policy(p, &mut found, &mut per_value);
             // A warning that an element is missing is noise when the user wrote it and it
             // already has an error (e.g. a `Principal` of the wrong type).
             found.retain(|d| !r.follows_error(d));
             r.diags.extend(found);
         }
         r.diags.sort_by_key(|d| d.span.map_or(0, |s| s.start));
+        // Warnings counted but never built are summed up now, while the count is known;
+        // the cap that every front end applies later finds this document within it.
+        let unbuilt = per_value.unbuilt();
+        if !unbuilt.is_empty() {
+            crate::diagnostic::cap_counting(&mut r.diags, &unbuilt);
+        }
         let failed = r.diags.iter().any(Diagnostic::is_error);
         Parsed {
             policy: if failed { None } else { policy },

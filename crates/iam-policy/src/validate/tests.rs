@@ -177,3 +177,65 @@ fn half_a_million_unterminated_variables_stay_linear() {
         .count();
     assert_eq!(warned, 1);
 }
+
+/// Per-value warnings past the cap are counted, not built: the document still gets the
+/// first 100, and one summary with the right count at the first one left out, whether the
+/// values are in one list or spread over statements.
+#[test]
+fn per_value_warnings_past_the_cap_are_counted_with_the_summary_in_place() {
+    use crate::{MAX_PER_CODE, MORE_CODE};
+    let one_list = |n: usize| {
+        let xs = vec![r#""x""#; n].join(",");
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"s3:GetObject","Resource":[{xs}]}}]}}"#
+        )
+    };
+    let spread = |n: usize| {
+        let st = r#"{"Effect":"Allow","Action":"GetObject","Resource":"*"}"#;
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+            vec![st; n].join(",")
+        )
+    };
+    type Make<'a> = &'a dyn Fn(usize) -> String;
+    let cases: [(Make, &str, &str); 2] = [
+        (&one_list, "iam::validate::resource_format", r#""x""#),
+        (&spread, "iam::validate::action_format", r#""GetObject""#),
+    ];
+    for (make, code, value) in cases {
+        for n in [MAX_PER_CODE, MAX_PER_CODE + 1, MAX_PER_CODE + 2, 3_000] {
+            let text = make(n);
+            let diagnostics = parse_policy(&text, PolicyKind::Identity).diagnostics;
+            let listed = diagnostics.iter().filter(|d| d.code == code).count();
+            assert_eq!(listed, n.min(MAX_PER_CODE), "{code} × {n}");
+            let summaries: Vec<_> = diagnostics.iter().filter(|d| d.code == MORE_CODE).collect();
+            if n <= MAX_PER_CODE {
+                assert!(summaries.is_empty(), "{code} × {n}: {summaries:?}");
+                continue;
+            }
+            let [summary] = summaries[..] else {
+                panic!("{code} × {n}: one summary, got {summaries:?}")
+            };
+            assert!(
+                summary.message.starts_with(&format!(
+                    "and {} more `{code}` diagnostic",
+                    n - MAX_PER_CODE
+                )),
+                "{}",
+                summary.message
+            );
+            // At the first value left out: the 101st occurrence in the text.
+            let first_out = text
+                .match_indices(value)
+                .nth(MAX_PER_CODE)
+                .map(|(at, _)| at);
+            assert_eq!(summary.span.map(|s| s.start), first_out, "{code} × {n}");
+            assert_eq!(summary.start.map(|p| p.line), Some(1));
+            assert_eq!(
+                diagnostics.last(),
+                Some(summary),
+                "the summary comes last, as the cap puts it"
+            );
+        }
+    }
+}
