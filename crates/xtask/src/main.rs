@@ -6,7 +6,7 @@
 //! cargo xtask js                        build the JavaScript package into target/js/
 //! cargo xtask install                   install the toolchain only
 //! cargo xtask csp [FILE]                put the Content-Security-Policy into a built page
-//! cargo xtask post-build                Trunk's hook: the lazily loaded API module, then the CSP
+//! cargo xtask post-build                Trunk's hook: the lazily loaded API module, the early wasm compile, then the CSP
 //! cargo xtask catalog                   regenerate the AWS action catalog from its npm package
 //! ```
 
@@ -14,6 +14,7 @@ mod browser;
 mod bundle;
 mod catalog;
 mod csp;
+mod early_wasm;
 mod install;
 mod js_package;
 mod lazy_api;
@@ -92,6 +93,8 @@ fn post_build(project: &Project) -> Result {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| project.dist());
     lazy_api::run_all(project, &staging)?;
+    // Before the CSP, which hashes every inline script, the early one included.
+    early_wasm::run(&staging.join("index.html"))?;
     csp::run(&[], &project.dist())
 }
 

@@ -75,62 +75,76 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
             crate::dom::download("permission-changes.md", &markdown)
         })
     };
-    let identities_changed = count(&report, "identitiesChanged");
     let grants_new = flag(&report, "grantsNew");
-    let headline =
-        if identities_changed == 0 {
-            "No change in what any identity may do.".to_owned()
-        } else {
-            format!(
-            "{} newly allowed, {} newly denied, {} listed request(s) changed, over {} identit{}{}",
-            count(&report, "newlyAllowed"),
-            count(&report, "newlyDenied"),
-            count(&report, "requestsChanged"),
-            identities_changed,
-            if identities_changed == 1 { "y" } else { "ies" },
-            if grants_new { ": grants new access" } else { "" }
-        )
-        };
     html! {
         <div class="changes" data-testid="changes" data-grants-new={grants_new.to_string()}
             data-ms={crate::timing::tenths(props.millis)}>
             { head }
             <p data-testid="changes-headline" class={if grants_new { "outcome failed" } else { "outcome ok" }}>
-                { headline }{ " " }<button type="button" onclick={copy}>{ "Markdown for a pull request" }</button>
+                { headline(&report) }{ " " }<button type="button" onclick={copy}>{ "Markdown for a pull request" }</button>
             </p>
-            { for list(&report, "identities").iter().filter(|i| identity_changed(i)).map(|identity| {
-                let k = text(identity, "kind");
-                let requests = list(identity, "requests");
-                html! {
-                    <section class="changes-identity" data-testid="changes-identity" data-kind={k.to_owned()}>
-                        <h4><RichText text={text(identity, "label").to_owned()} />{ format!(" ({} newly allowed, {} newly denied)", count(identity, "newlyAllowed"), count(identity, "newlyDenied")) }</h4>
-                        if text(identity, "outcomeBefore") != text(identity, "outcomeAfter") || maybe_text(identity, "roleBefore") != maybe_text(identity, "roleAfter") {
-                            <p>{ format!("sign-in: {} {} → {} {}",
-                                text(identity, "outcomeBefore"), text(identity, "roleBefore"),
-                                text(identity, "outcomeAfter"), text(identity, "roleAfter")) }</p>
-                        }
-                        if !requests.is_empty() {
-                            <ul>{ for requests.iter().map(|r| html! {
-                                <li data-testid="change-request" data-index={count(r, "index").to_string()}
-                                    data-before={text(r, "before").to_owned()} data-after={text(r, "after").to_owned()}>
-                                    { format!("request {} ", count(r, "index") + 1) }<code>{ text(r, "action").to_owned() }</code>{ " on " }<code>{ text(r, "resource").to_owned() }</code>
-                                    { format!(": {} (", text(r, "before")) }<RichText text={text(r, "beforeBecause").to_owned()} />
-                                    { format!(") → {} (", text(r, "after")) }<RichText text={text(r, "afterBecause").to_owned()} />{ ")" }
-                                </li>
-                            }) }</ul>
-                        }
-                        { for list(identity, "services").iter().map(|s| html! {
-                            <details open={true}>
-                                <summary><code>{ text(s, "prefix").to_owned() }</code>{ format!(" {}: {} newly allowed, {} newly denied", text(s, "name"), list(s, "newlyAllowed").len(), list(s, "newlyDenied").len()) }</summary>
-                                <ul class="change-actions">
-                                    { action_list(list(s, "newlyAllowed"), "allowed", k) }
-                                    { action_list(list(s, "newlyDenied"), "denied", k) }
-                                </ul>
-                            </details>
-                        }) }
-                    </section>
-                }
-            }) }
+            { for list(&report, "identities").iter().filter(|i| identity_changed(i)).map(identity_section) }
         </div>
+    }
+}
+
+/// The comparison in one sentence.
+fn headline(report: &Value) -> String {
+    let identities_changed = count(report, "identitiesChanged");
+    if identities_changed == 0 {
+        return "No change in what any identity may do.".to_owned();
+    }
+    format!(
+        "{} newly allowed, {} newly denied, {} listed request(s) changed, over {} identit{}{}",
+        count(report, "newlyAllowed"),
+        count(report, "newlyDenied"),
+        count(report, "requestsChanged"),
+        identities_changed,
+        if identities_changed == 1 { "y" } else { "ies" },
+        if flag(report, "grantsNew") {
+            ": grants new access"
+        } else {
+            ""
+        }
+    )
+}
+
+/// What changed for one identity: its sign-in, its listed requests, its actions per service.
+fn identity_section(identity: &Value) -> Html {
+    let k = text(identity, "kind");
+    let requests = list(identity, "requests");
+    html! {
+        <section class="changes-identity" data-testid="changes-identity" data-kind={k.to_owned()}>
+            <h4><RichText text={text(identity, "label").to_owned()} />{ format!(" ({} newly allowed, {} newly denied)", count(identity, "newlyAllowed"), count(identity, "newlyDenied")) }</h4>
+            if text(identity, "outcomeBefore") != text(identity, "outcomeAfter") || maybe_text(identity, "roleBefore") != maybe_text(identity, "roleAfter") {
+                <p>{ format!("sign-in: {} {} → {} {}",
+                    text(identity, "outcomeBefore"), text(identity, "roleBefore"),
+                    text(identity, "outcomeAfter"), text(identity, "roleAfter")) }</p>
+            }
+            if !requests.is_empty() {
+                <ul>{ for requests.iter().map(request_change) }</ul>
+            }
+            { for list(identity, "services").iter().map(|s| html! {
+                <details open={true}>
+                    <summary><code>{ text(s, "prefix").to_owned() }</code>{ format!(" {}: {} newly allowed, {} newly denied", text(s, "name"), list(s, "newlyAllowed").len(), list(s, "newlyDenied").len()) }</summary>
+                    <ul class="change-actions">
+                        { action_list(list(s, "newlyAllowed"), "allowed", k) }
+                        { action_list(list(s, "newlyDenied"), "denied", k) }
+                    </ul>
+                </details>
+            }) }
+        </section>
+    }
+}
+
+/// A listed request whose decision changed, with the deciding statement on each side.
+fn request_change(r: &Value) -> Html {
+    html! {
+        <li data-testid="change-request" data-index={count(r, "index").to_string()}
+            data-before={text(r, "before").to_owned()} data-after={text(r, "after").to_owned()}>
+            { format!("request {} ", count(r, "index") + 1) }<code>{ text(r, "action").to_owned() }</code>{ " on " }<code>{ text(r, "resource").to_owned() }</code>
+            { format!(": {} (", text(r, "before")) }<RichText text={text(r, "beforeBecause").to_owned()} />
+            { format!(") → {} (", text(r, "after")) }<RichText text={text(r, "afterBecause").to_owned()} />{ ")" }
+        </li>
     }
 }

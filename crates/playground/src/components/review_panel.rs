@@ -13,7 +13,7 @@
 //! asynchronously, so neither holds a keystroke back, and an answer older than one already
 //! shown is dropped.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
@@ -109,6 +109,24 @@ fn latest(counter: &Rc<Cell<u64>>) -> (u64, Rc<Cell<u64>>) {
     (ticket, counter.clone())
 }
 
+/// The panel's state, handed to the functions that wire and draw it.
+#[derive(Clone)]
+struct Panel {
+    tab: UseStateHandle<Option<Tab>>,
+    retry: UseStateHandle<u32>,
+    basic: UseStateHandle<bool>,
+    // The explorer's services whose rows are shown: only their rows are asked for.
+    open_services: UseStateHandle<Vec<String>>,
+    // The report, how long it took (ms), and which run gave it (each run is counted, so a
+    // reader can tell a new answer from the last one even when both took the same time).
+    effective: UseStateHandle<(Computed, f64, u64)>,
+    changes: UseStateHandle<(Computed, f64)>,
+    markdown: UseStateHandle<Rc<str>>,
+    coach: UseStateHandle<Computed>,
+    // The count shown is from before the last edits (see `BACKGROUND_BUDGET_MS`).
+    stale: UseStateHandle<bool>,
+}
+
 /// The panel.
 #[component]
 pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
@@ -121,139 +139,182 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     let start = tab.is_some() || *edited;
     let catalog = use_catalog(start, *retry);
     let loaded = matches!(catalog, CatalogState::Loaded(..));
-    let basic = use_state(|| false);
-    // The explorer's services whose rows are shown: only their rows are asked for.
-    let open_services = use_state(Vec::<String>::new);
-    // The report, how long it took (ms), and which run gave it (each run is counted, so a
-    // reader can tell a new answer from the last one even when both took the same time).
-    let effective = use_state(|| (Computed::None, 0.0, 0u64));
-    let changes = use_state(|| (Computed::None, 0.0));
-    let markdown = use_state(|| Rc::<str>::from(""));
-    let coach = use_state(|| Computed::None);
+    let panel = Panel {
+        tab,
+        retry,
+        basic: use_state(|| false),
+        open_services: use_state(Vec::<String>::new),
+        effective: use_state(|| (Computed::None, 0.0, 0u64)),
+        changes: use_state(|| (Computed::None, 0.0)),
+        markdown: use_state(|| Rc::<str>::from("")),
+        coach: use_state(|| Computed::None),
+        stale: use_state(|| false),
+    };
     let timer = use_mut_ref(|| None::<Timeout>);
-    // The count shown is from before the last edits (see `BACKGROUND_BUDGET_MS`).
-    let stale = use_state(|| false);
     let edit_check = use_mut_ref(|| None::<Timeout>);
     let explorer_runs = use_mut_ref(|| Rc::new(Cell::new(0u64)));
     let review_runs = use_mut_ref(|| Rc::new(Cell::new(0u64)));
 
-    {
-        // The explorer: while it is the open tab, after the decision is painted.
-        let effective = effective.clone();
-        let json = props.scenario_json.clone();
-        let open = *tab == Some(Tab::Explorer);
-        let runs = explorer_runs.borrow().clone();
-        use_effect_with(
-            (props.count, loaded, open, *basic, (*open_services).clone()),
-            move |(_, loaded, open, basic, services)| {
-                if *loaded && *open {
-                    let (ticket, runs) = latest(&runs);
-                    let (basic, json, services) = (*basic, json.emit(()), services.clone());
-                    yew::platform::spawn_local(async move {
-                        let started = crate::dom::now();
-                        let report = review::effective(&json, basic, services).await;
-                        if runs.get() == ticket {
-                            effective.set((Some(report), crate::dom::now() - started, ticket));
-                        }
-                    });
-                }
-            },
-        );
+    // The explorer: while it is the open tab, after the decision is painted.
+    let open = *panel.tab == Some(Tab::Explorer);
+    use_effect_with(
+        (
+            props.count,
+            loaded,
+            open,
+            *panel.basic,
+            (*panel.open_services).clone(),
+        ),
+        explore(&panel, props, explorer_runs.borrow().clone()),
+    );
+    // Whether the scenario differs from the baseline: checked once typing pauses (never
+    // in a keystroke's task), until it first does.
+    use_effect_with(
+        (props.count, props.baseline.clone()),
+        check_edited(edited, edit_check, props.scenario_json.clone()),
+    );
+    // The comparison, and the coach once a tab was opened: after a pause, whatever tab
+    // is open (the tabs count).
+    use_effect_with(
+        (
+            props.count,
+            loaded,
+            props.baseline.clone(),
+            panel.tab.is_some(),
+        ),
+        review(&panel, props, timer, review_runs.borrow().clone()),
+    );
+
+    html! {
+        <section class="panel review" aria-labelledby="review-title" data-testid="review"
+            data-catalog={if loaded { "loaded" } else { "pending" }}
+            data-load-ms={match &catalog { CatalogState::Loaded(_, ms) => crate::timing::whole(*ms), _ => String::new() }}>
+            <h2 id="review-title">{ "Permissions" }</h2>
+            { tabs(&panel, matches!(catalog, CatalogState::Failed(_))) }
+            { body(&panel, props, &catalog) }
+            if let (CatalogState::Loaded(info, ms), Some(_)) = (&catalog, *panel.tab) {
+                <p class="muted small">{ format!("catalog {info}; catalog and review module loaded in {} ms", crate::timing::whole(*ms)) }</p>
+            }
+        </section>
     }
-    {
-        // Whether the scenario differs from the baseline: checked once typing pauses (never
-        // in a keystroke's task), until it first does.
-        let (edited, edit_check) = (edited.clone(), edit_check.clone());
-        let json = props.scenario_json.clone();
-        let baseline = props.baseline.clone();
-        use_effect_with((props.count, baseline), move |(_, baseline)| {
-            if !*edited {
-                let baseline = baseline.clone();
-                let task = Timeout::new(REVIEW_DELAY_MS, move || {
-                    if json.emit(()) != baseline.json {
-                        edited.set(true);
+}
+
+/// The explorer's effect: recomputes it for the open services (while its tab is open and
+/// the catalog loaded), keeping only the latest run's answer.
+fn explore(
+    panel: &Panel,
+    props: &ReviewPanelProps,
+    runs: Rc<Cell<u64>>,
+) -> impl FnOnce(&(u32, bool, bool, bool, Vec<String>)) {
+    let effective = panel.effective.clone();
+    let json = props.scenario_json.clone();
+    move |(_, loaded, open, basic, services)| {
+        if *loaded && *open {
+            let (ticket, runs) = latest(&runs);
+            let (basic, json, services) = (*basic, json.emit(()), services.clone());
+            yew::platform::spawn_local(async move {
+                let started = crate::dom::now();
+                let report = review::effective(&json, basic, services).await;
+                if runs.get() == ticket {
+                    effective.set((Some(report), crate::dom::now() - started, ticket));
+                }
+            });
+        }
+    }
+}
+
+/// The effect that sets `edited` once the scenario, a moment after an evaluation, differs
+/// from the baseline.
+fn check_edited(
+    edited: UseStateHandle<bool>,
+    edit_check: Rc<RefCell<Option<Timeout>>>,
+    json: Callback<(), String>,
+) -> impl FnOnce(&(u32, Rc<Baseline>)) {
+    move |(_, baseline)| {
+        if !*edited {
+            let baseline = baseline.clone();
+            let task = Timeout::new(REVIEW_DELAY_MS, move || {
+                if json.emit(()) != baseline.json {
+                    edited.set(true);
+                }
+            });
+            *edit_check.borrow_mut() = Some(task);
+        }
+    }
+}
+
+/// The comparison's effect (with the coach once a tab was opened). Replacing the pending
+/// task cancels it: only the last pause runs.
+fn review(
+    panel: &Panel,
+    props: &ReviewPanelProps,
+    timer: Rc<RefCell<Option<Timeout>>>,
+    runs: Rc<Cell<u64>>,
+) -> impl FnOnce(&(u32, bool, Rc<Baseline>, bool)) {
+    let panel = panel.clone();
+    let json = props.scenario_json.clone();
+    let last_cost = panel.changes.1;
+    move |(_, loaded, baseline, opened)| {
+        let (opened, baseline) = (*opened, baseline.clone());
+        if *loaded {
+            // The baseline's sides, decided in the worker before the next edit.
+            review::keep_baseline(&baseline.json);
+        }
+        if *loaded && !compares_after_edit(last_cost, opened, crate::api_module::off_thread()) {
+            // Too costly to run between keystrokes: the count is kept, marked out
+            // of date, until a tab is opened.
+            if panel.changes.0.is_some() {
+                panel.stale.set(true);
+            }
+            *timer.borrow_mut() = None;
+        } else if *loaded {
+            let task = Timeout::new(review_delay_ms(last_cost, opened), move || {
+                let current = json.emit(());
+                let (ticket, runs) = latest(&runs);
+                yew::platform::spawn_local(async move {
+                    let started = crate::dom::now();
+                    let diff = review::diff(&baseline.json, &current).await;
+                    let findings = if opened {
+                        Some(review::coach(&current).await)
+                    } else {
+                        None
+                    };
+                    if runs.get() == ticket {
+                        if let Some(findings) = findings {
+                            panel.coach.set(Some(findings));
+                        }
+                        let diff = diff.map(|(report, text)| {
+                            panel.markdown.set(text);
+                            report
+                        });
+                        panel.changes.set((Some(diff), crate::dom::now() - started));
+                        panel.stale.set(false);
                     }
                 });
-                *edit_check.borrow_mut() = Some(task);
-            }
-        });
+            });
+            *timer.borrow_mut() = Some(task);
+        }
     }
-    {
-        // The comparison, and the coach once a tab was opened: after a pause, whatever tab
-        // is open (the tabs count). Replacing the pending task cancels it: only the last
-        // pause runs.
-        let (changes, coach, timer) = (changes.clone(), coach.clone(), timer.clone());
-        let opened = tab.is_some();
-        let markdown = markdown.clone();
-        let json = props.scenario_json.clone();
-        let baseline = props.baseline.clone();
-        let last_cost = changes.1;
-        let runs = review_runs.borrow().clone();
-        let stale = stale.clone();
-        use_effect_with(
-            (props.count, loaded, baseline.clone(), opened),
-            move |(_, loaded, _, opened)| {
-                let opened = *opened;
-                if *loaded {
-                    // The baseline's sides, decided in the worker before the next edit.
-                    review::keep_baseline(&baseline.json);
-                }
-                if *loaded
-                    && !compares_after_edit(last_cost, opened, crate::api_module::off_thread())
-                {
-                    // Too costly to run between keystrokes: the count is kept, marked out
-                    // of date, until a tab is opened.
-                    if changes.0.is_some() {
-                        stale.set(true);
-                    }
-                    *timer.borrow_mut() = None;
-                } else if *loaded {
-                    let task = Timeout::new(review_delay_ms(last_cost, opened), move || {
-                        let current = json.emit(());
-                        let (ticket, runs) = latest(&runs);
-                        yew::platform::spawn_local(async move {
-                            let started = crate::dom::now();
-                            let diff = review::diff(&baseline.json, &current).await;
-                            let findings = if opened {
-                                Some(review::coach(&current).await)
-                            } else {
-                                None
-                            };
-                            if runs.get() == ticket {
-                                if let Some(findings) = findings {
-                                    coach.set(Some(findings));
-                                }
-                                let diff = diff.map(|(report, text)| {
-                                    markdown.set(text);
-                                    report
-                                });
-                                changes.set((Some(diff), crate::dom::now() - started));
-                                stale.set(false);
-                            }
-                        });
-                    });
-                    *timer.borrow_mut() = Some(task);
-                }
-            },
-        );
-    }
+}
 
-    let change_count = match &changes.0 {
+/// The tab list, each tab with its count (`failed`: the catalog's load failed, so opening a
+/// tab tries again).
+fn tabs(panel: &Panel, failed: bool) -> Html {
+    let change_count = match &panel.changes.0 {
         Some(Ok(d)) => change_count(d).to_string(),
         _ => "…".to_owned(),
     };
-    let changes_label = if *stale {
+    let changes_label = if *panel.stale {
         format!("Changes ({change_count}, out of date)")
     } else {
         format!("Changes ({change_count})")
     };
-    let open_findings = match &*coach {
+    let open_findings = match &*panel.coach {
         Some(Ok(c)) => count(c, "open").to_string(),
         _ => "…".to_owned(),
     };
-    let failed = matches!(catalog, CatalogState::Failed(_));
     let tab_button = |which: Tab, label: String, testid: &'static str, count: String| {
-        let (tab, retry) = (tab.clone(), retry.clone());
+        let (tab, retry) = (panel.tab.clone(), panel.retry.clone());
         let selected = *tab == Some(which);
         html! {
             <button type="button" role="tab" aria-selected={selected.to_string()} data-testid={testid}
@@ -267,9 +328,46 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
                 })}>{ label }</button>
         }
     };
+    html! {
+        <div role="tablist" class="tabs" aria-label="Permissions views">
+            { tab_button(Tab::Explorer, "Effective permissions".into(), "tab-explorer", String::new()) }
+            { tab_button(Tab::Changes, changes_label, "tab-changes", change_count.clone()) }
+            { tab_button(Tab::Coach, format!("Coach ({open_findings})"), "tab-coach", open_findings.clone()) }
+        </div>
+    }
+}
+
+/// What the open tab shows: the catalog's state until it is loaded, then the view.
+fn body(panel: &Panel, props: &ReviewPanelProps, catalog: &CatalogState) -> Html {
+    match (catalog, *panel.tab) {
+        (_, None) => html! {
+            <p class="muted" data-testid="catalog-status" data-state={match catalog { CatalogState::Loaded(..) => "loaded", CatalogState::Waiting => "waiting", _ => "loading" }}>{ "Open a tab to see what the sign-in may do over every AWS action, what your edits changed, and the least-privilege coach's findings (loads the AWS action catalog and the review module)." }</p>
+        },
+        (CatalogState::Waiting | CatalogState::Loading, _) => {
+            html! { <p class="muted" data-testid="catalog-status" data-state="loading" role="status">{ "Loading the AWS action catalog and the review module…" }</p> }
+        }
+        (CatalogState::Failed(e), Some(_)) => html! {
+            <p class="outcome failed" data-testid="catalog-status" data-state="failed" role="alert">
+                { format!("The permissions review could not be loaded: {e} ") }
+                <button type="button" data-testid="catalog-retry" onclick={{ let retry = panel.retry.clone(); Callback::from(move |_: MouseEvent| retry.set(*retry + 1)) }}>{ "Try again" }</button>
+            </p>
+        },
+        (CatalogState::Loaded(..), Some(Tab::Explorer)) => explorer(panel, props),
+        (CatalogState::Loaded(..), Some(Tab::Changes)) => html! {
+            <ChangesView report={panel.changes.0.clone()} markdown={(*panel.markdown).clone()} millis={panel.changes.1}
+                baseline={props.baseline.label.clone()} on_pin={props.on_pin.clone()} />
+        },
+        (CatalogState::Loaded(..), Some(Tab::Coach)) => {
+            html! { <CoachView report={(*panel.coach).clone()} dispatch={props.dispatch.clone()} /> }
+        }
+    }
+}
+
+/// The explorer with its switches wired to the panel's state.
+fn explorer(panel: &Panel, props: &ReviewPanelProps) -> Html {
+    let basic = *panel.basic;
     let on_export = {
         let json = props.scenario_json.clone();
-        let basic = *basic;
         Callback::from(move |markdown: bool| {
             let json = json.emit(());
             yew::platform::spawn_local(async move {
@@ -282,61 +380,24 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
             });
         })
     };
-    let body = match (&catalog, *tab) {
-        (_, None) => html! {
-            <p class="muted" data-testid="catalog-status" data-state={match &catalog { CatalogState::Loaded(..) => "loaded", CatalogState::Waiting => "waiting", _ => "loading" }}>{ "Open a tab to see what the sign-in may do over every AWS action, what your edits changed, and the least-privilege coach's findings (loads the AWS action catalog and the review module)." }</p>
-        },
-        (CatalogState::Waiting | CatalogState::Loading, _) => {
-            html! { <p class="muted" data-testid="catalog-status" data-state="loading" role="status">{ "Loading the AWS action catalog and the review module…" }</p> }
-        }
-        (CatalogState::Failed(e), Some(_)) => html! {
-            <p class="outcome failed" data-testid="catalog-status" data-state="failed" role="alert">
-                { format!("The permissions review could not be loaded: {e} ") }
-                <button type="button" data-testid="catalog-retry" onclick={{ let retry = retry.clone(); Callback::from(move |_: MouseEvent| retry.set(*retry + 1)) }}>{ "Try again" }</button>
-            </p>
-        },
-        (CatalogState::Loaded(..), Some(Tab::Explorer)) => html! {
-            <Explorer report={effective.0.clone()} millis={effective.1} run={effective.2} basic={*basic}
-                on_basic={{ let basic = basic.clone(); Callback::from(move |b| basic.set(b)) }}
-                open={(*open_services).clone()}
-                on_toggle={{ let open = open_services.clone(); Callback::from(move |prefix: String| {
-                    let mut list = (*open).clone();
-                    match list.iter().position(|p| *p == prefix) {
-                        Some(i) => { list.remove(i); }
-                        None => list.push(prefix),
-                    }
-                    open.set(list);
-                }) }}
-                {on_export} dispatch={props.dispatch.clone()} />
-        },
-        (CatalogState::Loaded(..), Some(Tab::Changes)) => html! {
-            <ChangesView report={changes.0.clone()} markdown={(*markdown).clone()} millis={changes.1}
-                baseline={props.baseline.label.clone()} on_pin={props.on_pin.clone()} />
-        },
-        (CatalogState::Loaded(..), Some(Tab::Coach)) => {
-            html! { <CoachView report={(*coach).clone()} dispatch={props.dispatch.clone()} /> }
-        }
+    let on_toggle = {
+        let open = panel.open_services.clone();
+        Callback::from(move |prefix: String| {
+            let mut list = (*open).clone();
+            match list.iter().position(|p| *p == prefix) {
+                Some(i) => {
+                    list.remove(i);
+                }
+                None => list.push(prefix),
+            }
+            open.set(list);
+        })
     };
-    let catalog_note = match (&catalog, *tab) {
-        (CatalogState::Loaded(info, ms), Some(_)) => {
-            let ms = crate::timing::whole(*ms);
-            format!("catalog {info}; catalog and review module loaded in {ms} ms")
-        }
-        _ => String::new(),
-    };
+    let effective = &*panel.effective;
     html! {
-        <section class="panel review" aria-labelledby="review-title" data-testid="review"
-            data-catalog={if loaded { "loaded" } else { "pending" }}
-            data-load-ms={match &catalog { CatalogState::Loaded(_, ms) => crate::timing::whole(*ms), _ => String::new() }}>
-            <h2 id="review-title">{ "Permissions" }</h2>
-            <div role="tablist" class="tabs" aria-label="Permissions views">
-                { tab_button(Tab::Explorer, "Effective permissions".into(), "tab-explorer", String::new()) }
-                { tab_button(Tab::Changes, changes_label, "tab-changes", change_count.clone()) }
-                { tab_button(Tab::Coach, format!("Coach ({open_findings})"), "tab-coach", open_findings.clone()) }
-            </div>
-            { body }
-            if !catalog_note.is_empty() { <p class="muted small">{ catalog_note }</p> }
-        </section>
+        <Explorer report={effective.0.clone()} millis={effective.1} run={effective.2} {basic}
+            on_basic={{ let basic = panel.basic.clone(); Callback::from(move |b| basic.set(b)) }}
+            open={(*panel.open_services).clone()} {on_toggle} {on_export} dispatch={props.dispatch.clone()} />
     }
 }
 
