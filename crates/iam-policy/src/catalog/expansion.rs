@@ -1,7 +1,7 @@
 //! The actions a wildcard `Action` entry covers (`s3:Get*`, `*`), for hovers and
 //! explanations: how many, in how many services, by access level, the first of them named.
 
-use aws_catalog::{AccessLevel, Catalog};
+use aws_catalog::{AccessLevel, ActionRef, Catalog};
 use serde::Serialize;
 
 use crate::Explanation;
@@ -55,18 +55,11 @@ pub fn expand(pattern: &str, catalog: &Catalog) -> ActionExpansion {
 pub fn expand_limited(pattern: &str, catalog: &Catalog, limit: usize) -> ActionExpansion {
     let all = catalog.expand(pattern.trim());
     let mut by_level: Vec<Vec<String>> = vec![Vec::new(); AccessLevel::ALL.len()];
-    let mut services = 0;
-    let mut last_service: Option<&str> = None;
-    for a in &all {
-        if last_service != Some(&*a.service.prefix) {
-            services += 1;
-            last_service = Some(&a.service.prefix);
-        }
-        let level = AccessLevel::ALL.iter().position(|l| *l == a.action.level);
-        if let Some(names) = level.and_then(|i| by_level.get_mut(i)) {
+    let services = walk_levels(&all, |level, a| {
+        if let Some(names) = by_level.get_mut(level) {
             names.push(a.full_name());
         }
-    }
+    });
     let counts: Vec<usize> = by_level.iter().map(Vec::len).collect();
     let levels: Vec<LevelActions> = AccessLevel::ALL
         .iter()
@@ -97,6 +90,24 @@ pub fn expand_limited(pattern: &str, catalog: &Catalog, limit: usize) -> ActionE
             None
         },
     }
+}
+
+/// Hands each action of `all` (in catalog order, so one service's actions are together) to
+/// `each` with its access level's place in [`AccessLevel::ALL`], and returns how many
+/// services they belong to: the one walk [`expand_limited`] and [`coverage_words`] share.
+fn walk_levels<'c>(all: &[ActionRef<'c>], mut each: impl FnMut(usize, &ActionRef<'c>)) -> usize {
+    let mut services = 0;
+    let mut last_service: Option<&str> = None;
+    for a in all {
+        if last_service != Some(&*a.service.prefix) {
+            services += 1;
+            last_service = Some(&a.service.prefix);
+        }
+        if let Some(level) = AccessLevel::ALL.iter().position(|l| *l == a.action.level) {
+            each(level, a);
+        }
+    }
+    services
 }
 
 impl ActionExpansion {
@@ -190,21 +201,11 @@ pub fn expansions(explanation: &Explanation, catalog: &Catalog) -> Vec<ActionExp
 pub fn coverage_words(pattern: &str, catalog: &Catalog) -> String {
     let all = catalog.expand(pattern.trim());
     let mut per_level = [0usize; AccessLevel::ALL.len()];
-    let mut services = 0;
-    let mut last_service: Option<&str> = None;
-    for a in &all {
-        if last_service != Some(&*a.service.prefix) {
-            services += 1;
-            last_service = Some(&a.service.prefix);
-        }
-        if let Some(n) = AccessLevel::ALL
-            .iter()
-            .position(|l| *l == a.action.level)
-            .and_then(|i| per_level.get_mut(i))
-        {
+    let services = walk_levels(&all, |level, _| {
+        if let Some(n) = per_level.get_mut(level) {
             *n += 1;
         }
-    }
+    });
     let levels: Vec<(&str, usize)> = AccessLevel::ALL
         .iter()
         .zip(per_level)
