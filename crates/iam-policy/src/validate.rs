@@ -6,6 +6,12 @@ use crate::keys;
 use crate::policy::{Effect, Policy, PolicyKind, PolicyVersion, Statement};
 use crate::{Diagnostic, Span, MAX_PER_CODE};
 
+/// The code of an action without a service prefix (one warning per such action).
+const ACTION_FORMAT: &str = "iam::validate::action_format";
+
+/// The code of a resource that is not an ARN (one warning per such resource).
+const RESOURCE_FORMAT: &str = "iam::validate::resource_format";
+
 /// The warnings a document can have one of per value (30,000 resources that are not ARNs
 /// make 30,000 `resource_format`): built only up to one past the per-code cap (the first
 /// left out marks where the cap's summary goes), and only counted after that, so a
@@ -26,8 +32,8 @@ impl PerValue {
     /// Per code, how many were counted but not built (for [`crate::diagnostic::cap_counting`]).
     pub(crate) fn unbuilt(&self) -> Vec<(&'static str, usize)> {
         [
-            ("iam::validate::action_format", self.actions),
-            ("iam::validate::resource_format", self.resources),
+            (ACTION_FORMAT, self.actions),
+            (RESOURCE_FORMAT, self.resources),
         ]
         .into_iter()
         .filter(|(_, n)| *n > MAX_PER_CODE + 1)
@@ -147,7 +153,7 @@ fn check_elements(
             }
             out.push(
                 Diagnostic::warning(
-                    "iam::validate::action_format",
+                    ACTION_FORMAT,
                     format!("action `{}` has no service prefix", a.value),
                     Some(a.span),
                 )
@@ -164,7 +170,7 @@ fn check_elements(
             }
             out.push(
                 Diagnostic::warning(
-                    "iam::validate::resource_format",
+                    RESOURCE_FORMAT,
                     format!("resource `{}` is not an ARN", r.value),
                     Some(r.span),
                 )
