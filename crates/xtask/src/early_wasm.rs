@@ -12,7 +12,9 @@
 //! glue instantiates its own way, as before. Trunk's `<link rel="preload">` of the wasm goes:
 //! the early fetch starts sooner, and the browser does not hand a preload carrying an
 //! `integrity` to a `fetch()` without one, so both would download it (lazy-module's spec
-//! counts the requests).
+//! counts the requests). The preload's `integrity` (Trunk's SRI hash of the wasm) moves to the
+//! early `fetch(url, {integrity})`, so the wasm is still checked: a changed file makes the
+//! fetch, and with it the page's start, fail instead of running.
 
 use crate::process::Result;
 
@@ -59,31 +61,59 @@ pub fn apply(html: &str) -> Result<String> {
         &format!("module_or_path: {GLOBAL} || '{url}'"),
         1,
     );
-    let loader = without_preload(&loader, url);
+    let (loader, integrity) = without_preload(&loader, url)?;
+    let options = match integrity {
+        Some(hash) => format!(", {{ integrity: \"{hash}\" }}"),
+        None => String::new(),
+    };
     let head = loader
         .find("<head")
         .and_then(|at| loader.get(at..)?.find('>').map(|end| at + end + 1))
         .ok_or("the page has no <head>")?;
     let (before, after) = loader.split_at(head);
     Ok(format!(
-        "{before}\n    <script>{GLOBAL} = WebAssembly.compileStreaming(fetch(\"{url}\")).catch(() => fetch(\"{url}\"));</script>{after}"
+        "{before}\n    <script>{GLOBAL} = WebAssembly.compileStreaming(fetch(\"{url}\"{options})).catch(() => fetch(\"{url}\"{options}));</script>{after}"
     ))
 }
 
-/// `html` without the `<link rel="preload" href="{url}" …>` Trunk writes for the wasm.
-fn without_preload(html: &str, url: &str) -> String {
+/// `html` without the `<link rel="preload" href="{url}" …>` Trunk writes for the wasm, and
+/// that link's `integrity` value (none without a preload or without the attribute).
+fn without_preload(html: &str, url: &str) -> Result<(String, Option<String>)> {
     let tag = format!("<link rel=\"preload\" href=\"{url}\"");
-    match html.find(&tag) {
-        Some(start) => match html.get(start..).and_then(|rest| rest.find('>')) {
-            Some(len) => format!(
-                "{}{}",
-                html.get(..start).unwrap_or_default(),
-                html.get(start + len + 1..).unwrap_or_default()
-            ),
-            None => html.to_owned(),
-        },
-        None => html.to_owned(),
+    let Some(start) = html.find(&tag) else {
+        return Ok((html.to_owned(), None));
+    };
+    let Some(len) = html.get(start..).and_then(|rest| rest.find('>')) else {
+        return Ok((html.to_owned(), None));
+    };
+    let link = html.get(start..start + len).unwrap_or_default();
+    let integrity = attribute(link, "integrity");
+    if let Some(hash) = &integrity {
+        // It goes into a JS string in an inline script: only the characters of SRI hashes.
+        if hash.is_empty()
+            || !hash
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+/=- ".contains(c))
+        {
+            return Err(format!(
+                "unexpected integrity `{hash}` on the wasm's preload"
+            ));
+        }
     }
+    let rest = format!(
+        "{}{}",
+        html.get(..start).unwrap_or_default(),
+        html.get(start + len + 1..).unwrap_or_default()
+    );
+    Ok((rest, integrity))
+}
+
+/// The value of `name="…"` in the opening tag `tag`.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag.get(start..)?.find('"')?;
+    tag.get(start..start + len).map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -95,7 +125,7 @@ mod tests {
     #[test]
     fn the_wasm_compiles_from_the_top_of_head_and_the_loader_takes_it() {
         let html = apply(PAGE).unwrap();
-        let early = html.find("<script>window.__idpoolWasm = WebAssembly.compileStreaming(fetch(\"./p-1_bg.wasm\")).catch(() => fetch(\"./p-1_bg.wasm\"));</script>").unwrap();
+        let early = html.find("<script>window.__idpoolWasm = WebAssembly.compileStreaming(fetch(\"./p-1_bg.wasm\", { integrity: \"sha384-x\" })).catch(() => fetch(\"./p-1_bg.wasm\", { integrity: \"sha384-x\" }));</script>").unwrap();
         assert!(early < html.find("<meta charset").unwrap());
         assert!(html.contains("init({ module_or_path: window.__idpoolWasm || './p-1_bg.wasm' })"));
         assert!(
@@ -104,6 +134,21 @@ mod tests {
         );
         assert!(html.contains("<link rel=\"modulepreload\" href=\"./p-1.js\">\n  </head>"));
         assert_eq!(apply(&html).unwrap(), html, "a second run changes nothing");
+    }
+
+    #[test]
+    fn without_an_integrity_the_fetch_takes_no_options() {
+        let page = PAGE.replace(" integrity=\"sha384-x\"", "");
+        let html = apply(&page).unwrap();
+        assert!(html.contains(
+            "compileStreaming(fetch(\"./p-1_bg.wasm\")).catch(() => fetch(\"./p-1_bg.wasm\"))"
+        ));
+    }
+
+    #[test]
+    fn an_integrity_that_would_break_out_of_the_script_is_an_error() {
+        let page = PAGE.replace("sha384-x", "sha384-x\\\" });alert(1);//");
+        assert!(apply(&page).is_err());
     }
 
     #[test]

@@ -59,18 +59,21 @@ export class TestContext {
     this.timings = [];
     this.screenshots = [];
     this.allowed = [];
+    this.allowedPageErrors = [];
     this.contexts = [];
   }
 
   /**
    * A new page in a new browser context (fresh storage), watched for problems.
-   * `options.allowConsoleErrors` lists regexes of console errors a test expects;
+   * `options.allowConsoleErrors` lists regexes of console errors a test expects,
+   * `options.allowPageErrors` those of uncaught page errors (a test that breaks the page);
    * `options.origins` lists more origins the page may load from (a spec's own server);
    * other options go to `browser.newContext` (e.g. `viewport`, `colorScheme`).
    */
   async newPage(options = {}) {
-    const { allowConsoleErrors = [], origins = [], ...contextOptions } = options;
+    const { allowConsoleErrors = [], allowPageErrors = [], origins = [], ...contextOptions } = options;
     this.allowed.push(...allowConsoleErrors);
+    this.allowedPageErrors.push(...allowPageErrors);
     const context = await this.browser.newContext(contextOptions);
     this.contexts.push(context);
     await this.#guard(context, [this.origin, ...origins.map((o) => new URL(o).origin)]);
@@ -114,8 +117,9 @@ export class TestContext {
 
   /** Throws if a watched page has shown a problem so far. Called after every test. */
   assertNoProblems() {
+    const allowed = { console: this.allowed, pageerror: this.allowedPageErrors };
     const unexpected = this.problems.filter(
-      (problem) => !(problem.kind === 'console' && this.allowed.some((re) => re.test(problem.text))),
+      (problem) => !(allowed[problem.kind] ?? []).some((re) => re.test(problem.text)),
     );
     if (unexpected.length > 0) {
       const lines = unexpected.map((problem) => `    ${problem.kind}: ${problem.text}`);

@@ -1,7 +1,8 @@
 // Security: the page carries a Content-Security-Policy that allows only its own scripts
 // and wasm; using the page (load, edit, format, switch examples, share, import, help)
 // triggers no violation; the policy really blocks injected inline script; hostile user
-// text is shown as text, never as markup. (Requests outside the origin fail every test
+// text is shown as text, never as markup; a page wasm that is not the one built (its
+// Subresource Integrity hash differs) is refused, never run. (Requests outside the origin fail every test
 // through the harness.)
 
 import assert from 'node:assert/strict';
@@ -146,5 +147,31 @@ export const tests = {
     assert.equal(await page.locator('.app img, .app script').count(), 0, 'no element was made from user text');
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.deepEqual(await violations(page), []);
+  },
+  // The early compile fetches the wasm with Trunk's SRI hash (crates/xtask/src/early_wasm.rs):
+  // a changed file (a tampering host or proxy) fails the fetch, and the page never runs it.
+  'a page wasm other than the one built is refused': async (t) => {
+    const page = await t.newPage({
+      allowConsoleErrors: [/integrity/i, /Failed to fetch/],
+      // The loader's own promise rejects: the page stops there.
+      allowPageErrors: [/^TypeError: Failed to fetch$/],
+    });
+    const wasm = [];
+    await page.route(/\/playground-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.from(await response.body());
+      // One byte of the last (data) section changed: still a valid module, not the built one.
+      body[body.length - 1] ^= 1;
+      wasm.push(route.request().url());
+      await route.fulfill({ response, body });
+    });
+    const errors = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(t.baseUrl, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('script[type="module"]') !== null);
+    await page.waitForTimeout(1_000);
+    assert.ok(wasm.length >= 1, 'the wasm was fetched');
+    assert.equal(await page.locator('[data-testid="request-result"]').count(), 0, 'the changed wasm did not run');
+    assert.ok(errors.some((text) => /integrity/i.test(text)), `the console names the integrity check: ${errors.join(' | ')}`);
   },
 };
