@@ -16,40 +16,8 @@ use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = r#"
-export function idpool_api_answer(module, request) {
-  return module.answerJson(request);
-}
-let worker, next = 0;
-const waiting = new Map();
-const stop = () => {
-  worker?.terminate();
-  worker = null;
-  waiting.forEach((answer) => answer());
-  waiting.clear();
-};
-export function idpool_api_worker(request) {
-  if (worker === undefined) {
-    try {
-      const name = document.querySelector('meta[name="idpool-api"]').content;
-      worker = new Worker(new URL(name.replace(/\.js$/, '-worker.js'), document.baseURI), { type: 'module' });
-      worker.onmessage = ({ data: [id, answer] }) => {
-        if (answer == null) return stop();
-        waiting.get(id)?.(answer);
-        waiting.delete(id);
-      };
-      worker.onerror = stop;
-    } catch {
-      worker = null;
-    }
-  }
-  return new Promise((answer) => {
-    if (!worker) return answer();
-    waiting.set(++next, answer);
-    worker.postMessage([next, request]);
-  });
-}
-"#)]
+// The JS side is in `page.js` (why one file: `lazy_module.rs`).
+#[wasm_bindgen(module = "/src/page.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn idpool_api_answer(module: &JsValue, request: &str) -> Result<String, JsValue>;

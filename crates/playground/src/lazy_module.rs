@@ -10,27 +10,11 @@
 
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = r#"
-const loading = new Map();
-export function idpool_lazy_load(meta) {
-  if (!loading.has(meta)) {
-    const element = document.querySelector(`meta[name="${meta}"]`);
-    const name = element && element.getAttribute('content');
-    if (!name) {
-      return Promise.reject(new Error(`this build of the page names no module \`${meta}\``));
-    }
-    const js = new URL(name, document.baseURI);
-    const wasm = new URL(name.replace(/\.js$/, '_bg.wasm'), document.baseURI);
-    const started = import(js.href).then(async (m) => {
-      await m.default({ module_or_path: wasm });
-      return m;
-    });
-    started.catch(() => { loading.delete(meta); });
-    loading.set(meta, started);
-  }
-  return loading.get(meta);
-}
-"#)]
+// The JS side is in `page.js`, with the API module's and the workshop module's: one file
+// instead of one `inline_js` snippet per Rust file, since each snippet is a file the page
+// fetches before its loader runs, and over HTTP/1.1's six connections the snippets waited
+// behind the wasm and the style sheets (docs/app.md, "What is left of the 250 ms").
+#[wasm_bindgen(module = "/src/page.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
     async fn idpool_lazy_load(meta: &str) -> Result<JsValue, JsValue>;

@@ -100,14 +100,8 @@ pub fn answer(event: PanelEvent, on_other: &dyn Fn(PanelEvent)) -> String {
     }
 }
 
-#[wasm_bindgen(inline_js = r#"
-export function idpool_workshop_mount(module, host, start, onEvent) {
-  return module.mount(host, start, onEvent);
-}
-export function idpool_workshop_update(panel, input) {
-  panel.update(input);
-}
-"#)]
+// The JS side is in `page.js` (why one file: `lazy_module.rs`).
+#[wasm_bindgen(module = "/src/page.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn idpool_workshop_mount(

@@ -22,9 +22,11 @@ use crate::process::Result;
 /// naming the matched entry (+880 B) and the action hover (+4,019 B) landed, paid for by
 /// taking core's precise float formatting out of the page again (`{ms:.0}` in the review
 /// panel; -7,347 B): 531,502 B. The limit is that plus the 2.8 KB of room the other lanes
-/// had this session (536,700 B for 533,950 B), and no more.
+/// had this session (536,700 B for 533,950 B), and no more. Session 25: 533,155 B measured
+/// (main at 9530522 with the decisions-first render and the page's JS helpers in one file,
+/// -191 B); the limit is that plus about 1 KB.
 /// Growth past it must be measured and argued in docs/bundle.md.
-pub const INITIAL_LIMIT_GZIPPED: u64 = 534_300;
+pub const INITIAL_LIMIT_GZIPPED: u64 = 534_200;
 
 /// The most the lazily loaded module may weigh, gzipped wasm + JS, in bytes.
 pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;

@@ -1,0 +1,64 @@
+// The page's JS helpers, one file for the wasm's three callers (see lazy_module.rs).
+
+// lazy_module.rs
+const loading = new Map();
+export function idpool_lazy_load(meta) {
+  if (!loading.has(meta)) {
+    const element = document.querySelector(`meta[name="${meta}"]`);
+    const name = element && element.getAttribute('content');
+    if (!name) {
+      return Promise.reject(new Error(`this build of the page names no module \`${meta}\``));
+    }
+    const js = new URL(name, document.baseURI);
+    const wasm = new URL(name.replace(/\.js$/, '_bg.wasm'), document.baseURI);
+    const started = import(js.href).then(async (m) => {
+      await m.default({ module_or_path: wasm });
+      return m;
+    });
+    started.catch(() => { loading.delete(meta); });
+    loading.set(meta, started);
+  }
+  return loading.get(meta);
+}
+
+// api_module.rs
+export function idpool_api_answer(module, request) {
+  return module.answerJson(request);
+}
+let worker, next = 0;
+const waiting = new Map();
+const stop = () => {
+  worker?.terminate();
+  worker = null;
+  waiting.forEach((answer) => answer());
+  waiting.clear();
+};
+export function idpool_api_worker(request) {
+  if (worker === undefined) {
+    try {
+      const name = document.querySelector('meta[name="idpool-api"]').content;
+      worker = new Worker(new URL(name.replace(/\.js$/, '-worker.js'), document.baseURI), { type: 'module' });
+      worker.onmessage = ({ data: [id, answer] }) => {
+        if (answer == null) return stop();
+        waiting.get(id)?.(answer);
+        waiting.delete(id);
+      };
+      worker.onerror = stop;
+    } catch {
+      worker = null;
+    }
+  }
+  return new Promise((answer) => {
+    if (!worker) return answer();
+    waiting.set(++next, answer);
+    worker.postMessage([next, request]);
+  });
+}
+
+// workshop_module.rs
+export function idpool_workshop_mount(module, host, start, onEvent) {
+  return module.mount(host, start, onEvent);
+}
+export function idpool_workshop_update(panel, input) {
+  panel.update(input);
+}
