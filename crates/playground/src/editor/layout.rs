@@ -186,14 +186,31 @@ fn cut_line(line: &mut Line, ranges: &[Range]) {
     if touching.is_empty() {
         return;
     }
+    // The ranges by where they start, and how far the ones starting up to each reach: a
+    // segment is touched when a range starting before its end reaches past its start. Two
+    // binary searches a segment, where asking every range made a line of 60,000 segments
+    // (a hostile policy written compactly) with 101 diagnostics cost 6 million tests.
+    let mut starts: Vec<(usize, usize)> = touching.iter().map(|r| (r.start, r.end)).collect();
+    starts.sort_unstable();
+    let reach: Vec<usize> = starts
+        .iter()
+        .scan(0, |far, (_, end)| {
+            *far = (*far).max(*end);
+            Some(*far)
+        })
+        .collect();
+    let touched = |segment: &Segment| {
+        let before_end = starts.partition_point(|(start, _)| *start < segment.end);
+        before_end
+            .checked_sub(1)
+            .and_then(|last| reach.get(last))
+            .is_some_and(|far| *far > segment.start)
+    };
     let mut out = Vec::with_capacity(line.segments.len() + 2 * touching.len());
     for segment in &line.segments {
         // Most segments of a long line lie outside every underline: kept whole, with no
         // allocation (a 120,000-character line has 60,000 segments).
-        if !touching
-            .iter()
-            .any(|r| r.start < segment.end && r.end > segment.start)
-        {
+        if !touched(segment) {
             out.push(*segment);
             continue;
         }
