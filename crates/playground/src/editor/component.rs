@@ -75,9 +75,9 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let focus_pending = use_focus_request(textarea.clone());
     // Soft wrap, by choice: long condition lines fold at the editor's width instead of
     // scrolling sideways (line numbers then sit on each line's first row).
-    let wrap = use_state(|| false);
+    let wrap = use_state(bool::default);
     // Whether a long problem list is shown whole.
-    let unfolded = use_state(|| false);
+    let unfolded = use_state(bool::default);
     let view = presentation == Presentation::View;
     let wrapped = *wrap && !view;
     let (window, onscroll) = use_window(lines.len(), wrapped);

@@ -402,18 +402,37 @@ mod tests {
             message: "m".to_owned(),
             help: None,
             span: None,
-            start: Some(Position { line: 1, column: y, utf16_column: y }),
-            end: Some(Position { line: 1, column: y + 3, utf16_column: y + 3 }),
+            start: Some(Position {
+                line: 1,
+                column: y,
+                utf16_column: y,
+            }),
+            end: Some(Position {
+                line: 1,
+                column: y + 3,
+                utf16_column: y + 3,
+            }),
         };
         let lines = line_views(&text, &[mark]);
         let line = lines.first().cloned().unwrap_or_else(|| panic!("one line"));
         // Token by token up to the limit, then one plain run, the mark, the bracket.
-        let past: Vec<&Piece> = line.pieces.iter().filter(|p| p.start >= COLOURED_BYTES).collect();
+        let past: Vec<&Piece> = line
+            .pieces
+            .iter()
+            .filter(|p| p.start >= COLOURED_BYTES)
+            .collect();
         assert!(past.len() <= 4, "{past:?}");
         assert!(line.pieces.len() < COLOURED_BYTES, "{}", line.pieces.len());
-        assert!(line.pieces.iter().any(|p| p.mark.is_some() && &line.text[p.start..p.end] == "\"y\""));
+        assert!(line
+            .pieces
+            .iter()
+            .any(|p| p.mark.is_some() && &line.text[p.start..p.end] == "\"y\""));
         // Every byte is in one piece, in order.
-        let whole: String = line.pieces.iter().map(|p| &line.text[p.start..p.end]).collect();
+        let whole: String = line
+            .pieces
+            .iter()
+            .map(|p| &line.text[p.start..p.end])
+            .collect();
         assert_eq!(whole, text);
     }
 
