@@ -27,7 +27,7 @@ pub struct EmbedResultProps {
 pub fn EmbedResult(props: &EmbedResultProps) -> Html {
     let report = &props.report;
     let outcome = report.outcome();
-    let unfolded = use_state(|| false);
+    let unfolded = use_state(bool::default);
     let headline = if outcome == "issued" {
         "credentials issued".to_owned()
     } else {

@@ -31,7 +31,7 @@ pub struct ResultsPanelProps {
 pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
     let report = &props.report;
     let outcome = report.outcome();
-    let unfolded = use_state(|| false);
+    let unfolded = use_state(bool::default);
     html! {
         <section class="panel results" aria-labelledby="results-title" aria-live="polite"
             data-testid="results" data-evaluations={props.count.to_string()}>
