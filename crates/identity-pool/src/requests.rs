@@ -1,6 +1,6 @@
 //! Each request of the scenario through the engine, with the session's policies and keys.
 
-use iam_policy::{decide, evaluate, CompiledPolicy, PolicySet, Request, RequestPrincipal};
+use iam_policy::{decide, evaluate, CompiledPolicy, Context, PolicySet, Request, RequestPrincipal};
 
 use crate::compiled::CompiledScenario;
 use crate::explain::request::{
@@ -10,7 +10,7 @@ use crate::readings::{other_scope_downs, scope_down_readings};
 use crate::report::{Cause, CognitoExplanation, RequestDecision, RequestReport};
 use crate::scenario::{Scenario, ScenarioRequest};
 use crate::scope_down::ScopeDown;
-use crate::session::{account_of, Session};
+use crate::session::{account_of, context_with, Session};
 
 /// The signed-in state requests are evaluated with.
 pub struct Credentials<'a> {
@@ -32,9 +32,14 @@ pub fn evaluate_requests(
     credentials: Option<&Credentials<'_>>,
     explain: &dyn Fn(usize) -> bool,
 ) -> Vec<RequestReport> {
-    let others = match credentials {
-        Some(c) if c.scope_down => other_scope_downs(scenario.scope_down()),
-        _ => Vec::new(),
+    let common = Common {
+        others: match credentials {
+            Some(c) if c.scope_down => other_scope_downs(scenario.scope_down()),
+            _ => Vec::new(),
+        },
+        context: credentials
+            .map(|c| c.session.own_context())
+            .unwrap_or_default(),
     };
     scenario
         .requests
@@ -45,7 +50,7 @@ pub fn evaluate_requests(
                 scenario,
                 compiled,
                 c,
-                &others,
+                &common,
                 index,
                 request,
                 explain(index),
@@ -53,6 +58,14 @@ pub fn evaluate_requests(
             None => no_credentials(scenario, index, request),
         })
         .collect()
+}
+
+/// What every request of one evaluation shares.
+struct Common<'a> {
+    /// The other scope-down versions (under the guest scope-down).
+    others: Vec<&'a ScopeDown>,
+    /// The session's own context keys.
+    context: Context,
 }
 
 fn no_credentials(scenario: &Scenario, index: usize, request: &ScenarioRequest) -> RequestReport {
@@ -80,7 +93,7 @@ fn evaluate_one(
     scenario: &Scenario,
     compiled: &CompiledScenario<'_>,
     c: &Credentials<'_>,
-    others: &[&ScopeDown],
+    common: &Common<'_>,
     index: usize,
     request: &ScenarioRequest,
     explain: bool,
@@ -102,7 +115,7 @@ fn evaluate_one(
         resource: request.resource.clone(),
         principal: Some(RequestPrincipal::Aws(c.session.assumed_role_arn.clone())),
         account_id: Some(account_id),
-        context: c.session.request_context(&request.context),
+        context: context_with(&common.context, &request.context),
     };
     let mut set = PolicySet {
         identity,
@@ -129,7 +142,12 @@ fn evaluate_one(
     let evaluation = evaluate(&set, &engine_request);
     set.session = Vec::new();
     let without_session = decide(&set, &engine_request);
-    let readings = scope_down_readings(others, &mut set, &engine_request, evaluation.decision);
+    let readings = scope_down_readings(
+        &common.others,
+        &mut set,
+        &engine_request,
+        evaluation.decision,
+    );
     let facts = RequestFacts {
         scenario,
         session: c.session,

@@ -12,8 +12,10 @@
 //   instantiated  the instance is ready (what is left of compiling: it streams with the
 //                 download)
 //   first render  the first decision is in the DOM: the wasm's start function builds the
-//                 scenario, decides it and renders the whole page in one task (a
-//                 MutationObserver's callback runs at the end of that task)
+//                 scenario, decides it and renders the first screen's part of the page in one
+//                 task (a MutationObserver's callback runs at the end of that task)
+//   decision frame  the next frame starts (its requestAnimationFrame callbacks run): the
+//                 frame that lays out and paints the decision, unless other tasks came first
 //   paint         the first contentful paint (style, layout, paint and raster of that DOM)
 
 /** Installs the marks on `page`; call before `goto`. */
@@ -41,7 +43,10 @@ export async function installStartupMarks(page) {
       return fetch.call(this, input, ...rest);
     };
     new MutationObserver(() => {
-      if (document.querySelector('[data-testid="request-result"][data-decision]')) mark('decision in DOM');
+      if (!('decision in DOM' in marks) && document.querySelector('[data-testid="request-result"][data-decision]')) {
+        mark('decision in DOM');
+        requestAnimationFrame(() => mark('decision frame'));
+      }
     }).observe(document, { subtree: true, childList: true, attributes: true });
   });
 }
@@ -61,6 +66,7 @@ export async function startupPhases(page) {
       'loader runs': marks['instantiate start'],
       instantiated: marks['instantiate end'],
       'first render': marks['decision in DOM'],
+      'decision frame': marks['decision frame'],
       paint: paint?.startTime,
     };
   });

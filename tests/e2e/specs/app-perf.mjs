@@ -149,27 +149,35 @@ export const tests = {
   'navigation to first decision': async (t) => {
     const runs = [];
     const phases = [];
+    const frames = [];
     for (let i = 0; i < 5; i += 1) {
       const page = await t.newPage();
       await installStartupMarks(page);
       const started = performance.now();
       await page.goto(t.baseUrl, { waitUntil: 'commit' });
-      await page.locator('[data-testid="request-result"][data-index="0"][data-decision="Allowed"]').waitFor({
-        state: 'attached',
-        timeout: 15_000,
-      });
+      // Polled in the page on every frame: a locator's wait polls from here with a backoff
+      // (20, 50, 100, 100, then every 500 ms), which rounded this figure up to its next poll.
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="request-result"][data-index="0"][data-decision="Allowed"]'),
+        null,
+        { polling: 'raf', timeout: 15_000 },
+      );
       runs.push(performance.now() - started);
       const inPage = await page.evaluate(() => performance.now());
       // The paint may come after the test saw the decision: wait for it before reading.
       await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
       const { phases: run, at } = await startupPhases(page);
       phases.push(run);
+      frames.push(at['decision frame']);
       t.log(`run ${i + 1}: ${runs.at(-1).toFixed(0)} ms from goto (page clock ${inPage.toFixed(0)} ms); ` +
         Object.entries(run).map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ') +
-        ` (first render at ${at['first render']?.toFixed(0)} ms, paint at ${at.paint?.toFixed(0)} ms)`);
+        ` (first render at ${at['first render']?.toFixed(0)} ms, its frame at ${at['decision frame']?.toFixed(0)} ms, ` +
+        `paint at ${at.paint?.toFixed(0)} ms)`);
       await page.close();
     }
     t.timing('navigation to first decision (median of 5)', median(runs));
+    t.timing('navigation to the frame that paints the first decision, page clock (median of 5)',
+      median(frames));
     for (const name of Object.keys(phases[0])) {
       t.timing(`  of which ${name} (median of 5)`, median(phases.map((run) => run[name])));
     }

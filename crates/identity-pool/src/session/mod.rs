@@ -62,17 +62,35 @@ impl Session {
     /// The session's own keys win: a request cannot change who the caller is (the loader
     /// warns about such keys).
     pub fn request_context(&self, extra: &[(String, ContextValue)]) -> Context {
-        // One sort for all keys; later pairs win, so the session's come last.
+        context_with(&self.own_context(), extra)
+    }
+
+    /// The session's own keys as an engine context: made once for all of a scenario's
+    /// requests, each of which [`context_with`] copies and adds its keys to.
+    pub fn own_context(&self) -> Context {
         let mut context = Context::new();
         context.extend(
-            extra
+            self.context
                 .iter()
-                .map(|(key, value)| (key, value))
-                .chain(&self.context)
                 .map(|(key, value)| (key.clone(), value.clone())),
         );
         context
     }
+}
+
+/// `session` (a [`Session::own_context`]) with a request's `extra` keys added, the
+/// session's keys winning and a later request key replacing an earlier one of the same name:
+/// what one sort of the request's keys followed by the session's gives, without lowering,
+/// hashing and sorting the session's keys again for every request (200 requests did that
+/// 200 times; profiled at a tenth of a large scenario's decisions).
+pub fn context_with(session: &Context, extra: &[(String, ContextValue)]) -> Context {
+    let mut context = session.clone();
+    for (key, value) in extra {
+        if session.get(key).is_none() {
+            context.insert(key.clone(), value.clone());
+        }
+    }
+    context
 }
 
 /// Whether the session, not the request, sets `key`.

@@ -246,3 +246,25 @@ fn requests_cannot_change_the_session_keys() {
         Some(&ContextValue::Single("real".to_owned()))
     );
 }
+
+#[test]
+fn a_request_s_keys_join_the_session_s_as_one_sort_of_both_would() {
+    let pair = |k: &str, v: &str| (k.to_owned(), ContextValue::Single(v.to_owned()));
+    let session_keys = [
+        pair("aws:userid", "AROA:s"),
+        pair("Cognito-Identity.amazonaws.com:sub", "real"),
+    ];
+    let mut session = Context::new();
+    session.extend(session_keys.iter().cloned());
+    // Repeated keys in other cases, a session key forged in another case, new keys.
+    let extra = [
+        pair("s3:prefix", "a/"),
+        pair("S3:Prefix", "b/"),
+        pair("cognito-identity.AMAZONAWS.com:sub", "forged"),
+        pair("aws:SourceIp", "10.0.0.1"),
+    ];
+    let mut one_sort = Context::new();
+    one_sort.extend(extra.iter().chain(&session_keys).cloned());
+    assert_eq!(context_with(&session, &extra), one_sort);
+    assert_eq!(context_with(&session, &[]), session);
+}

@@ -70,6 +70,12 @@ pub fn App(props: &AppProps) -> Html {
         },
     );
     use_ready_mark(evaluation.count);
+    // The decisions first, the panels beside them with the first explanations, a task
+    // later (docs/app.md, "Navigation to the first decision"): the browser can paint the
+    // decisions before the policy editors and the pool's forms are built, and every wasm
+    // function their first render calls is compiled. A scenario without requests gets
+    // no explanation pass, so it renders whole at once.
+    let rest = evaluation.count > 0 || editor.doc.requests.is_empty();
     // One callback for the page's life: every panel takes it as a prop, and a new one on
     // each render would make every panel re-render on every keystroke.
     let dispatch = {
@@ -93,8 +99,13 @@ pub fn App(props: &AppProps) -> Html {
                 has_expectations={doc.expect.is_some() || doc.requests.iter().any(|q| q.expect.is_some())}
                 dispatch={dispatch.clone()} />
             <main class="columns">
-                { pool_column(doc, &dispatch) }
-                { edit_column(doc, &evaluation, &scenario_json, &dispatch) }
+                if rest {
+                    { pool_column(doc, &dispatch) }
+                    { edit_column(doc, &evaluation, &scenario_json, &dispatch) }
+                } else {
+                    <div class="column pool"></div>
+                    <div class="column edit"></div>
+                }
                 <div class="column results-column">
                     if let Some(link) = &props.workshop {
                         <WorkshopHost link={link.clone()} scenario_json={scenario_json.clone()} revision={editor.revision}
@@ -107,8 +118,10 @@ pub fn App(props: &AppProps) -> Html {
                     <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
                     <ResultsPanel report={evaluation.report.clone()} requests={doc.requests.clone()}
                         count={evaluation.count} millis={evaluation.millis} />
-                    <ReviewPanel count={evaluation.count} scenario_json={scenario_json.clone()}
-                        baseline={baseline.current.clone()} on_pin={baseline.pin.clone()} {dispatch} />
+                    if rest {
+                        <ReviewPanel count={evaluation.count} scenario_json={scenario_json.clone()}
+                            baseline={baseline.current.clone()} on_pin={baseline.pin.clone()} {dispatch} />
+                    }
                 </div>
             </main>
             { overlays(&chrome, scenario_json) }
