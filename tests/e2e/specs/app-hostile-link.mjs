@@ -6,7 +6,8 @@
 // is shown; the long policy opens read-only with a notice naming its size and IAM's limit,
 // its problems still marked on their lines; the notice's buttons are reachable by
 // keyboard; Download gives the text exactly; "Edit anyway" edits it; after a reload the
-// edited text is intact; the notice fits a 390-pixel screen; the warnings are capped.
+// edited text is intact; the notice fits a 390-pixel screen; the warnings are capped, and
+// their lists folded (a "Show all" button) so a phone shows the decision on its first screen.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -82,8 +83,27 @@ export default async function (t) {
   const view = page.locator(VIEW);
   await view.waitFor();
 
+  // The long problem lists are folded to their first few, each with a real button that
+  // shows them all; opened by keyboard here.
+  const items = '[data-testid="diagnostic"], [data-testid="scenario-problem"]';
+  const folded = await page.locator(items).count();
+  const folds = page.locator('[data-testid="show-all-problems"]');
+  assert.equal(await folds.count(), 2, 'the results list and the editor list each fold');
+  for (const fold of await folds.all()) {
+    assert.equal(await fold.evaluate((el) => el.tagName), 'BUTTON');
+    assert.match(await fold.textContent(), /^Show all \d+ problems$/);
+    assert.equal(await fold.getAttribute('aria-expanded'), 'false');
+    await fold.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'show-all-problems', 'focus stays on it');
+  }
+  const unfolded = await page.locator(items).count();
+  t.log(`problems listed: ${folded} folded, ${unfolded} after "Show all"`);
+  assert.ok(folded < 10 && unfolded > folded, `${folded} folded, ${unfolded} shown`);
+
   // Its problems are still marked, on the lines the list names.
-  const listed = await page.locator('[data-testid="diagnostic"], [data-testid="scenario-problem"]').allTextContents();
+  const listed = await page.locator(items).allTextContents();
   const more = listed.filter((text) => /and \d+ more/.test(text));
   t.log(`${listed.length} diagnostics listed; summaries: ${more.join(' | ')}`);
   assert.ok(more.length > 0, 'the warnings past the cap are summed up as "and N more"');
@@ -162,10 +182,19 @@ export default async function (t) {
   const restored = await page.locator(EDITOR).inputValue();
   assert.equal(restored, text.slice(0, at) + 'X' + text.slice(at), 'the text is intact after the reload');
 
-  // A phone: the notice and its buttons fit 390 pixels, the decision still shows.
+  // A phone: the notice and its buttons fit 390 pixels, the decision still shows, on the
+  // first screen: the long problem list above it is folded.
   const phone = await t.newPage({ viewport: { width: 390, height: 844 } });
   await load(phone, url, 'Allowed');
   await phone.locator(NOTICE).waitFor();
+  const decision = await phone.locator(`${RESULT} .badge`).boundingBox();
+  t.log(`phone: request 0's decision at y ${decision?.y} (height ${decision?.height})`);
+  assert.ok(decision && decision.y + decision.height <= 844, `the decision is below the first screen: ${JSON.stringify(decision)}`);
+  const phoneFold = phone.locator('.results [data-testid="show-all-problems"]');
+  const before = await phone.locator('[data-testid="scenario-problem"]').count();
+  await phoneFold.focus();
+  await phone.keyboard.press('Enter');
+  assert.ok(await phone.locator('[data-testid="scenario-problem"]').count() > before, 'the fold opens at 390 px');
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at 390 px`);
   const button = await phone.locator('[data-testid="edit-anyway"]').boundingBox();

@@ -32,7 +32,7 @@ pub struct FindingProps {
 /// One finding, with its fix preview.
 #[component]
 pub fn FindingItem(props: &FindingProps) -> Html {
-    let previewing = use_state(|| false);
+    let previewing = use_state(bool::default);
     let f = &*props.finding;
     let level = text(f, "level").to_owned();
     let policy = maybe_text(f, "policy").map(str::to_owned);

@@ -27,6 +27,7 @@ pub struct EmbedResultProps {
 pub fn EmbedResult(props: &EmbedResultProps) -> Html {
     let report = &props.report;
     let outcome = report.outcome();
+    let unfolded = use_state(bool::default);
     let headline = if outcome == "issued" {
         "credentials issued".to_owned()
     } else {
@@ -41,7 +42,7 @@ pub fn EmbedResult(props: &EmbedResultProps) -> Html {
                 if let Some(role) = &report.role { <p class="role-used">{ "Role: " }<code>{ role.clone() }</code></p> }
                 if let Some(error) = &report.error { { aws_error(error) } }
             </div>
-            { scenario_problems(&report.diagnostics) }
+            { scenario_problems(&report.diagnostics, &unfolded) }
             if !report.requests.is_empty() {
                 <ol class="request-results">
                     { for report.requests.iter().enumerate().map(|(index, result)| html! {

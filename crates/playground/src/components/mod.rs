@@ -12,6 +12,7 @@ pub mod embed_result;
 pub mod explorer;
 pub mod export_code_dialog;
 pub mod flow_steps;
+pub mod fold;
 pub mod header;
 pub mod help_overlay;
 pub mod import_dialog;

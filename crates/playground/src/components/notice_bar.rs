@@ -18,7 +18,7 @@ pub struct NoticeBarProps {
 /// One box; one list item per notice, each dismissible.
 #[component]
 pub fn NoticeBar(props: &NoticeBarProps) -> Html {
-    let open = use_state(|| false);
+    let open = use_state(bool::default);
     let count = props.notices.len();
     if count == 0 {
         return html! { <div class="notices" role="status" aria-live="polite" /> };

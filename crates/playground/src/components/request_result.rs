@@ -41,7 +41,7 @@ pub fn RequestResult(props: &RequestResultProps) -> Html {
     let r = &props.result;
     // The other statements' reasons are rendered only when asked for: with 200 requests
     // and a large policy they would be thousands of list items on every evaluation.
-    let show_others = use_state(|| false);
+    let show_others = use_state(bool::default);
     let toggle_others = {
         let show_others = show_others.clone();
         Callback::from(move |_: MouseEvent| show_others.set(!*show_others))

@@ -31,6 +31,7 @@ pub struct ResultsPanelProps {
 pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
     let report = &props.report;
     let outcome = report.outcome();
+    let unfolded = use_state(bool::default);
     html! {
         <section class="panel results" aria-labelledby="results-title" aria-live="polite"
             data-testid="results" data-evaluations={props.count.to_string()}>
@@ -42,7 +43,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
                 if let Some(error) = &report.error { { aws_error(error) } }
                 if let Some(trust) = &report.trust { { trust_breakdown(trust) } }
             </div>
-            { scenario_problems(&report.diagnostics) }
+            { scenario_problems(&report.diagnostics, &unfolded) }
             <h3>{ "Requests" }</h3>
             <ol class="request-results">
                 { for report.requests.iter().enumerate().map(|(index, result)| html! {

@@ -135,20 +135,20 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     // Set once an edit made the scenario differ from the baseline: the comparison is then
     // loaded in the background. The panel's layout does not change for it (what it shows
     // with no tab open is the same), so it does not move the column the user works in.
-    let edited = use_state(|| false);
+    let edited = use_state(bool::default);
     let start = tab.is_some() || *edited;
     let catalog = use_catalog(start, *retry);
     let loaded = matches!(catalog, CatalogState::Loaded(..));
     let panel = Panel {
         tab,
         retry,
-        basic: use_state(|| false),
+        basic: use_state(bool::default),
         open_services: use_state(Vec::<String>::new),
         effective: use_state(|| (Computed::None, 0.0, 0u64)),
         changes: use_state(|| (Computed::None, 0.0)),
         markdown: use_state(|| Rc::<str>::from("")),
         coach: use_state(|| Computed::None),
-        stale: use_state(|| false),
+        stale: use_state(bool::default),
     };
     let timer = use_mut_ref(|| None::<Timeout>);
     let edit_check = use_mut_ref(|| None::<Timeout>);

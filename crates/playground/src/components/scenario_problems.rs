@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::fold;
 use crate::backend::Problem;
 
 /// One problem: inside a policy, a link to its line in that editor.
@@ -25,15 +26,20 @@ fn problem(p: &Problem) -> Html {
     }
 }
 
-/// The list of problems, nothing when there is none. A view function, not a component (a
-/// component type costs the initial bundle about a kilobyte gzipped).
-pub fn scenario_problems(diagnostics: &[Problem]) -> Html {
+/// The list of problems, nothing when there is none; a long one folded to its first few
+/// until `unfolded` (`super::fold`). A view function, not a component (a component type
+/// costs the initial bundle about a kilobyte gzipped).
+pub fn scenario_problems(diagnostics: &[Problem], unfolded: &UseStateHandle<bool>) -> Html {
     if diagnostics.is_empty() {
         return Html::default();
     }
+    let shown = fold::shown(diagnostics.len(), **unfolded);
     html! {
-        <ul class="diagnostics" aria-label="scenario problems">
-            { for diagnostics.iter().map(problem) }
-        </ul>
+        <>
+            <ul class="diagnostics" aria-label="scenario problems">
+                { for diagnostics.iter().take(shown).map(problem) }
+            </ul>
+            { fold::fold_button(diagnostics.len(), unfolded) }
+        </>
     }
 }

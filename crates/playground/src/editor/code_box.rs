@@ -6,9 +6,7 @@
 use yew::prelude::*;
 
 use super::caret::first_line_in_view;
-use super::view::{
-    gutter_lines, highlighted, LineView, Window, VIEW_LINE_CHARS, WINDOW_FROM_LINES,
-};
+use super::view::{gutter_lines, highlighted, Laid, Window, VIEW_LINE_CHARS, WINDOW_FROM_LINES};
 
 /// The lines to render for a text of `count` lines, and the box's scroll handler that moves
 /// them: the first line in view, in steps of `TOP_STEP` lines (scrolling within a step
@@ -33,7 +31,7 @@ pub(super) fn use_window(count: usize, wrap: bool) -> (Window, Callback<Event>) 
 
 /// What the box shows.
 pub(super) struct CodeBox<'a> {
-    pub lines: &'a [LineView],
+    pub lines: &'a Laid,
     pub window: Window,
     pub onscroll: Callback<Event>,
     /// Soft wrap (no gutter; lines fold).

@@ -23,7 +23,7 @@ use super::editing::{use_editing, Editing};
 use super::large::{LargeAction, LargeState, Presentation, Size};
 use super::large_notice::LargeNotice;
 use super::toolbar::{keys_hint, Toolbar};
-use super::view::line_views;
+use super::view::Laid;
 use crate::components::action_hover::action_hover_card;
 use crate::hooks::use_action_hover::{use_action_hover, ActionHover};
 
@@ -67,7 +67,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let hover = use_action_hover(textarea.clone());
     let lines = use_memo(
         (props.value.clone(), props.diagnostics.clone()),
-        |(value, diagnostics)| line_views(value, diagnostics),
+        |(value, diagnostics)| Laid::new(value, diagnostics),
     );
     let size = Size::of(&props.value);
     let large = use_large(&props.policy_id, size);
@@ -75,7 +75,9 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let focus_pending = use_focus_request(textarea.clone());
     // Soft wrap, by choice: long condition lines fold at the editor's width instead of
     // scrolling sideways (line numbers then sit on each line's first row).
-    let wrap = use_state(|| false);
+    let wrap = use_state(bool::default);
+    // Whether a long problem list is shown whole.
+    let unfolded = use_state(bool::default);
     let view = presentation == Presentation::View;
     let wrapped = *wrap && !view;
     let (window, onscroll) = use_window(lines.len(), wrapped);
@@ -127,7 +129,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                 { action_hover_card(&ids.hover, entry, expansion) }
             }
             { diagnostic_list(&props.diagnostics, &ids.list,
-                &jump_callback(textarea, props.policy_id.clone())) }
+                &jump_callback(textarea, props.policy_id.clone()), &unfolded) }
         </div>
     }
 }

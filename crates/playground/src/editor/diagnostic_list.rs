@@ -5,22 +5,28 @@ use identity_pool::api::Diagnostic;
 use yew::prelude::*;
 
 use super::view::{severity_class, severity_name};
+use crate::components::fold;
 
 /// The problems of the editor's text, in the engine's order; `id` is the list's HTML id
 /// (the textarea's `aria-describedby` names it), `on_jump` gets a 1-based line and UTF-16
-/// column.
+/// column. A long list shows its first few until `unfolded` (`crate::components::fold`).
 pub(super) fn diagnostic_list(
     diagnostics: &[Diagnostic],
     id: &AttrValue,
     on_jump: &Callback<(usize, usize)>,
+    unfolded: &UseStateHandle<bool>,
 ) -> Html {
     if diagnostics.is_empty() {
         return Html::default();
     }
+    let shown = fold::shown(diagnostics.len(), **unfolded);
     html! {
-        <ul class="pe-diagnostics" id={id.clone()} aria-label="Problems">
-            { for diagnostics.iter().map(|d| diagnostic_item(d, on_jump)) }
-        </ul>
+        <>
+            <ul class="pe-diagnostics" id={id.clone()} aria-label="Problems">
+                { for diagnostics.iter().take(shown).map(|d| diagnostic_item(d, on_jump)) }
+            </ul>
+            { fold::fold_button(diagnostics.len(), unfolded) }
+        </>
     }
 }
 

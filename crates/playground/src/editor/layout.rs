@@ -186,14 +186,41 @@ fn cut_line(line: &mut Line, ranges: &[Range]) {
     if touching.is_empty() {
         return;
     }
+    // How many of the line's bytes lie under some range before each offset (from the
+    // ranges' edges, one pass over the line): a segment is touched when its bytes count
+    // any. Asking every range for each segment made a line of 60,000 segments (a hostile
+    // policy written compactly) with 101 diagnostics cost 6 million tests.
+    let len = line_end - line_start;
+    let mut edges = vec![0i32; len + 1];
+    for r in &touching {
+        let from = r.start.max(line_start) - line_start;
+        let to = r.end.min(line_end) - line_start;
+        if let Some(edge) = edges.get_mut(from) {
+            *edge += 1;
+        }
+        if let Some(edge) = edges.get_mut(to) {
+            *edge -= 1;
+        }
+    }
+    let mut depth = 0;
+    let mut covered = 0usize;
+    let under: Vec<usize> = std::iter::once(0)
+        .chain(edges.iter().take(len).map(|edge| {
+            depth += edge;
+            covered += usize::from(depth > 0);
+            covered
+        }))
+        .collect();
+    let touched = |segment: &Segment| {
+        let before = under.get(segment.start - line_start);
+        let through = under.get(segment.end - line_start);
+        matches!((before, through), (Some(before), Some(through)) if through > before)
+    };
     let mut out = Vec::with_capacity(line.segments.len() + 2 * touching.len());
     for segment in &line.segments {
         // Most segments of a long line lie outside every underline: kept whole, with no
         // allocation (a 120,000-character line has 60,000 segments).
-        if !touching
-            .iter()
-            .any(|r| r.start < segment.end && r.end > segment.start)
-        {
+        if !touched(segment) {
             out.push(*segment);
             continue;
         }

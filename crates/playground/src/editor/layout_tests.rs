@@ -162,6 +162,29 @@ fn a_120000_character_line_with_a_hundred_warnings_underlines_each_one() {
     assert_eq!(lines.first().map(|l| l.segments.len()), Some(60_001));
 }
 
+#[test]
+fn a_long_line_finds_its_few_underlines_among_thousands_of_segments() {
+    // `["x","x",...,"y"]` on one line: 2,001 strings, about 4,000 segments.
+    let text = format!("[{}\"y\"]", "\"x\",".repeat(2_000));
+    let y = text.len() - 4 + 1; // 1-based column of `"y"`
+    let last = diagnostic(Severity::Warning, at(1, y), at(1, y + 3));
+    let first = diagnostic(Severity::Warning, at(1, 2), at(1, 5));
+    // A range over several segments, and one inside it (the error wins where they meet).
+    let wide = diagnostic(Severity::Warning, at(1, 10), at(1, 22));
+    let inner = diagnostic(Severity::Error, at(1, 14), at(1, 17));
+    let lines = layout(&text, &[last, first, wide, inner]);
+    assert_eq!(
+        underlined(&text, &lines),
+        [
+            (1, "\"x\"", 1),
+            (1, "\"x\",", 2),
+            (1, "\"x\"", 3),
+            (1, ",\"x\",", 2),
+            (1, "\"y\"", 0),
+        ]
+    );
+}
+
 proptest! {
     /// Whatever the text and positions, segments still cover every character of every line.
     #[test]

@@ -10,7 +10,7 @@ use identity_pool::api::{Diagnostic, Severity};
 use yew::prelude::*;
 
 use super::highlight::TokenKind;
-use super::layout::layout;
+use super::layout::{layout, Line};
 
 /// A diagnostic mark on a piece of text: its severity (the colour) and hover text.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +29,7 @@ pub(super) struct Piece {
 }
 
 /// Everything one line shows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct LineView {
     text: AttrValue,
     pieces: Rc<Vec<Piece>>,
@@ -38,6 +38,13 @@ pub(super) struct LineView {
     /// Characters cut off the end in the read-only view (see [`LineView::clipped`]).
     hidden: usize,
 }
+
+/// A line is coloured token by token up to this many bytes; past them, what carries no
+/// diagnostic mark is one plain run (as text, no element). The hostile share link's policy
+/// written compactly is one line of 60,000 tokens: after "Edit anyway" every keystroke
+/// rebuilt and laid out 60,000 spans of that line (about 0.7 s of layout a keystroke);
+/// the text stays whole, so the caret and the width still match the textarea's.
+pub(super) const COLOURED_BYTES: usize = 2_000;
 
 /// In the read-only view of a long document, a line shows at most this many characters:
 /// the hostile policy written compactly is one line of 120,000 characters and 60,000
@@ -70,45 +77,107 @@ impl LineView {
     }
 }
 
-/// Lays out `text` and turns it into per-line views (see [`layout`]).
-pub(super) fn line_views(text: &str, diagnostics: &[Diagnostic]) -> Vec<LineView> {
-    let titles: Vec<AttrValue> = diagnostics
-        .iter()
-        .map(|d| AttrValue::from(hover_text(d)))
-        .collect();
-    let mark = |index: Option<usize>| {
-        let index = index?;
-        Some(Mark {
-            severity: diagnostics.get(index)?.severity,
-            title: titles.get(index)?.clone(),
-        })
-    };
-    layout(text, diagnostics)
-        .into_iter()
-        .map(|line| {
-            let (from, to) = match (line.segments.first(), line.segments.last()) {
-                (Some(first), Some(last)) => (first.start, last.end),
-                _ => (0, 0),
+/// A text laid out for the highlighted copy: every line's runs (see [`layout`]), each
+/// diagnostic's mark and the longest line. The per-line views are made for the lines
+/// rendered only: a 30,014-line policy (the hostile share link of issue 13) made 30,014
+/// views, each with its own copy of its text, on load and on every keystroke, where a
+/// render shows about 180 of them.
+pub(super) struct Laid {
+    text: AttrValue,
+    lines: Vec<Line>,
+    marks: Vec<Mark>,
+    widest: AttrValue,
+}
+
+impl Laid {
+    /// Lays out `text` with `diagnostics` (located against it).
+    pub fn new(text: &AttrValue, diagnostics: &[Diagnostic]) -> Self {
+        let marks = diagnostics
+            .iter()
+            .map(|d| Mark {
+                severity: d.severity,
+                title: AttrValue::from(hover_text(d)),
+            })
+            .collect();
+        let lines = layout(text, diagnostics);
+        let widest = lines
+            .iter()
+            .map(|line| line_text(text, line))
+            .max_by_key(|line| line.chars().count())
+            .unwrap_or_default()
+            .to_owned();
+        Laid {
+            text: text.clone(),
+            lines,
+            marks,
+            widest: AttrValue::from(widest),
+        }
+    }
+
+    /// How many lines the text has.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// The worst severity marked on line `index` (0-based).
+    fn severity(&self, index: usize) -> Option<Severity> {
+        self.lines.get(index).and_then(|line| line.severity)
+    }
+
+    /// What line `index` (0-based) shows.
+    fn view(&self, index: usize) -> LineView {
+        let Some(line) = self.lines.get(index) else {
+            return LineView::default();
+        };
+        let mark = |index: Option<usize>| self.marks.get(index?).cloned();
+        let from = line.segments.first().map_or(0, |s| s.start);
+        let mut pieces: Vec<Piece> = Vec::new();
+        for s in &line.segments {
+            let piece = Piece {
+                start: s.start - from,
+                end: s.end - from,
+                kind: s.kind,
+                mark: mark(s.diagnostic),
             };
-            let pieces = line
-                .segments
-                .iter()
-                .map(|s| Piece {
-                    start: s.start - from,
-                    end: s.end - from,
-                    kind: s.kind,
-                    mark: mark(s.diagnostic),
-                })
-                .collect();
-            LineView {
-                text: AttrValue::from(text.get(from..to).unwrap_or_default().to_owned()),
-                pieces: Rc::new(pieces),
-                end_marker: mark(line.end_marker),
-                severity: line.severity,
-                hidden: 0,
+            match pieces.last_mut() {
+                // Past the first `COLOURED_BYTES` of a line, unmarked runs join into one
+                // plain run.
+                Some(last)
+                    if piece.start >= COLOURED_BYTES
+                        && piece.mark.is_none()
+                        && last.mark.is_none()
+                        && last.end == piece.start
+                        && (last.start >= COLOURED_BYTES || last.kind == TokenKind::Whitespace) =>
+                {
+                    last.end = piece.end;
+                    last.kind = TokenKind::Whitespace;
+                }
+                _ => pieces.push(piece),
             }
-        })
-        .collect()
+        }
+        LineView {
+            text: AttrValue::from(line_text(&self.text, line).to_owned()),
+            pieces: Rc::new(pieces),
+            end_marker: mark(line.end_marker),
+            severity: line.severity,
+            hidden: 0,
+        }
+    }
+}
+
+/// The text of one laid-out line.
+fn line_text<'a>(text: &'a str, line: &Line) -> &'a str {
+    match (line.segments.first(), line.segments.last()) {
+        (Some(first), Some(last)) => text.get(first.start..last.end).unwrap_or_default(),
+        _ => "",
+    }
+}
+
+/// Every line's view of `text` (tests look at them all).
+#[cfg(test)]
+pub(super) fn line_views(text: &str, diagnostics: &[Diagnostic]) -> Vec<LineView> {
+    let laid = Laid::new(&AttrValue::from(text.to_owned()), diagnostics);
+    (0..laid.len()).map(|i| laid.view(i)).collect()
 }
 
 /// Texts longer than this many lines render only the lines around the view (see
@@ -154,6 +223,15 @@ impl Window {
         }
     }
 
+    /// The window cut to a text of `count` lines.
+    fn within(self, count: usize) -> Self {
+        let end = self.end.min(count);
+        Self {
+            first: self.first.min(end),
+            end,
+        }
+    }
+
     fn is_all(self, count: usize) -> bool {
         self.first == 0 && self.end >= count
     }
@@ -180,15 +258,15 @@ fn skip(count: usize) -> Html {
 const SKIP_MAX: u32 = 15;
 
 /// The line numbers, marked where a line has a diagnostic.
-pub(super) fn gutter_lines(lines: &[LineView], window: Window) -> Html {
+pub(super) fn gutter_lines(lines: &Laid, window: Window) -> Html {
     let count = lines.len();
-    let shown = lines.get(window.first..window.end).unwrap_or_default();
+    let window = window.within(count);
     html! {
         <>
             { skip(window.first) }
-            { for shown.iter().enumerate().map(|(n, line)| {
-                let number = window.first + n + 1;
-                let class = classes!("pe-gutter-line", line.severity.map(severity_class));
+            { for (window.first..window.end).map(|index| {
+                let number = index + 1;
+                let class = classes!("pe-gutter-line", lines.severity(index).map(severity_class));
                 html! { <div {class} data-line={number.to_string()}>{ number }</div> }
             }) }
             if !window.is_all(count) {
@@ -204,23 +282,23 @@ pub(super) fn gutter_lines(lines: &[LineView], window: Window) -> Html {
 /// a final space so a trailing empty line still takes its height. The lines outside the
 /// window are blocks of their height: before them a line ends without its line break.
 /// With `clip` (the read-only view), each line shows at most that many characters.
-pub(super) fn highlighted(lines: &[LineView], window: Window, clip: Option<usize>) -> Html {
-    let fit = |line: &LineView| match clip {
+pub(super) fn highlighted(lines: &Laid, window: Window, clip: Option<usize>) -> Html {
+    let fit = |line: LineView| match clip {
         Some(max) => line.clipped(max),
-        None => line.clone(),
+        None => line,
     };
     let count = lines.len();
-    let shown = lines.get(window.first..window.end).unwrap_or_default();
-    let last = window.first + shown.len();
+    let window = window.within(count);
+    let last = window.end;
     html! {
         <>
             { skip(window.first) }
-            { for shown.iter().enumerate().map(|(n, line)| {
-                let index = window.first + n + 1;
-                let end = if index == count { " " } else if index == last { "" } else { "\n" };
+            { for (window.first..window.end).map(|index| {
+                let number = index + 1;
+                let end = if number == count { " " } else if number == last { "" } else { "\n" };
                 html! {
                     <>
-                        <CodeLine line={fit(line)} />
+                        <CodeLine line={fit(lines.view(index))} />
                         { end }
                     </>
                 }
@@ -228,19 +306,10 @@ pub(super) fn highlighted(lines: &[LineView], window: Window, clip: Option<usize
             if !window.is_all(count) {
                 { skip(count.saturating_sub(last)) }
                 // The longest line sets the box's width, rendered or not.
-                <span class="pe-measure">{ widest(lines) }</span>
+                <span class="pe-measure">{ lines.widest.clone() }</span>
             }
         </>
     }
-}
-
-/// The text of the longest line (in characters).
-fn widest(lines: &[LineView]) -> AttrValue {
-    lines
-        .iter()
-        .max_by_key(|line| line.text.chars().count())
-        .map(|line| line.text.clone())
-        .unwrap_or_default()
 }
 
 #[derive(Properties, PartialEq)]
@@ -305,7 +374,9 @@ pub(super) fn severity_class(severity: Severity) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{line_views, Window, WINDOW_FROM_LINES};
+    use identity_pool::api::{Diagnostic, Position, Severity};
+
+    use super::{line_views, Piece, Window, COLOURED_BYTES, WINDOW_FROM_LINES};
 
     #[test]
     fn the_view_cuts_a_very_long_line_and_counts_the_rest() {
@@ -319,6 +390,50 @@ mod tests {
         assert_eq!(cut.pieces.last().map(|p| p.end), Some(10));
         // A short line is left whole.
         assert_eq!(full.clipped(100_000), full);
+    }
+
+    #[test]
+    fn past_its_first_bytes_a_long_line_is_one_plain_run_but_keeps_its_marks_and_text() {
+        let text = format!("[{}\"y\"]", "\"x\",".repeat(5_000));
+        let y = text.len() - 4 + 1;
+        let mark = Diagnostic {
+            code: "test::code".to_owned(),
+            severity: Severity::Warning,
+            message: "m".to_owned(),
+            help: None,
+            span: None,
+            start: Some(Position {
+                line: 1,
+                column: y,
+                utf16_column: y,
+            }),
+            end: Some(Position {
+                line: 1,
+                column: y + 3,
+                utf16_column: y + 3,
+            }),
+        };
+        let lines = line_views(&text, &[mark]);
+        let line = lines.first().cloned().unwrap_or_else(|| panic!("one line"));
+        // Token by token up to the limit, then one plain run, the mark, the bracket.
+        let past: Vec<&Piece> = line
+            .pieces
+            .iter()
+            .filter(|p| p.start >= COLOURED_BYTES)
+            .collect();
+        assert!(past.len() <= 4, "{past:?}");
+        assert!(line.pieces.len() < COLOURED_BYTES, "{}", line.pieces.len());
+        assert!(line
+            .pieces
+            .iter()
+            .any(|p| p.mark.is_some() && &line.text[p.start..p.end] == "\"y\""));
+        // Every byte is in one piece, in order.
+        let whole: String = line
+            .pieces
+            .iter()
+            .map(|p| &line.text[p.start..p.end])
+            .collect();
+        assert_eq!(whole, text);
     }
 
     #[test]

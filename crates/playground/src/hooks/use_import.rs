@@ -30,7 +30,7 @@ pub fn use_import(
     notify: &Callback<String>,
     done: &Callback<()>,
 ) -> Importer {
-    let busy = use_state(|| false);
+    let busy = use_state(bool::default);
     let account = use_state(|| None::<Rc<ImportAccountView>>);
     let import = {
         let (editor, load, notify, done) =
