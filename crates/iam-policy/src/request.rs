@@ -71,6 +71,16 @@ struct Entry {
     value: ContextValue,
 }
 
+impl Entry {
+    fn new(written: String, value: ContextValue) -> Self {
+        Self {
+            name: KeyName::new(&written),
+            written,
+            value,
+        }
+    }
+}
+
 /// The request context: key names compare case-insensitively, as IAM's do.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Context {
@@ -170,14 +180,45 @@ impl Context {
 /// [`Context::insert`].
 impl Extend<(String, ContextValue)> for Context {
     fn extend<I: IntoIterator<Item = (String, ContextValue)>>(&mut self, pairs: I) {
+        self.entries.extend(
+            pairs
+                .into_iter()
+                .map(|(written, value)| Entry::new(written, value)),
+        );
+        self.settle();
+    }
+}
+
+impl Context {
+    /// Adds the pairs whose key (any case) this context does not already have, with one sort
+    /// for all of them: the keys already here win, and among the new ones a key given twice
+    /// keeps its last value. What a session's keys need when a request brings its own (a
+    /// request cannot change who the caller is), at n log n for a request of many keys where
+    /// one insert per key cost n².
+    pub fn extend_missing(&mut self, pairs: &[(String, ContextValue)]) {
         let before = self.entries.len();
-        self.entries
-            .extend(pairs.into_iter().map(|(written, value)| Entry {
-                name: KeyName::new(&written),
-                written,
-                value,
-            }));
-        if self.entries.len() == before {
+        for (written, value) in pairs {
+            let entry = Entry::new(written.clone(), value.clone());
+            let here = self
+                .entries
+                .get(..before)
+                .unwrap_or_default()
+                .binary_search_by(|e| e.name.lower.cmp(&entry.name.lower))
+                .is_ok();
+            if !here {
+                self.entries.push(entry);
+            }
+        }
+        self.settle();
+    }
+
+    /// Sorts the entries by name after pushes and keeps the last of each run of equal names.
+    /// Not generic, so every caller of [`Extend::extend`] shares one copy of it.
+    fn settle(&mut self) {
+        if self
+            .entries
+            .is_sorted_by(|a, b| a.name.lower < b.name.lower)
+        {
             return;
         }
         // A stable sort keeps equal names in insertion order; the last of each run wins.
@@ -249,6 +290,26 @@ mod tests {
         assert_eq!(c.iter().count(), 20_001);
         assert_eq!(c.get("k7"), Some(&ContextValue::Single("x".into())));
         assert_eq!(c.get("B"), Some(&ContextValue::Single("0".into())));
+    }
+
+    #[test]
+    fn extend_missing_keeps_the_keys_already_here_and_the_last_new_value() {
+        let one = |v: &str| ContextValue::Single(v.into());
+        let mut c = Context::new();
+        c.insert("aws:userid", one("session"));
+        let mut pairs: Vec<(String, ContextValue)> = (0..20_000)
+            .rev()
+            .map(|i| (format!("k{i}"), one(&i.to_string())))
+            .collect();
+        pairs.push(("AWS:UserId".into(), one("forged")));
+        pairs.push(("K7".into(), one("last")));
+        c.extend_missing(&pairs);
+        assert_eq!(c.iter().count(), 20_001);
+        assert_eq!(c.get("aws:userid"), Some(&one("session")));
+        assert_eq!(c.get("k7"), Some(&one("last")));
+        assert_eq!(c.get("k19999"), Some(&one("19999")));
+        let written: Vec<&str> = c.iter().map(|(k, _)| k).take(2).collect();
+        assert_eq!(written, ["aws:userid", "k0"]);
     }
 
     #[test]

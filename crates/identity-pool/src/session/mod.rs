@@ -85,11 +85,7 @@ impl Session {
 /// 200 times; profiled at a tenth of a large scenario's decisions).
 pub fn context_with(session: &Context, extra: &[(String, ContextValue)]) -> Context {
     let mut context = session.clone();
-    for (key, value) in extra {
-        if session.get(key).is_none() {
-            context.insert(key.clone(), value.clone());
-        }
-    }
+    context.extend_missing(extra);
     context
 }
 
