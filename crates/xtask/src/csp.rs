@@ -141,6 +141,14 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     let mut scripts = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find("<script") {
+        // A tag named inside an HTML comment is not an element.
+        if let Some(comment) = rest.find("<!--").filter(|&comment| comment < start) {
+            let after = rest.get(comment..).unwrap_or("");
+            rest = after
+                .find("-->")
+                .map_or("", |end| after.get(end + 3..).unwrap_or(""));
+            continue;
+        }
         let Some(after_open) = rest.get(start..) else {
             break;
         };
@@ -170,7 +178,7 @@ fn has_src(open_tag: &str) -> bool {
 mod tests {
     use super::*;
 
-    const PAGE: &str = "<!DOCTYPE html><html><head>\n<meta charset=\"utf-8\">\n<script src=\"/a.js\"></script>\n<script type=\"module\">alert('Hello, world.');</script>\n</head><body></body></html>";
+    const PAGE: &str = "<!DOCTYPE html><html><head>\n<meta charset=\"utf-8\">\n<!-- a <script> named in a comment -->\n<script src=\"/a.js\"></script>\n<script type=\"module\">alert('Hello, world.');</script>\n</head><body></body></html>";
 
     #[test]
     fn hashes_only_inline_scripts_and_puts_the_policy_first() {

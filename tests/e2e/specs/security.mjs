@@ -1,6 +1,6 @@
 // Security: the page carries a Content-Security-Policy that allows only its own scripts
 // and wasm; using the page (load, edit, format, switch examples, share, import, help)
-// triggers no violation; the policy really blocks injected inline script; hostile user
+// triggers no violation; the policy really blocks injected inline script and style; hostile user
 // text is shown as text, never as markup; a page wasm that is not the one built (its
 // Subresource Integrity hash differs) is refused, never run. (Requests outside the origin fail every test
 // through the harness.)
@@ -112,6 +112,24 @@ export const tests = {
     await page.waitForFunction(() => window.__violations.length > 0, null, { timeout: 2_000 });
     assert.equal(await page.evaluate(() => window.__injected), undefined);
     assert.match((await violations(page))[0], /^script-src/);
+  },
+
+  'the policy blocks an injected style element': async (t) => {
+    const page = await t.newPage({ allowConsoleErrors: [/Content Security Policy/] });
+    await watchViolations(page);
+    await page.goto(t.baseUrl, { waitUntil: 'load' });
+    await t.waitReady(page);
+    const results = page.locator('[data-testid="results"]');
+    const before = await results.evaluate((el) => getComputedStyle(el).visibility);
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = '[data-testid="results"] { visibility: hidden !important; }';
+      document.head.append(style);
+    });
+    await page.waitForFunction(() => window.__violations.length > 0, null, { timeout: 2_000 });
+    assert.match((await violations(page))[0], /^style-src/);
+    assert.equal(await results.evaluate((el) => getComputedStyle(el).visibility), before);
+    assert.equal(before, 'visible');
   },
 
   'hostile names, descriptions and policy text stay text': async (t) => {
