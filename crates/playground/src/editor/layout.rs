@@ -92,8 +92,13 @@ pub fn layout(text: &str, diagnostics: &[Diagnostic]) -> Vec<Line> {
             index,
         });
     }
-    // Earlier in this order wins where ranges overlap.
-    ranges.sort_by_key(|r| (severity_rank(diagnostics, r.index), r.index));
+    // Earlier in this order wins where ranges overlap: errors first, then the rest, each
+    // in the diagnostics' order. The ranges were pushed in that order, so a stable
+    // partition gives it without a sort (a sort of its own costs the page about 1.8 KB).
+    let (mut ranges, others): (Vec<Range>, Vec<Range>) = ranges
+        .into_iter()
+        .partition(|r| severity_rank(diagnostics, r.index) == 0);
+    ranges.extend(others);
     if !ranges.is_empty() {
         for line in &mut lines {
             cut_line(line, &ranges);
