@@ -22,6 +22,7 @@ use super::workshop_host::WorkshopHost;
 use crate::examples;
 use crate::hooks::use_baseline::use_baseline;
 use crate::hooks::use_chrome::{use_chrome, Chrome, ChromeInputs};
+use crate::hooks::use_dispatch::Dispatch;
 use crate::hooks::use_evaluation::use_evaluation;
 use crate::hooks::use_ready_mark::use_ready_mark;
 use crate::mode::WorkshopLink;
@@ -76,8 +77,8 @@ pub fn App(props: &AppProps) -> Html {
     // function their first render calls is compiled. A scenario without requests gets
     // no explanation pass, so it renders whole at once.
     let rest = evaluation.count > 0 || editor.doc.requests.is_empty();
-    // One callback for the page's life: every panel takes it as a prop, and a new one on
-    // each render would make every panel re-render on every keystroke.
+    // One callback for the page's life, handed to the panels by a context provider: a new
+    // one on each render would make every consumer re-render on every keystroke.
     let dispatch = {
         let editor = editor.dispatcher();
         use_callback((), move |action: Action, _| editor.dispatch(action))
@@ -93,39 +94,39 @@ pub fn App(props: &AppProps) -> Html {
     let doc = &editor.doc;
     let on_open = Callback::from(move |id: String| *exercise_open.borrow_mut() = Some(id));
     html! {
-        <div class="app">
-            { top_bar(&chrome, &selected) }
-            <ScenarioAbout name={doc.name.clone()} description={doc.description.clone()}
-                has_expectations={doc.expect.is_some() || doc.requests.iter().any(|q| q.expect.is_some())}
-                dispatch={dispatch.clone()} />
-            <main class="columns">
-                if rest {
-                    { pool_column(doc, &dispatch) }
-                    { edit_column(doc, &evaluation, &scenario_json, &dispatch) }
-                } else {
-                    <div class="column pool"></div>
-                    <div class="column edit"></div>
-                }
-                <div class="column results-column">
-                    if let Some(link) = &props.workshop {
-                        <WorkshopHost link={link.clone()} scenario_json={scenario_json.clone()} revision={editor.revision}
-                            count={evaluation.count} detached={chrome.loads.detached} shared={(*shared).clone()}
-                            dispatch={dispatch.clone()} notify={chrome.notify.clone()} {on_open} />
-                    }
-                    // The question next to the answer: who signs in and what they ask for,
-                    // right above what AWS answers.
-                    <SignInBar sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} dispatch={dispatch.clone()} />
-                    <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
-                    <ResultsPanel report={evaluation.report.clone()} requests={doc.requests.clone()}
-                        count={evaluation.count} millis={evaluation.millis} />
+        <ContextProvider<Dispatch> context={dispatch}>
+            <div class="app">
+                { top_bar(&chrome, &selected) }
+                <ScenarioAbout name={doc.name.clone()} description={doc.description.clone()}
+                    has_expectations={doc.expect.is_some() || doc.requests.iter().any(|q| q.expect.is_some())} />
+                <main class="columns">
                     if rest {
-                        <ReviewPanel count={evaluation.count} scenario_json={scenario_json.clone()}
-                            baseline={baseline.current.clone()} on_pin={baseline.pin.clone()} {dispatch} />
+                        { pool_column(doc) }
+                        { edit_column(doc, &evaluation, &scenario_json) }
+                    } else {
+                        <div class="column pool"></div>
+                        <div class="column edit"></div>
                     }
-                </div>
-            </main>
-            { overlays(&chrome, scenario_json) }
-        </div>
+                    <div class="column results-column">
+                        if let Some(link) = &props.workshop {
+                            <WorkshopHost link={link.clone()} scenario_json={scenario_json.clone()} revision={editor.revision}
+                                count={evaluation.count} detached={chrome.loads.detached} shared={(*shared).clone()} notify={chrome.notify.clone()} {on_open} />
+                        }
+                        // The question next to the answer: who signs in and what they ask for,
+                        // right above what AWS answers.
+                        <SignInBar sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} />
+                        <RequestsPanel requests={doc.requests.clone()} />
+                        <ResultsPanel report={evaluation.report.clone()} requests={doc.requests.clone()}
+                            count={evaluation.count} millis={evaluation.millis} />
+                        if rest {
+                            <ReviewPanel count={evaluation.count} scenario_json={scenario_json.clone()}
+                                baseline={baseline.current.clone()} on_pin={baseline.pin.clone()} />
+                        }
+                    </div>
+                </main>
+                { overlays(&chrome, scenario_json) }
+            </div>
+        </ContextProvider<Dispatch>>
     }
 }
 

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::rich_text::RichText;
 use crate::backend::review::{count, flag, list, maybe_text, text, Report};
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::state::Action;
 
 /// Props of [`CoachView`].
@@ -16,8 +17,6 @@ use crate::state::Action;
 pub struct CoachViewProps {
     /// The findings, or why there are none.
     pub report: Option<Result<Report, String>>,
-    /// Edits the scenario (apply a fix, dismiss a finding).
-    pub dispatch: Callback<Action>,
 }
 
 /// Props of [`FindingItem`].
@@ -25,13 +24,12 @@ pub struct CoachViewProps {
 pub struct FindingProps {
     /// The finding (`identity_pool::coach::Finding` as the API wrote it).
     pub finding: Rc<Value>,
-    /// Edits the scenario.
-    pub dispatch: Callback<Action>,
 }
 
 /// One finding, with its fix preview.
 #[component]
 pub fn FindingItem(props: &FindingProps) -> Html {
+    let dispatch = use_dispatch();
     let previewing = use_state(bool::default);
     let f = &*props.finding;
     let level = text(f, "level").to_owned();
@@ -54,7 +52,7 @@ pub fn FindingItem(props: &FindingProps) -> Html {
         Callback::from(move |_: MouseEvent| previewing.set(!*previewing))
     };
     let dismiss = {
-        let (dispatch, id) = (props.dispatch.clone(), text(f, "id").to_owned());
+        let (dispatch, id) = (dispatch.clone(), text(f, "id").to_owned());
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::DismissFinding(id.clone())))
     };
     let evidence = list(f, "evidence");
@@ -81,7 +79,7 @@ pub fn FindingItem(props: &FindingProps) -> Html {
                         <figure><figcaption>{ "after" }</figcaption><pre data-testid="fix-after">{ text(fix, "after").to_owned() }</pre></figure>
                     </div>
                     <button type="button" data-testid="fix-apply" onclick={{
-                        let (dispatch, policy, after, previewing) = (props.dispatch.clone(), text(fix, "policy").to_owned(), text(fix, "after").to_owned(), previewing.clone());
+                        let (dispatch, policy, after, previewing) = (dispatch.clone(), text(fix, "policy").to_owned(), text(fix, "after").to_owned(), previewing.clone());
                         Callback::from(move |_: MouseEvent| { dispatch.emit(Action::ApplyFix(policy.clone(), after.clone())); previewing.set(false); })
                     }}>{ "Apply fix" }</button>
                 </div>
@@ -105,7 +103,7 @@ pub fn CoachView(props: &CoachViewProps) -> Html {
                 <p class="outcome ok">{ "No findings: the roles grant what the listed requests need, and the trust policies are scoped." }</p>
             }
             <ul class="findings">
-                { for findings.iter().map(|f| html! { <FindingItem key={text(f, "id").to_owned()} finding={Rc::new(f.clone())} dispatch={props.dispatch.clone()} /> }) }
+                { for findings.iter().map(|f| html! { <FindingItem key={text(f, "id").to_owned()} finding={Rc::new(f.clone())} /> }) }
             </ul>
         </div>
     }

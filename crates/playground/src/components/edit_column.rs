@@ -9,14 +9,13 @@ use super::roles_panel::RolesPanel;
 use super::signin_panel::SignInPanel;
 use super::token_paste::TokenPaste;
 use crate::hooks::use_evaluation::Evaluation;
-use crate::state::{Action, ScenarioDoc};
+use crate::state::ScenarioDoc;
 
 /// Roles, then who signs in and how; `scenario_json` feeds the token paste.
 pub fn edit_column(
     doc: &ScenarioDoc,
     evaluation: &Evaluation,
     scenario_json: &Callback<(), String>,
-    dispatch: &Callback<Action>,
 ) -> Html {
     let report = &evaluation.report;
     let scope_down = (
@@ -25,10 +24,10 @@ pub fn edit_column(
     );
     html! {
         <div class="column edit">
-            <RolesPanel roles={doc.roles.clone()} diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
+            <RolesPanel roles={doc.roles.clone()} diagnostics={evaluation.diagnostics.clone()} />
             <SignInPanel sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} {scope_down}
-                diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()}>
-                <TokenPaste scenario_json={scenario_json.clone()} dispatch={dispatch.clone()} />
+                diagnostics={evaluation.diagnostics.clone()}>
+                <TokenPaste scenario_json={scenario_json.clone()} />
             </SignInPanel>
         </div>
     }

@@ -15,6 +15,7 @@ use super::sign_in_bar::SignInBar;
 use super::signin_panel::SignInPanel;
 use crate::backend;
 use crate::embed::{focus_role, playground_link, result_message};
+use crate::hooks::use_dispatch::Dispatch;
 use crate::hooks::use_evaluation::use_evaluation;
 use crate::hooks::use_host::use_host;
 use crate::hooks::use_ready_mark::use_ready_mark;
@@ -56,9 +57,10 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     let evaluation = use_evaluation(&editor);
     let root = use_node_ref();
     use_ready_mark(evaluation.count);
+    // Made once, so the context's consumers do not re-render with the widget.
     let dispatch = {
         let editor = editor.dispatcher();
-        Callback::from(move |action: Action| editor.dispatch(action))
+        use_callback((), move |action: Action, _| editor.dispatch(action))
     };
     let on_scenario = scenario_from_host(&dispatch, &focus, &notices);
     let result = use_memo(evaluation.count, {
@@ -91,15 +93,15 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
             EmbedPart::Access => policy(Shown::FirstAccess),
             EmbedPart::SignIn => html! {
                 <fieldset class="embed-part" disabled={readonly}>
-                    <SignInBar sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} dispatch={dispatch.clone()} />
+                    <SignInBar sign_in={doc.sign_in.clone()} pool={doc.pool.clone()} />
                     <SignInPanel sign_in={doc.sign_in.clone()} pool={doc.pool.clone()}
                         scope_down={(evaluation.report.scope_down_version.clone(), evaluation.report.scope_down_versions.clone())}
-                        diagnostics={evaluation.diagnostics.clone()} dispatch={dispatch.clone()} />
+                        diagnostics={evaluation.diagnostics.clone()} />
                 </fieldset>
             },
             EmbedPart::Requests => html! {
                 <fieldset class="embed-part" disabled={readonly}>
-                    <RequestsPanel requests={doc.requests.clone()} dispatch={dispatch.clone()} />
+                    <RequestsPanel requests={doc.requests.clone()} />
                 </fieldset>
             },
             EmbedPart::Result => html! {
@@ -111,9 +113,11 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     html! {
         <div class="embed" ref={root} data-testid="embed" data-parts={parts.join(",")}
             data-readonly={readonly.to_string()} data-evaluations={evaluation.count.to_string()}>
-            { embed_bar(&doc.name, &link) }
-            { for notices.iter().map(|n| html! { <p class="notice" data-testid="notice">{ n.clone() }</p> }) }
-            { for options.parts.iter().map(|p| part(*p)) }
+            <ContextProvider<Dispatch> context={dispatch.clone()}>
+                { embed_bar(&doc.name, &link) }
+                { for notices.iter().map(|n| html! { <p class="notice" data-testid="notice">{ n.clone() }</p> }) }
+                { for options.parts.iter().map(|p| part(*p)) }
+            </ContextProvider<Dispatch>>
         </div>
     }
 }

@@ -7,6 +7,7 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use crate::backend::review::{count, flag, list, maybe_text, outcome, text, Report};
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::state::Action;
 
 /// The most rows shown per service; the filter narrows the rest.
@@ -31,8 +32,6 @@ pub struct ExplorerProps {
     pub on_toggle: Callback<String>,
     /// Downloads the table: as Markdown (`true`) or CSV, rendered by the API.
     pub on_export: Callback<bool>,
-    /// Edits the scenario (adding a row as a request).
-    pub dispatch: Callback<Action>,
 }
 
 fn outcome_class(outcome: Option<Outcome>) -> &'static str {
@@ -62,6 +61,7 @@ fn counts_line(counts: &Value) -> String {
 /// The explorer.
 #[component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
+    let dispatch = use_dispatch();
     let filter = use_state(String::new);
     let only = use_state(|| None::<Outcome>);
     let report = match &props.report {
@@ -83,7 +83,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             data-ms={crate::timing::tenths(props.millis)} data-run={props.run.to_string()}>
             { summary(&report, props.millis) }
             { tools(props, &filter, &only) }
-            { for list(&report, "services").iter().map(|service| service_section(service, props, &keep)) }
+            { for list(&report, "services").iter().map(|service| service_section(service, props, &dispatch, &keep)) }
         </div>
     }
 }
@@ -165,7 +165,12 @@ fn tools(
 }
 
 /// One service: its toggle with counts, and its rows (those `keep` lets through) when open.
-fn service_section(service: &Value, props: &ExplorerProps, keep: &dyn Fn(&Value) -> bool) -> Html {
+fn service_section(
+    service: &Value,
+    props: &ExplorerProps,
+    dispatch: &Callback<Action>,
+    keep: &dyn Fn(&Value) -> bool,
+) -> Html {
     let prefix = text(service, "prefix").to_owned();
     let counts = service.get("counts").unwrap_or(&Value::Null);
     let is_open = props.open.contains(&prefix);
@@ -191,7 +196,7 @@ fn service_section(service: &Value, props: &ExplorerProps, keep: &dyn Fn(&Value)
                 <table class="explorer-rows">
                     <thead><tr><th>{ "action" }</th><th>{ "level" }</th><th>{ "resource" }</th><th>{ "role alone" }</th><th>{ "session" }</th><th>{ "outcome" }</th><th></th></tr></thead>
                     <tbody>
-                    { for rows.iter().take(ROW_LIMIT).map(|row| row_view(row, &props.dispatch)) }
+                    { for rows.iter().take(ROW_LIMIT).map(|row| row_view(row, dispatch)) }
                     </tbody>
                 </table>
                 if rows.len() > ROW_LIMIT { <p class="muted">{ format!("{} more rows: filter to see them", rows.len() - ROW_LIMIT) }</p> }

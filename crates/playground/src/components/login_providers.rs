@@ -6,6 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::key_value_rows::KeyValueRows;
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::state::pool_edit::{rows_to_object, string_rows};
 use crate::state::Action;
 
@@ -14,16 +15,15 @@ use crate::state::Action;
 pub struct LoginProvidersProps {
     /// `identityPool`.
     pub pool: Value,
-    /// Sends an edit.
-    pub dispatch: Callback<Action>,
 }
 
 /// `SupportedLoginProviders` (domain → app id) and `CognitoIdentityProviders` rows.
 #[component]
 pub fn LoginProviders(props: &LoginProvidersProps) -> Html {
+    let dispatch = use_dispatch();
     let rows = string_rows(&props.pool, "SupportedLoginProviders");
     let set = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         move |rows: Vec<(String, String)>| {
             dispatch.emit(Action::SetPoolField(
                 "SupportedLoginProviders".into(),
@@ -37,7 +37,7 @@ pub fn LoginProviders(props: &LoginProvidersProps) -> Html {
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
-    let set_cognito = props.dispatch.reform(|list: Vec<Value>| {
+    let set_cognito = dispatch.reform(|list: Vec<Value>| {
         Action::SetPoolField("CognitoIdentityProviders".into(), Value::Array(list))
     });
     html! {

@@ -10,10 +10,10 @@ use super::pool_form::PoolForm;
 use super::pool_json::PoolJson;
 use super::role_mappings::RoleMappings;
 use super::tag_maps::TagMaps;
-use crate::state::{Action, ScenarioDoc};
+use crate::state::ScenarioDoc;
 
 /// The pool's settings of `doc`, forms first, JSON last.
-pub fn pool_column(doc: &ScenarioDoc, dispatch: &Callback<Action>) -> Html {
+pub fn pool_column(doc: &ScenarioDoc) -> Html {
     let mappings = doc
         .pool_roles
         .get("RoleMappings")
@@ -23,13 +23,13 @@ pub fn pool_column(doc: &ScenarioDoc, dispatch: &Callback<Action>) -> Html {
     let role_arns: Vec<String> = doc.roles.iter().map(|r| r.arn.clone()).collect();
     html! {
         <div class="column pool">
-            <PoolForm pool={doc.pool.clone()} pool_roles={doc.pool_roles.clone()} {role_arns} dispatch={dispatch.clone()} />
+            <PoolForm pool={doc.pool.clone()} pool_roles={doc.pool_roles.clone()} {role_arns} />
             <section class="panel">
-                <RoleMappings {mappings} {providers} dispatch={dispatch.clone()} />
-                <TagMaps maps={doc.tag_maps.clone()} dispatch={dispatch.clone()} />
+                <RoleMappings {mappings} {providers} />
+                <TagMaps maps={doc.tag_maps.clone()} />
             </section>
             <PoolJson pool={doc.pool.clone()} pool_roles={doc.pool_roles.clone()}
-                tag_maps={doc.tag_maps.clone()} dispatch={dispatch.clone()} />
+                tag_maps={doc.tag_maps.clone()} />
         </div>
     }
 }

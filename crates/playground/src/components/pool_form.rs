@@ -5,6 +5,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::login_providers::LoginProviders;
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::state::pool_edit::{lines_of, lines_to_list};
 use crate::state::Action;
 
@@ -17,20 +18,19 @@ pub struct PoolFormProps {
     pub pool_roles: Value,
     /// The ARNs of the scenario's roles, offered as suggestions.
     pub role_arns: Vec<String>,
-    /// Sends an edit.
-    pub dispatch: Callback<Action>,
 }
 
 /// Checkboxes and fields for the pool.
 #[component]
 pub fn PoolForm(props: &PoolFormProps) -> Html {
+    let dispatch = use_dispatch();
     let flag = |key: &'static str, label: &'static str| {
         let checked = props
             .pool
             .get(key)
             .and_then(Value::as_bool)
             .unwrap_or(false);
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             dispatch.emit(Action::SetPoolField(
@@ -49,7 +49,7 @@ pub fn PoolForm(props: &PoolFormProps) -> Html {
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_string();
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             dispatch.emit(Action::SetPoolField(
@@ -61,7 +61,7 @@ pub fn PoolForm(props: &PoolFormProps) -> Html {
     };
     let arn_lines = |key: &'static str, label: &'static str| {
         let value = lines_of(&props.pool, key);
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             dispatch.emit(Action::SetPoolField(
@@ -77,13 +77,13 @@ pub fn PoolForm(props: &PoolFormProps) -> Html {
             { text_field("IdentityPoolId", "Identity pool ID") }
             { flag("AllowUnauthenticatedIdentities", "Guest access (unauthenticated identities)") }
             { flag("AllowClassicFlow", "Basic (classic) flow") }
-            <LoginProviders pool={props.pool.clone()} dispatch={props.dispatch.clone()} />
+            <LoginProviders pool={props.pool.clone()} />
             { arn_lines("OpenIdConnectProviderARNs", "OpenID Connect provider ARNs (one per line)") }
             { arn_lines("SamlProviderARNs", "SAML provider ARNs (one per line)") }
             { text_field("DeveloperProviderName", "Developer provider name") }
             <h3>{ "Default roles" }</h3>
-            { default_role(props, "authenticated", "Authenticated role ARN") }
-            { default_role(props, "unauthenticated", "Guest (unauthenticated) role ARN") }
+            { default_role(props, &dispatch, "authenticated", "Authenticated role ARN") }
+            { default_role(props, &dispatch, "unauthenticated", "Guest (unauthenticated) role ARN") }
             <datalist id="role-arns">
                 { for props.role_arns.iter().map(|arn| html! { <option value={arn.clone()} /> }) }
             </datalist>
@@ -93,14 +93,19 @@ pub fn PoolForm(props: &PoolFormProps) -> Html {
 
 /// The default role of `kind` (`authenticated`, `unauthenticated`) in `identityPoolRoles.Roles`,
 /// the scenario's role ARNs offered.
-fn default_role(props: &PoolFormProps, kind: &'static str, label: &'static str) -> Html {
+fn default_role(
+    props: &PoolFormProps,
+    dispatch: &Callback<Action>,
+    kind: &'static str,
+    label: &'static str,
+) -> Html {
     let value = props
         .pool_roles
         .pointer(&format!("/Roles/{kind}"))
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_string();
-    let oninput = props.dispatch.reform(move |e: InputEvent| {
+    let oninput = dispatch.reform(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         Action::SetDefaultRole(kind.into(), input.value())
     });

@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::state::Action;
 
 /// Props of [`PoolJson`].
@@ -16,8 +17,6 @@ pub struct PoolJsonProps {
     pub pool_roles: Value,
     /// `principalTagAttributeMaps`.
     pub tag_maps: Value,
-    /// Sends an edit.
-    pub dispatch: Callback<Action>,
 }
 
 fn pretty(value: &Value) -> String {
@@ -27,6 +26,7 @@ fn pretty(value: &Value) -> String {
 /// A textarea holding `{identityPool, identityPoolRoles, principalTagAttributeMaps}`.
 #[component]
 pub fn PoolJson(props: &PoolJsonProps) -> Html {
+    let dispatch = use_dispatch();
     let combined = json!({
         "identityPool": props.pool,
         "identityPoolRoles": props.pool_roles,
@@ -51,7 +51,7 @@ pub fn PoolJson(props: &PoolJsonProps) -> Html {
     let oninput = {
         let text = text.clone();
         let error = error.clone();
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             let value = area.value();

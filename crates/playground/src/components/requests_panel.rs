@@ -3,6 +3,7 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::state::scenario::RequestDoc;
 use crate::state::{Action, RequestField};
 
@@ -48,14 +49,13 @@ const COMMON_ACTIONS: &[&str] = &[
 pub struct RequestsPanelProps {
     /// `requests`.
     pub requests: Vec<RequestDoc>,
-    /// Sends an edit.
-    pub dispatch: Callback<Action>,
 }
 
 /// One row per request.
 #[component]
 pub fn RequestsPanel(props: &RequestsPanelProps) -> Html {
-    let d = props.dispatch.clone();
+    let dispatch = use_dispatch();
+    let d = dispatch.clone();
     let field = |i: usize, f: RequestField| {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {

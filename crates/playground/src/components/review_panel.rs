@@ -24,7 +24,6 @@ use super::coach_view::CoachView;
 use super::explorer::Explorer;
 use crate::backend::review::{self, change_count, count, Report};
 use crate::hooks::use_catalog::{use_catalog, CatalogState};
-use crate::state::Action;
 
 /// Quiet time after the last evaluation before the comparison and the coach run.
 const REVIEW_DELAY_MS: u32 = 250;
@@ -88,8 +87,6 @@ pub struct ReviewPanelProps {
     pub baseline: Rc<Baseline>,
     /// Makes the current scenario the baseline.
     pub on_pin: Callback<()>,
-    /// Edits the scenario.
-    pub dispatch: Callback<Action>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -358,7 +355,7 @@ fn body(panel: &Panel, props: &ReviewPanelProps, catalog: &CatalogState) -> Html
                 baseline={props.baseline.label.clone()} on_pin={props.on_pin.clone()} />
         },
         (CatalogState::Loaded(..), Some(Tab::Coach)) => {
-            html! { <CoachView report={(*panel.coach).clone()} dispatch={props.dispatch.clone()} /> }
+            html! { <CoachView report={(*panel.coach).clone()} /> }
         }
     }
 }
@@ -397,7 +394,7 @@ fn explorer(panel: &Panel, props: &ReviewPanelProps) -> Html {
     html! {
         <Explorer report={effective.0.clone()} millis={effective.1} run={effective.2} {basic}
             on_basic={{ let basic = panel.basic.clone(); Callback::from(move |b| basic.set(b)) }}
-            open={(*panel.open_services).clone()} {on_toggle} {on_export} dispatch={props.dispatch.clone()} />
+            open={(*panel.open_services).clone()} {on_toggle} {on_export} />
     }
 }
 

@@ -6,6 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::PolicyEditor;
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::hooks::use_evaluation::DiagnosticMap;
 use crate::state::scenario::RoleDoc;
 use crate::state::{Action, PolicySlot};
@@ -17,16 +18,15 @@ pub struct RoleCardProps {
     pub role: RoleDoc,
     /// Diagnostics per editor id.
     pub diagnostics: Rc<DiagnosticMap>,
-    /// Sends an edit.
-    pub dispatch: Callback<Action>,
 }
 
 /// A card with the role's editors.
 #[component]
 pub fn RoleCard(props: &RoleCardProps) -> Html {
+    let dispatch = use_dispatch();
     let role = &props.role;
     let i = role.id;
-    let d = props.dispatch.clone();
+    let d = dispatch.clone();
     let input = move |make: Rc<dyn Fn(String) -> Action>| {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {
@@ -37,7 +37,7 @@ pub fn RoleCard(props: &RoleCardProps) -> Html {
     let editor = |slot: PolicySlot, id_part: &str, text: &str, label: String| {
         let id = format!("{}:{}", role.name, id_part);
         let diagnostics = props.diagnostics.get(&id).cloned().unwrap_or_default();
-        let d = props.dispatch.clone();
+        let d = dispatch.clone();
         let on_change =
             Callback::from(move |t: String| d.emit(Action::SetPolicyText(i, slot.clone(), t)));
         html! {
@@ -45,11 +45,11 @@ pub fn RoleCard(props: &RoleCardProps) -> Html {
         }
     };
     let click = |action: Action| {
-        let d = props.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.emit(action.clone()))
     };
     let boundary_toggle = {
-        let d = props.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             d.emit(Action::ToggleBoundary(i, input.checked()));
@@ -70,7 +70,7 @@ pub fn RoleCard(props: &RoleCardProps) -> Html {
             // its own policy.
             { for role.policies.iter().map(|policy| {
                 let p = policy.id;
-                let d = props.dispatch.clone();
+                let d = dispatch.clone();
                 let rename = Callback::from(move |e: InputEvent| {
                     let input: HtmlInputElement = e.target_unchecked_into();
                     d.emit(Action::SetPolicyName(i, p, input.value()));

@@ -4,6 +4,7 @@ use serde_json::{json, Value};
 use yew::prelude::*;
 
 use super::mapping_card::mapping_card;
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::state::Action;
 
 /// Props of [`RoleMappings`].
@@ -15,15 +16,14 @@ pub struct RoleMappingsProps {
     /// app client), offered instead of free text alone.
     #[prop_or_default]
     pub providers: Vec<String>,
-    /// Sends an edit.
-    pub dispatch: Callback<Action>,
 }
 
 /// One card per mapped provider, and "Add role mapping".
 #[component]
 pub fn RoleMappings(props: &RoleMappingsProps) -> Html {
+    let dispatch = use_dispatch();
     let mappings = props.mappings.as_object().cloned().unwrap_or_default();
-    let set = props.dispatch.reform(Action::SetRoleMappings);
+    let set = dispatch.reform(Action::SetRoleMappings);
     // A new mapping is for the first configured provider not mapped yet.
     let next_key = props
         .providers

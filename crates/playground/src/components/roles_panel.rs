@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::role_card::RoleCard;
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::hooks::use_evaluation::DiagnosticMap;
 use crate::state::scenario::RoleDoc;
 use crate::state::Action;
@@ -16,15 +17,14 @@ pub struct RolesPanelProps {
     pub roles: Vec<RoleDoc>,
     /// Diagnostics per editor id.
     pub diagnostics: Rc<DiagnosticMap>,
-    /// Sends an edit.
-    pub dispatch: Callback<Action>,
 }
 
 /// The list of role cards and an "add role" button.
 #[component]
 pub fn RolesPanel(props: &RolesPanelProps) -> Html {
+    let dispatch = use_dispatch();
     let add = {
-        let d = props.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::AddRole))
     };
     html! {
@@ -33,7 +33,7 @@ pub fn RolesPanel(props: &RolesPanelProps) -> Html {
             // Keyed by id: removing a role above keeps each card's editors (caret, undo)
             // with their own role.
             { for props.roles.iter().map(|role| html! {
-                <RoleCard key={role.id.0} role={role.clone()} diagnostics={props.diagnostics.clone()} dispatch={props.dispatch.clone()} />
+                <RoleCard key={role.id.0} role={role.clone()} diagnostics={props.diagnostics.clone()} />
             }) }
             <button type="button" onclick={add}>{ "Add role" }</button>
         </section>

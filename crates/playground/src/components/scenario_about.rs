@@ -5,6 +5,7 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::state::Action;
 
 /// Props of [`ScenarioAbout`].
@@ -16,14 +17,13 @@ pub struct ScenarioAboutProps {
     pub description: String,
     /// Whether the scenario or any request states an expected result.
     pub has_expectations: bool,
-    /// Sends an edit.
-    pub dispatch: Callback<Action>,
 }
 
 /// A disclosure with the description, and a form to change it.
 #[component]
 pub fn ScenarioAbout(props: &ScenarioAboutProps) -> Html {
-    let d = props.dispatch.clone();
+    let dispatch = use_dispatch();
+    let d = dispatch.clone();
     let on_name = {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {

@@ -6,6 +6,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::backend::ScopeDownChoice as Choice;
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::state::Action;
 
 /// Props of [`ScopeDownChoice`].
@@ -15,18 +16,17 @@ pub struct ScopeDownChoiceProps {
     pub current: String,
     /// Every version.
     pub versions: Vec<Choice>,
-    /// Sends the choice.
-    pub dispatch: Callback<Action>,
 }
 
 /// A select of the scope-down versions.
 #[component]
 pub fn ScopeDownChoice(props: &ScopeDownChoiceProps) -> Html {
+    let dispatch = use_dispatch();
     if props.versions.is_empty() {
         return html! {};
     }
     let onchange = {
-        let d = props.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             d.emit(Action::SetScopeDownVersion(select.value()));

@@ -6,6 +6,7 @@ use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::state::providers::providers;
 use crate::state::scenario::SignInDoc;
 use crate::state::{Action, Flow, IdentityType, SignInField};
@@ -17,15 +18,14 @@ pub struct SignInBarProps {
     pub sign_in: SignInDoc,
     /// `identityPool` (its providers are offered).
     pub pool: Value,
-    /// Sends an edit.
-    pub dispatch: Callback<Action>,
 }
 
 /// One compact block: identity, provider, flow, role ARN.
 #[component]
 pub fn SignInBar(props: &SignInBarProps) -> Html {
+    let dispatch = use_dispatch();
     let s = &props.sign_in;
-    let d = props.dispatch.clone();
+    let d = dispatch.clone();
     let radio = |name: &'static str, checked: bool, label: &'static str, action: Action| {
         let d = d.clone();
         let onchange = Callback::from(move |_: Event| d.emit(action.clone()));

@@ -12,6 +12,7 @@ use super::scope_down_choice::ScopeDownChoice;
 use super::token_times::token_times;
 use super::PolicyEditor;
 use crate::backend::ScopeDownChoice as ScopeDownChoiceOption;
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::hooks::use_evaluation::DiagnosticMap;
 use crate::state::claims_presets::preset;
 use crate::state::providers::providers;
@@ -29,8 +30,6 @@ pub struct SignInPanelProps {
     pub scope_down: (String, Vec<ScopeDownChoiceOption>),
     /// Diagnostics per editor id (`signIn:session`).
     pub diagnostics: Rc<DiagnosticMap>,
-    /// Sends an edit.
-    pub dispatch: Callback<Action>,
     /// Shown at the top of the panel (the token paste field).
     #[prop_or_default]
     pub children: Html,
@@ -39,8 +38,9 @@ pub struct SignInPanelProps {
 /// The sign-in form.
 #[component]
 pub fn SignInPanel(props: &SignInPanelProps) -> Html {
+    let dispatch = use_dispatch();
     let s = &props.sign_in;
-    let d = props.dispatch.clone();
+    let d = dispatch.clone();
     let known = providers(&props.pool);
     let app_id = known
         .iter()
@@ -78,7 +78,7 @@ pub fn SignInPanel(props: &SignInPanelProps) -> Html {
                 { token_times(s.extra.get("time"), &s.claims, &d) }
             }
             if s.flow == Flow::Enhanced && s.identity == IdentityType::Unauthenticated {
-                <ScopeDownChoice current={props.scope_down.0.clone()} versions={props.scope_down.1.clone()} dispatch={d.clone()} />
+                <ScopeDownChoice current={props.scope_down.0.clone()} versions={props.scope_down.1.clone()} />
             }
             if s.flow == Flow::Basic {
                 <h3>{ "Session policy (optional)" }</h3>

@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::key_value_rows::KeyValueRows;
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::state::pool_edit::{push, remove, rows_to_object, set_path, string_rows, PathStep};
 use crate::state::Action;
 
@@ -13,17 +14,16 @@ use crate::state::Action;
 pub struct TagMapsProps {
     /// `principalTagAttributeMaps`.
     pub maps: Value,
-    /// Sends an edit.
-    pub dispatch: Callback<Action>,
 }
 
 /// One block per provider with its tag → claim rows.
 #[component]
 pub fn TagMaps(props: &TagMapsProps) -> Html {
+    let dispatch = use_dispatch();
     let maps = props.maps.as_array().cloned().unwrap_or_default();
     let current = Value::Array(maps.clone());
     let set = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |v: Value| dispatch.emit(Action::SetTagMaps(v)))
     };
     html! {

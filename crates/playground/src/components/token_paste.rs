@@ -6,6 +6,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::backend::{decode_token, TokenView};
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::state::{Action, ScenarioDoc};
 
 /// Props of [`TokenPaste`].
@@ -14,13 +15,12 @@ pub struct TokenPasteProps {
     /// The current scenario's JSON, asked for when a token is used (the token is checked
     /// against its pool): not printed on every keystroke.
     pub scenario_json: Callback<(), String>,
-    /// Sends the new scenario.
-    pub dispatch: Callback<Action>,
 }
 
 /// The paste field, its button and what the decoding found.
 #[component]
 pub fn TokenPaste(props: &TokenPasteProps) -> Html {
+    let dispatch = use_dispatch();
     let token = use_state(String::new);
     let decoded = use_state(|| None::<TokenView>);
     let oninput = {
@@ -34,7 +34,7 @@ pub fn TokenPaste(props: &TokenPasteProps) -> Html {
         let token = token.clone();
         let decoded = decoded.clone();
         let scenario = props.scenario_json.clone();
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             // Milliseconds to whole seconds: GetId compares whole seconds.
             #[allow(

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::hooks::use_dispatch::use_dispatch;
 use crate::mode::WorkshopLink;
 use crate::state::{Action, ScenarioDoc};
 use crate::workshop_module::{self, Mounted, PanelEvent, PanelInput, PanelStart};
@@ -30,8 +31,6 @@ pub struct WorkshopHostProps {
     /// The scenario the workshop link carried (a shared version), if any.
     #[prop_or_default]
     pub shared: Option<AttrValue>,
-    /// Loads a scenario into the editor.
-    pub dispatch: Callback<Action>,
     /// Told the id of each exercise opened (the page's Share names it).
     pub on_open: Callback<String>,
     /// Shows a notice (the module could not be loaded, a scenario could not be read).
@@ -47,9 +46,12 @@ enum Status {
 }
 
 /// Does what the panel asks.
-fn on_event(props: &WorkshopHostProps) -> impl Fn(PanelEvent) + 'static {
+fn on_event(
+    props: &WorkshopHostProps,
+    dispatch: &Callback<Action>,
+) -> impl Fn(PanelEvent) + 'static {
     let (dispatch, on_open, notify) = (
-        props.dispatch.clone(),
+        dispatch.clone(),
         props.on_open.clone(),
         props.notify.clone(),
     );
@@ -70,6 +72,7 @@ fn on_event(props: &WorkshopHostProps) -> impl Fn(PanelEvent) + 'static {
 /// The panel's host element, and its loading or failure state until it is mounted.
 #[component]
 pub fn WorkshopHost(props: &WorkshopHostProps) -> Html {
+    let dispatch = use_dispatch();
     let host = use_node_ref();
     let status = use_state(|| Status::Loading);
     let attempt = use_state(|| 0u32);
@@ -89,7 +92,7 @@ pub fn WorkshopHost(props: &WorkshopHostProps) -> Html {
             exercise: props.link.exercise.clone(),
             shared: props.shared.as_ref().map(ToString::to_string),
         };
-        let (on_event, notify) = (on_event(props), props.notify.clone());
+        let (on_event, notify) = (on_event(props, &dispatch), props.notify.clone());
         use_effect_with(*attempt, move |_| {
             let Some(element) = host.cast::<web_sys::Element>() else {
                 return;
