@@ -13,7 +13,7 @@ use flate2::Compression;
 use crate::lazy_api::{self, Module};
 use crate::process::Result;
 
-/// The most the first load may ship, gzipped wasm + JS + CSS, in bytes.
+/// The most the first load may ship, gzipped wasm + JS + CSS + HTML, in bytes.
 ///
 /// Issue 9's budget is 402,000 B; the page is above it (docs/bundle.md lists where the
 /// bytes are), so this limit holds the measured size plus a little and comes down as parts
@@ -25,6 +25,8 @@ use crate::process::Result;
 /// had this session (536,700 B for 533,950 B), and no more. Session 25: 533,155 B measured
 /// (main at 9530522 with the decisions-first render and the page's JS helpers in one file,
 /// -191 B); the limit is that plus about 1 KB.
+/// Session 26: 533,174 B with `index.html` counted (the style sheets are inlined in it) and
+/// the store's context provider paid for by one sort instantiation fewer; limit unchanged.
 /// Growth past it must be measured and argued in docs/bundle.md.
 pub const INITIAL_LIMIT_GZIPPED: u64 = 534_200;
 
@@ -126,7 +128,7 @@ pub fn report(dist: &Path) -> Result {
             )
         })
         .collect();
-    println!("  gzipped wasm + JS + CSS: {}", summary.join("; "));
+    println!("  gzipped wasm + JS + CSS + HTML: {}", summary.join("; "));
     for (total, limit, short) in totals {
         if total > limit {
             return Err(format!(
@@ -167,7 +169,8 @@ fn part(title: &str, assets: &[&Asset]) -> u64 {
     total
 }
 
-/// Every `.wasm`, `.js` and `.css` file below `dir`.
+/// Every `.wasm`, `.js`, `.css` and `.html` file below `dir`: the page's style sheets are
+/// inlined into `index.html`, so the page itself counts with them.
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result {
     let entries = std::fs::read_dir(dir)
         .map_err(|error| format!("cannot list `{}`: {error}", dir.display()))?;
@@ -177,7 +180,7 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result {
             collect(&path, files)?;
         } else if matches!(
             path.extension().and_then(|ext| ext.to_str()),
-            Some("wasm" | "js" | "css")
+            Some("wasm" | "js" | "css" | "html")
         ) {
             files.push(path);
         }

@@ -12,19 +12,22 @@ use std::path::{Path, PathBuf};
 use crate::process::Result;
 use crate::sha256;
 
-/// The directives besides `script-src`, which gets the inline scripts' hashes.
+/// The directives besides `script-src` and `style-src`, which get the inline scripts' and
+/// style elements' hashes.
 ///
 /// - `script-src 'self'` (in [`policy`]): the page's scripts, including the lazily loaded API
 ///   module's glue, which the page fetches by a dynamic `import()` from its own folder.
 /// - `'wasm-unsafe-eval'`: compiling the page's own wasm modules; nothing else is evaluated.
-/// - `style-src 'self'`: only the bundled style sheets; the app sets no `style` attributes.
+/// - `style-src 'self'` (in [`policy`]): the page's style sheets, which Trunk inlines as
+///   `<style>` elements (`rel="inline"` in `index.html`, so the wasm's download does not share
+///   HTTP/1.1's six connections with six style sheets) and the policy allows by their SHA-256;
+///   the app sets no `style` attributes.
 /// - `img-src 'self'`: the favicon (the style sheets use no images).
 /// - `connect-src 'self'`: the wasm fetches, the workshop and catalog files (and Trunk's
 ///   autoreload socket under `serve`).
 /// - `base-uri`, `form-action`: no `<base>` rewriting, no form posting anywhere.
 const OTHER_DIRECTIVES: &[&str] = &[
     "default-src 'none'",
-    "style-src 'self'",
     "img-src 'self'",
     "connect-src 'self'",
     "base-uri 'none'",
@@ -75,16 +78,15 @@ pub fn check(file: &Path) -> Result {
 /// The page with its policy meta (replacing an earlier one), and the policy text.
 pub fn apply(html: &str) -> Result<(String, String)> {
     let html = remove_meta(html);
-    let hashes: Vec<String> = inline_scripts(&html)
-        .iter()
-        .map(|script| {
-            format!(
-                "'sha256-{}'",
-                sha256::base64(&sha256::digest(script.as_bytes()))
-            )
-        })
-        .collect();
-    let policy = policy(&hashes);
+    let hash = |text: &&str| {
+        format!(
+            "'sha256-{}'",
+            sha256::base64(&sha256::digest(text.as_bytes()))
+        )
+    };
+    let scripts: Vec<String> = inline_elements(&html, "script").iter().map(hash).collect();
+    let styles: Vec<String> = inline_elements(&html, "style").iter().map(hash).collect();
+    let policy = policy(&scripts, &styles);
     // The policy only governs what follows it, so it goes first in <head>.
     let head = html
         .find("<head")
@@ -94,16 +96,21 @@ pub fn apply(html: &str) -> Result<(String, String)> {
     Ok((format!("{before}\n    {}{after}", meta(&policy)), policy))
 }
 
-/// The policy text with `script_hashes` (`'sha256-…'` sources) allowed.
-pub fn policy(script_hashes: &[String]) -> String {
-    let mut script = vec!["script-src 'self' 'wasm-unsafe-eval'".to_owned()];
-    script.extend(script_hashes.iter().cloned());
+/// The policy text with `script_hashes` and `style_hashes` (`'sha256-…'` sources) allowed.
+pub fn policy(script_hashes: &[String], style_hashes: &[String]) -> String {
+    let with = |base: &str, hashes: &[String]| {
+        std::iter::once(base.to_owned())
+            .chain(hashes.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let mut directives = vec![OTHER_DIRECTIVES
         .first()
         .copied()
         .unwrap_or_default()
         .to_owned()];
-    directives.push(script.join(" "));
+    directives.push(with("script-src 'self' 'wasm-unsafe-eval'", script_hashes));
+    directives.push(with("style-src 'self'", style_hashes));
     directives.extend(OTHER_DIRECTIVES.iter().skip(1).map(|d| (*d).to_owned()));
     directives.join("; ")
 }
@@ -136,11 +143,13 @@ pub fn remove_element(html: &str, start_tag: &str) -> String {
     }
 }
 
-/// The text of every `<script>` without a `src`, exactly as the browser hashes it.
-fn inline_scripts(html: &str) -> Vec<&str> {
-    let mut scripts = Vec::new();
+/// The text of every `<TAG>` element without a `src` (inline scripts, style elements),
+/// exactly as the browser hashes it.
+fn inline_elements<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
+    let (open, close) = (format!("<{tag}"), format!("</{tag}"));
+    let mut bodies = Vec::new();
     let mut rest = html;
-    while let Some(start) = rest.find("<script") {
+    while let Some(start) = rest.find(&open) {
         // A tag named inside an HTML comment is not an element.
         if let Some(comment) = rest.find("<!--").filter(|&comment| comment < start) {
             let after = rest.get(comment..).unwrap_or("");
@@ -157,15 +166,15 @@ fn inline_scripts(html: &str) -> Vec<&str> {
         };
         let open_tag = after_open.get(..open_end).unwrap_or("");
         let body_and_rest = after_open.get(open_end + 1..).unwrap_or("");
-        let Some(close) = body_and_rest.find("</script") else {
+        let Some(end) = body_and_rest.find(&close) else {
             break;
         };
         if !has_src(open_tag) {
-            scripts.push(body_and_rest.get(..close).unwrap_or(""));
+            bodies.push(body_and_rest.get(..end).unwrap_or(""));
         }
-        rest = body_and_rest.get(close..).unwrap_or("");
+        rest = body_and_rest.get(end..).unwrap_or("");
     }
-    scripts
+    bodies
 }
 
 fn has_src(open_tag: &str) -> bool {
@@ -178,14 +187,14 @@ fn has_src(open_tag: &str) -> bool {
 mod tests {
     use super::*;
 
-    const PAGE: &str = "<!DOCTYPE html><html><head>\n<meta charset=\"utf-8\">\n<!-- a <script> named in a comment -->\n<script src=\"/a.js\"></script>\n<script type=\"module\">alert('Hello, world.');</script>\n</head><body></body></html>";
+    const PAGE: &str = "<!DOCTYPE html><html><head>\n<meta charset=\"utf-8\">\n<!-- a <style> and a <script> named in a comment -->\n<style>body{color:red}</style>\n<script src=\"/a.js\"></script>\n<script type=\"module\">alert('Hello, world.');</script>\n</head><body></body></html>";
 
     #[test]
-    fn hashes_only_inline_scripts_and_puts_the_policy_first() {
+    fn hashes_inline_scripts_and_style_elements_and_puts_the_policy_first() {
         let (html, policy) = apply(PAGE).unwrap();
         assert_eq!(
             policy,
-            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
+            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='; style-src 'self' 'sha256-FcQqt3aNlV7AZnGV4zkQRVeCeJOxbMPnQSx258L803E='; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
         );
         let meta_at = html.find(META_START).unwrap();
         assert!(meta_at < html.find("<meta charset").unwrap());

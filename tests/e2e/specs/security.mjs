@@ -38,7 +38,13 @@ export const tests = {
     assert.deepEqual(directives['default-src'], ["'none'"]);
     assert.deepEqual(directives['base-uri'], ["'none'"]);
     assert.deepEqual(directives['form-action'], ["'none'"]);
-    assert.deepEqual(directives['style-src'], ["'self'"]);
+    // The style sheets are inlined as <style> elements, each allowed by its hash.
+    const style = directives['style-src'];
+    assert.ok(style.includes("'self'"), `style-src: ${style}`);
+    for (const source of style) {
+      assert.match(source, /^('self'|'sha256-[A-Za-z0-9+/]+={0,2}')$/, `style-src allows ${source}`);
+    }
+    assert.equal(style.length - 1, await page.locator('head style').count(), `one hash per style element: ${style}`);
     assert.deepEqual(directives['connect-src'], ["'self'"]);
     assert.deepEqual(directives['img-src'], ["'self'"]);
     const script = directives['script-src'];
