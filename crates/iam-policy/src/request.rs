@@ -312,6 +312,33 @@ mod tests {
         assert_eq!(written, ["aws:userid", "k0"]);
     }
 
+    proptest::proptest! {
+        /// `extend_missing` (one sort) gives what one insert per absent key gave: the keys
+        /// already here win, a repeated new key keeps its last value, any case.
+        #[test]
+        fn extend_missing_agrees_with_inserting_each_absent_key(
+            here in proptest::collection::vec(("[aAbB]{1,3}", "[0-9]"), 0..8),
+            new in proptest::collection::vec(("[aAbBcC]{1,3}", "[0-9]"), 0..24),
+        ) {
+            let single = |v: &String| ContextValue::Single(v.clone());
+            let mut start = Context::new();
+            for (k, v) in &here {
+                start.insert(k.clone(), single(v));
+            }
+            let pairs: Vec<(String, ContextValue)> =
+                new.iter().map(|(k, v)| (k.clone(), single(v))).collect();
+            let mut expected = start.clone();
+            for (k, v) in &pairs {
+                if start.get(k).is_none() {
+                    expected.insert(k.clone(), v.clone());
+                }
+            }
+            let mut got = start.clone();
+            got.extend_missing(&pairs);
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
+
     #[test]
     fn large_contexts_use_binary_search() {
         let mut c = Context::new();
