@@ -198,15 +198,20 @@ impl Context {
     pub fn extend_missing(&mut self, pairs: &[(String, ContextValue)]) {
         let before = self.entries.len();
         for (written, value) in pairs {
-            let entry = Entry::new(written.clone(), value.clone());
+            let name = KeyName::new(written);
             let here = self
                 .entries
                 .get(..before)
                 .unwrap_or_default()
-                .binary_search_by(|e| e.name.lower.cmp(&entry.name.lower))
+                .binary_search_by(|e| e.name.lower.cmp(&name.lower))
                 .is_ok();
+            // A key already here is skipped before its text and value are copied.
             if !here {
-                self.entries.push(entry);
+                self.entries.push(Entry {
+                    name,
+                    written: written.clone(),
+                    value: value.clone(),
+                });
             }
         }
         self.settle();
