@@ -151,7 +151,9 @@ fn inline_elements<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
     let mut rest = html;
     while let Some(start) = rest.find(&open) {
         // A tag named inside an HTML comment is not an element.
-        if let Some(comment) = rest.find("<!--").filter(|&comment| comment < start) {
+        // Searched only before the tag, so a page without comments is read once, not once
+        // per element.
+        if let Some(comment) = rest.get(..start).and_then(|before| before.find("<!--")) {
             let after = rest.get(comment..).unwrap_or("");
             rest = after
                 .find("-->")
