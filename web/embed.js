@@ -82,7 +82,8 @@
 
     var inline = element.querySelector('script[type="application/json"]');
     var iframe = document.createElement('iframe');
-    iframe.src = base + '#' + params.join('&');
+    // The widget page: embed mode with a wasm smaller than the full page's.
+    iframe.src = base + 'embed.html#' + params.join('&');
     iframe.title = element.getAttribute('data-idpool-title') || 'Identity Pool Playground example';
     iframe.setAttribute('data-idpool-id', id);
     iframe.style.width = '100%';

@@ -71,7 +71,12 @@ fn the_printed_link_iframe_and_loader_decode_to_the_file() {
         .split('"')
         .next()
         .unwrap();
-    let hash = src.split_once('#').unwrap().1.replace("&amp;", "&");
+    let (page, hash) = src.split_once('#').unwrap();
+    assert_eq!(
+        page, "https://example.org/tools/idpool/embed.html",
+        "the iframe opens the widget page"
+    );
+    let hash = hash.replace("&amp;", "&");
     let fragment = Fragment::parse(&hash);
     assert_eq!(
         fragment.embed,

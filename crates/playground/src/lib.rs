@@ -35,7 +35,13 @@ pub mod storage;
 pub mod timing;
 pub mod workshop_module;
 
-/// Mounts the page on `<body>`: the playground, an embed or a workshop, as the URL says.
+/// Mounts the full page on `<body>`: the playground or a workshop, as the URL says.
 pub fn start() {
     yew::Renderer::<components::root::Root>::new().render();
+}
+
+/// Mounts the widget page (`embed.html`) on `<body>`: the embedded widget the URL names.
+/// Its own entry point (`src/bin/embed.rs`), so its wasm leaves out the full page's panels.
+pub fn start_embed() {
+    yew::Renderer::<components::embed_root::EmbedRoot>::new().render();
 }

@@ -14,6 +14,10 @@ pub struct Snippets {
     pub loader: String,
 }
 
+/// The widget page, published next to the full page's `index.html`: embed mode with a
+/// wasm of its own, smaller than the full page's (the playground's `src/bin/embed.rs`).
+pub const WIDGET_PAGE: &str = "embed.html";
+
 /// The default height of a plain iframe, in CSS pixels.
 pub const IFRAME_HEIGHT: u32 = 420;
 
@@ -34,7 +38,7 @@ pub fn embed_snippets(base: &str, fragment: &Fragment) -> Snippets {
         ..fragment.clone()
     };
     let embed = fragment.to_hash();
-    let src = attribute(&format!("{base}{embed}"));
+    let src = attribute(&format!("{base}{WIDGET_PAGE}{embed}"));
     Snippets {
         link: format!("{base}{}", full_page.to_hash()),
         iframe: format!(
@@ -69,9 +73,9 @@ mod tests {
         };
         let s = embed_snippets("https://example.org/tools/idpool", &fragment);
         assert_eq!(s.link, "https://example.org/tools/idpool/#s=1.xyz");
-        assert!(s
-            .iframe
-            .contains("src=\"https://example.org/tools/idpool/#embed=trust,result&amp;s=1.xyz\""));
+        assert!(s.iframe.contains(
+            "src=\"https://example.org/tools/idpool/embed.html#embed=trust,result&amp;s=1.xyz\""
+        ));
         assert_eq!(
             s.loader,
             "<div data-idpool-embed=\"#embed=trust,result&amp;s=1.xyz\"></div>\n<script src=\"https://example.org/tools/idpool/embed.js\" defer></script>"

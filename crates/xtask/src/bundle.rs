@@ -1,8 +1,9 @@
-//! The shipped bundle's size: what a visitor downloads, raw and gzipped, in three parts:
-//! the initial bundle every visit loads, the lazily loaded API module
+//! The shipped bundle's size: what a visitor downloads, raw and gzipped, in four parts:
+//! the initial bundle every visit of the full page loads, the lazily loaded API module
 //! ([`crate::lazy_api::API`]) fetched on first use of import, export or the Permissions
-//! panel, and the workshop panel's module ([`crate::lazy_api::WORKSHOP`]), fetched only in
-//! workshop mode.
+//! panel, the workshop panel's module ([`crate::lazy_api::WORKSHOP`]), fetched only in
+//! workshop mode, and the widget page a documentation page's iframe loads instead of the
+//! full page (`embed.js` on the host page, `embed.html` and [`crate::lazy_api::EMBED`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,7 +16,8 @@ use crate::process::Result;
 
 /// The most the first load may ship, gzipped wasm + JS + CSS + HTML, in bytes.
 ///
-/// Issue 9's budget is 402,000 B; the page is above it (docs/bundle.md lists where the
+/// Issue 9's budget is 402,000 B; the widget page meets it ([`WIDGET_LIMIT_GZIPPED`]), the
+/// full page is above it (docs/bundle.md lists where the
 /// bytes are), so this limit holds the measured size plus a little and comes down as parts
 /// of the page leave the first load. Session 22: the workshop panel left for its own module
 /// (542,286 -> 532,140 B measured). Session 23: main measured 533,950 B; the explanations
@@ -27,8 +29,10 @@ use crate::process::Result;
 /// -191 B); the limit is that plus about 1 KB.
 /// Session 26: 533,174 B with `index.html` counted (the style sheets are inlined in it) and
 /// the store's context provider paid for by one sort instantiation fewer; limit unchanged.
+/// Session 27: 519,525 B, the widget page having its own wasm (`embed.html`) and `embed.js`
+/// counting with it; the limit is that plus about 1 KB.
 /// Growth past it must be measured and argued in docs/bundle.md.
-pub const INITIAL_LIMIT_GZIPPED: u64 = 534_200;
+pub const INITIAL_LIMIT_GZIPPED: u64 = 520_600;
 
 /// The most the lazily loaded module may weigh, gzipped wasm + JS, in bytes.
 pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;
@@ -37,6 +41,11 @@ pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;
 /// measured at its start (session 22; most of it is the module's own copy of Yew and
 /// serde_json) plus about 3 KB.
 pub const WORKSHOP_LIMIT_GZIPPED: u64 = 172_500;
+
+/// The most the widget page may ship, gzipped: the loader a host page includes
+/// (`embed.js`), `embed.html` and the widget's wasm and JS. Issue 9's budget for what an
+/// embed loads: 372 KB + 30 KB.
+pub const WIDGET_LIMIT_GZIPPED: u64 = 402_000;
 
 /// One shipped file.
 struct Asset {
@@ -107,6 +116,12 @@ pub fn report(dist: &Path) -> Result {
             WORKSHOP_LIMIT_GZIPPED,
             "workshop module",
         ),
+        (
+            "widget page (a documentation page's embed, instead of the full page)",
+            of(Some(&lazy_api::EMBED)),
+            WIDGET_LIMIT_GZIPPED,
+            "widget page",
+        ),
     ];
     let mut totals = Vec::new();
     for (title, files, limit, short) in &parts {
@@ -141,13 +156,18 @@ pub fn report(dist: &Path) -> Result {
     Ok(())
 }
 
-/// The lazily loaded module a file (its path under `dist/`) belongs to; `None`: the initial
-/// bundle. A module's files, and the folder of its snippets, start with its prefix.
+/// The module a file (its path under `dist/`) belongs to; `None`: the initial bundle. A
+/// module's files, and the folder of its snippets, start with its prefix; the widget page
+/// and the loader host pages include count with the widget's wasm.
 fn module_of(name: &str) -> Option<&'static Module> {
+    if name == crate::embed_page::FILE || name == "embed.js" {
+        return Some(&lazy_api::EMBED);
+    }
     let first = Path::new(name).components().next()?;
     let first = first.as_os_str().to_string_lossy();
     lazy_api::MODULES
         .into_iter()
+        .chain([&lazy_api::EMBED])
         .find(|module| first.starts_with(module.prefix))
 }
 
@@ -251,6 +271,15 @@ mod tests {
         );
         assert_eq!(prefix("playground-0123_bg.wasm"), None);
         assert_eq!(prefix("snippets/playground-1/inline0.js"), None);
+        assert_eq!(prefix("index.html"), None);
+        for widget in [
+            "embed.html",
+            "embed.js",
+            "idpool-embed-01_bg.wasm",
+            "idpool-embed-01-snippets/playground-1/src/page.js",
+        ] {
+            assert_eq!(prefix(widget), Some("idpool-embed-"), "{widget}");
+        }
     }
 
     #[test]

@@ -24,11 +24,12 @@ const LOADER_ARGUMENT: &str = "module_or_path: '";
 /// The global the early script leaves the compilation in.
 const GLOBAL: &str = "window.__idpoolWasm";
 
-/// Rewrites `file` (the built `index.html`) in place.
-pub fn run(file: &std::path::Path) -> Result {
+/// Rewrites `file` (a built page) in place; with `embeds_to`, a link with an `embed`
+/// parameter leaves for that page (the widget page) before the wasm is fetched.
+pub fn run(file: &std::path::Path, embeds_to: Option<&str>) -> Result {
     let html = std::fs::read_to_string(file)
         .map_err(|error| format!("cannot read `{}`: {error}", file.display()))?;
-    std::fs::write(file, apply(&html)?)
+    std::fs::write(file, apply(&html, embeds_to)?)
         .map_err(|error| format!("cannot write `{}`: {error}", file.display()))?;
     println!(
         "early wasm: {} compiles its wasm from the top of <head>",
@@ -39,7 +40,13 @@ pub fn run(file: &std::path::Path) -> Result {
 
 /// `html` with the early compile script and the loader handed its promise. A page already
 /// rewritten is returned unchanged.
-pub fn apply(html: &str) -> Result<String> {
+///
+/// With `embeds_to` (the full page's `embed.html`), a link whose fragment has an `embed`
+/// parameter (`share_link::Fragment`'s test: the key before `=`, exactly) is sent there with
+/// its fragment, and the wasm is not fetched: the loader is handed a promise that never
+/// settles. Links written before the widget page had its own file keep working, and cost
+/// their reader the widget's download, not the full page's.
+pub fn apply(html: &str, embeds_to: Option<&str>) -> Result<String> {
     if html.contains(GLOBAL) {
         return Ok(html.to_owned());
     }
@@ -71,9 +78,17 @@ pub fn apply(html: &str) -> Result<String> {
         .and_then(|at| loader.get(at..)?.find('>').map(|end| at + end + 1))
         .ok_or("the page has no <head>")?;
     let (before, after) = loader.split_at(head);
-    Ok(format!(
-        "{before}\n    <script>{GLOBAL} = WebAssembly.compileStreaming(fetch(\"{url}\"{options})).catch(() => fetch(\"{url}\"{options}));</script>{after}"
-    ))
+    let compile = format!(
+        "{GLOBAL} = WebAssembly.compileStreaming(fetch(\"{url}\"{options})).catch(() => fetch(\"{url}\"{options}));"
+    );
+    let script = match embeds_to {
+        Some(page) if !page.contains(['"', '<', '\\']) => format!(
+            "if (location.hash.slice(1).split(\"&\").some((p) => p.split(\"=\")[0] === \"embed\")) {{ {GLOBAL} = new Promise(() => {{}}); location.replace(\"{page}\" + location.hash); }} else {{ {compile} }}"
+        ),
+        Some(page) => return Err(format!("unexpected page name `{page}`")),
+        None => compile,
+    };
+    Ok(format!("{before}\n    <script>{script}</script>{after}"))
 }
 
 /// `html` without the `<link rel="preload" href="{url}" …>` Trunk writes for the wasm, and
@@ -124,7 +139,7 @@ mod tests {
 
     #[test]
     fn the_wasm_compiles_from_the_top_of_head_and_the_loader_takes_it() {
-        let html = apply(PAGE).unwrap();
+        let html = apply(PAGE, None).unwrap();
         let early = html.find("<script>window.__idpoolWasm = WebAssembly.compileStreaming(fetch(\"./p-1_bg.wasm\", { integrity: \"sha384-x\" })).catch(() => fetch(\"./p-1_bg.wasm\", { integrity: \"sha384-x\" }));</script>").unwrap();
         assert!(early < html.find("<meta charset").unwrap());
         assert!(html.contains("init({ module_or_path: window.__idpoolWasm || './p-1_bg.wasm' })"));
@@ -133,13 +148,17 @@ mod tests {
             "the early fetch replaces the preload"
         );
         assert!(html.contains("<link rel=\"modulepreload\" href=\"./p-1.js\">\n  </head>"));
-        assert_eq!(apply(&html).unwrap(), html, "a second run changes nothing");
+        assert_eq!(
+            apply(&html, None).unwrap(),
+            html,
+            "a second run changes nothing"
+        );
     }
 
     #[test]
     fn without_an_integrity_the_fetch_takes_no_options() {
         let page = PAGE.replace(" integrity=\"sha384-x\"", "");
-        let html = apply(&page).unwrap();
+        let html = apply(&page, None).unwrap();
         assert!(html.contains(
             "compileStreaming(fetch(\"./p-1_bg.wasm\")).catch(() => fetch(\"./p-1_bg.wasm\"))"
         ));
@@ -148,11 +167,21 @@ mod tests {
     #[test]
     fn an_integrity_that_would_break_out_of_the_script_is_an_error() {
         let page = PAGE.replace("sha384-x", "sha384-x\\\" });alert(1);//");
-        assert!(apply(&page).is_err());
+        assert!(apply(&page, None).is_err());
     }
 
     #[test]
     fn a_page_without_the_loader_is_an_error() {
-        assert!(apply("<html><head></head></html>").is_err());
+        assert!(apply("<html><head></head></html>", None).is_err());
+    }
+
+    #[test]
+    fn an_embed_link_leaves_for_the_widget_page_before_the_wasm_is_fetched() {
+        let html = apply(PAGE, Some("embed.html")).unwrap();
+        let script = "<script>if (location.hash.slice(1).split(\"&\").some((p) => p.split(\"=\")[0] === \"embed\")) { window.__idpoolWasm = new Promise(() => {}); location.replace(\"embed.html\" + location.hash); } else { window.__idpoolWasm = WebAssembly.compileStreaming(";
+        assert!(html.contains(script), "{html}");
+        assert!(html.find(script).unwrap() < html.find("<meta charset").unwrap());
+        assert_eq!(apply(&html, Some("embed.html")).unwrap(), html);
+        assert!(apply(PAGE, Some("x\"+alert(1)+\"")).is_err());
     }
 }

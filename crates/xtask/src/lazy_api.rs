@@ -22,14 +22,15 @@ use crate::sha256;
 
 /// One lazily loaded module of the page.
 pub struct Module {
-    /// The cargo package (a `cdylib`).
+    /// The cargo package (a `cdylib`, or the playground's widget binary).
     pub krate: &'static str,
     /// The wasm file cargo writes for it.
     pub wasm: &'static str,
     /// Every file of the module starts with this; the size report tells them apart by it.
     pub prefix: &'static str,
-    /// The `<meta>` naming the module's JavaScript file, read by the page.
-    pub meta: &'static str,
+    /// The `<meta>` naming the module's JavaScript file, read by the page; none for the
+    /// widget page's wasm, which `embed.html` loads itself.
+    pub meta: Option<&'static str>,
     /// What it is, for messages.
     pub about: &'static str,
     /// Also write a module Worker script answering the API off the page's thread
@@ -42,7 +43,7 @@ pub const API: Module = Module {
     krate: "idpool-js",
     wasm: "idpool_js.wasm",
     prefix: "idpool-api-",
-    meta: "idpool-api",
+    meta: Some("idpool-api"),
     about: "lazy API module",
     worker: true,
 };
@@ -52,8 +53,20 @@ pub const WORKSHOP: Module = Module {
     krate: "workshop-panel",
     wasm: "workshop_panel.wasm",
     prefix: "idpool-workshop-",
-    meta: "idpool-workshop",
+    meta: Some("idpool-workshop"),
     about: "workshop module",
+    worker: false,
+};
+
+/// The widget page's wasm (`embed.html`, see [`crate::embed_page`]): the playground's
+/// `embed` binary, embed mode without the full page's panels. Built like a module, but
+/// loaded by a page of its own rather than by the playground.
+pub const EMBED: Module = Module {
+    krate: "playground",
+    wasm: "embed.wasm",
+    prefix: "idpool-embed-",
+    meta: None,
+    about: "widget page's wasm",
     worker: false,
 };
 
@@ -74,6 +87,19 @@ pub fn run_all(project: &Project, dir: &Path) -> Result {
 /// Builds `module` (reusing the last one when the compiled wasm did not change), writes its
 /// files into `dir` and names them in `dir/index.html`. Returns the JS file's name.
 pub fn run(project: &Project, dir: &Path, module: &Module) -> Result<String> {
+    let js = write_files(project, dir, module)?;
+    if let Some(meta) = module.meta {
+        let index = dir.join("index.html");
+        let html = std::fs::read_to_string(&index)
+            .map_err(|error| format!("cannot read `{}`: {error}", index.display()))?;
+        write(&index, &with_meta(&html, meta, &js)?)?;
+    }
+    Ok(js)
+}
+
+/// Builds `module` (reusing the last one when the compiled wasm did not change) and writes
+/// its files into `dir` under a content hash. Returns the JS file's name.
+pub fn write_files(project: &Project, dir: &Path, module: &Module) -> Result<String> {
     let wasm = crate::js_package::compile_crate(project, module.krate, module.wasm)?;
     let built = optimized(project, &wasm)?;
     let js = std::fs::read(built.join(format!("{OUT_NAME}.js")))
@@ -108,13 +134,6 @@ pub fn run(project: &Project, dir: &Path, module: &Module) -> Result<String> {
             &dir.join(format!("{name}{WORKER_SUFFIX}")),
         )?;
     }
-    let index = dir.join("index.html");
-    let html = std::fs::read_to_string(&index)
-        .map_err(|error| format!("cannot read `{}`: {error}", index.display()))?;
-    write(
-        &index,
-        &with_meta(&html, module.meta, &format!("{name}.js"))?,
-    )?;
     println!(
         "{}: {name}.js ({} B), {name}_bg.wasm ({} B) and {} snippet(s) in {}",
         module.about,
@@ -260,13 +279,16 @@ pub fn check(dist: &Path) -> Result {
 }
 
 fn check_module(dist: &Path, index: &Path, html: &str, module: &Module) -> Result {
-    let js = named_in(html, module.meta).ok_or_else(|| {
-        format!(
-            "`{}` names no {} (is the post_build hook in Trunk.toml?)",
-            index.display(),
-            module.about
-        )
-    })?;
+    let js = module
+        .meta
+        .and_then(|meta| named_in(html, meta))
+        .ok_or_else(|| {
+            format!(
+                "`{}` names no {} (is the post_build hook in Trunk.toml?)",
+                index.display(),
+                module.about
+            )
+        })?;
     let wasm = js.replace(".js", "_bg.wasm");
     let worker = js.replace(".js", WORKER_SUFFIX);
     let files = if module.worker {
@@ -305,30 +327,30 @@ mod tests {
 
     #[test]
     fn the_meta_goes_into_the_head_once() {
-        let once = with_meta(PAGE, API.meta, "idpool-api-00.js").unwrap();
+        let once = with_meta(PAGE, API.meta.unwrap(), "idpool-api-00.js").unwrap();
         assert!(once.find("idpool-api-00.js").unwrap() < once.find("</head>").unwrap());
-        let twice = with_meta(&once, API.meta, "idpool-api-11.js").unwrap();
+        let twice = with_meta(&once, API.meta.unwrap(), "idpool-api-11.js").unwrap();
         assert_eq!(twice.matches("<meta name=\"idpool-api\"").count(), 1);
         assert_eq!(
-            named_in(&twice, API.meta).as_deref(),
+            named_in(&twice, API.meta.unwrap()).as_deref(),
             Some("idpool-api-11.js")
         );
         assert_eq!(
-            with_meta(&twice, API.meta, "idpool-api-11.js").unwrap(),
+            with_meta(&twice, API.meta.unwrap(), "idpool-api-11.js").unwrap(),
             twice
         );
     }
 
     #[test]
     fn each_module_has_its_own_meta() {
-        let api = with_meta(PAGE, API.meta, "idpool-api-00.js").unwrap();
-        let both = with_meta(&api, WORKSHOP.meta, "idpool-workshop-11.js").unwrap();
+        let api = with_meta(PAGE, API.meta.unwrap(), "idpool-api-00.js").unwrap();
+        let both = with_meta(&api, WORKSHOP.meta.unwrap(), "idpool-workshop-11.js").unwrap();
         assert_eq!(
-            named_in(&both, API.meta).as_deref(),
+            named_in(&both, API.meta.unwrap()).as_deref(),
             Some("idpool-api-00.js")
         );
         assert_eq!(
-            named_in(&both, WORKSHOP.meta).as_deref(),
+            named_in(&both, WORKSHOP.meta.unwrap()).as_deref(),
             Some("idpool-workshop-11.js")
         );
     }
@@ -344,6 +366,6 @@ mod tests {
 
     #[test]
     fn a_page_without_the_meta_names_no_module() {
-        assert_eq!(named_in(PAGE, API.meta), None);
+        assert_eq!(named_in(PAGE, API.meta.unwrap()), None);
     }
 }

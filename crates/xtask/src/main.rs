@@ -6,7 +6,7 @@
 //! cargo xtask js                        build the JavaScript package into target/js/
 //! cargo xtask install                   install the toolchain only
 //! cargo xtask csp [FILE]                put the Content-Security-Policy into a built page
-//! cargo xtask post-build                Trunk's hook: the lazily loaded API module, the early wasm compile, then the CSP
+//! cargo xtask post-build                Trunk's hook: the lazy modules, the widget page, the early wasm compile, then the CSP
 //! cargo xtask catalog                   regenerate the AWS action catalog from its npm package
 //! ```
 
@@ -15,6 +15,7 @@ mod bundle;
 mod catalog;
 mod csp;
 mod early_wasm;
+mod embed_page;
 mod install;
 mod js_package;
 mod lazy_api;
@@ -78,7 +79,10 @@ fn help() {
     println!("cargo xtask csp [FILE]            write the Content-Security-Policy meta into a built index.html");
     println!("                                  (Trunk's post_build hook runs it on every build)");
     println!("cargo xtask post-build            Trunk's post_build hook: build the lazily loaded modules (API, workshop) into");
-    println!("                                  the staging folder, name it in index.html, then write the CSP");
+    println!("                                  the staging folder, name them in index.html, write the widget page embed.html");
+    println!(
+        "                                  with its own wasm, then write the CSP of both pages"
+    );
     println!("cargo xtask catalog               regenerate crates/aws-catalog/data/catalog.tsv from the pinned npm package");
     println!("stages:");
     for stage in STAGES {
@@ -86,16 +90,23 @@ fn help() {
     }
 }
 
-/// Trunk's `post_build` hook: the lazy modules (API, workshop) next to the page, then the page's
-/// Content-Security-Policy (last, since it hashes the final `index.html`).
+/// Trunk's `post_build` hook: the lazy modules (API, workshop) next to the page, the widget
+/// page (`embed.html`, its own wasm), then each page's Content-Security-Policy (last, since it
+/// hashes the final page).
 fn post_build(project: &Project) -> Result {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| project.dist());
     lazy_api::run_all(project, &staging)?;
+    // From the page as Trunk wrote it (with the modules' metas), before the early wasm
+    // step rewrites its loader.
+    embed_page::run(project, &staging)?;
     // Before the CSP, which hashes every inline script, the early one included.
-    early_wasm::run(&staging.join("index.html"))?;
-    csp::run(&[], &project.dist())
+    early_wasm::run(&staging.join("index.html"), Some(embed_page::FILE))?;
+    let widget = staging.join(embed_page::FILE);
+    early_wasm::run(&widget, None)?;
+    csp::run(&[], &project.dist())?;
+    csp::run(&[widget.to_string_lossy().into_owned()], &project.dist())
 }
 
 fn port(args: &[String]) -> Result<u16> {

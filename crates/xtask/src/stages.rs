@@ -190,6 +190,7 @@ pub fn build_release(project: &Project, public_url: Option<&str>) -> Result {
     trunk.current_dir(&project.root).envs(project.trunk_env());
     run(&mut trunk)?;
     crate::csp::check(&project.dist().join("index.html"))?;
+    crate::embed_page::check(&project.dist())?;
     crate::lazy_api::check(&project.dist())
 }
 

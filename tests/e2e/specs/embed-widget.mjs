@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { serveDir } from '../lib/static-server.mjs';
+import { trackRequests } from '../lib/requests.mjs';
 
 const AUTOSAVE = 'idpool-playground/autosave/v1';
 const result = (decision) => `[data-testid="request-result"][data-decision="${decision}"]`;
@@ -78,12 +79,18 @@ export const tests = {
       // The same browser opens the docs page (same site, another origin): the widgets
       // could reach the playground's storage, and must not.
       const docs = await page.context().newPage();
+      const wasm = trackRequests(docs, (url) => url.endsWith('.wasm'));
       await docs.goto(host.url.replace('/nothing-here/', '/docs.html'), { waitUntil: 'load' });
       assert.notEqual(new URL(docs.url()).origin, t.origin, 'the host page is on another origin');
       const guest = docs.frameLocator('iframe[data-idpool-id="guest"]');
       const folders = docs.frameLocator('iframe[data-idpool-id="folders"]');
       await widgetReady(guest);
       await widgetReady(folders);
+      // The loader's frames are the widget page, which loads the widget's wasm, not the
+      // full page's.
+      const sources = await docs.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => f.src));
+      assert.ok(sources.every((src) => new URL(src).pathname === '/embed.html'), sources.join(' '));
+      assert.ok(wasm.length >= 1 && wasm.every((url) => /\/idpool-embed-[0-9a-f]+_bg\.wasm$/.test(url)), wasm.join(' '));
 
       // Both render their decisions, showing only the parts the author named.
       await guest.locator(result('Allowed')).first().waitFor({ timeout: 5_000 });
@@ -261,6 +268,8 @@ export const tests = {
     await page.locator(result('ExplicitDeny')).waitFor({ timeout: 5_000 });
     const link = page.getByTestId('open-in-playground');
     assert.equal(await link.getAttribute('target'), '_blank');
+    // The full page, next to the widget page: not `embed.html` again.
+    assert.equal(new URL(await link.getAttribute('href')).pathname, '/');
     const [full] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
     await full.waitForLoadState('load');
     await t.waitReady(full);
@@ -279,5 +288,43 @@ export const tests = {
     t.log(`dark ${d}, light ${l}, forced light in a dark browser ${f}`);
     assert.notEqual(d, l);
     assert.equal(f, l);
+  },
+
+  'the widget page: its own smaller wasm; a full-page embed link and a full link on it find their page': async (t) => {
+    // An embed link written for the full page (before the widget page had its own file)
+    // goes to the widget page before the full page's wasm is fetched.
+    const page = await t.newPage();
+    const wasm = trackRequests(page, (url) => url.endsWith('.wasm'));
+    const started = Date.now();
+    await page.goto(new URL('#embed=trust,result&example=guest-reads-public-picture&id=old', t.baseUrl).href, { waitUntil: 'load' });
+    await t.waitReady(page);
+    await page.locator(result('Allowed')).first().waitFor({ timeout: 5_000 });
+    t.timing('a full-page embed link to its decision, through the widget page', Date.now() - started);
+    const url = new URL(page.url());
+    assert.equal(url.pathname, '/embed.html');
+    assert.equal(url.hash, '#embed=trust,result&example=guest-reads-public-picture&id=old', 'the fragment is kept');
+    assert.equal(await page.locator('[data-testid="embed"]').getAttribute('data-parts'), 'trust,result');
+    assert.deepEqual(wasm.map((u) => new URL(u).pathname.replace(/-[0-9a-f]+_bg/, '-*_bg')), ['/idpool-embed-*_bg.wasm'],
+      'only the widget wasm is fetched');
+
+    // The widget page's wasm is smaller than the page's.
+    const sizes = await page.evaluate(async () => {
+      const entries = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm'));
+      return entries.map((e) => e.decodedBodySize);
+    });
+    const full = await t.openApp('#example=guest-reads-public-picture');
+    const fullSize = await full.evaluate(() =>
+      performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).map((e) => e.decodedBodySize)[0]);
+    t.log(`wasm: widget page ${sizes[0]} B, full page ${fullSize} B (uncompressed)`);
+    assert.ok(sizes[0] < fullSize * 0.8, `${sizes[0]} B against ${fullSize} B`);
+
+    // A full-page link opened on the widget page goes to the full page, fragment kept.
+    const misplaced = await t.newPage();
+    await misplaced.goto(new URL('embed.html#example=guest-reads-public-picture', t.baseUrl).href, { waitUntil: 'load' });
+    await t.waitReady(misplaced);
+    assert.equal(new URL(misplaced.url()).pathname, '/');
+    assert.equal(new URL(misplaced.url()).hash, '#example=guest-reads-public-picture');
+    assert.equal(await misplaced.locator('[data-testid="embed"]').count(), 0, 'the full page');
+    await misplaced.locator('textarea[data-policy-id="Guest:ReadPicture"]').waitFor({ timeout: 5_000 });
   },
 };

@@ -27,39 +27,48 @@ async function cspOf(page) {
   return page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
 }
 
+/** The widget page, as a documentation page's iframe opens it. */
+const WIDGET = 'embed.html#embed=result&example=guest-reads-public-picture';
+
+/** Checks the policy of `page`, one of the two pages. */
+async function strictPolicy(t, page) {
+  const csp = await cspOf(page);
+  t.log(`CSP of ${new URL(page.url()).pathname}: ${csp}`);
+  const directives = Object.fromEntries(
+    csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+  );
+  assert.deepEqual(directives['default-src'], ["'none'"]);
+  assert.deepEqual(directives['base-uri'], ["'none'"]);
+  assert.deepEqual(directives['form-action'], ["'none'"]);
+  // The style sheets are inlined as <style> elements, each allowed by its hash.
+  const style = directives['style-src'];
+  assert.ok(style.includes("'self'"), `style-src: ${style}`);
+  for (const source of style) {
+    assert.match(source, /^('self'|'sha256-[A-Za-z0-9+/]+={0,2}')$/, `style-src allows ${source}`);
+  }
+  assert.equal(style.length - 1, await page.locator('head style').count(), `one hash per style element: ${style}`);
+  assert.deepEqual(directives['connect-src'], ["'self'"]);
+  assert.deepEqual(directives['img-src'], ["'self'"]);
+  const script = directives['script-src'];
+  assert.ok(script.includes("'self'") && script.includes("'wasm-unsafe-eval'"), `script-src: ${script}`);
+  for (const source of script) {
+    assert.match(source, /^('self'|'wasm-unsafe-eval'|'sha256-[A-Za-z0-9+/]+={0,2}')$/, `script-src allows ${source}`);
+  }
+  // The meta comes before every script, else it would not govern them.
+  const order = await page.evaluate(() => {
+    const all = [...document.head.children];
+    const meta = all.findIndex((e) => e.matches('meta[http-equiv="Content-Security-Policy"]'));
+    const script = all.findIndex((e) => e.tagName === 'SCRIPT');
+    return { meta, script };
+  });
+  assert.ok(order.meta >= 0 && order.meta < order.script, JSON.stringify(order));
+}
+
 export const tests = {
-  'the page declares a strict Content-Security-Policy': async (t) => {
-    const page = await t.openApp();
-    const csp = await cspOf(page);
-    t.log(`CSP: ${csp}`);
-    const directives = Object.fromEntries(
-      csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
-    );
-    assert.deepEqual(directives['default-src'], ["'none'"]);
-    assert.deepEqual(directives['base-uri'], ["'none'"]);
-    assert.deepEqual(directives['form-action'], ["'none'"]);
-    // The style sheets are inlined as <style> elements, each allowed by its hash.
-    const style = directives['style-src'];
-    assert.ok(style.includes("'self'"), `style-src: ${style}`);
-    for (const source of style) {
-      assert.match(source, /^('self'|'sha256-[A-Za-z0-9+/]+={0,2}')$/, `style-src allows ${source}`);
+  'the page and the widget page declare a strict Content-Security-Policy': async (t) => {
+    for (const link of ['', WIDGET]) {
+      await strictPolicy(t, await t.openApp(link));
     }
-    assert.equal(style.length - 1, await page.locator('head style').count(), `one hash per style element: ${style}`);
-    assert.deepEqual(directives['connect-src'], ["'self'"]);
-    assert.deepEqual(directives['img-src'], ["'self'"]);
-    const script = directives['script-src'];
-    assert.ok(script.includes("'self'") && script.includes("'wasm-unsafe-eval'"), `script-src: ${script}`);
-    for (const source of script) {
-      assert.match(source, /^('self'|'wasm-unsafe-eval'|'sha256-[A-Za-z0-9+/]+={0,2}')$/, `script-src allows ${source}`);
-    }
-    // The meta comes before every script, else it would not govern them.
-    const order = await page.evaluate(() => {
-      const all = [...document.head.children];
-      const meta = all.findIndex((e) => e.matches('meta[http-equiv="Content-Security-Policy"]'));
-      const script = all.findIndex((e) => e.tagName === 'SCRIPT');
-      return { meta, script };
-    });
-    assert.ok(order.meta >= 0 && order.meta < order.script, JSON.stringify(order));
   },
 
   'loading and using the page violates nothing': async (t) => {
@@ -174,28 +183,34 @@ export const tests = {
   },
   // The early compile fetches the wasm with Trunk's SRI hash (crates/xtask/src/early_wasm.rs):
   // a changed file (a tampering host or proxy) fails the fetch, and the page never runs it.
-  'a page wasm other than the one built is refused': async (t) => {
-    const page = await t.newPage({
-      allowConsoleErrors: [/integrity/i, /Failed to fetch/],
-      // The loader's own promise rejects: the page stops there.
-      allowPageErrors: [/^TypeError: Failed to fetch$/],
-    });
-    const wasm = [];
-    await page.route(/\/playground-[0-9a-f]+_bg\.wasm$/, async (route) => {
-      const response = await route.fetch();
-      const body = Buffer.from(await response.body());
-      // One byte of the last (data) section changed: still a valid module, not the built one.
-      body[body.length - 1] ^= 1;
-      wasm.push(route.request().url());
-      await route.fulfill({ response, body });
-    });
-    const errors = [];
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.goto(t.baseUrl, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('script[type="module"]') !== null);
-    await page.waitForTimeout(1_000);
-    assert.ok(wasm.length >= 1, 'the wasm was fetched');
-    assert.equal(await page.locator('[data-testid="request-result"]').count(), 0, 'the changed wasm did not run');
-    assert.ok(errors.some((text) => /integrity/i.test(text)), `the console names the integrity check: ${errors.join(' | ')}`);
+  'a page wasm other than the one built is refused, on the page and the widget page': async (t) => {
+    await refusesChangedWasm(t, '', /\/playground-[0-9a-f]+_bg\.wasm$/);
+    await refusesChangedWasm(t, WIDGET, /\/idpool-embed-[0-9a-f]+_bg\.wasm$/);
   },
 };
+
+/** Serves `link`'s page with one byte of the wasm matching `pattern` changed. */
+async function refusesChangedWasm(t, link, pattern) {
+  const page = await t.newPage({
+    allowConsoleErrors: [/integrity/i, /Failed to fetch/],
+    // The loader's own promise rejects: the page stops there.
+    allowPageErrors: [/^TypeError: Failed to fetch$/],
+  });
+  const wasm = [];
+  await page.route(pattern, async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    // One byte of the last (data) section changed: still a valid module, not the built one.
+    body[body.length - 1] ^= 1;
+    wasm.push(route.request().url());
+    await route.fulfill({ response, body });
+  });
+  const errors = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(new URL(link, t.baseUrl).href, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('script[type="module"]') !== null);
+  await page.waitForTimeout(1_000);
+  assert.ok(wasm.length >= 1, 'the wasm was fetched');
+  assert.equal(await page.locator('[data-testid="request-result"]').count(), 0, 'the changed wasm did not run');
+  assert.ok(errors.some((text) => /integrity/i.test(text)), `the console names the integrity check: ${errors.join(' | ')}`);
+}

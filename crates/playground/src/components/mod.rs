@@ -9,6 +9,7 @@ pub mod edit_column;
 pub mod embed_app;
 pub mod embed_policy;
 pub mod embed_result;
+pub mod embed_root;
 pub mod explorer;
 pub mod export_code_dialog;
 pub mod flow_steps;

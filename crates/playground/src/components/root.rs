@@ -1,56 +1,30 @@
-//! Picks the page the URL fragment asks for (`crate::mode`): the playground, an embedded
-//! widget, or the playground with a workshop; applies a forced colour scheme. A link to an
-//! example the page does not hold (`#example=<id>`) fetches it first, so the page starts
-//! with it: its first evaluation is the example's, and only then is the page ready (an
-//! embed posts nothing to its host before).
+//! The full page's root: the playground, or the playground with a workshop, as the URL
+//! fragment asks (`hooks::use_start`). An embed link (`#embed=…`) belongs to the widget
+//! page, `embed.html` next to this one, which carries a smaller wasm: the page's early
+//! script sends such a link there before fetching its own wasm (`cargo xtask`'s
+//! `early_wasm`), and this root does the same if it runs anyway.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::app::App;
-use super::embed_app::EmbedApp;
-use crate::examples;
-use crate::mode::{mode_of, Mode};
+use crate::embed::widget_url;
+use crate::hooks::use_start::{leave_for, loading_example, use_start};
+use crate::mode::Mode;
 
-/// The component mounted on `<body>`.
+/// The component mounted on `<body>` of `index.html`.
 #[component]
 pub fn Root() -> Html {
-    let decided = use_memo((), |_| {
-        let hash = gloo::utils::window().location().hash().unwrap_or_default();
-        let fragment = share_link::Fragment::parse(&hash);
-        let (mode, theme, notices) = mode_of(&fragment);
-        crate::host::apply_theme(theme);
-        // A share link wins over an example; an unknown id is the start's notice.
-        let fetch = fragment
-            .example
-            .filter(|id| fragment.scenario.is_none() && examples::known(id))
-            .filter(|id| examples::text(id).is_none());
-        (mode, notices, fetch)
-    });
-    let waiting = use_state(|| decided.2.is_some());
-    {
-        let waiting = waiting.clone();
-        let fetch = decided.2.clone();
-        use_effect_with((), move |_| {
-            if let Some(id) = fetch {
-                yew::platform::spawn_local(async move {
-                    // A failure is kept by `examples` and becomes the start's notice.
-                    let _ = examples::fetch(&id).await;
-                    waiting.set(false);
-                });
-            }
-        });
-    }
-    if *waiting {
-        return html! { <p class="loading" data-testid="loading-example">{ "Loading the example…" }</p> };
-    }
-    let (mode, notices, _) = &*decided;
+    let Some((mode, _)) = use_start() else {
+        return loading_example();
+    };
     match mode {
-        Mode::Embed(options) => html! {
-            <EmbedApp options={Rc::new(options.clone())} notices={notices.clone()} />
-        },
-        Mode::Workshop(link) => html! { <App workshop={Rc::new(link.clone())} /> },
+        Mode::Embed(_) => {
+            let href = gloo::utils::window().location().href().unwrap_or_default();
+            leave_for(&widget_url(&href), "the widget")
+        }
+        Mode::Workshop(link) => html! { <App workshop={Rc::new(link)} /> },
         Mode::Full => html! { <App /> },
     }
 }

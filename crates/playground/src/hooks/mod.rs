@@ -16,3 +16,4 @@ pub mod use_load;
 pub mod use_ready_mark;
 pub mod use_share;
 pub mod use_shortcuts;
+pub mod use_start;

@@ -1,0 +1,253 @@
+//! The widget page, `embed.html`: what a documentation page's iframe loads (`web/embed.js`,
+//! `idpool link`'s iframe tag). It is embed mode of the same build with a wasm of its own,
+//! the playground's `embed` binary ([`crate::lazy_api::EMBED`]), which leaves out what only
+//! the full page shows (the pool's forms, the roles column, the Permissions panel, the
+//! dialogs, workshop mode), so a widget downloads and compiles less than the full page.
+//!
+//! The page is Trunk's `index.html` with the widget's wasm in place of the page's: the same
+//! inlined style sheets, the same loader, the same Content-Security-Policy rules (the hook
+//! hashes its inline scripts and styles after this step). Its files' preloads carry SHA-256
+//! integrity hashes of the files as written, so a changed file fails to load, as on the
+//! full page.
+
+use std::path::Path;
+
+use crate::install::write;
+use crate::lazy_api::{self, EMBED};
+use crate::process::Result;
+use crate::project::Project;
+use crate::sha256;
+
+/// The widget page's file name, next to `index.html` (`share_link::snippet::WIDGET_PAGE`).
+pub const FILE: &str = "embed.html";
+
+/// The widget page's title.
+const TITLE: &str = "<title>Identity Pool Playground example</title>";
+
+/// Where Trunk's loader imports the page's glue.
+const LOADER_IMPORT: &str = "import init, * as bindings from './";
+
+/// Builds the widget's wasm into `dir` and writes `dir/embed.html` from `dir/index.html`.
+pub fn run(project: &Project, dir: &Path) -> Result {
+    let glue = lazy_api::write_files(project, dir, &EMBED)?;
+    let stem = glue.trim_end_matches(".js");
+    let mut files = vec![(glue.clone(), integrity(&dir.join(&glue))?)];
+    for snippet in snippet_files(dir, stem)? {
+        let hash = integrity(&dir.join(&snippet))?;
+        files.push((snippet, hash));
+    }
+    let wasm = format!("{stem}_bg.wasm");
+    let wasm_integrity = integrity(&dir.join(&wasm))?;
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|error| format!("cannot read `{}`: {error}", index.display()))?;
+    let page = widget_page(&html, stem, &files, &wasm_integrity)?;
+    write(&dir.join(FILE), &page)?;
+    println!("widget page: {FILE} loads {glue}");
+    Ok(())
+}
+
+/// `index` (Trunk's page, before the early-wasm step) turned into the widget page loading
+/// the module `stem` (`idpool-embed-<hash>`): its glue and snippets preloaded as `modules`
+/// (path, integrity), its wasm preloaded with `wasm_integrity`.
+pub fn widget_page(
+    index: &str,
+    stem: &str,
+    modules: &[(String, String)],
+    wasm_integrity: &str,
+) -> Result<String> {
+    let at = index
+        .find(LOADER_IMPORT)
+        .map(|at| at + LOADER_IMPORT.len())
+        .ok_or("the page has no Trunk loader importing its glue")?;
+    let page_stem = index
+        .get(at..)
+        .and_then(|rest| rest.find(".js'").and_then(|end| rest.get(..end)))
+        .filter(|name| !name.is_empty() && !name.contains(['\'', '"', '<', '/']))
+        .ok_or("the loader's glue name is not closed")?;
+    let html = index
+        .replace(&format!("'./{page_stem}.js'"), &format!("'./{stem}.js'"))
+        .replace(
+            &format!("'./{page_stem}_bg.wasm'"),
+            &format!("'./{stem}_bg.wasm'"),
+        );
+    // The page's preloads carry its files' hashes: the widget's own replace them below.
+    let html = without_tags(&html, "<link rel=\"modulepreload\"");
+    let html = without_tags(&html, "<link rel=\"preload\"");
+    if html.contains(&format!("./{page_stem}")) {
+        return Err(format!(
+            "the page names `{page_stem}` outside its loader and preloads"
+        ));
+    }
+    let html = crate::csp::remove_element(&html, "<meta name=\"idpool-workshop\"");
+    let html = match (html.find("<title>"), html.find("</title>")) {
+        (Some(start), Some(end)) if start < end => format!(
+            "{}{TITLE}{}",
+            html.get(..start).unwrap_or(""),
+            html.get(end + "</title>".len()..).unwrap_or("")
+        ),
+        _ => return Err("the page has no <title>".to_owned()),
+    };
+    let mut preloads: Vec<String> = modules
+        .iter()
+        .map(|(path, hash)| {
+            format!(
+                "<link rel=\"modulepreload\" href=\"./{path}\" crossorigin=\"anonymous\" integrity=\"{hash}\">"
+            )
+        })
+        .collect();
+    preloads.push(format!(
+        "<link rel=\"preload\" href=\"./{stem}_bg.wasm\" crossorigin=\"anonymous\" integrity=\"{wasm_integrity}\" as=\"fetch\" type=\"application/wasm\">"
+    ));
+    let head_end = html.find("</head>").ok_or("the page has no </head>")?;
+    let (before, after) = html.split_at(head_end);
+    Ok(format!(
+        "{}\n    {}\n  {after}",
+        before.trim_end(),
+        preloads.join("")
+    ))
+}
+
+/// `html` without every tag (up to its `>`) that starts with `start_tag`.
+fn without_tags(html: &str, start_tag: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(start_tag) {
+        out.push_str(rest.get(..start).unwrap_or(""));
+        let after = rest.get(start..).unwrap_or("");
+        rest = after
+            .find('>')
+            .and_then(|end| after.get(end + 1..))
+            .unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The SRI value of a file: `sha256-<base64>`.
+fn integrity(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path)
+        .map_err(|error| format!("cannot read `{}`: {error}", path.display()))?;
+    Ok(format!(
+        "sha256-{}",
+        sha256::base64(&sha256::digest(&bytes))
+    ))
+}
+
+/// The module's snippet files under `dir/<stem>-snippets/`, as paths relative to `dir`.
+fn snippet_files(dir: &Path, stem: &str) -> Result<Vec<String>> {
+    let root = format!("{stem}-snippets");
+    let mut found = Vec::new();
+    let mut pending = vec![dir.join(&root)];
+    while let Some(folder) = pending.pop() {
+        if !folder.is_dir() {
+            continue;
+        }
+        let entries = std::fs::read_dir(&folder)
+            .map_err(|error| format!("cannot list `{}`: {error}", folder.display()))?;
+        for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() {
+                pending.push(path);
+            } else if let Ok(relative) = path.strip_prefix(dir) {
+                found.push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Checks that a built `dist` holds the widget page and the files it loads.
+pub fn check(dist: &Path) -> Result {
+    let page = dist.join(FILE);
+    let html = std::fs::read_to_string(&page).map_err(|error| {
+        format!(
+            "cannot read `{}` (is the post_build hook in Trunk.toml?): {error}",
+            page.display()
+        )
+    })?;
+    let at = html
+        .find(LOADER_IMPORT)
+        .map(|at| at + LOADER_IMPORT.len())
+        .ok_or_else(|| format!("`{}` has no loader", page.display()))?;
+    let glue = html
+        .get(at..)
+        .and_then(|rest| rest.find('\'').and_then(|end| rest.get(..end)))
+        .unwrap_or("");
+    if !glue.starts_with(EMBED.prefix) {
+        return Err(format!(
+            "`{}` loads `{glue}`, not the widget's wasm",
+            page.display()
+        ));
+    }
+    let wasm = glue.replace(".js", "_bg.wasm");
+    for file in [glue, wasm.as_str()] {
+        if !dist.join(file).is_file() {
+            return Err(format!(
+                "`{}` names `{file}`, which is missing",
+                page.display()
+            ));
+        }
+    }
+    crate::csp::check(&page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INDEX: &str = "<!DOCTYPE html>\n<html>\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>Identity Pool Playground</title>\n    <style>body{}</style>\n<script type=\"module\">\nimport init, * as bindings from './playground-1.js';\nconst wasm = await init({ module_or_path: './playground-1_bg.wasm' });\n</script>\n  <link rel=\"modulepreload\" href=\"./playground-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-a\"><link rel=\"modulepreload\" href=\"./snippets/playground-2/src/page.js\" crossorigin=\"anonymous\" integrity=\"sha384-b\"><link rel=\"preload\" href=\"./playground-1_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-c\" as=\"fetch\" type=\"application/wasm\">\n    <meta name=\"idpool-api\" content=\"idpool-api-3.js\" />\n    <meta name=\"idpool-workshop\" content=\"idpool-workshop-4.js\" />\n  </head>\n  <body></body>\n</html>";
+
+    fn page() -> String {
+        widget_page(
+            INDEX,
+            "idpool-embed-5",
+            &[
+                ("idpool-embed-5.js".to_owned(), "sha256-j".to_owned()),
+                (
+                    "idpool-embed-5-snippets/playground-2/src/page.js".to_owned(),
+                    "sha256-s".to_owned(),
+                ),
+            ],
+            "sha256-w",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_loader_starts_the_widgets_wasm_and_nothing_of_the_page() {
+        let html = page();
+        assert!(html.contains("import init, * as bindings from './idpool-embed-5.js';"));
+        assert!(html.contains("init({ module_or_path: './idpool-embed-5_bg.wasm' })"));
+        assert!(!html.contains("playground-1"), "{html}");
+        assert!(
+            !html.contains("sha384-"),
+            "the page's preloads are gone: {html}"
+        );
+        assert!(!html.contains("idpool-workshop"));
+        assert!(html.contains("<meta name=\"idpool-api\" content=\"idpool-api-3.js\" />"));
+        assert!(html.contains("<title>Identity Pool Playground example</title>"));
+        assert!(html.contains("<style>body{}</style>"), "the styles stay");
+    }
+
+    #[test]
+    fn the_widgets_files_are_preloaded_with_their_hashes() {
+        let html = page();
+        assert!(html.contains("<link rel=\"modulepreload\" href=\"./idpool-embed-5.js\" crossorigin=\"anonymous\" integrity=\"sha256-j\">"));
+        assert!(html.contains("href=\"./idpool-embed-5-snippets/playground-2/src/page.js\" crossorigin=\"anonymous\" integrity=\"sha256-s\">"));
+        assert!(html.contains("<link rel=\"preload\" href=\"./idpool-embed-5_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha256-w\" as=\"fetch\" type=\"application/wasm\">"));
+        let head_end = html.find("</head>").unwrap();
+        assert!(html.find("rel=\"preload\"").unwrap() < head_end);
+    }
+
+    #[test]
+    fn the_early_wasm_step_takes_the_widgets_preload() {
+        let html = crate::early_wasm::apply(&page(), None).unwrap();
+        assert!(html.contains("fetch(\"./idpool-embed-5_bg.wasm\", { integrity: \"sha256-w\" })"));
+    }
+
+    #[test]
+    fn a_page_without_a_loader_is_an_error() {
+        assert!(widget_page("<html><head></head></html>", "idpool-embed-5", &[], "x").is_err());
+    }
+}
