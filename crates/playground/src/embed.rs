@@ -46,39 +46,10 @@ pub fn result_message(
 /// The full playground at `page` (the widget's own URL; its fragment is dropped) opened on
 /// `scenario_json`, or why no link can carry it.
 pub fn playground_link(page: &str, scenario_json: &str) -> Result<String, String> {
-    let base = folder_of(page);
+    let base = crate::pages::folder_of(page);
     share_link::codec::encode_fragment(scenario_json)
         .map(|fragment| format!("{base}{fragment}"))
         .map_err(|e| format!("{} ({})", e.message, e.help))
-}
-
-/// The widget page's file, published next to the full page's `index.html`
-/// (`share_link::snippet` and `web/embed.js` point iframes at it).
-pub const WIDGET_PAGE: &str = share_link::snippet::WIDGET_PAGE;
-
-/// `href` up to its last `/` before any query or fragment: the folder the page is
-/// published in, which serves the full page.
-fn folder_of(href: &str) -> &str {
-    let end = href.find(['?', '#']).unwrap_or(href.len());
-    let path = href.get(..end).unwrap_or(href);
-    path.rfind('/')
-        .and_then(|slash| href.get(..=slash))
-        .unwrap_or(path)
-}
-
-/// The fragment of `href` with its `#`, or nothing.
-fn fragment_of(href: &str) -> &str {
-    href.find('#').and_then(|at| href.get(at..)).unwrap_or("")
-}
-
-/// The widget page next to the page at `href`, with the same fragment.
-pub fn widget_url(href: &str) -> String {
-    format!("{}{WIDGET_PAGE}{}", folder_of(href), fragment_of(href))
-}
-
-/// The full page next to the widget page at `href`, with the same fragment.
-pub fn full_page_url(href: &str) -> String {
-    format!("{}{}", folder_of(href), fragment_of(href))
 }
 
 #[cfg(test)]
@@ -150,34 +121,6 @@ mod tests {
                 resource: "arn:aws:s3:::b/k".into(),
                 decision: "ImplicitDeny".into(),
             }]
-        );
-    }
-
-    #[test]
-    fn an_embed_link_goes_to_the_widget_page_next_to_the_page() {
-        assert_eq!(
-            widget_url("https://example.org/tools/idpool/#embed=result&id=w1"),
-            "https://example.org/tools/idpool/embed.html#embed=result&id=w1"
-        );
-        assert_eq!(
-            widget_url("http://127.0.0.1:8080/index.html?x=1#embed=trust"),
-            "http://127.0.0.1:8080/embed.html#embed=trust"
-        );
-        assert_eq!(
-            widget_url("https://example.org/a/b#c/d"),
-            "https://example.org/a/embed.html#c/d"
-        );
-    }
-
-    #[test]
-    fn a_full_page_link_on_the_widget_page_goes_to_the_folder() {
-        assert_eq!(
-            full_page_url("https://example.org/tools/idpool/embed.html#s=1.abc"),
-            "https://example.org/tools/idpool/#s=1.abc"
-        );
-        assert_eq!(
-            full_page_url("https://example.org/tools/idpool/embed.html"),
-            "https://example.org/tools/idpool/"
         );
     }
 

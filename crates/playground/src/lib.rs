@@ -10,8 +10,9 @@
 //! - [`components`]: the page, one component per file.
 //! - [`hooks`]: live evaluation and keyboard shortcuts.
 //! - [`editor`], [`share`], [`storage`]: the policy editor, share links, autosave.
-//! - [`mode`], [`embed`], [`host`]: which page the link asks for; the embedded widget's
-//!   decisions and its messages to the host page.
+//! - [`mode`], [`pages`], [`embed`], [`host`]: which mode the link asks for and the page
+//!   (full, widget, workshop) that shows it; the embedded widget's decisions and its
+//!   messages to the host page.
 
 pub mod api_module;
 pub mod backend;
@@ -27,6 +28,7 @@ pub mod host;
 pub mod lazy_module;
 pub mod mode;
 pub mod net;
+pub mod pages;
 /// Share links: the codec lives in `share-link`, shared with `idpool link`.
 pub use share_link::codec as share;
 pub mod startup;
@@ -35,7 +37,7 @@ pub mod storage;
 pub mod timing;
 pub mod workshop_module;
 
-/// Mounts the full page on `<body>`: the playground or a workshop, as the URL says.
+/// Mounts the full page on `<body>`: the playground (a link for another page goes there).
 pub fn start() {
     yew::Renderer::<components::root::Root>::new().render();
 }
@@ -44,4 +46,11 @@ pub fn start() {
 /// Its own entry point (`src/bin/embed.rs`), so its wasm leaves out the full page's panels.
 pub fn start_embed() {
     yew::Renderer::<components::embed_root::EmbedRoot>::new().render();
+}
+
+/// Mounts workshop mode's page (`workshop.html`) on `<body>`: the playground with the
+/// workshop the URL names. Its own entry point (`src/bin/workshop.rs`), so the full page's
+/// wasm leaves out the workshop panel's host and bridge.
+pub fn start_workshop() {
+    yew::Renderer::<components::workshop_root::WorkshopRoot>::new().render();
 }

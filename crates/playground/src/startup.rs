@@ -63,7 +63,22 @@ pub fn example_start(id: &str) -> Result<Start, String> {
 /// Decides the first scenario in the browser: a share link, else an example link
 /// (`#example=<id>`), else the autosaved work (only when `restore_saved`: an embedded
 /// widget or a workshop never reads the playground's autosave), else the default example.
-pub fn start(restore_saved: bool) -> Start {
+/// With `link_notices`, notices about the link's other parameters (`mode_of`'s: a workshop
+/// id that cannot name a file) come first; unlike a link's scenario that could not be read,
+/// they do not keep the autosave from being restored.
+pub fn start(restore_saved: bool, link_notices: bool) -> Start {
+    let start = start_from_link(restore_saved);
+    if !link_notices {
+        return start;
+    }
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    let (_, _, mut notices) = crate::mode::mode_of(&share_link::Fragment::parse(&hash));
+    notices.extend(start.notices);
+    Start { notices, ..start }
+}
+
+/// [`start`] without the link's other notices.
+fn start_from_link(restore_saved: bool) -> Start {
     let mut notices = Vec::new();
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     match share::decode_fragment(&hash) {

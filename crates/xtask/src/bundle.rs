@@ -30,9 +30,11 @@ use crate::process::Result;
 /// Session 26: 533,174 B with `index.html` counted (the style sheets are inlined in it) and
 /// the store's context provider paid for by one sort instantiation fewer; limit unchanged.
 /// Session 27: 519,525 B, the widget page having its own wasm (`embed.html`) and `embed.js`
-/// counting with it; the limit is that plus about 1 KB.
+/// counting with it; then 499,509 B, workshop mode having its own page (`workshop.html`),
+/// so the workshop panel's host, bridge and exercise reading left the full page's wasm.
+/// The limit is that plus about 1 KB.
 /// Growth past it must be measured and argued in docs/bundle.md.
-pub const INITIAL_LIMIT_GZIPPED: u64 = 520_600;
+pub const INITIAL_LIMIT_GZIPPED: u64 = 500_600;
 
 /// The most the lazily loaded module may weigh, gzipped wasm + JS, in bytes.
 pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;
@@ -46,6 +48,11 @@ pub const WORKSHOP_LIMIT_GZIPPED: u64 = 172_500;
 /// (`embed.js`), `embed.html` and the widget's wasm and JS. Issue 9's budget for what an
 /// embed loads: 372 KB + 30 KB.
 pub const WIDGET_LIMIT_GZIPPED: u64 = 402_000;
+
+/// The most workshop mode's page may ship, gzipped: `workshop.html` and its wasm and JS
+/// (the workshop panel's module and the workshop file load after it). Session 27: 519,841 B
+/// measured (what the full page was before the workshop host left it) plus about 1 KB.
+pub const WORKSHOP_PAGE_LIMIT_GZIPPED: u64 = 520_900;
 
 /// One shipped file.
 struct Asset {
@@ -122,6 +129,12 @@ pub fn report(dist: &Path) -> Result {
             WIDGET_LIMIT_GZIPPED,
             "widget page",
         ),
+        (
+            "workshop page (a learner's first load, instead of the full page)",
+            of(Some(&lazy_api::LEARNER)),
+            WORKSHOP_PAGE_LIMIT_GZIPPED,
+            "workshop page",
+        ),
     ];
     let mut totals = Vec::new();
     for (title, files, limit, short) in &parts {
@@ -160,14 +173,17 @@ pub fn report(dist: &Path) -> Result {
 /// module's files, and the folder of its snippets, start with its prefix; the widget page
 /// and the loader host pages include count with the widget's wasm.
 fn module_of(name: &str) -> Option<&'static Module> {
-    if name == crate::embed_page::FILE || name == "embed.js" {
+    if name == crate::pages::WIDGET.file || name == "embed.js" {
         return Some(&lazy_api::EMBED);
+    }
+    if name == crate::pages::WORKSHOP.file {
+        return Some(&lazy_api::LEARNER);
     }
     let first = Path::new(name).components().next()?;
     let first = first.as_os_str().to_string_lossy();
     lazy_api::MODULES
         .into_iter()
-        .chain([&lazy_api::EMBED])
+        .chain([&lazy_api::EMBED, &lazy_api::LEARNER])
         .find(|module| first.starts_with(module.prefix))
 }
 

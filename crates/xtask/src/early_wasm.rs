@@ -24,12 +24,12 @@ const LOADER_ARGUMENT: &str = "module_or_path: '";
 /// The global the early script leaves the compilation in.
 const GLOBAL: &str = "window.__idpoolWasm";
 
-/// Rewrites `file` (a built page) in place; with `embeds_to`, a link with an `embed`
-/// parameter leaves for that page (the widget page) before the wasm is fetched.
-pub fn run(file: &std::path::Path, embeds_to: Option<&str>) -> Result {
+/// Rewrites `file` (a built page) in place; a link with one of `redirects`' parameters
+/// (parameter, page) leaves for that page before the wasm is fetched.
+pub fn run(file: &std::path::Path, redirects: &[(&str, &str)]) -> Result {
     let html = std::fs::read_to_string(file)
         .map_err(|error| format!("cannot read `{}`: {error}", file.display()))?;
-    std::fs::write(file, apply(&html, embeds_to)?)
+    std::fs::write(file, apply(&html, redirects)?)
         .map_err(|error| format!("cannot write `{}`: {error}", file.display()))?;
     println!(
         "early wasm: {} compiles its wasm from the top of <head>",
@@ -41,12 +41,13 @@ pub fn run(file: &std::path::Path, embeds_to: Option<&str>) -> Result {
 /// `html` with the early compile script and the loader handed its promise. A page already
 /// rewritten is returned unchanged.
 ///
-/// With `embeds_to` (the full page's `embed.html`), a link whose fragment has an `embed`
-/// parameter (`share_link::Fragment`'s test: the key before `=`, exactly) is sent there with
-/// its fragment, and the wasm is not fetched: the loader is handed a promise that never
-/// settles. Links written before the widget page had its own file keep working, and cost
-/// their reader the widget's download, not the full page's.
-pub fn apply(html: &str, embeds_to: Option<&str>) -> Result<String> {
+/// With `redirects` (the full page's: `embed` to `embed.html`, `workshop` to
+/// `workshop.html`), a link whose fragment has one of the parameters (`share_link::Fragment`'s
+/// test: the key before `=`, exactly; the first listed wins) is sent to its page with its
+/// fragment, and the wasm is not fetched: the loader is handed a promise that never settles.
+/// Links written before those pages had files of their own keep working, and cost their
+/// reader that page's download, not the full page's.
+pub fn apply(html: &str, redirects: &[(&str, &str)]) -> Result<String> {
     if html.contains(GLOBAL) {
         return Ok(html.to_owned());
     }
@@ -81,12 +82,27 @@ pub fn apply(html: &str, embeds_to: Option<&str>) -> Result<String> {
     let compile = format!(
         "{GLOBAL} = WebAssembly.compileStreaming(fetch(\"{url}\"{options})).catch(() => fetch(\"{url}\"{options}));"
     );
-    let script = match embeds_to {
-        Some(page) if !page.contains(['"', '<', '\\']) => format!(
-            "if (location.hash.slice(1).split(\"&\").some((p) => p.split(\"=\")[0] === \"embed\")) {{ {GLOBAL} = new Promise(() => {{}}); location.replace(\"{page}\" + location.hash); }} else {{ {compile} }}"
-        ),
-        Some(page) => return Err(format!("unexpected page name `{page}`")),
-        None => compile,
+    // In a block, so its name stays out of the page's global scope.
+    let mut script = String::new();
+    if !redirects.is_empty() {
+        script.push_str(
+            "{ const keys = location.hash.slice(1).split(\"&\").map((p) => p.split(\"=\")[0]); ",
+        );
+    }
+    for (parameter, page) in redirects {
+        if [parameter, page]
+            .iter()
+            .any(|text| text.is_empty() || text.contains(['"', '<', '\\', '\'']))
+        {
+            return Err(format!("unexpected redirect `{parameter}` to `{page}`"));
+        }
+        script.push_str(&format!(
+            "if (keys.includes(\"{parameter}\")) {{ {GLOBAL} = new Promise(() => {{}}); location.replace(\"{page}\" + location.hash); }} else "
+        ));
+    }
+    let script = match redirects.is_empty() {
+        true => compile,
+        false => format!("{script}{{ {compile} }} }}"),
     };
     Ok(format!("{before}\n    <script>{script}</script>{after}"))
 }
@@ -139,7 +155,7 @@ mod tests {
 
     #[test]
     fn the_wasm_compiles_from_the_top_of_head_and_the_loader_takes_it() {
-        let html = apply(PAGE, None).unwrap();
+        let html = apply(PAGE, &[]).unwrap();
         let early = html.find("<script>window.__idpoolWasm = WebAssembly.compileStreaming(fetch(\"./p-1_bg.wasm\", { integrity: \"sha384-x\" })).catch(() => fetch(\"./p-1_bg.wasm\", { integrity: \"sha384-x\" }));</script>").unwrap();
         assert!(early < html.find("<meta charset").unwrap());
         assert!(html.contains("init({ module_or_path: window.__idpoolWasm || './p-1_bg.wasm' })"));
@@ -149,7 +165,7 @@ mod tests {
         );
         assert!(html.contains("<link rel=\"modulepreload\" href=\"./p-1.js\">\n  </head>"));
         assert_eq!(
-            apply(&html, None).unwrap(),
+            apply(&html, &[]).unwrap(),
             html,
             "a second run changes nothing"
         );
@@ -158,7 +174,7 @@ mod tests {
     #[test]
     fn without_an_integrity_the_fetch_takes_no_options() {
         let page = PAGE.replace(" integrity=\"sha384-x\"", "");
-        let html = apply(&page, None).unwrap();
+        let html = apply(&page, &[]).unwrap();
         assert!(html.contains(
             "compileStreaming(fetch(\"./p-1_bg.wasm\")).catch(() => fetch(\"./p-1_bg.wasm\"))"
         ));
@@ -167,21 +183,26 @@ mod tests {
     #[test]
     fn an_integrity_that_would_break_out_of_the_script_is_an_error() {
         let page = PAGE.replace("sha384-x", "sha384-x\\\" });alert(1);//");
-        assert!(apply(&page, None).is_err());
+        assert!(apply(&page, &[]).is_err());
     }
 
     #[test]
     fn a_page_without_the_loader_is_an_error() {
-        assert!(apply("<html><head></head></html>", None).is_err());
+        assert!(apply("<html><head></head></html>", &[]).is_err());
     }
 
     #[test]
-    fn an_embed_link_leaves_for_the_widget_page_before_the_wasm_is_fetched() {
-        let html = apply(PAGE, Some("embed.html")).unwrap();
-        let script = "<script>if (location.hash.slice(1).split(\"&\").some((p) => p.split(\"=\")[0] === \"embed\")) { window.__idpoolWasm = new Promise(() => {}); location.replace(\"embed.html\" + location.hash); } else { window.__idpoolWasm = WebAssembly.compileStreaming(";
+    fn a_link_for_another_page_leaves_for_it_before_the_wasm_is_fetched() {
+        let redirects = [("embed", "embed.html"), ("workshop", "workshop.html")];
+        let html = apply(PAGE, &redirects).unwrap();
+        let script = "<script>{ const keys = location.hash.slice(1).split(\"&\").map((p) => p.split(\"=\")[0]); if (keys.includes(\"embed\")) { window.__idpoolWasm = new Promise(() => {}); location.replace(\"embed.html\" + location.hash); } else if (keys.includes(\"workshop\")) { window.__idpoolWasm = new Promise(() => {}); location.replace(\"workshop.html\" + location.hash); } else { window.__idpoolWasm = WebAssembly.compileStreaming(";
         assert!(html.contains(script), "{html}");
+        assert!(
+            html.contains("{ integrity: \"sha384-x\" })); } }</script>"),
+            "{html}"
+        );
         assert!(html.find(script).unwrap() < html.find("<meta charset").unwrap());
-        assert_eq!(apply(&html, Some("embed.html")).unwrap(), html);
-        assert!(apply(PAGE, Some("x\"+alert(1)+\"")).is_err());
+        assert_eq!(apply(&html, &redirects).unwrap(), html);
+        assert!(apply(PAGE, &[("embed", "x\"+alert(1)+\"")]).is_err());
     }
 }

@@ -58,15 +58,28 @@ pub const WORKSHOP: Module = Module {
     worker: false,
 };
 
-/// The widget page's wasm (`embed.html`, see [`crate::embed_page`]): the playground's
-/// `embed` binary, embed mode without the full page's panels. Built like a module, but
-/// loaded by a page of its own rather than by the playground.
+/// The widget page's wasm (`embed.html`, see [`crate::pages`]): the playground's `embed`
+/// binary, embed mode without the full page's panels. Built like a module, but loaded by a
+/// page of its own rather than by the playground.
 pub const EMBED: Module = Module {
     krate: "playground",
     wasm: "embed.wasm",
     prefix: "idpool-embed-",
     meta: None,
     about: "widget page's wasm",
+    worker: false,
+};
+
+/// Workshop mode's page's wasm (`workshop.html`, see [`crate::pages`]): the playground's
+/// `workshop` binary, the playground with the workshop panel's host and bridge, which the
+/// full page's wasm leaves out. Named for the learner who loads it: `idpool-workshop-` is
+/// the panel's module, and every file is told apart by its prefix.
+pub const LEARNER: Module = Module {
+    krate: "playground",
+    wasm: "workshop.wasm",
+    prefix: "idpool-learner-",
+    meta: None,
+    about: "workshop page's wasm",
     worker: false,
 };
 

@@ -15,10 +15,10 @@ mod bundle;
 mod catalog;
 mod csp;
 mod early_wasm;
-mod embed_page;
 mod install;
 mod js_package;
 mod lazy_api;
+mod pages;
 mod process;
 mod project;
 mod serve;
@@ -100,13 +100,20 @@ fn post_build(project: &Project) -> Result {
     lazy_api::run_all(project, &staging)?;
     // From the page as Trunk wrote it (with the modules' metas), before the early wasm
     // step rewrites its loader.
-    embed_page::run(project, &staging)?;
+    pages::run_all(project, &staging)?;
     // Before the CSP, which hashes every inline script, the early one included.
-    early_wasm::run(&staging.join("index.html"), Some(embed_page::FILE))?;
-    let widget = staging.join(embed_page::FILE);
-    early_wasm::run(&widget, None)?;
+    let redirects: Vec<(&str, &str)> = pages::PAGES
+        .iter()
+        .map(|page| (page.parameter, page.file))
+        .collect();
+    early_wasm::run(&staging.join("index.html"), &redirects)?;
     csp::run(&[], &project.dist())?;
-    csp::run(&[widget.to_string_lossy().into_owned()], &project.dist())
+    for page in pages::PAGES {
+        let file = staging.join(page.file);
+        early_wasm::run(&file, &[])?;
+        csp::run(&[file.to_string_lossy().into_owned()], &project.dist())?;
+    }
+    Ok(())
 }
 
 fn port(args: &[String]) -> Result<u16> {

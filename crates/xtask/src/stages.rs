@@ -40,7 +40,7 @@ pub const STAGES: &[Stage] = &[
     Stage { name: "wasm", about: "wasm-bindgen-test in headless Chromium (tests/*.rs of crates with a wasm-bindgen-test dev-dependency)", needs: &["tools"], run: wasm },
     Stage { name: "js", about: "cargo xtask js, then node --test tests/js/*.test.mjs against target/js/node", needs: &["tools"], run: js_package::stage },
     Stage { name: "build", about: "trunk build --release into dist/ (with the lazy API module and the Content-Security-Policy meta)", needs: &["tools"], run: build },
-    Stage { name: "size", about: "bundle size: the initial bundle (with index.html), the lazy API module and the workshop module, raw and gzipped, each against its limit in bundle.rs", needs: &["build"], run: size },
+    Stage { name: "size", about: "bundle size: the full page's initial bundle (with index.html), the lazy API module, the workshop module, the widget page and the workshop page, raw and gzipped, each against its limit in bundle.rs", needs: &["build"], run: size },
     Stage { name: "e2e", about: "serve dist/ on 127.0.0.1 and run the Playwright specs in tests/e2e/specs", needs: &["build"], run: e2e },
 ];
 
@@ -190,7 +190,7 @@ pub fn build_release(project: &Project, public_url: Option<&str>) -> Result {
     trunk.current_dir(&project.root).envs(project.trunk_env());
     run(&mut trunk)?;
     crate::csp::check(&project.dist().join("index.html"))?;
-    crate::embed_page::check(&project.dist())?;
+    crate::pages::check_all(&project.dist())?;
     crate::lazy_api::check(&project.dist())
 }
 

@@ -30,6 +30,9 @@ async function cspOf(page) {
 /** The widget page, as a documentation page's iframe opens it. */
 const WIDGET = 'embed.html#embed=result&example=guest-reads-public-picture';
 
+/** Workshop mode's page, as a learner's link opens it. */
+const WORKSHOP = 'workshop.html#workshop=iam-roles';
+
 /** Checks the policy of `page`, one of the two pages. */
 async function strictPolicy(t, page) {
   const csp = await cspOf(page);
@@ -65,8 +68,8 @@ async function strictPolicy(t, page) {
 }
 
 export const tests = {
-  'the page and the widget page declare a strict Content-Security-Policy': async (t) => {
-    for (const link of ['', WIDGET]) {
+  'the page, the widget page and the workshop page declare a strict Content-Security-Policy': async (t) => {
+    for (const link of ['', WIDGET, WORKSHOP]) {
       await strictPolicy(t, await t.openApp(link));
     }
   },
@@ -183,9 +186,10 @@ export const tests = {
   },
   // The early compile fetches the wasm with Trunk's SRI hash (crates/xtask/src/early_wasm.rs):
   // a changed file (a tampering host or proxy) fails the fetch, and the page never runs it.
-  'a page wasm other than the one built is refused, on the page and the widget page': async (t) => {
+  'a page wasm other than the one built is refused, on each of the three pages': async (t) => {
     await refusesChangedWasm(t, '', /\/playground-[0-9a-f]+_bg\.wasm$/);
     await refusesChangedWasm(t, WIDGET, /\/idpool-embed-[0-9a-f]+_bg\.wasm$/);
+    await refusesChangedWasm(t, WORKSHOP, /\/idpool-learner-[0-9a-f]+_bg\.wasm$/);
   },
 };
 

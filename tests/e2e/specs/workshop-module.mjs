@@ -1,7 +1,9 @@
 // Workshop mode's panel is a module of its own, loaded only in workshop mode: a visitor of
 // the playground never downloads it, a learner sees the workshop loading and then the panel
 // (fetched from the page's folder), and a module that cannot be fetched is a notice with a
-// way to try again that then works.
+// way to try again that then works. Workshop mode is a page of its own (`workshop.html`,
+// whose wasm carries the panel's host and bridge): a workshop link on the folder goes there
+// before the full page's wasm is fetched.
 
 import assert from 'node:assert/strict';
 import { trackRequests } from '../lib/requests.mjs';
@@ -49,6 +51,12 @@ export const tests = {
     await page.locator(LOADED).waitFor({ timeout: 20_000 });
     t.timing('workshop link to the panel, module load included', performance.now() - started);
     assert.equal(await page.locator('[data-testid="workshop-module"]').count(), 0, 'the loading state is gone');
+    // The link on the folder went to the workshop page, fragment kept, and only its wasm
+    // and the panel's were fetched: not the full page's.
+    assert.equal(new URL(page.url()).pathname, '/workshop.html');
+    assert.equal(new URL(page.url()).hash, '#workshop=iam-roles');
+    const wasm = urls.filter((url) => url.endsWith('.wasm')).map((url) => new URL(url).pathname.replace(/-[0-9a-f]{16}_bg/, '-*_bg'));
+    assert.deepEqual(wasm.sort(), ['/idpool-learner-*_bg.wasm', '/idpool-workshop-*_bg.wasm'], wasm.join(' '));
     const fetched = workshopOf(urls);
     assert.ok(fetched.some((url) => url.endsWith('.js')) && fetched.some((url) => url.endsWith('_bg.wasm')), fetched.join('\n'));
     for (const url of fetched) {
@@ -74,5 +82,28 @@ export const tests = {
     blocked = false;
     await failed.getByRole('button', { name: 'Try again' }).click();
     await page.locator(LOADED).waitFor({ timeout: 20_000 });
+  },
+
+  'the workshop page sends other links to their pages, and a bad workshop id stays with its notice': async (t) => {
+    // A plain link opened on the workshop page: the playground, on the folder.
+    const plain = await t.newPage();
+    await plain.goto(new URL('workshop.html#example=guest-reads-public-picture', t.baseUrl).href, { waitUntil: 'load' });
+    await t.waitReady(plain);
+    assert.equal(new URL(plain.url()).pathname, '/');
+    assert.equal(new URL(plain.url()).hash, '#example=guest-reads-public-picture');
+    assert.equal(await plain.locator('[data-testid="workshop"], [data-testid="workshop-module"]').count(), 0);
+
+    // An id that cannot name a file: the playground with its notice, here; no back and forth
+    // between the pages (the full page sends every `workshop` link to this one).
+    const bad = await t.newPage();
+    await bad.goto(new URL('#workshop=..%2Fsecret', t.baseUrl).href, { waitUntil: 'load' });
+    await t.waitReady(bad);
+    await bad.waitForTimeout(500);
+    assert.equal(new URL(bad.url()).pathname, '/workshop.html');
+    await bad.locator('textarea[data-testid="policy-editor"]').first().waitFor({ timeout: 5_000 });
+    const notice = bad.locator('[data-testid="notice"]', { hasText: 'is not a workshop id' });
+    await notice.waitFor({ timeout: 5_000 });
+    assert.match(await notice.textContent(), /`\.\.\/secret` is not a workshop id/);
+    assert.equal(await bad.locator('[data-testid="workshop"], [data-testid="workshop-module"]').count(), 0);
   },
 };

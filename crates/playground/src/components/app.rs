@@ -18,7 +18,7 @@ use super::scenario_about::ScenarioAbout;
 use super::sign_in_bar::SignInBar;
 use super::undo_load::UndoLoad;
 use super::unrestored::UnrestoredDownload;
-use super::workshop_host::WorkshopHost;
+use super::workshop_host::WorkshopHostProps;
 use crate::examples;
 use crate::hooks::use_baseline::use_baseline;
 use crate::hooks::use_chrome::{use_chrome, Chrome, ChromeInputs};
@@ -37,13 +37,18 @@ pub struct AppProps {
     /// autosaves the playground's work (progress is kept per workshop instead).
     #[prop_or_default]
     pub workshop: Option<Rc<WorkshopLink>>,
+    /// Draws workshop mode's panel at the top of the results column. Only the workshop
+    /// page's root passes it (`WorkshopHost`), so the full page's wasm carries none of the
+    /// panel's host, bridge or exercise reading.
+    #[prop_or_default]
+    pub workshop_panel: Option<Callback<WorkshopHostProps, Html>>,
 }
 
 /// The root component: the scenario's state, wired to the panels.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let in_workshop = props.workshop.is_some();
-    let first = use_memo((), move |_| crate::startup::start(!in_workshop));
+    let first = use_memo((), move |_| crate::startup::start(!in_workshop, true));
     let editor = use_reducer(|| Editor {
         doc: first.doc.clone(),
         revision: 0,
@@ -108,9 +113,10 @@ pub fn App(props: &AppProps) -> Html {
                         <div class="column edit"></div>
                     }
                     <div class="column results-column">
-                        if let Some(link) = &props.workshop {
-                            <WorkshopHost link={link.clone()} scenario_json={scenario_json.clone()} revision={editor.revision}
-                                count={evaluation.count} detached={chrome.loads.detached} shared={(*shared).clone()} notify={chrome.notify.clone()} {on_open} />
+                        if let (Some(link), Some(panel)) = (&props.workshop, &props.workshop_panel) {
+                            { panel.emit(WorkshopHostProps { link: link.clone(), scenario_json: scenario_json.clone(),
+                                revision: editor.revision, count: evaluation.count, detached: chrome.loads.detached,
+                                shared: (*shared).clone(), notify: chrome.notify.clone(), on_open }) }
                         }
                         // The question next to the answer: who signs in and what they ask for,
                         // right above what AWS answers.

@@ -43,7 +43,7 @@ fn role_in_play(doc: &ScenarioDoc) -> usize {
 #[component]
 pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     let options = props.options.clone();
-    let first = use_memo((), |_| crate::startup::start(false));
+    let first = use_memo((), |_| crate::startup::start(false, false));
     let editor = use_reducer(|| Editor {
         doc: first.doc.clone(),
         revision: 0,

@@ -47,6 +47,7 @@ pub mod trust_breakdown;
 pub mod undo_load;
 pub mod unrestored;
 pub mod workshop_host;
+pub mod workshop_root;
 
 /// The policy editor every policy field uses.
 pub use crate::editor::PolicyEditor;

@@ -1,17 +1,15 @@
-//! The full page's root: the playground, or the playground with a workshop, as the URL
-//! fragment asks (`hooks::use_start`). An embed link (`#embed=…`) belongs to the widget
-//! page, `embed.html` next to this one, which carries a smaller wasm: the page's early
-//! script sends such a link there before fetching its own wasm (`cargo xtask`'s
-//! `early_wasm`), and this root does the same if it runs anyway.
-
-use std::rc::Rc;
+//! The full page's root (`index.html`): the playground. A link for the widget (`#embed=…`)
+//! or a workshop (`#workshop=…`) belongs to that audience's page next to this one
+//! (`crate::pages`), whose wasm carries what it needs and no more: the page's early script
+//! sends such a link there before fetching this page's wasm, and this root does the same if
+//! it runs anyway.
 
 use yew::prelude::*;
 
 use super::app::App;
-use crate::embed::widget_url;
 use crate::hooks::use_start::{leave_for, loading_example, use_start};
 use crate::mode::Mode;
+use crate::pages::Page;
 
 /// The component mounted on `<body>` of `index.html`.
 #[component]
@@ -20,11 +18,7 @@ pub fn Root() -> Html {
         return loading_example();
     };
     match mode {
-        Mode::Embed(_) => {
-            let href = gloo::utils::window().location().href().unwrap_or_default();
-            leave_for(&widget_url(&href), "the widget")
-        }
-        Mode::Workshop(link) => html! { <App workshop={Rc::new(link)} /> },
         Mode::Full => html! { <App /> },
+        other => leave_for(Page::of(&other)),
     }
 }

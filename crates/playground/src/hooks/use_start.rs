@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::examples;
 use crate::mode::{mode_of, Mode};
+use crate::pages::Page;
 
 /// The mode and the start's notices; `None` while a linked example is being fetched.
 #[hook]
@@ -49,9 +50,11 @@ pub fn loading_example() -> Html {
     html! { <p class="loading" data-testid="loading-example">{ "Loading the example…" }</p> }
 }
 
-/// Leaves for `url` without a history entry (the link the user followed stays the one
-/// "back" returns to), and says so meanwhile.
-pub fn leave_for(url: &str, what: &str) -> Html {
-    let _ = gloo::utils::window().location().replace(url);
-    html! { <p class="loading" data-testid="redirecting">{ format!("Opening {what}…") }</p> }
+/// Leaves for `page` next to this one, fragment kept, without a history entry (the link the
+/// user followed stays the one "back" returns to), and says so meanwhile.
+pub fn leave_for(page: Page) -> Html {
+    let location = gloo::utils::window().location();
+    let href = location.href().unwrap_or_default();
+    let _ = location.replace(&page.url(&href));
+    html! { <p class="loading" data-testid="redirecting">{ format!("Opening {}…", page.name()) }</p> }
 }
