@@ -57,7 +57,8 @@ export async function startupPhases(page) {
     const marks = window.__startupMarks ?? {};
     const wasm = performance
       .getEntriesByType('resource')
-      .find((entry) => entry.name.endsWith('_bg.wasm') && !entry.name.includes('idpool-'));
+      // The page's own wasm (the full page's, the widget's or the learner's), not a lazy module's.
+      .find((entry) => entry.name.endsWith('_bg.wasm') && !/idpool-(api|workshop)-/.test(entry.name));
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     return {
       html: performance.getEntriesByType('navigation')[0]?.responseEnd,
