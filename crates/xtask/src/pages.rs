@@ -1,14 +1,18 @@
-//! The widget page, `embed.html`: what a documentation page's iframe loads (`web/embed.js`,
-//! `idpool link`'s iframe tag). It is embed mode of the same build with a wasm of its own,
-//! the playground's `embed` binary ([`crate::lazy_api::EMBED`]), which leaves out what only
-//! the full page shows (the pool's forms, the roles column, the Permissions panel, the
-//! dialogs, workshop mode), so a widget downloads and compiles less than the full page.
+//! The build's other pages, one per audience beside the playground's `index.html`, each with
+//! a wasm of its own (a binary of the playground crate, built like a lazy module):
 //!
-//! The page is Trunk's `index.html` with the widget's wasm in place of the page's: the same
-//! inlined style sheets, the same loader, the same Content-Security-Policy rules (the hook
-//! hashes its inline scripts and styles after this step). Its files' preloads carry SHA-256
-//! integrity hashes of the files as written, so a changed file fails to load, as on the
-//! full page.
+//! - [`WIDGET`], `embed.html`: what a documentation page's iframe loads (`web/embed.js`,
+//!   `idpool link`'s iframe tag). Embed mode alone ([`crate::lazy_api::EMBED`]): none of the
+//!   pool's forms, the roles column, the Permissions panel, the dialogs or workshop mode, so a
+//!   widget downloads and compiles less than the full page.
+//! - [`WORKSHOP`], `workshop.html`: workshop mode ([`crate::lazy_api::LEARNER`]), the
+//!   playground with the workshop panel's host, bridge and exercise reading, which the full
+//!   page's wasm therefore leaves out.
+//!
+//! Each page is Trunk's `index.html` with its wasm in place of the page's: the same inlined
+//! style sheets, the same loader, the same Content-Security-Policy rules (the hook hashes its
+//! inline scripts and styles after this step). Its files' preloads carry SHA-256 integrity
+//! values of the files as written, so a changed file fails to load, as on the full page.
 
 use std::path::Path;
 
