@@ -184,7 +184,7 @@ pub fn worker_script(name: &str) -> String {
 }
 
 /// Every file under `dir` (wasm-bindgen's inline JS snippets), by path relative to it.
-fn snippets(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+pub fn snippets(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     let mut found = Vec::new();
     if !dir.is_dir() {
         return Ok(found);

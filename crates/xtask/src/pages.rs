@@ -82,13 +82,13 @@ pub fn run_all(project: &Project, dir: &Path) -> Result {
 pub fn run(project: &Project, dir: &Path, page: &EntryPage) -> Result {
     let glue = lazy_api::write_files(project, dir, page.module)?;
     let stem = glue.trim_end_matches(".js");
-    let mut files = vec![(glue.clone(), integrity(&dir.join(&glue))?)];
-    for snippet in snippet_files(dir, stem)? {
-        let hash = integrity(&dir.join(&snippet))?;
-        files.push((snippet, hash));
+    let mut files = vec![(glue.clone(), integrity(&read(&dir.join(&glue))?))];
+    // The snippets as written, in the module's own folder (`lazy_api::write_files`).
+    let folder = format!("{stem}-snippets");
+    for (path, text) in lazy_api::snippets(&dir.join(&folder))? {
+        files.push((format!("{folder}/{path}"), integrity(&text)));
     }
-    let wasm = format!("{stem}_bg.wasm");
-    let wasm_integrity = integrity(&dir.join(&wasm))?;
+    let wasm_integrity = integrity(&read(&dir.join(format!("{stem}_bg.wasm")))?);
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index)
         .map_err(|error| format!("cannot read `{}`: {error}", index.display()))?;
@@ -175,37 +175,13 @@ fn without_tags(html: &str, start_tag: &str) -> String {
     out
 }
 
-/// The SRI value of a file: `sha256-<base64>`.
-fn integrity(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path)
-        .map_err(|error| format!("cannot read `{}`: {error}", path.display()))?;
-    Ok(format!(
-        "sha256-{}",
-        sha256::base64(&sha256::digest(&bytes))
-    ))
+/// The SRI value of a file's bytes: `sha256-<base64>`.
+fn integrity(bytes: &[u8]) -> String {
+    format!("sha256-{}", sha256::base64(&sha256::digest(bytes)))
 }
 
-/// The module's snippet files under `dir/<stem>-snippets/`, as paths relative to `dir`.
-fn snippet_files(dir: &Path, stem: &str) -> Result<Vec<String>> {
-    let root = format!("{stem}-snippets");
-    let mut found = Vec::new();
-    let mut pending = vec![dir.join(&root)];
-    while let Some(folder) = pending.pop() {
-        if !folder.is_dir() {
-            continue;
-        }
-        let entries = std::fs::read_dir(&folder)
-            .map_err(|error| format!("cannot list `{}`: {error}", folder.display()))?;
-        for path in entries.flatten().map(|entry| entry.path()) {
-            if path.is_dir() {
-                pending.push(path);
-            } else if let Ok(relative) = path.strip_prefix(dir) {
-                found.push(relative.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|error| format!("cannot read `{}`: {error}", path.display()))
 }
 
 /// Checks that a built `dist` holds every page and the files each loads.
