@@ -73,15 +73,6 @@ fn fragment_of(href: &str) -> &str {
     href.find('#').and_then(|at| href.get(at..)).unwrap_or("")
 }
 
-/// Whether the fragment of `href` has the parameter `key` (its name exactly, whatever its
-/// value): the test the full page's early script makes.
-pub fn has_parameter(href: &str, key: &str) -> bool {
-    fragment_of(href)
-        .trim_start_matches('#')
-        .split('&')
-        .any(|param| param.split('=').next() == Some(key))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,17 +108,5 @@ mod tests {
             Page::Widget.url("https://example.org/a/b#c/d"),
             "https://example.org/a/embed.html#c/d"
         );
-    }
-
-    #[test]
-    fn a_parameter_is_found_by_its_exact_name() {
-        let href = "https://example.org/#example=x&workshop=bad%20id";
-        assert!(has_parameter(href, "workshop"));
-        assert!(!has_parameter(href, "embed"));
-        assert!(!has_parameter(
-            "https://example.org/#workshops=x",
-            "workshop"
-        ));
-        assert!(!has_parameter("https://example.org/workshop=x", "workshop"));
     }
 }

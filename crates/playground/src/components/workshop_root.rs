@@ -12,7 +12,7 @@ use super::app::App;
 use super::workshop_host::{WorkshopHost, WorkshopHostProps};
 use crate::hooks::use_start::{leave_for, loading_example, use_start};
 use crate::mode::Mode;
-use crate::pages::{has_parameter, Page};
+use crate::pages::Page;
 
 /// The component mounted on `<body>` of `workshop.html`.
 #[component]
@@ -23,12 +23,18 @@ pub fn WorkshopRoot() -> Html {
     let Some((mode, _)) = use_start() else {
         return loading_example();
     };
-    let href = gloo::utils::window().location().href().unwrap_or_default();
     match mode {
         Mode::Workshop(link) => html! {
             <App workshop={Rc::new(link)} workshop_panel={(*panel).clone()} />
         },
-        Mode::Full if has_parameter(&href, "workshop") => html! { <App /> },
+        Mode::Full if names_a_workshop() => html! { <App /> },
         other => leave_for(Page::of(&other)),
     }
+}
+
+/// Whether the link has a `workshop` parameter, read by the share-link fragment parser that
+/// decided the mode (and tested, as the full page's early script tests it, by its key).
+fn names_a_workshop() -> bool {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    share_link::Fragment::parse(&hash).workshop.is_some()
 }

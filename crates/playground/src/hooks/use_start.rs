@@ -1,5 +1,5 @@
-//! What the link asks for, decided once at start-up, shared by the page's root and the
-//! widget page's root: the mode (`crate::mode`), the forced colour scheme (applied here),
+//! What the link asks for, decided once at start-up, shared by the roots of the three pages
+//! (playground, widget, workshop): the mode (`crate::mode`), the forced colour scheme (applied here),
 //! and notices about parameters that could not be followed. A link to an example the
 //! wasm does not hold (`#example=<id>`) fetches it first, so the first evaluation is the
 //! example's (and an embed posts nothing to its host before).
