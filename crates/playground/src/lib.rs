@@ -5,8 +5,9 @@
 //! - [`state`]: the scenario being edited and the actions that change it (plain Rust).
 //! - [`backend`]: the only caller of the simulation; [`api_module`]: the lazily loaded
 //!   second wasm module that answers import, export and the Permissions panel;
-//!   [`workshop_module`]: the bridge to workshop mode's panel, a wasm module of its own
-//!   (crate `workshop-panel`), both loaded by [`lazy_module`].
+//!   [`workshop_module`] and [`review_module`]: the bridges to workshop mode's panel and the
+//!   Permissions panel, each a wasm module of its own (crates `workshop-panel` and
+//!   `review-panel`, mounted by [`lazy_panel`]), all loaded by [`lazy_module`].
 //! - [`components`]: the page, one component per file.
 //! - [`hooks`]: live evaluation and keyboard shortcuts.
 //! - [`editor`], [`share`], [`storage`]: the policy editor, share links, autosave.
@@ -26,9 +27,11 @@ pub mod examples;
 pub mod hooks;
 pub mod host;
 pub mod lazy_module;
+pub mod lazy_panel;
 pub mod mode;
 pub mod net;
 pub mod pages;
+pub mod review_module;
 /// Share links: the codec lives in `share-link`, shared with `idpool link`.
 pub use share_link::codec as share;
 pub mod startup;

@@ -55,10 +55,10 @@ export function idpool_api_worker(request) {
   });
 }
 
-// workshop_module.rs
-export function idpool_workshop_mount(module, host, start, onEvent) {
+// lazy_panel.rs: the workshop panel's and the Permissions panel's modules
+export function idpool_panel_mount(module, host, start, onEvent) {
   return module.mount(host, start, onEvent);
 }
-export function idpool_workshop_update(panel, input) {
+export function idpool_panel_update(panel, input) {
   panel.update(input);
 }

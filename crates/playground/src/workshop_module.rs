@@ -15,7 +15,6 @@
 
 use identity_pool::exercise::WorkshopView;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::prelude::*;
 
 /// The `<meta>` naming the module's glue (written by `cargo xtask post-build`).
 pub const META: &str = "idpool-workshop";
@@ -100,28 +99,8 @@ pub fn answer(event: PanelEvent, on_other: &dyn Fn(PanelEvent)) -> String {
     }
 }
 
-// The JS side is in `page.js` (why one file: `lazy_module.rs`).
-#[wasm_bindgen(module = "/src/page.js")]
-extern "C" {
-    #[wasm_bindgen(catch)]
-    fn idpool_workshop_mount(
-        module: &JsValue,
-        host: &web_sys::Element,
-        start: &str,
-        on_event: &js_sys::Function,
-    ) -> Result<JsValue, JsValue>;
-
-    #[wasm_bindgen(catch)]
-    fn idpool_workshop_update(panel: &JsValue, input: &str) -> Result<(), JsValue>;
-}
-
 /// A mounted panel.
-pub struct Mounted {
-    panel: JsValue,
-    /// Called by the panel with each [`PanelEvent`] as JSON text, returning the answer;
-    /// kept alive with the panel.
-    _on_event: Closure<dyn FnMut(String) -> String>,
-}
+pub struct Mounted(crate::lazy_panel::Mounted);
 
 /// Loads the module (once) and mounts the panel into `host`, which the page leaves to it;
 /// reads and judgements are answered here ([`answer`]), `on_event` gets the other events.
@@ -131,34 +110,20 @@ pub async fn mount(
     start: &PanelStart,
     on_event: impl Fn(PanelEvent) + 'static,
 ) -> Result<Mounted, String> {
-    let module = crate::lazy_module::load(META).await.map_err(|e| {
-        format!("the workshop panel could not be loaded ({e}); check the connection and try again")
-    })?;
-    let on_event =
-        Closure::<dyn FnMut(String) -> String>::new(
-            move |json: String| match serde_json::from_str::<PanelEvent>(&json) {
-                Ok(event) => answer(event, &on_event),
-                Err(_) => String::new(),
-            },
-        );
     let start = serde_json::to_string(start).unwrap_or_default();
-    let panel = idpool_workshop_mount(&module, host, &start, on_event.as_ref().unchecked_ref())
-        .map_err(|e| {
-            format!(
-                "the workshop panel failed to start: {}",
-                crate::lazy_module::reason(&e)
-            )
-        })?;
-    Ok(Mounted {
-        panel,
-        _on_event: on_event,
-    })
+    let on_event = move |json: String| match serde_json::from_str::<PanelEvent>(&json) {
+        Ok(event) => answer(event, &on_event),
+        Err(_) => String::new(),
+    };
+    crate::lazy_panel::mount(META, "the workshop panel", host, &start, on_event)
+        .await
+        .map(Mounted)
 }
 
 impl Mounted {
     /// Tells the panel what changed.
     pub fn update(&self, input: &PanelInput) {
-        let json = serde_json::to_string(input).unwrap_or_default();
-        let _ = idpool_workshop_update(&self.panel, &json);
+        self.0
+            .update(&serde_json::to_string(input).unwrap_or_default());
     }
 }

@@ -19,7 +19,7 @@ use std::rc::Rc;
 
 use playground::workshop_module::{PanelEvent, PanelInput, PanelStart};
 use wasm_bindgen::prelude::*;
-use yew::{function_component, html, AppHandle, AttrValue, Callback, Html};
+use yew::{AppHandle, AttrValue};
 
 pub mod away_notice;
 pub mod exercise_actions;
@@ -41,31 +41,6 @@ pub mod state;
 
 use panel::{WorkshopPanel, WorkshopPanelProps};
 
-/// How many event subtree ids the page's copy of Yew may use (it has one root and no portal
-/// today): see [`step_past_page_subtree_ids`].
-const PAGE_SUBTREES: u32 = 15;
-
-/// Renders nothing: mounted on a detached element only to use up a subtree id.
-#[function_component]
-fn Spacer() -> Html {
-    html! {}
-}
-
-/// Each copy of Yew numbers its event subtrees from 1 and brands the elements it listens on
-/// with that number; the page's copy, listening on `<body>`, takes an event whose target is
-/// branded with its own number as its own and looks the target's listener up in its own
-/// registry (where the panel's listener ids name the page's unrelated listeners). So the
-/// panel's root must not share a number with the page's: the first ones are used up here.
-fn step_past_page_subtree_ids() {
-    for _ in 0..PAGE_SUBTREES {
-        if let Ok(detached) = gloo::utils::document().create_element("div") {
-            yew::Renderer::<Spacer>::with_root(detached)
-                .render()
-                .destroy();
-        }
-    }
-}
-
 /// The mounted panel, as the page holds it.
 #[wasm_bindgen]
 pub struct Panel {
@@ -82,19 +57,8 @@ pub fn mount(
     start: &str,
     on_event: js_sys::Function,
 ) -> Result<Panel, JsValue> {
-    let start: PanelStart = serde_json::from_str(start)
-        .map_err(|e| JsValue::from_str(&format!("the panel's start is not readable: {e}")))?;
-    let ask = Callback::from(move |event: PanelEvent| {
-        serde_json::to_string(&event)
-            .ok()
-            .and_then(|json| {
-                on_event
-                    .call1(&JsValue::NULL, &JsValue::from_str(&json))
-                    .ok()
-            })
-            .and_then(|answer| answer.as_string())
-            .unwrap_or_default()
-    });
+    let start: PanelStart = playground::lazy_panel::read_start(start)?;
+    let ask = playground::lazy_panel::asker::<PanelEvent>(on_event);
     let props = WorkshopPanelProps {
         start: Rc::new(start),
         scenario: AttrValue::default(),
@@ -103,8 +67,8 @@ pub fn mount(
         detached: 0,
         ask,
     };
-    step_past_page_subtree_ids();
-    let app = yew::Renderer::<WorkshopPanel>::with_root_and_props(host, props.clone()).render();
+    // Slot 0: see `playground::lazy_panel::step_past_subtree_ids`.
+    let app = playground::lazy_panel::render::<WorkshopPanel>(host, props.clone(), 0);
     Ok(Panel { app, props })
 }
 

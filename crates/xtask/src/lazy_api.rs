@@ -11,7 +11,9 @@
 //!
 //! The same step builds the workshop panel's module (crate `workshop-panel`,
 //! `idpool-workshop-<hash>.js` named in `<meta name="idpool-workshop">`), which the page
-//! loads only in workshop mode. [`MODULES`] lists both.
+//! loads only in workshop mode, and the Permissions panel's (crate `review-panel`,
+//! `idpool-review-<hash>.js` named in `<meta name="idpool-review">`), which the page loads
+//! when the panel is first needed. [`MODULES`] lists the three.
 
 use std::path::{Path, PathBuf};
 
@@ -58,6 +60,17 @@ pub const WORKSHOP: Module = Module {
     worker: false,
 };
 
+/// The Permissions panel (effective permissions, Changes, coach), loaded when a tab of it is
+/// opened or an edit makes the scenario differ from its baseline.
+pub const REVIEW: Module = Module {
+    krate: "review-panel",
+    wasm: "review_panel.wasm",
+    prefix: "idpool-review-",
+    meta: Some("idpool-review"),
+    about: "Permissions panel's module",
+    worker: false,
+};
+
 /// The widget page's wasm (`embed.html`, see [`crate::pages`]): the playground's `embed`
 /// binary, embed mode without the full page's panels. Built like a module, but loaded by a
 /// page of its own rather than by the playground.
@@ -84,7 +97,7 @@ pub const LEARNER: Module = Module {
 };
 
 /// Every lazily loaded module, in the order they are built.
-pub const MODULES: [&Module; 2] = [&API, &WORKSHOP];
+pub const MODULES: [&Module; 3] = [&API, &WORKSHOP, &REVIEW];
 
 /// The name wasm-bindgen gives the module's files (`module.js`, `module_bg.wasm`).
 const OUT_NAME: &str = "module";

@@ -42,7 +42,7 @@ pub const WIDGET: EntryPage = EntryPage {
     parameter: "embed",
     module: &EMBED,
     title: "<title>Identity Pool Playground example</title>",
-    drop_metas: &["idpool-workshop"],
+    drop_metas: &["idpool-workshop", "idpool-review"],
 };
 
 /// Workshop mode (the playground's `pages::WORKSHOP_PAGE`).
@@ -224,7 +224,7 @@ fn check(dist: &Path, entry: &EntryPage) -> Result {
 mod tests {
     use super::*;
 
-    const INDEX: &str = "<!DOCTYPE html>\n<html>\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>Identity Pool Playground</title>\n    <style>body{}</style>\n<script type=\"module\">\nimport init, * as bindings from './playground-1.js';\nconst wasm = await init({ module_or_path: './playground-1_bg.wasm' });\n</script>\n  <link rel=\"modulepreload\" href=\"./playground-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-a\"><link rel=\"modulepreload\" href=\"./snippets/playground-2/src/page.js\" crossorigin=\"anonymous\" integrity=\"sha384-b\"><link rel=\"preload\" href=\"./playground-1_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-c\" as=\"fetch\" type=\"application/wasm\">\n    <meta name=\"idpool-api\" content=\"idpool-api-3.js\" />\n    <meta name=\"idpool-workshop\" content=\"idpool-workshop-4.js\" />\n  </head>\n  <body></body>\n</html>";
+    const INDEX: &str = "<!DOCTYPE html>\n<html>\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>Identity Pool Playground</title>\n    <style>body{}</style>\n<script type=\"module\">\nimport init, * as bindings from './playground-1.js';\nconst wasm = await init({ module_or_path: './playground-1_bg.wasm' });\n</script>\n  <link rel=\"modulepreload\" href=\"./playground-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-a\"><link rel=\"modulepreload\" href=\"./snippets/playground-2/src/page.js\" crossorigin=\"anonymous\" integrity=\"sha384-b\"><link rel=\"preload\" href=\"./playground-1_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-c\" as=\"fetch\" type=\"application/wasm\">\n    <meta name=\"idpool-api\" content=\"idpool-api-3.js\" />\n    <meta name=\"idpool-workshop\" content=\"idpool-workshop-4.js\" />\n    <meta name=\"idpool-review\" content=\"idpool-review-5.js\" />\n  </head>\n  <body></body>\n</html>";
 
     fn page() -> String {
         page_text(
@@ -254,6 +254,10 @@ mod tests {
             "the page's preloads are gone: {html}"
         );
         assert!(!html.contains("idpool-workshop"));
+        assert!(
+            !html.contains("idpool-review"),
+            "the widget never opens the Permissions panel"
+        );
         assert!(html.contains("<meta name=\"idpool-api\" content=\"idpool-api-3.js\" />"));
         assert!(html.contains("<title>Identity Pool Playground example</title>"));
         assert!(html.contains("<style>body{}</style>"), "the styles stay");

@@ -58,7 +58,7 @@ export async function startupPhases(page) {
     const wasm = performance
       .getEntriesByType('resource')
       // The page's own wasm (the full page's, the widget's or the learner's), not a lazy module's.
-      .find((entry) => entry.name.endsWith('_bg.wasm') && !/idpool-(api|workshop)-/.test(entry.name));
+      .find((entry) => entry.name.endsWith('_bg.wasm') && !/idpool-(api|workshop|review)-/.test(entry.name));
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     return {
       html: performance.getEntriesByType('navigation')[0]?.responseEnd,

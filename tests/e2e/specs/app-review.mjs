@@ -1,5 +1,6 @@
-// The Permissions panel as a user meets it: opening one of its tabs loads the AWS action
-// catalog and the lazily loaded API module that answers it (neither is in the first load),
+// The Permissions panel as a user meets it: opening one of its tabs loads the panel's own
+// module, the AWS action catalog and the lazily loaded API module that answers it (none of
+// them is in the first load; a keyboard user's focus moves onto the loaded panel's tab),
 // the explorer counts what the seed's guest may do in both flows, and a change that
 // broadens the guest policy shows in the Changes view and as a coach finding whose
 // one-click fix restores the tighter policy.
@@ -46,7 +47,8 @@ async function openWithCatalog(t, tab = 'tab-explorer', hash = '') {
   await page.locator(`[data-testid="${tab}"]`).click();
   await page.locator('[data-testid="review"][data-catalog="loaded"]').waitFor({ timeout: 30_000 });
   t.timing('tab opened to catalog and review module loaded', performance.now() - started);
-  assert.ok(requests.some((url) => /idpool-api-[0-9a-f]+_bg\.wasm$/.test(url)), 'the review module was fetched');
+  assert.ok(requests.some((url) => /idpool-api-[0-9a-f]+_bg\.wasm$/.test(url)), 'the API module was fetched');
+  assert.ok(requests.some((url) => /idpool-review-[0-9a-f]+_bg\.wasm$/.test(url)), 'the panel\'s module was fetched');
   assert.ok(requests.some((url) => url.endsWith('/catalog.tsv')), 'the catalog was fetched');
   return { page, requests };
 }
@@ -123,13 +125,33 @@ export const tests = {
     t.timing(`explorer recompute, 10 role services + scope-down, median of 11 (${total} decisions)`, median(tenTimes));
   },
 
+  'a tab opened from the keyboard loads the panel and keeps the focus on that tab': async (t) => {
+    const page = await t.openApp();
+    const requests = trackRequests(page);
+    const coach = page.locator('[data-testid="tab-coach"]');
+    await page.locator('[data-testid="review"] [data-testid="catalog-status"][data-state="waiting"]').waitFor();
+    await coach.focus();
+    await page.keyboard.press('Enter');
+    // The stand-in says what is loading, on the tab just opened.
+    await page.locator('[data-testid="tab-coach"][aria-selected="true"]').waitFor();
+    await page.locator('[data-testid="review"][data-catalog="loaded"]').waitFor({ timeout: 30_000 });
+    assert.ok(requests.some((url) => /idpool-review-[0-9a-f]+_bg\.wasm$/.test(url)), 'the panel\'s module was fetched');
+    assert.equal(await page.locator('[data-testid="review"]').count(), 1, 'one panel: the stand-in is gone');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'tab-coach');
+    assert.equal(await coach.getAttribute('aria-selected'), 'true');
+    // The loaded panel answers the keyboard as the stand-in did.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="tab-changes"][aria-selected="true"][data-count="0"]').waitFor({ timeout: 30_000 });
+  },
+
   'an edit is counted on the Changes tab without opening the panel': async (t) => {
     const page = await t.openApp();
     const requests = trackRequests(page);
     const changesTab = page.locator('[data-testid="tab-changes"]');
     // Nothing edited: nothing more is loaded.
     await page.waitForTimeout(1_500);
-    assert.deepEqual(requests.filter((url) => /idpool-api-|catalog\.tsv/.test(url)), []);
+    assert.deepEqual(requests.filter((url) => /idpool-api-|idpool-review-|catalog\.tsv/.test(url)), []);
 
     // The guest may now put the picture instead of reading it.
     const editor = page.locator(EDITOR);
@@ -149,6 +171,7 @@ export const tests = {
     assert.equal(await changesTab.textContent(), `Changes (${full})`);
     assert.ok(requests.some((url) => url.endsWith('/catalog.tsv')), 'the catalog was fetched');
     assert.ok(requests.some((url) => /idpool-api-[0-9a-f]+-worker\.js$/.test(url)), 'compared in the module\'s worker');
+    assert.ok(requests.some((url) => /idpool-review-[0-9a-f]+_bg\.wasm$/.test(url)), 'the panel\'s module was loaded');
     // The panel stayed as it was: no tab opened, its invitation unchanged.
     for (const tab of ['tab-explorer', 'tab-changes', 'tab-coach']) {
       assert.equal(await page.locator(`[data-testid="${tab}"]`).getAttribute('aria-selected'), 'false');

@@ -13,7 +13,7 @@ use super::notice_bar::NoticeBar;
 use super::pool_column::pool_column;
 use super::requests_panel::RequestsPanel;
 use super::results_panel::ResultsPanel;
-use super::review_panel::ReviewPanel;
+use super::review_host::ReviewHost;
 use super::scenario_about::ScenarioAbout;
 use super::sign_in_bar::SignInBar;
 use super::undo_load::UndoLoad;
@@ -125,7 +125,7 @@ pub fn App(props: &AppProps) -> Html {
                         <ResultsPanel report={evaluation.report.clone()} requests={doc.requests.clone()}
                             count={evaluation.count} millis={evaluation.millis} />
                         if rest {
-                            <ReviewPanel count={evaluation.count} scenario_json={scenario_json.clone()}
+                            <ReviewHost count={evaluation.count} scenario_json={scenario_json.clone()}
                                 baseline={baseline.current.clone()} on_pin={baseline.pin.clone()} />
                         }
                     </div>

@@ -26,6 +26,10 @@ pub struct FindingProps {
     pub finding: Rc<Value>,
 }
 
+/// Moves the caret to statement `index` of the policy editor `ROLE:POLICY`: the page's
+/// editors are the page's, so the panel (a module of its own) asks the page to do it.
+pub type JumpTo = Callback<(String, Option<usize>)>;
+
 /// One finding, with its fix preview.
 #[component]
 pub fn FindingItem(props: &FindingProps) -> Html {
@@ -41,9 +45,10 @@ pub fn FindingItem(props: &FindingProps) -> Html {
             .get("statement")
             .and_then(Value::as_u64)
             .and_then(|i| usize::try_from(i).ok());
+        let jump_to = use_context::<JumpTo>().unwrap_or_default();
         Callback::from(move |_: MouseEvent| {
             if let Some(policy) = &policy {
-                crate::dom::jump_to(policy, statement);
+                jump_to.emit((policy.clone(), statement));
             }
         })
     };

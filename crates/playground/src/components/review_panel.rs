@@ -17,16 +17,19 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
 use super::changes_view::ChangesView;
 use super::coach_view::CoachView;
 use super::explorer::Explorer;
+pub use super::review_tabs::ReviewTab;
+use super::review_tabs::{closed_status, failed_status, loading_status, review_tabs, TabCounts};
 use crate::backend::review::{self, change_count, count, Report};
 use crate::hooks::use_catalog::{use_catalog, CatalogState};
 
 /// Quiet time after the last evaluation before the comparison and the coach run.
-const REVIEW_DELAY_MS: u32 = 250;
+pub const REVIEW_DELAY_MS: u32 = 250;
 
 /// Quiet time before the comparison runs while no tab is open: only the tab's count waits
 /// for it, so it waits for the user to stop rather than pause.
@@ -68,7 +71,7 @@ pub fn compares_after_edit(last_cost_ms: f64, opened: bool, off_thread: bool) ->
 }
 
 /// The scenario a comparison starts from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Baseline {
     /// Its JSON.
     pub json: String,
@@ -87,13 +90,12 @@ pub struct ReviewPanelProps {
     pub baseline: Rc<Baseline>,
     /// Makes the current scenario the baseline.
     pub on_pin: Callback<()>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Tab {
-    Explorer,
-    Changes,
-    Coach,
+    /// The tab open at first (the one whose click loaded the panel's module).
+    #[prop_or_default]
+    pub opened: Option<ReviewTab>,
+    /// The scenario already differs from the baseline: the comparison loads at once.
+    #[prop_or_default]
+    pub edited: bool,
 }
 
 type Computed = Option<Result<Report, String>>;
@@ -109,7 +111,7 @@ fn latest(counter: &Rc<Cell<u64>>) -> (u64, Rc<Cell<u64>>) {
 /// The panel's state, handed to the functions that wire and draw it.
 #[derive(Clone)]
 struct Panel {
-    tab: UseStateHandle<Option<Tab>>,
+    tab: UseStateHandle<Option<ReviewTab>>,
     retry: UseStateHandle<u32>,
     basic: UseStateHandle<bool>,
     // The explorer's services whose rows are shown: only their rows are asked for.
@@ -127,12 +129,21 @@ struct Panel {
 /// The panel.
 #[component]
 pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
-    let tab = use_state(|| None::<Tab>);
+    let tab = use_state(|| props.opened);
     let retry = use_state(|| 0u32);
     // Set once an edit made the scenario differ from the baseline: the comparison is then
     // loaded in the background. The panel's layout does not change for it (what it shows
     // with no tab open is the same), so it does not move the column the user works in.
-    let edited = use_state(bool::default);
+    let edited = use_state(|| props.edited);
+    // A tab clicked in the page's stand-in while this module loaded.
+    {
+        let tab = tab.clone();
+        use_effect_with(props.opened, move |opened| {
+            if opened.is_some() && *tab != *opened {
+                tab.set(*opened);
+            }
+        });
+    }
     let start = tab.is_some() || *edited;
     let catalog = use_catalog(start, *retry);
     let loaded = matches!(catalog, CatalogState::Loaded(..));
@@ -153,7 +164,7 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     let review_runs = use_mut_ref(|| Rc::new(Cell::new(0u64)));
 
     // The explorer: while it is the open tab, after the decision is painted.
-    let open = *panel.tab == Some(Tab::Explorer);
+    let open = *panel.tab == Some(ReviewTab::Explorer);
     use_effect_with(
         (
             props.count,
@@ -297,64 +308,50 @@ fn review(
 /// The tab list, each tab with its count (`failed`: the catalog's load failed, so opening a
 /// tab tries again).
 fn tabs(panel: &Panel, failed: bool) -> Html {
-    let change_count = match &panel.changes.0 {
-        Some(Ok(d)) => change_count(d).to_string(),
-        _ => "…".to_owned(),
+    let counts = TabCounts {
+        changes: match &panel.changes.0 {
+            Some(Ok(d)) => change_count(d).to_string(),
+            _ => "…".to_owned(),
+        },
+        changes_stale: *panel.stale,
+        coach: match &*panel.coach {
+            Some(Ok(c)) => count(c, "open").to_string(),
+            _ => "…".to_owned(),
+        },
     };
-    let changes_label = if *panel.stale {
-        format!("Changes ({change_count}, out of date)")
-    } else {
-        format!("Changes ({change_count})")
-    };
-    let open_findings = match &*panel.coach {
-        Some(Ok(c)) => count(c, "open").to_string(),
-        _ => "…".to_owned(),
-    };
-    let tab_button = |which: Tab, label: String, testid: &'static str, count: String| {
-        let (tab, retry) = (panel.tab.clone(), panel.retry.clone());
-        let selected = *tab == Some(which);
-        html! {
-            <button type="button" role="tab" aria-selected={selected.to_string()} data-testid={testid}
-                data-count={count} class={classes!(selected.then_some("selected"))}
-                onclick={Callback::from(move |_: MouseEvent| {
-                    // A load that failed in the background is tried again when asked for.
-                    if failed && tab.is_none() {
-                        retry.set(*retry + 1);
-                    }
-                    tab.set(Some(which));
-                })}>{ label }</button>
+    let (tab, retry) = (panel.tab.clone(), panel.retry.clone());
+    let on_open = Callback::from(move |which: ReviewTab| {
+        // A load that failed in the background is tried again when asked for.
+        if failed && tab.is_none() {
+            retry.set(*retry + 1);
         }
-    };
-    html! {
-        <div role="tablist" class="tabs" aria-label="Permissions views">
-            { tab_button(Tab::Explorer, "Effective permissions".into(), "tab-explorer", String::new()) }
-            { tab_button(Tab::Changes, changes_label, "tab-changes", change_count.clone()) }
-            { tab_button(Tab::Coach, format!("Coach ({open_findings})"), "tab-coach", open_findings.clone()) }
-        </div>
-    }
+        tab.set(Some(which));
+    });
+    review_tabs(*panel.tab, &counts, &on_open)
 }
 
 /// What the open tab shows: the catalog's state until it is loaded, then the view.
 fn body(panel: &Panel, props: &ReviewPanelProps, catalog: &CatalogState) -> Html {
     match (catalog, *panel.tab) {
-        (_, None) => html! {
-            <p class="muted" data-testid="catalog-status" data-state={match catalog { CatalogState::Loaded(..) => "loaded", CatalogState::Waiting => "waiting", _ => "loading" }}>{ "Open a tab to see what the sign-in may do over every AWS action, what your edits changed, and the least-privilege coach's findings (loads the AWS action catalog and the review module)." }</p>
-        },
-        (CatalogState::Waiting | CatalogState::Loading, _) => {
-            html! { <p class="muted" data-testid="catalog-status" data-state="loading" role="status">{ "Loading the AWS action catalog and the review module…" }</p> }
+        (_, None) => closed_status(match catalog {
+            CatalogState::Loaded(..) => "loaded",
+            CatalogState::Waiting => "waiting",
+            _ => "loading",
+        }),
+        (CatalogState::Waiting | CatalogState::Loading, _) => loading_status(),
+        (CatalogState::Failed(e), Some(_)) => {
+            let retry = panel.retry.clone();
+            failed_status(
+                e,
+                Callback::from(move |_: MouseEvent| retry.set(*retry + 1)),
+            )
         }
-        (CatalogState::Failed(e), Some(_)) => html! {
-            <p class="outcome failed" data-testid="catalog-status" data-state="failed" role="alert">
-                { format!("The permissions review could not be loaded: {e} ") }
-                <button type="button" data-testid="catalog-retry" onclick={{ let retry = panel.retry.clone(); Callback::from(move |_: MouseEvent| retry.set(*retry + 1)) }}>{ "Try again" }</button>
-            </p>
-        },
-        (CatalogState::Loaded(..), Some(Tab::Explorer)) => explorer(panel, props),
-        (CatalogState::Loaded(..), Some(Tab::Changes)) => html! {
+        (CatalogState::Loaded(..), Some(ReviewTab::Explorer)) => explorer(panel, props),
+        (CatalogState::Loaded(..), Some(ReviewTab::Changes)) => html! {
             <ChangesView report={panel.changes.0.clone()} markdown={(*panel.markdown).clone()} millis={panel.changes.1}
                 baseline={props.baseline.label.clone()} on_pin={props.on_pin.clone()} />
         },
-        (CatalogState::Loaded(..), Some(Tab::Coach)) => {
+        (CatalogState::Loaded(..), Some(ReviewTab::Coach)) => {
             html! { <CoachView report={(*panel.coach).clone()} /> }
         }
     }

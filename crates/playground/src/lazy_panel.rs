@@ -1,0 +1,139 @@
+//! A panel that lives in a wasm module of its own, a Yew app of its own that renders into an
+//! element the page leaves to it: workshop mode's panel (crate `workshop-panel`, see
+//! [`crate::workshop_module`]) and the Permissions panel (crate `review-panel`, see
+//! [`crate::review_module`]). The page loads such a module only when the panel is needed, so
+//! a first visit downloads neither (docs/bundle.md has the sizes).
+//!
+//! Both sides of every such bridge speak JSON text: the page starts the panel with a start
+//! message and tells it what changed ([`Mounted::update`]); the panel asks the page through
+//! one JS function that takes a message and returns the page's answer. This file is the
+//! page's half of that plumbing, and [`step_past_subtree_ids`] the panel's.
+
+use wasm_bindgen::prelude::*;
+use yew::{function_component, html, Html};
+
+// The JS side is in `page.js` (why one file: `lazy_module.rs`).
+#[wasm_bindgen(module = "/src/page.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn idpool_panel_mount(
+        module: &JsValue,
+        host: &web_sys::Element,
+        start: &str,
+        on_event: &js_sys::Function,
+    ) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch)]
+    fn idpool_panel_update(panel: &JsValue, input: &str) -> Result<(), JsValue>;
+}
+
+/// A mounted panel, as the page holds it.
+pub struct Mounted {
+    panel: JsValue,
+    /// Called by the panel with each of its messages, returning the page's answer; kept
+    /// alive with the panel.
+    _on_event: Closure<dyn FnMut(String) -> String>,
+}
+
+/// Loads the module the `<meta name="{meta}">` names (once) and mounts its panel into
+/// `host` with `start` (JSON text); `on_event` answers the panel's messages. `what` names
+/// the panel in the one-line error (`the workshop panel`).
+pub async fn mount(
+    meta: &str,
+    what: &str,
+    host: &web_sys::Element,
+    start: &str,
+    on_event: impl FnMut(String) -> String + 'static,
+) -> Result<Mounted, String> {
+    let module = crate::lazy_module::load(meta).await.map_err(|e| {
+        format!("{what} could not be loaded ({e}); check the connection and try again")
+    })?;
+    let on_event = Closure::<dyn FnMut(String) -> String>::new(on_event);
+    let panel = idpool_panel_mount(&module, host, start, on_event.as_ref().unchecked_ref())
+        .map_err(|e| format!("{what} failed to start: {}", crate::lazy_module::reason(&e)))?;
+    Ok(Mounted {
+        panel,
+        _on_event: on_event,
+    })
+}
+
+impl Mounted {
+    /// Tells the panel what changed (JSON text).
+    pub fn update(&self, input: &str) {
+        let _ = idpool_panel_update(&self.panel, input);
+    }
+}
+
+/// Reads a panel's start message (JSON text), for the panel module's `mount`. The error
+/// names the message's position, not serde's text: that text can name a float, and
+/// formatting one links core's float printing into the module (about 11 KB of code).
+pub fn read_start<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, JsValue> {
+    serde_json::from_str(json).map_err(|e| {
+        JsValue::from_str(&format!(
+            "the panel's start is not readable (line {}, column {})",
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
+/// The panel's way to ask the page: each message is sent as JSON text through `on_event`
+/// (the JS function the page handed `mount`), and the page's answer comes back as text
+/// (empty when there is none, or when the call failed).
+pub fn asker<E: serde::Serialize + 'static>(
+    on_event: js_sys::Function,
+) -> yew::Callback<E, String> {
+    yew::Callback::from(move |event: E| {
+        serde_json::to_string(&event)
+            .ok()
+            .and_then(|json| {
+                on_event
+                    .call1(&JsValue::NULL, &JsValue::from_str(&json))
+                    .ok()
+            })
+            .and_then(|answer| answer.as_string())
+            .unwrap_or_default()
+    })
+}
+
+/// How many event subtree ids the page's copy of Yew may use (it has one root and no portal
+/// today).
+const PAGE_SUBTREES: u32 = 15;
+
+/// How many each panel module may use (one root, no portal): the panels on one page must
+/// not share numbers either.
+const PANEL_SUBTREES: u32 = 8;
+
+/// Renders nothing: mounted on a detached element only to use up a subtree id.
+#[function_component]
+fn Spacer() -> Html {
+    html! {}
+}
+
+/// Renders a panel module's root component `C` into `host`, in the panel's `slot` (see
+/// [`step_past_subtree_ids`]).
+pub fn render<C: yew::BaseComponent>(
+    host: web_sys::Element,
+    props: C::Properties,
+    slot: u32,
+) -> yew::AppHandle<C> {
+    step_past_subtree_ids(slot);
+    yew::Renderer::<C>::with_root_and_props(host, props).render()
+}
+
+/// Called by a panel module before it renders its root. Each copy of Yew numbers its event
+/// subtrees from 1 and brands the elements it listens on with that number; the page's copy,
+/// listening on `<body>`, takes an event whose target is branded with its own number as its
+/// own and looks the target's listener up in its own registry (where the panel's listener
+/// ids name the page's unrelated listeners). So a panel's root must not share a number with
+/// the page's, nor with another panel's on the same page: the numbers below the panel's
+/// `slot` (0 for the workshop panel, 1 for the Permissions panel) are used up here.
+pub fn step_past_subtree_ids(slot: u32) {
+    for _ in 0..PAGE_SUBTREES + slot * PANEL_SUBTREES {
+        if let Ok(detached) = gloo::utils::document().create_element("div") {
+            yew::Renderer::<Spacer>::with_root(detached)
+                .render()
+                .destroy();
+        }
+    }
+}
