@@ -132,7 +132,8 @@ pub async fn mount(
     let start = serde_json::to_string(start).unwrap_or_default();
     crate::lazy_panel::mount(
         META,
-        "the Permissions panel",
+        // The sentence starts the panel's failure line (`review_tabs::failed_status`).
+        "The Permissions panel",
         host,
         &start,
         move |json: String| page.answer(&json),

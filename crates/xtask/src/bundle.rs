@@ -1,9 +1,11 @@
-//! The shipped bundle's size: what a visitor downloads, raw and gzipped, in four parts:
-//! the initial bundle every visit of the full page loads, the lazily loaded API module
+//! The shipped bundle's size: what a visitor downloads, raw and gzipped, in six parts: the
+//! initial bundle every visit of the full page loads, the lazily loaded API module
 //! ([`crate::lazy_api::API`]) fetched on first use of import, export or the Permissions
 //! panel, the workshop panel's module ([`crate::lazy_api::WORKSHOP`]), fetched only in
-//! workshop mode, and the widget page a documentation page's iframe loads instead of the
-//! full page (`embed.js` on the host page, `embed.html` and [`crate::lazy_api::EMBED`]).
+//! workshop mode, the Permissions panel's module ([`crate::lazy_api::REVIEW`]), fetched when
+//! that panel is first needed, the widget page a documentation page's iframe loads instead of
+//! the full page (`embed.js` on the host page, `embed.html` and [`crate::lazy_api::EMBED`]),
+//! and the workshop page ([`crate::lazy_api::LEARNER`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -33,8 +35,10 @@ use crate::process::Result;
 /// counting with it; then 499,509 B, workshop mode having its own page (`workshop.html`),
 /// so the workshop panel's host, bridge and exercise reading left the full page's wasm.
 /// The limit is that plus about 1 KB.
+/// Session 28: 479,334 B, the Permissions panel having its own module
+/// ([`REVIEW_LIMIT_GZIPPED`]); the limit is that plus about 1 KB.
 /// Growth past it must be measured and argued in docs/bundle.md.
-pub const INITIAL_LIMIT_GZIPPED: u64 = 500_600;
+pub const INITIAL_LIMIT_GZIPPED: u64 = 480_500;
 
 /// The most the lazily loaded module may weigh, gzipped wasm + JS, in bytes.
 pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;
@@ -44,9 +48,11 @@ pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;
 /// serde_json) plus about 3 KB.
 pub const WORKSHOP_LIMIT_GZIPPED: u64 = 172_500;
 
-/// The most the Permissions panel's module may weigh, gzipped wasm + JS, in bytes (it loads
-/// with the API module and the catalog, when the panel is first needed).
-pub const REVIEW_LIMIT_GZIPPED: u64 = 200_000;
+/// The most the Permissions panel's module may weigh, gzipped wasm + JS, in bytes: it loads
+/// with the API module and the catalog, when the panel is first needed. Session 28: 180,695 B
+/// measured (most of it the module's own copy of Yew, core, alloc and serde_json) plus about
+/// 3 KB.
+pub const REVIEW_LIMIT_GZIPPED: u64 = 183_700;
 
 /// The most the widget page may ship, gzipped: the loader a host page includes
 /// (`embed.js`), `embed.html` and the widget's wasm and JS. Issue 9's budget for what an
@@ -55,8 +61,9 @@ pub const WIDGET_LIMIT_GZIPPED: u64 = 402_000;
 
 /// The most workshop mode's page may ship, gzipped: `workshop.html` and its wasm and JS
 /// (the workshop panel's module and the workshop file load after it). Session 27: 519,841 B
-/// measured (what the full page was before the workshop host left it) plus about 1 KB.
-pub const WORKSHOP_PAGE_LIMIT_GZIPPED: u64 = 520_900;
+/// measured (what the full page was before the workshop host left it). Session 28: 498,283 B,
+/// the Permissions panel in its own module; the limit is that plus about 1 KB.
+pub const WORKSHOP_PAGE_LIMIT_GZIPPED: u64 = 499_300;
 
 /// One shipped file.
 struct Asset {
@@ -65,9 +72,9 @@ struct Asset {
     gzipped: u64,
 }
 
-/// Prints every wasm, JS and CSS file under `dist` raw and gzipped, then the totals of the
-/// initial bundle, the lazy API module and the workshop module, and fails when one is over
-/// its limit ([`INITIAL_LIMIT_GZIPPED`], [`LAZY_LIMIT_GZIPPED`], [`WORKSHOP_LIMIT_GZIPPED`]).
+/// Prints every wasm, JS, CSS and HTML file under `dist` raw and gzipped, then the totals of
+/// each part (the initial bundle, the lazy API module, the two panels' modules, the widget
+/// page and the workshop page), and fails when one is over its limit.
 pub fn report(dist: &Path) -> Result {
     let mut files = Vec::new();
     collect(dist, &mut files)?;

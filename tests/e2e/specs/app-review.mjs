@@ -211,6 +211,33 @@ export const tests = {
     assert.equal(blocked.length, 1, 'not tried again');
   },
 
+  'a panel module that cannot be fetched says so on the tab, and Try again loads it': async (t) => {
+    const page = await t.openApp('', { allowConsoleErrors: [/idpool-review|Failed to fetch|net::ERR/i] });
+    let blocking = true;
+    const blocked = [];
+    await page.context().route(/idpool-review-[0-9a-f]+(\.js|_bg\.wasm)$/, (route) => {
+      if (!blocking) return route.continue();
+      blocked.push(route.request().url());
+      return route.abort('failed');
+    });
+    await page.locator('[data-testid="tab-explorer"]').click();
+    const status = page.locator('[data-testid="review"] [data-testid="catalog-status"][data-state="failed"]');
+    await status.waitFor({ timeout: 30_000 });
+    assert.match(await status.textContent(), /^The Permissions panel could not be loaded \(.+\); check the connection and try again Try again$/);
+    assert.ok(blocked.length >= 1, 'the module was asked for');
+    // The rest of the page works meanwhile: an edit still changes the decision.
+    const editor = page.locator(EDITOR);
+    const original = await editor.inputValue();
+    await editor.fill(original.replace('"s3:GetObject"', '"s3:PutObject"'));
+    await page.locator('[data-testid="request-result"][data-index="0"][data-decision="ImplicitDeny"]').waitFor({ state: 'attached' });
+    await t.screenshot(page, 'review-module-failed');
+    blocking = false;
+    await page.locator('[data-testid="catalog-retry"]').click();
+    await page.locator('[data-testid="review"][data-catalog="loaded"]').waitFor({ timeout: 30_000 });
+    await page.locator(`${TOTALS}`).waitFor();
+    assert.equal(await page.locator('[data-testid="tab-explorer"]').getAttribute('aria-selected'), 'true');
+  },
+
   'a broadened guest policy shows in Changes and the coach fix restores it': async (t) => {
     const { page } = await openWithCatalog(t, 'tab-changes');
     const changesTab = page.locator('[data-testid="tab-changes"]');

@@ -66,6 +66,30 @@ export const tests = {
     assert.match(await page.locator('textarea[data-policy-id="Guest:trust"]').inputValue(), /99999999/);
   },
 
+  'on the workshop page, the workshop panel and the Permissions panel each answer their own clicks': async (t) => {
+    // Three copies of Yew on one page: the page's, the workshop panel's and the Permissions
+    // panel's. A click in one panel must reach that panel's listener, not another copy's.
+    const page = await t.newPage();
+    await page.goto(new URL('workshop.html#workshop=iam-roles', t.baseUrl).href, { waitUntil: 'load' });
+    await t.waitReady(page);
+    await page.locator(LOADED).waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="tab-coach"]').click();
+    await page.locator('[data-testid="review"][data-catalog="loaded"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="tab-coach"]:not([data-count="…"])').waitFor({ timeout: 30_000 });
+    // A click in the Permissions panel switches its tab.
+    await page.locator('[data-testid="tab-changes"]').click();
+    await page.locator('[data-testid="tab-changes"][aria-selected="true"][data-count]').waitFor();
+    assert.equal(await page.locator('[data-testid="tab-coach"]').getAttribute('aria-selected'), 'false');
+    // A click in the workshop panel shows a hint, and the page's own buttons still work.
+    await page.getByRole('button', { name: /^Show a hint/ }).first().click();
+    await page.locator('[data-testid="hint"]').first().waitFor();
+    assert.equal(await page.locator('[data-testid="hint"]').count(), 1);
+    await page.locator('[data-testid="tab-explorer"]').click();
+    await page.locator('[data-testid="explorer-totals"]').waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('[data-testid="hint"]').count(), 1, 'the Permissions panel\'s click did not reach the workshop panel');
+    await t.screenshot(page, 'workshop-with-permissions');
+  },
+
   'a workshop module that cannot be fetched is a notice, and trying again loads it': async (t) => {
     const page = await t.newPage({ allowConsoleErrors: [/idpool-workshop|Failed to fetch|net::ERR|dynamically imported module/i] });
     let blocked = true;

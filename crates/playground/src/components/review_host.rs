@@ -223,7 +223,7 @@ fn stand_in(
     let body = match (status, **opened) {
         (Status::Idle, _) => closed_status("waiting"),
         (Status::Failed(_), None) => closed_status("waiting"),
-        (Status::Failed(reason), Some(_)) => failed_status(reason, retry),
+        (Status::Failed(reason), Some(_)) => failed_status(reason.clone(), retry),
         (_, Some(_)) => loading_status(),
         (_, None) => closed_status("loading"),
     };

@@ -342,7 +342,7 @@ fn body(panel: &Panel, props: &ReviewPanelProps, catalog: &CatalogState) -> Html
         (CatalogState::Failed(e), Some(_)) => {
             let retry = panel.retry.clone();
             failed_status(
-                e,
+                format!("The permissions review could not be loaded: {e}"),
                 Callback::from(move |_: MouseEvent| retry.set(*retry + 1)),
             )
         }

@@ -79,11 +79,12 @@ pub fn loading_status() -> Html {
     html! { <p class="muted" data-testid="catalog-status" data-state="loading" role="status">{ "Loading the AWS action catalog and the review module…" }</p> }
 }
 
-/// What an open tab says when they could not be loaded, with a way to try again.
-pub fn failed_status(reason: &str, retry: Callback<MouseEvent>) -> Html {
+/// What an open tab says when the panel could not be loaded (`sentence`, which says why),
+/// with a way to try again.
+pub fn failed_status(sentence: String, retry: Callback<MouseEvent>) -> Html {
     html! {
         <p class="outcome failed" data-testid="catalog-status" data-state="failed" role="alert">
-            { format!("The permissions review could not be loaded: {reason} ") }
+            { sentence }{ " " }
             <button type="button" data-testid="catalog-retry" onclick={retry}>{ "Try again" }</button>
         </p>
     }
