@@ -64,9 +64,8 @@ impl Mounted {
     }
 }
 
-/// Reads a panel's start message (JSON text), for the panel module's `mount`. The error
-/// names the message's position, not serde's text: that text can name a float, and
-/// formatting one links core's float printing into the module (about 11 KB of code).
+/// Reads a panel's start message (JSON text), for the panel module's `mount`: the error
+/// says which message could not be read and where, in one line.
 pub fn read_start<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, JsValue> {
     serde_json::from_str(json).map_err(|e| {
         JsValue::from_str(&format!(
