@@ -93,29 +93,19 @@ impl PageSide {
     /// scenario's JSON for [`ReviewEvent::Scenario`], empty for the others.
     pub fn answer(&self, json: &str) -> String {
         match serde_json::from_str::<ReviewEvent>(json) {
-            Ok(ReviewEvent::Scenario) => self.scenario_json.emit(()),
-            Ok(ReviewEvent::Pin) => {
-                self.pin.emit(());
-                String::new()
-            }
+            Ok(ReviewEvent::Scenario) => return self.scenario_json.emit(()),
+            Ok(ReviewEvent::Pin) => self.pin.emit(()),
+            Ok(ReviewEvent::JumpTo(policy, index)) => crate::dom::jump_to(&policy, index),
             Ok(ReviewEvent::AddRequestFor(action, resource)) => {
                 self.dispatch.emit(Action::AddRequestFor(action, resource));
-                String::new()
             }
             Ok(ReviewEvent::ApplyFix(editor, after)) => {
                 self.dispatch.emit(Action::ApplyFix(editor, after));
-                String::new()
             }
-            Ok(ReviewEvent::DismissFinding(id)) => {
-                self.dispatch.emit(Action::DismissFinding(id));
-                String::new()
-            }
-            Ok(ReviewEvent::JumpTo(policy, index)) => {
-                crate::dom::jump_to(&policy, index);
-                String::new()
-            }
-            Err(_) => String::new(),
+            Ok(ReviewEvent::DismissFinding(id)) => self.dispatch.emit(Action::DismissFinding(id)),
+            Err(_) => {}
         }
+        String::new()
     }
 }
 

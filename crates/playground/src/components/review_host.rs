@@ -7,12 +7,14 @@
 
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::review_panel::{Baseline, ReviewTab, REVIEW_DELAY_MS};
-use super::review_tabs::{closed_status, failed_status, loading_status, review_tabs, TabCounts};
+use super::review_panel::{Baseline, ReviewTab};
+use super::review_tabs::{
+    closed_status, failed_status, loading_status, review_section, review_tabs, TabCounts,
+};
 use crate::hooks::use_dispatch::use_dispatch;
+use crate::hooks::use_edited::use_edited;
 use crate::review_module::{self, Mounted, PageSide, ReviewInput, ReviewStart};
 
 /// Props of [`ReviewHost`].
@@ -55,7 +57,14 @@ pub fn ReviewHost(props: &ReviewHostProps) -> Html {
     let status = use_state(|| Status::Idle);
     // The tab clicked in the stand-in, and whether an edit asked for the module.
     let opened = use_state(|| None::<ReviewTab>);
-    let edited = use_edited(props, opened.is_some());
+    // Once a tab is opened the module loads anyway, and the panel checks for itself.
+    let edited = use_edited(
+        props.count,
+        &props.baseline,
+        &props.scenario_json,
+        false,
+        opened.is_some(),
+    );
     let attempt = use_state(|| 0u32);
     let mounted = use_mut_ref(|| None::<Mounted>);
     let told = use_mut_ref(Told::default);
@@ -129,33 +138,6 @@ pub fn ReviewHost(props: &ReviewHostProps) -> Html {
     }
 }
 
-/// Whether an edit made the scenario differ from the baseline: checked once typing pauses
-/// (never in a keystroke's task), until it first does or a tab is `opened`; the panel checks
-/// for itself once mounted.
-#[hook]
-fn use_edited(props: &ReviewHostProps, opened: bool) -> UseStateHandle<bool> {
-    let edited = use_state(bool::default);
-    let edit_check = use_mut_ref(|| None::<Timeout>);
-    {
-        let (edited, json) = (edited.clone(), props.scenario_json.clone());
-        use_effect_with(
-            (props.count, props.baseline.clone()),
-            move |(_, baseline)| {
-                if !*edited && !opened {
-                    let baseline = baseline.clone();
-                    let task = Timeout::new(REVIEW_DELAY_MS, move || {
-                        if json.emit(()) != baseline.json {
-                            edited.set(true);
-                        }
-                    });
-                    *edit_check.borrow_mut() = Some(task);
-                }
-            },
-        );
-    }
-    edited
-}
-
 /// Tells the panel the evaluation count, the baseline when it changed and the tab clicked
 /// in the stand-in.
 fn tell(
@@ -227,11 +209,14 @@ fn stand_in(
         (_, Some(_)) => loading_status(),
         (_, None) => closed_status("loading"),
     };
-    html! {
-        <section class="panel review" aria-labelledby="review-title" data-testid="review" data-catalog="pending">
-            <h2 id="review-title">{ "Permissions" }</h2>
-            { review_tabs(**opened, &TabCounts::unknown(), &on_open) }
-            { body }
-        </section>
-    }
+    review_section(
+        "pending",
+        String::new(),
+        html! {
+            <>
+                { review_tabs(**opened, &TabCounts::unknown(), &on_open) }
+                { body }
+            </>
+        },
+    )
 }

@@ -24,9 +24,12 @@ use super::changes_view::ChangesView;
 use super::coach_view::CoachView;
 use super::explorer::Explorer;
 pub use super::review_tabs::ReviewTab;
-use super::review_tabs::{closed_status, failed_status, loading_status, review_tabs, TabCounts};
+use super::review_tabs::{
+    closed_status, failed_status, loading_status, review_section, review_tabs, TabCounts,
+};
 use crate::backend::review::{self, change_count, count, Report};
 use crate::hooks::use_catalog::{use_catalog, CatalogState};
+use crate::hooks::use_edited::use_edited;
 
 /// Quiet time after the last evaluation before the comparison and the coach run.
 pub const REVIEW_DELAY_MS: u32 = 250;
@@ -134,7 +137,13 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     // Set once an edit made the scenario differ from the baseline: the comparison is then
     // loaded in the background. The panel's layout does not change for it (what it shows
     // with no tab open is the same), so it does not move the column the user works in.
-    let edited = use_state(|| props.edited);
+    let edited = use_edited(
+        props.count,
+        &props.baseline,
+        &props.scenario_json,
+        props.edited,
+        false,
+    );
     // A tab clicked in the page's stand-in while this module loaded.
     {
         let tab = tab.clone();
@@ -159,7 +168,6 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
         stale: use_state(bool::default),
     };
     let timer = use_mut_ref(|| None::<Timeout>);
-    let edit_check = use_mut_ref(|| None::<Timeout>);
     let explorer_runs = use_mut_ref(|| Rc::new(Cell::new(0u64)));
     let review_runs = use_mut_ref(|| Rc::new(Cell::new(0u64)));
 
@@ -175,12 +183,6 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
         ),
         explore(&panel, props, explorer_runs.borrow().clone()),
     );
-    // Whether the scenario differs from the baseline: checked once typing pauses (never
-    // in a keystroke's task), until it first does.
-    use_effect_with(
-        (props.count, props.baseline.clone()),
-        check_edited(edited, edit_check, props.scenario_json.clone()),
-    );
     // The comparison, and the coach once a tab was opened: after a pause, whatever tab
     // is open (the tabs count).
     use_effect_with(
@@ -193,18 +195,22 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
         review(&panel, props, timer, review_runs.borrow().clone()),
     );
 
-    html! {
-        <section class="panel review" aria-labelledby="review-title" data-testid="review"
-            data-catalog={if loaded { "loaded" } else { "pending" }}
-            data-load-ms={match &catalog { CatalogState::Loaded(_, ms) => crate::timing::whole(*ms), _ => String::new() }}>
-            <h2 id="review-title">{ "Permissions" }</h2>
-            { tabs(&panel, matches!(catalog, CatalogState::Failed(_))) }
-            { body(&panel, props, &catalog) }
-            if let (CatalogState::Loaded(info, ms), Some(_)) = (&catalog, *panel.tab) {
-                <p class="muted small">{ format!("catalog {info}; catalog and review module loaded in {} ms", crate::timing::whole(*ms)) }</p>
-            }
-        </section>
-    }
+    review_section(
+        if loaded { "loaded" } else { "pending" },
+        match &catalog {
+            CatalogState::Loaded(_, ms) => crate::timing::whole(*ms),
+            _ => String::new(),
+        },
+        html! {
+            <>
+                { tabs(&panel, matches!(catalog, CatalogState::Failed(_))) }
+                { body(&panel, props, &catalog) }
+                if let (CatalogState::Loaded(info, ms), Some(_)) = (&catalog, *panel.tab) {
+                    <p class="muted small">{ format!("catalog {info}; catalog and review module loaded in {} ms", crate::timing::whole(*ms)) }</p>
+                }
+            </>
+        },
+    )
 }
 
 /// The explorer's effect: recomputes it for the open services (while its tab is open and
@@ -227,26 +233,6 @@ fn explore(
                     effective.set((Some(report), crate::dom::now() - started, ticket));
                 }
             });
-        }
-    }
-}
-
-/// The effect that sets `edited` once the scenario, a moment after an evaluation, differs
-/// from the baseline.
-fn check_edited(
-    edited: UseStateHandle<bool>,
-    edit_check: Rc<RefCell<Option<Timeout>>>,
-    json: Callback<(), String>,
-) -> impl FnOnce(&(u32, Rc<Baseline>)) {
-    move |(_, baseline)| {
-        if !*edited {
-            let baseline = baseline.clone();
-            let task = Timeout::new(REVIEW_DELAY_MS, move || {
-                if json.emit(()) != baseline.json {
-                    edited.set(true);
-                }
-            });
-            *edit_check.borrow_mut() = Some(task);
         }
     }
 }

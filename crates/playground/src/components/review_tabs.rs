@@ -37,6 +37,18 @@ impl TabCounts {
     }
 }
 
+/// The panel's section and heading around `content`: `catalog` is `loaded` or `pending`,
+/// `load_ms` how long the catalog took to load (empty until it is).
+pub fn review_section(catalog: &'static str, load_ms: String, content: Html) -> Html {
+    html! {
+        <section class="panel review" aria-labelledby="review-title" data-testid="review"
+            data-catalog={catalog} data-load-ms={load_ms}>
+            <h2 id="review-title">{ "Permissions" }</h2>
+            { content }
+        </section>
+    }
+}
+
 /// The tab list: `selected` is open, `on_open` is told which tab was clicked.
 pub fn review_tabs(
     selected: Option<ReviewTab>,

@@ -7,6 +7,7 @@ pub mod use_catalog;
 pub mod use_chrome;
 pub mod use_dialog_focus;
 pub mod use_dispatch;
+pub mod use_edited;
 pub mod use_evaluation;
 pub mod use_example_pick;
 pub mod use_export;
