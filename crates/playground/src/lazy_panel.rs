@@ -1,8 +1,10 @@
 //! A panel that lives in a wasm module of its own, a Yew app of its own that renders into an
 //! element the page leaves to it: workshop mode's panel (crate `workshop-panel`, see
-//! [`crate::workshop_module`]) and the Permissions panel (crate `review-panel`, see
-//! [`crate::review_module`]). The page loads such a module only when the panel is needed, so
-//! a first visit downloads neither (docs/bundle.md has the sizes).
+//! [`crate::workshop_module`]), and the parts of the page below the first decision, which
+//! the second module (crate `review-panel`) draws: the Permissions panel
+//! ([`crate::review_module`]), the pool column ([`crate::pool_module`]) and the dialogs
+//! ([`crate::overlay_module`]). None of them is in the page's first download
+//! (docs/bundle.md has the sizes).
 //!
 //! Both sides of every such bridge speak JSON text: the page starts the panel with a start
 //! message and tells it what changed ([`Mounted::update`]); the panel asks the page through
@@ -18,6 +20,7 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn idpool_panel_mount(
         module: &JsValue,
+        export: &str,
         host: &web_sys::Element,
         start: &str,
         on_event: &js_sys::Function,
@@ -35,22 +38,39 @@ pub struct Mounted {
     _on_event: Closure<dyn FnMut(String) -> String>,
 }
 
-/// Loads the module the `<meta name="{meta}">` names (once) and mounts its panel into
-/// `host` with `start` (JSON text); `on_event` answers the panel's messages. `what` names
-/// the panel in the one-line error (`the workshop panel`).
+/// Where a panel comes from: the `<meta name="…">` naming its module, and the module's
+/// export that mounts it (`mount`; a module may hold several panels).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PanelExport {
+    /// The `<meta>` naming the module's glue (written by `cargo xtask post-build`).
+    pub meta: &'static str,
+    /// The module's export that mounts the panel.
+    pub export: &'static str,
+}
+
+/// Loads the module `from` names (once) and mounts its panel into `host` with `start`
+/// (JSON text); `on_event` answers the panel's messages (boxed, so the page carries one copy
+/// of this function for all its panels, not one per caller). `what` names the panel in the
+/// one-line error (`the workshop panel`).
 pub async fn mount(
-    meta: &str,
+    from: PanelExport,
     what: &str,
     host: &web_sys::Element,
     start: &str,
-    on_event: impl FnMut(String) -> String + 'static,
+    on_event: Box<dyn FnMut(String) -> String>,
 ) -> Result<Mounted, String> {
-    let module = crate::lazy_module::load(meta).await.map_err(|e| {
+    let module = crate::lazy_module::load(from.meta).await.map_err(|e| {
         format!("{what} could not be loaded ({e}); check the connection and try again")
     })?;
-    let on_event = Closure::<dyn FnMut(String) -> String>::new(on_event);
-    let panel = idpool_panel_mount(&module, host, start, on_event.as_ref().unchecked_ref())
-        .map_err(|e| format!("{what} failed to start: {}", crate::lazy_module::reason(&e)))?;
+    let on_event = Closure::wrap(on_event);
+    let panel = idpool_panel_mount(
+        &module,
+        from.export,
+        host,
+        start,
+        on_event.as_ref().unchecked_ref(),
+    )
+    .map_err(|e| format!("{what} failed to start: {}", crate::lazy_module::reason(&e)))?;
     Ok(Mounted {
         panel,
         _on_event: on_event,
@@ -76,6 +96,22 @@ pub fn read_start<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, JsVal
     })
 }
 
+/// Applies a panel's update message (`T` as JSON text) to `current`, for the panel module's
+/// `update`: true when it changed it (an unreadable message changes nothing), so the panel
+/// renders again only then.
+pub fn apply_update<T: serde::de::DeserializeOwned + PartialEq>(
+    current: &mut T,
+    json: &str,
+) -> bool {
+    match serde_json::from_str::<T>(json) {
+        Ok(input) if input != *current => {
+            *current = input;
+            true
+        }
+        _ => false,
+    }
+}
+
 /// The panel's way to ask the page: each message is sent as JSON text through `on_event`
 /// (the JS function the page handed `mount`), and the page's answer comes back as text
 /// (empty when there is none, or when the call failed).
@@ -99,8 +135,8 @@ pub fn asker<E: serde::Serialize + 'static>(
 /// today).
 const PAGE_SUBTREES: u32 = 15;
 
-/// How many each panel module may use (one root, no portal): the panels on one page must
-/// not share numbers either.
+/// How many each panel module may use (one root per panel it holds, no portal; two today):
+/// the panels on one page must not share numbers either.
 const PANEL_SUBTREES: u32 = 8;
 
 /// Renders nothing: mounted on a detached element only to use up a subtree id.
@@ -109,14 +145,22 @@ fn Spacer() -> Html {
     html! {}
 }
 
-/// Renders a panel module's root component `C` into `host`, in the panel's `slot` (see
-/// [`step_past_subtree_ids`]).
+thread_local! {
+    /// Whether this copy of Yew (this module) has already stepped past the ids below its slot.
+    static STEPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Renders a panel module's root component `C` into `host`, in the module's `slot` (see
+/// [`step_past_subtree_ids`]; the ids are stepped past once per module, so a module's later
+/// panels number on from its first).
 pub fn render<C: yew::BaseComponent>(
     host: web_sys::Element,
     props: C::Properties,
     slot: u32,
 ) -> yew::AppHandle<C> {
-    step_past_subtree_ids(slot);
+    if !STEPPED.replace(true) {
+        step_past_subtree_ids(slot);
+    }
     yew::Renderer::<C>::with_root_and_props(host, props).render()
 }
 
@@ -134,5 +178,21 @@ pub fn step_past_subtree_ids(slot: u32) {
                 .render()
                 .destroy();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_update_applies_only_when_it_is_readable_and_changes_something() {
+        let mut shown = vec![1u32];
+        assert!(apply_update(&mut shown, "[1,2]"));
+        assert_eq!(shown, vec![1, 2]);
+        assert!(!apply_update(&mut shown, "[1,2]"), "the same again");
+        assert!(!apply_update(&mut shown, "{\"not\":\"a list\"}"));
+        assert!(!apply_update(&mut shown, "not json"));
+        assert_eq!(shown, vec![1, 2]);
     }
 }

@@ -30,8 +30,11 @@ pub mod lazy_module;
 pub mod lazy_panel;
 pub mod mode;
 pub mod net;
+pub mod overlay_module;
 pub mod pages;
+pub mod pool_module;
 pub mod review_module;
+pub mod share_module;
 /// Share links: the codec lives in `share-link`, shared with `idpool link`.
 pub use share_link::codec as share;
 pub mod startup;

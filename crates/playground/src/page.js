@@ -2,6 +2,11 @@
 
 // lazy_module.rs
 const loading = new Map();
+const ready = new Map();
+// The started module, or undefined while it is not (share_module.rs asks inside a click).
+export function idpool_lazy_ready(meta) {
+  return ready.get(meta);
+}
 export function idpool_lazy_load(meta) {
   if (!loading.has(meta)) {
     const element = document.querySelector(`meta[name="${meta}"]`);
@@ -13,6 +18,7 @@ export function idpool_lazy_load(meta) {
     const wasm = new URL(name.replace(/\.js$/, '_bg.wasm'), document.baseURI);
     const started = import(js.href).then(async (m) => {
       await m.default({ module_or_path: wasm });
+      ready.set(meta, m);
       return m;
     });
     started.catch(() => { loading.delete(meta); });
@@ -56,9 +62,14 @@ export function idpool_api_worker(request) {
 }
 
 // lazy_panel.rs: the workshop panel's and the Permissions panel's modules
-export function idpool_panel_mount(module, host, start, onEvent) {
-  return module.mount(host, start, onEvent);
+export function idpool_panel_mount(module, name, host, start, onEvent) {
+  return module[name](host, start, onEvent);
 }
 export function idpool_panel_update(panel, input) {
   panel.update(input);
+}
+
+// share_module.rs: the share link's encoder, in the second module
+export function idpool_share_encode(module, json, workshop, exercise) {
+  return module.share_fragment(json, workshop, exercise);
 }

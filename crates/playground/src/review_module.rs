@@ -1,8 +1,9 @@
-//! The Permissions panel (effective permissions, Changes, coach) lives in a wasm module of
-//! its own (crate `review-panel`): the page loads it when the user opens one of the panel's
-//! tabs, or in the background once an edit makes the scenario differ from its baseline, the
-//! same moments it loads the API module and the AWS action catalog the panel reads. A visit
-//! that never does either never downloads it (docs/bundle.md has the sizes).
+//! The Permissions panel (effective permissions, Changes, coach) lives in the second wasm
+//! module (crate `review-panel`, with the pool column and the dialogs, loaded right after the
+//! first decision): the page mounts it when the user opens one of the panel's tabs, or in
+//! the background once an edit makes the scenario differ from its baseline, the same moments
+//! it loads the API module and the AWS action catalog the panel reads (docs/bundle.md has
+//! the sizes).
 //!
 //! This is the page's side of the bridge (the plumbing is [`crate::lazy_panel`]'s): the
 //! three messages that cross it, as JSON, and the page's answers. The panel needs little of
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use yew::Callback;
 
 use crate::components::review_panel::{Baseline, ReviewTab};
+use crate::lazy_panel::PanelExport;
 use crate::state::Action;
 
 /// The `<meta>` naming the module's glue (written by `cargo xtask post-build`).
@@ -121,12 +123,15 @@ pub async fn mount(
 ) -> Result<Mounted, String> {
     let start = serde_json::to_string(start).unwrap_or_default();
     crate::lazy_panel::mount(
-        META,
+        PanelExport {
+            meta: META,
+            export: "mount",
+        },
         // The sentence starts the panel's failure line (`review_tabs::failed_status`).
         "The Permissions panel",
         host,
         &start,
-        move |json: String| page.answer(&json),
+        Box::new(move |json: String| page.answer(&json)),
     )
     .await
     .map(Mounted)

@@ -6,6 +6,7 @@ use share_link::Fragment;
 
 use crate::examples;
 use crate::share;
+use crate::share_module::Around;
 use crate::state::ScenarioDoc;
 use crate::storage::{browser, SavedState};
 
@@ -141,30 +142,20 @@ pub fn reset_saved_work() -> bool {
     confirmed
 }
 
-/// Puts the share link for `scenario_json` in the address bar and on the clipboard.
-/// Returns the notice to show.
-pub fn share(scenario_json: &str) -> String {
-    publish(share::encode_fragment(scenario_json), "share link ready")
+/// What a share link holds, for its notice: in a workshop the link keeps the recipient in
+/// the workshop, at the learner's exercise with their version (where the recipient has no
+/// version of that exercise yet, it opens as theirs).
+pub fn share_what(around: &Around) -> String {
+    match (&around.workshop, &around.exercise) {
+        (None, _) => "share link ready".to_owned(),
+        (Some(_), Some(id)) => format!("workshop link with your version of exercise `{id}` ready"),
+        (Some(_), None) => "workshop link with your version ready".to_owned(),
+    }
 }
 
-/// In a workshop: the share link keeps the learner in workshop `workshop` at `exercise`
-/// with their version (`#workshop=…&exercise=…&s=1.…`); where the recipient has no
-/// version of that exercise yet, it opens as theirs. Returns the notice to show.
-pub fn share_in_workshop(scenario_json: &str, workshop: &str, exercise: Option<&str>) -> String {
-    let around = Fragment {
-        workshop: Some(workshop.to_owned()),
-        exercise: exercise.map(str::to_owned),
-        ..Fragment::default()
-    };
-    let what = match exercise {
-        Some(id) => format!("workshop link with your version of exercise `{id}` ready"),
-        None => "workshop link with your version ready".to_owned(),
-    };
-    publish(share::encode_fragment_in(scenario_json, around), &what)
-}
-
-/// Puts an encoded link in the address bar and on the clipboard; the notice says `what`.
-fn publish(encoded: Result<String, share::ShareError>, what: &str) -> String {
+/// Puts an encoded link (`share_module`) in the address bar and on the clipboard; the
+/// notice says `what`, or why the link could not be made.
+pub fn publish(encoded: Result<String, String>, what: &str) -> String {
     match encoded {
         Ok(fragment) => {
             let window = gloo::utils::window();
@@ -177,7 +168,7 @@ fn publish(encoded: Result<String, share::ShareError>, what: &str) -> String {
                 url.len()
             )
         }
-        Err(e) => format!("{} ({})", e.message, e.help),
+        Err(reason) => reason,
     }
 }
 

@@ -115,9 +115,18 @@ pub async fn mount(
         Ok(event) => answer(event, &on_event),
         Err(_) => String::new(),
     };
-    crate::lazy_panel::mount(META, "the workshop panel", host, &start, on_event)
-        .await
-        .map(Mounted)
+    crate::lazy_panel::mount(
+        crate::lazy_panel::PanelExport {
+            meta: META,
+            export: "mount",
+        },
+        "the workshop panel",
+        host,
+        &start,
+        Box::new(on_event),
+    )
+    .await
+    .map(Mounted)
 }
 
 impl Mounted {

@@ -1,8 +1,13 @@
-//! The playground's Permissions panel (effective permissions, Changes, the least-privilege
-//! coach) as a wasm module of its own: the page loads it only when the panel is first needed
-//! (a tab opened, or an edit that makes the scenario differ from its baseline), the moment
-//! it loads the API module and the AWS action catalog the panel reads anyway. A visit that
-//! never gets there does not download the panel's code (docs/bundle.md has the sizes).
+//! The playground's second module: what the full page and the workshop page draw below the
+//! first decision, in a wasm module of its own so the first download carries none of it
+//! (docs/bundle.md has the sizes). The page loads it right after the first decision is
+//! painted. It holds two panels, each mounted into an element the page leaves to it:
+//!
+//! - the Permissions panel (effective permissions, Changes, the least-privilege coach),
+//!   mounted when the panel is first needed (a tab opened, or an edit that makes the
+//!   scenario differ from its baseline), the moment the page loads the API module and the
+//!   AWS action catalog the panel reads;
+//! - the pool column ([`pool`]), mounted at once.
 //!
 //! The page mounts the panel into an element of its results column with [`mount`] and tells
 //! it what changed with [`Panel::update`] (`playground::review_module::ReviewInput`, as
@@ -20,6 +25,10 @@ use playground::review_module::{ReviewEvent, ReviewInput, ReviewStart};
 use playground::state::Action;
 use wasm_bindgen::prelude::*;
 use yew::{function_component, html, AppHandle, Callback, ContextProvider, Html, Properties};
+
+pub mod overlays;
+pub mod pool;
+pub mod share;
 
 /// What the module's root renders from: the page's counters and the bridge's callbacks
 /// (made once, at [`mount`]).

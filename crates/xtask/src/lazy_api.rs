@@ -11,9 +11,10 @@
 //!
 //! The same step builds the workshop panel's module (crate `workshop-panel`,
 //! `idpool-workshop-<hash>.js` named in `<meta name="idpool-workshop">`), which the page
-//! loads only in workshop mode, and the Permissions panel's (crate `review-panel`,
-//! `idpool-review-<hash>.js` named in `<meta name="idpool-review">`), which the page loads
-//! when the panel is first needed. [`MODULES`] lists the three.
+//! loads only in workshop mode, and the second module (crate `review-panel`,
+//! `idpool-review-<hash>.js` named in `<meta name="idpool-review">`: the Permissions panel,
+//! the pool column, the dialogs and the share link's encoder), which the page loads right
+//! after the first decision. [`MODULES`] lists the three.
 
 use std::path::{Path, PathBuf};
 
@@ -60,14 +61,15 @@ pub const WORKSHOP: Module = Module {
     worker: false,
 };
 
-/// The Permissions panel (effective permissions, Changes, coach), loaded when a tab of it is
-/// opened or an edit makes the scenario differ from its baseline.
+/// The second module: what the full page and the workshop page draw below the first
+/// decision (the Permissions panel, the pool column, the dialogs) and the share link's
+/// encoder, loaded right after the first decision.
 pub const REVIEW: Module = Module {
     krate: "review-panel",
     wasm: "review_panel.wasm",
     prefix: "idpool-review-",
     meta: Some("idpool-review"),
-    about: "Permissions panel's module",
+    about: "second module",
     worker: false,
 };
 

@@ -40,7 +40,7 @@ pub const STAGES: &[Stage] = &[
     Stage { name: "wasm", about: "wasm-bindgen-test in headless Chromium (tests/*.rs of crates with a wasm-bindgen-test dev-dependency)", needs: &["tools"], run: wasm },
     Stage { name: "js", about: "cargo xtask js, then node --test tests/js/*.test.mjs against target/js/node", needs: &["tools"], run: js_package::stage },
     Stage { name: "build", about: "trunk build --release into dist/ (with the lazy API module and the Content-Security-Policy meta)", needs: &["tools"], run: build },
-    Stage { name: "size", about: "bundle size: the full page's initial bundle (with index.html), the lazy API module, the workshop module, the Permissions panel's module, the widget page and the workshop page, raw and gzipped, each against its limit in bundle.rs", needs: &["build"], run: size },
+    Stage { name: "size", about: "bundle size: the full page's initial bundle (with index.html), the lazy API module, the workshop module, the second module (Permissions panel, pool column, dialogs, share encoder), the widget page and the workshop page, raw and gzipped, each against its limit in bundle.rs", needs: &["build"], run: size },
     Stage { name: "e2e", about: "serve dist/ on 127.0.0.1 and run the Playwright specs in tests/e2e/specs", needs: &["build"], run: e2e },
 ];
 

@@ -38,6 +38,11 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
+/** Whether `page` fetched the second module (the Permissions panel's, which also draws the
+ * pool column right after the first decision, before a spec can track requests). */
+const fetchedSecondModule = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .some((entry) => /idpool-review-[0-9a-f]+_bg\.wasm$/.test(entry.name)));
+
 /** Opens the app and the Permissions panel's `tab`; resolves once the catalog is loaded. */
 async function openWithCatalog(t, tab = 'tab-explorer', hash = '') {
   const page = await t.openApp(hash);
@@ -48,7 +53,7 @@ async function openWithCatalog(t, tab = 'tab-explorer', hash = '') {
   await page.locator('[data-testid="review"][data-catalog="loaded"]').waitFor({ timeout: 30_000 });
   t.timing('tab opened to catalog and review module loaded', performance.now() - started);
   assert.ok(requests.some((url) => /idpool-api-[0-9a-f]+_bg\.wasm$/.test(url)), 'the API module was fetched');
-  assert.ok(requests.some((url) => /idpool-review-[0-9a-f]+_bg\.wasm$/.test(url)), 'the panel\'s module was fetched');
+  assert.ok(await fetchedSecondModule(page), 'the panel\'s module was fetched');
   assert.ok(requests.some((url) => url.endsWith('/catalog.tsv')), 'the catalog was fetched');
   return { page, requests };
 }
@@ -135,7 +140,9 @@ export const tests = {
     // The stand-in says what is loading, on the tab just opened.
     await page.locator('[data-testid="tab-coach"][aria-selected="true"]').waitFor();
     await page.locator('[data-testid="review"][data-catalog="loaded"]').waitFor({ timeout: 30_000 });
-    assert.ok(requests.some((url) => /idpool-review-[0-9a-f]+_bg\.wasm$/.test(url)), 'the panel\'s module was fetched');
+    // The panel's module came after the first decision, with the pool column; the tab
+    // loaded the catalog.
+    assert.ok(requests.some((url) => url.endsWith('/catalog.tsv')), 'the catalog was fetched');
     assert.equal(await page.locator('[data-testid="review"]').count(), 1, 'one panel: the stand-in is gone');
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'tab-coach');
     assert.equal(await coach.getAttribute('aria-selected'), 'true');
@@ -149,9 +156,12 @@ export const tests = {
     const page = await t.openApp();
     const requests = trackRequests(page);
     const changesTab = page.locator('[data-testid="tab-changes"]');
-    // Nothing edited: nothing more is loaded.
+    // Nothing edited: neither the API module nor the catalog is loaded. The second module
+    // is (it draws the pool column), but its Permissions panel is not mounted.
     await page.waitForTimeout(1_500);
-    assert.deepEqual(requests.filter((url) => /idpool-api-|idpool-review-|catalog\.tsv/.test(url)), []);
+    assert.ok(await fetchedSecondModule(page), 'the second module was fetched');
+    assert.deepEqual(requests.filter((url) => /idpool-api-|catalog\.tsv/.test(url)), []);
+    assert.equal(await page.locator('[data-testid="review"][data-catalog="pending"]').count(), 1);
 
     // The guest may now put the picture instead of reading it.
     const editor = page.locator(EDITOR);
@@ -171,7 +181,7 @@ export const tests = {
     assert.equal(await changesTab.textContent(), `Changes (${full})`);
     assert.ok(requests.some((url) => url.endsWith('/catalog.tsv')), 'the catalog was fetched');
     assert.ok(requests.some((url) => /idpool-api-[0-9a-f]+-worker\.js$/.test(url)), 'compared in the module\'s worker');
-    assert.ok(requests.some((url) => /idpool-review-[0-9a-f]+_bg\.wasm$/.test(url)), 'the panel\'s module was loaded');
+    assert.ok(await fetchedSecondModule(page), 'the panel\'s module was loaded');
     // The panel stayed as it was: no tab opened, its invitation unchanged.
     for (const tab of ['tab-explorer', 'tab-changes', 'tab-coach']) {
       assert.equal(await page.locator(`[data-testid="${tab}"]`).getAttribute('aria-selected'), 'false');
@@ -211,8 +221,10 @@ export const tests = {
     assert.equal(blocked.length, 1, 'not tried again');
   },
 
-  'a panel module that cannot be fetched says so on the tab, and Try again loads it': async (t) => {
-    const page = await t.openApp('', { allowConsoleErrors: [/idpool-review|Failed to fetch|net::ERR/i] });
+  'a second module that cannot be fetched: the pool column, the tab, Share and the dialogs say so, and Try again loads it': async (t) => {
+    // Blocked from the start: the module also draws the pool column, right after the first
+    // decision.
+    const page = await t.newPage({ allowConsoleErrors: [/idpool-review|Failed to fetch|net::ERR/i] });
     let blocking = true;
     const blocked = [];
     await page.context().route(/idpool-review-[0-9a-f]+(\.js|_bg\.wasm)$/, (route) => {
@@ -220,6 +232,20 @@ export const tests = {
       blocked.push(route.request().url());
       return route.abort('failed');
     });
+    await page.goto(t.baseUrl, { waitUntil: 'load' });
+    await t.waitReady(page);
+    const poolStatus = page.locator('[data-testid="pool-status"][data-state="failed"]');
+    await poolStatus.waitFor({ timeout: 30_000 });
+    assert.match(await poolStatus.textContent(), /^The pool's settings could not be loaded \(.+\); check the connection and try again Try again$/);
+    // Share and the dialogs come from the same module: each says why it cannot work.
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await page.locator('[data-testid="notice"]', { hasText: /^the share link could not be made: its encoder could not be loaded \(.+\); check the connection and try again/ }).waitFor();
+    await page.getByRole('button', { name: 'Keyboard shortcuts and help' }).click();
+    const pending = page.locator('[data-testid="overlay-pending"] [data-state="failed"]');
+    await pending.waitFor({ timeout: 30_000 });
+    assert.match(await pending.textContent(), /^The dialog could not be loaded \(.+\); check the connection and try again Try again$/);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="overlay-pending"]').waitFor({ state: 'detached' });
     await page.locator('[data-testid="tab-explorer"]').click();
     const status = page.locator('[data-testid="review"] [data-testid="catalog-status"][data-state="failed"]');
     await status.waitFor({ timeout: 30_000 });
@@ -236,6 +262,21 @@ export const tests = {
     await page.locator('[data-testid="review"][data-catalog="loaded"]').waitFor({ timeout: 30_000 });
     await page.locator(`${TOTALS}`).waitFor();
     assert.equal(await page.locator('[data-testid="tab-explorer"]').getAttribute('aria-selected'), 'true');
+    // The pool column's own Try again draws it, and its edits reach the page.
+    await page.locator('[data-testid="pool-retry"]').click();
+    const guests = page.getByLabel('Guest access (unauthenticated identities)');
+    await guests.waitFor();
+    assert.equal(await page.locator('[data-testid="pool-status"]').count(), 0);
+    await guests.uncheck();
+    await page.locator('[data-testid="signin-outcome"]:not([data-outcome="issued"])').waitFor({ timeout: 5_000 });
+    // A dialog opened again tries the module again; Share now makes its link.
+    await page.getByRole('button', { name: 'Keyboard shortcuts and help' }).click();
+    await page.locator('[data-testid="help-overlay"]').waitFor();
+    assert.equal(await page.locator('[data-testid="overlay-pending"]').count(), 0);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await page.locator('[data-testid="notice"]', { hasText: /^share link ready/ }).waitFor();
+    assert.match(new URL(page.url()).hash, /^#s=1\./);
   },
 
   'a broadened guest policy shows in Changes and the coach fix restores it': async (t) => {

@@ -51,12 +51,12 @@ export const tests = {
     await page.locator(LOADED).waitFor({ timeout: 20_000 });
     t.timing('workshop link to the panel, module load included', performance.now() - started);
     assert.equal(await page.locator('[data-testid="workshop-module"]').count(), 0, 'the loading state is gone');
-    // The link on the folder went to the workshop page, fragment kept, and only its wasm
-    // and the panel's were fetched: not the full page's.
+    // The link on the folder went to the workshop page, fragment kept, and only its wasm,
+    // the panel's and the second module's (the pool column) were fetched: not the full page's.
     assert.equal(new URL(page.url()).pathname, '/workshop.html');
     assert.equal(new URL(page.url()).hash, '#workshop=iam-roles');
     const wasm = urls.filter((url) => url.endsWith('.wasm')).map((url) => new URL(url).pathname.replace(/-[0-9a-f]{16}_bg/, '-*_bg'));
-    assert.deepEqual(wasm.sort(), ['/idpool-learner-*_bg.wasm', '/idpool-workshop-*_bg.wasm'], wasm.join(' '));
+    assert.deepEqual(wasm.sort(), ['/idpool-learner-*_bg.wasm', '/idpool-review-*_bg.wasm', '/idpool-workshop-*_bg.wasm'], wasm.join(' '));
     const fetched = workshopOf(urls);
     assert.ok(fetched.some((url) => url.endsWith('.js')) && fetched.some((url) => url.endsWith('_bg.wasm')), fetched.join('\n'));
     for (const url of fetched) {

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use super::lazy::{ask, read, Envelope};
 
 /// What an import of infrastructure code took, left out and assumed, one line each with
-/// its place in the imported text.
-#[derive(Clone, Debug, PartialEq, Default)]
+/// its place in the imported text (as JSON, it crosses to the dialogs' module).
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, Deserialize)]
 pub struct ImportAccountView {
     /// e.g. `CloudFormation template`.
     pub format: String,

@@ -5,12 +5,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::edit_column::edit_column;
-use super::export_code_dialog::ExportCodeDialog;
 use super::header::Header;
-use super::help_overlay::HelpOverlay;
-use super::import_dialog::ImportDialog;
 use super::notice_bar::NoticeBar;
-use super::pool_column::pool_column;
+use super::overlay_host::OverlayHost;
+use super::pool_host::PoolHost;
 use super::requests_panel::RequestsPanel;
 use super::results_panel::ResultsPanel;
 use super::review_host::ReviewHost;
@@ -26,6 +24,7 @@ use crate::hooks::use_dispatch::Dispatch;
 use crate::hooks::use_evaluation::use_evaluation;
 use crate::hooks::use_ready_mark::use_ready_mark;
 use crate::mode::WorkshopLink;
+use crate::pool_module::PoolInput;
 use crate::state::empty::NEW_ID;
 use crate::state::page::{Overlay, PageAction};
 use crate::state::{Action, Editor};
@@ -106,7 +105,7 @@ pub fn App(props: &AppProps) -> Html {
                     has_expectations={doc.expect.is_some() || doc.requests.iter().any(|q| q.expect.is_some())} />
                 <main class="columns">
                     if rest {
-                        { pool_column(doc) }
+                        <PoolHost input={Rc::new(PoolInput::of(doc))} />
                         { edit_column(doc, &evaluation, &scenario_json) }
                     } else {
                         <div class="column pool"></div>
@@ -157,17 +156,11 @@ fn top_bar(chrome: &Chrome, selected: &AttrValue) -> Html {
     }
 }
 
-/// The open dialog, if any.
+/// The dialogs: drawn by the second module, which the host mounts.
 fn overlays(chrome: &Chrome, scenario_json: Callback<(), String>) -> Html {
-    let close = chrome.open(Overlay::None);
     let importer = &chrome.importer;
-    match chrome.page.overlay {
-        Overlay::None => Html::default(),
-        Overlay::Help => html! { <HelpOverlay on_close={close} /> },
-        Overlay::Import => html! {
-            <ImportDialog on_import={importer.import.clone()} on_close={close}
-                account={importer.account.clone()} busy={importer.busy} />
-        },
-        Overlay::ExportCode => html! { <ExportCodeDialog {scenario_json} on_close={close} /> },
+    html! {
+        <OverlayHost open={chrome.page.overlay} busy={importer.busy} account={importer.account.clone()}
+            on_close={chrome.open(Overlay::None)} on_import={importer.import.clone()} {scenario_json} />
     }
 }

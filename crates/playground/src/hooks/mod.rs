@@ -14,6 +14,7 @@ pub mod use_export;
 pub mod use_host;
 pub mod use_import;
 pub mod use_load;
+pub mod use_panel_mount;
 pub mod use_ready_mark;
 pub mod use_share;
 pub mod use_shortcuts;

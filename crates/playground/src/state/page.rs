@@ -9,8 +9,8 @@ use yew::Reducible;
 /// failures never buries the page under its own messages.
 pub const NOTICE_LIMIT: usize = 4;
 
-/// Which overlay is open.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Which overlay is open (as JSON, it crosses to the dialogs' module: `overlay_module`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Overlay {
     /// None: the page itself.
     #[default]
