@@ -185,7 +185,7 @@ pub struct RequestResultView {
 }
 
 /// A reading of the guest scope-down the user can choose (from the report's list).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct ScopeDownChoice {
     /// The `scopeDownVersion` id.
     pub id: String,

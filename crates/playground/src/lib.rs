@@ -21,6 +21,7 @@ pub mod backend;
 mod backend_tests;
 pub mod components;
 pub mod dom;
+pub mod edit_module;
 pub mod editor;
 pub mod embed;
 pub mod examples;

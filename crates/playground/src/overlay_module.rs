@@ -4,19 +4,20 @@
 //! them (docs/bundle.md has the sizes).
 //!
 //! This is the page's side of the bridge (the plumbing is [`crate::lazy_panel`]'s). The page
-//! keeps which dialog is open (its shortcuts open and close them) and the import's work (it
-//! owns the scenario), and tells the module what to show ([`OverlayInput`]); the dialogs ask
-//! the page to close, to import what the user gave, and for the scenario's JSON
-//! ([`OverlayEvent`]). The dialogs are the page library's components, so there is one of
-//! each; the module's side is `review_panel::overlays`.
+//! keeps which dialog is open (its shortcuts open and close them) and tells the module
+//! ([`OverlayInput`]); the dialogs ask the page to close, for the scenario's JSON, to load
+//! what an import read, and to show a notice ([`OverlayEvent`]). The import's reading runs
+//! in the module, next to its dialog (`hooks::use_import`). The dialogs are the page
+//! library's components, so there is one of each; the module's side is
+//! `review_panel::overlays`.
 
 use serde::{Deserialize, Serialize};
-use yew::Callback;
+use yew::{AttrValue, Callback};
 
-use crate::backend::code::ImportAccountView;
+use crate::hooks::use_load::Load;
 use crate::lazy_panel::PanelExport;
-use crate::state::import::{Input, Origin};
 use crate::state::page::Overlay;
+use crate::state::ScenarioDoc;
 
 /// Where the dialogs come from: the second module's `mount_overlays` export.
 pub const EXPORT: PanelExport = PanelExport {
@@ -29,12 +30,6 @@ pub const EXPORT: PanelExport = PanelExport {
 pub struct OverlayInput {
     /// The dialog open, if any.
     pub open: Overlay,
-    /// The import is reading infrastructure code.
-    #[serde(default)]
-    pub busy: bool,
-    /// What the last import of code took, left out and assumed.
-    #[serde(default)]
-    pub account: Option<ImportAccountView>,
 }
 
 /// What the dialogs ask of the page.
@@ -42,39 +37,30 @@ pub struct OverlayInput {
 pub enum OverlayEvent {
     /// Close the dialog.
     Close,
-    /// The current scenario's JSON (the answer), for export as code.
+    /// The current scenario's JSON (the answer).
     Scenario,
-    /// Import this: pasted (`file` is `None`) or read from the file `file`; the text, or why
-    /// the file could not be read.
-    Import {
-        /// The file's name, for a file.
-        file: Option<String>,
-        /// The text, or why there is none.
-        text: Result<String, String>,
+    /// Replace the scenario with this one, which an import read (undo brings the previous
+    /// back); the Changes view compares with it from now on, under `baseline`.
+    Load {
+        /// The imported scenario's JSON.
+        scenario: String,
+        /// The baseline's label (`the imported scenario`).
+        baseline: String,
     },
-}
-
-impl OverlayEvent {
-    /// The message for an import the dialog hands over.
-    pub fn import(input: Input) -> OverlayEvent {
-        OverlayEvent::Import {
-            file: match input.origin {
-                Origin::Pasted => None,
-                Origin::File(name) => Some(name),
-            },
-            text: input.text.map_err(|e| e.message),
-        }
-    }
+    /// Show this notice.
+    Notify(String),
 }
 
 /// The page's end of the bridge.
 pub struct PageSide {
     /// Closes the dialog.
     pub close: Callback<()>,
-    /// Imports what the user gave.
-    pub import: Callback<Input>,
     /// Writes the current scenario's JSON.
     pub scenario_json: Callback<(), String>,
+    /// Replaces the scenario (with one step of Undo).
+    pub load: Callback<Load>,
+    /// Shows a notice.
+    pub notify: Callback<String>,
 }
 
 impl PageSide {
@@ -84,10 +70,19 @@ impl PageSide {
         match serde_json::from_str::<OverlayEvent>(json) {
             Ok(OverlayEvent::Scenario) => return self.scenario_json.emit(()),
             Ok(OverlayEvent::Close) => self.close.emit(()),
-            Ok(OverlayEvent::Import { file, text }) => self.import.emit(Input {
-                origin: file.map_or(Origin::Pasted, Origin::File),
-                text: text.map_err(|message| crate::state::scenario::ReadError { message }),
-            }),
+            Ok(OverlayEvent::Load { scenario, baseline }) => {
+                match ScenarioDoc::from_json(&scenario) {
+                    Ok(doc) => self.load.emit(Load {
+                        doc,
+                        what: "The import".to_owned(),
+                        baseline,
+                        // Not an example: the picker says "(edited scenario)".
+                        example: AttrValue::default(),
+                    }),
+                    Err(e) => self.notify.emit(format!("import failed: {}", e.message)),
+                }
+            }
+            Ok(OverlayEvent::Notify(text)) => self.notify.emit(text),
             Err(_) => {}
         }
         String::new()
@@ -100,58 +95,55 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
-    use crate::state::scenario::ReadError;
 
     fn page(log: &Rc<RefCell<Vec<String>>>) -> PageSide {
-        let (closes, imports) = (log.clone(), log.clone());
+        let (closes, loads, notices) = (log.clone(), log.clone(), log.clone());
         PageSide {
             close: Callback::from(move |()| closes.borrow_mut().push("close".into())),
-            import: Callback::from(move |input: Input| {
-                imports.borrow_mut().push(format!("{input:?}"));
-            }),
             scenario_json: Callback::from(|()| "{\"name\":\"s\"}".to_owned()),
+            load: Callback::from(move |load: Load| {
+                loads.borrow_mut().push(format!(
+                    "load {} as {}: {}",
+                    load.doc.name, load.baseline, load.what
+                ));
+            }),
+            notify: Callback::from(move |text: String| notices.borrow_mut().push(text)),
         }
     }
 
     #[test]
-    fn the_dialogs_messages_close_import_and_read_the_scenario() {
+    fn the_dialogs_messages_close_load_notify_and_read_the_scenario() {
         let log = Rc::new(RefCell::new(Vec::new()));
         let page = page(&log);
         let send = |event: OverlayEvent| page.answer(&serde_json::to_string(&event).unwrap());
         assert_eq!(send(OverlayEvent::Scenario), "{\"name\":\"s\"}");
         assert_eq!(send(OverlayEvent::Close), "");
-        let pasted = Input::pasted("{}".into());
-        let file = Input {
-            origin: Origin::File("roles.json".into()),
-            text: Err(ReadError {
-                message: "the file `roles.json` is not UTF-8 text".into(),
-            }),
-        };
-        send(OverlayEvent::import(pasted.clone()));
-        send(OverlayEvent::import(file.clone()));
-        assert_eq!(
-            *log.borrow(),
-            vec![
-                "close".to_owned(),
-                format!("{pasted:?}"),
-                format!("{file:?}")
-            ]
-        );
+        let mut doc = ScenarioDoc::from_json(crate::examples::DEFAULT_TEXT).unwrap();
+        doc.name = "imported".into();
+        send(OverlayEvent::Load {
+            scenario: doc.to_json(),
+            baseline: "the imported scenario".into(),
+        });
+        send(OverlayEvent::Load {
+            scenario: "[]".into(),
+            baseline: "the imported scenario".into(),
+        });
+        send(OverlayEvent::Notify("imported a role".into()));
+        let log = log.borrow();
+        assert_eq!(log[0], "close");
+        assert_eq!(log[1], "load imported as the imported scenario: The import");
+        assert!(log[2].starts_with("import failed: "), "{}", log[2]);
+        assert_eq!(log[3], "imported a role");
     }
 
     #[test]
     fn an_unreadable_message_is_ignored_and_the_input_reads_back() {
         let log = Rc::new(RefCell::new(Vec::new()));
-        assert_eq!(page(&log).answer("{\"Load\":1}"), "");
+        assert_eq!(page(&log).answer("{\"Import\":1}"), "");
         assert_eq!(page(&log).answer("not json"), "");
         assert!(log.borrow().is_empty());
         let input = OverlayInput {
             open: Overlay::Import,
-            busy: true,
-            account: Some(ImportAccountView {
-                format: "CloudFormation template".into(),
-                ..ImportAccountView::default()
-            }),
         };
         let json = serde_json::to_string(&input).unwrap();
         assert_eq!(serde_json::from_str::<OverlayInput>(&json).unwrap(), input);

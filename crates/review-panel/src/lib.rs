@@ -1,13 +1,15 @@
 //! The playground's second module: what the full page and the workshop page draw below the
 //! first decision, in a wasm module of its own so the first download carries none of it
 //! (docs/bundle.md has the sizes). The page loads it right after the first decision is
-//! painted. It holds two panels, each mounted into an element the page leaves to it:
+//! painted. It holds the parts below, each mounted into an element the page leaves to it:
 //!
 //! - the Permissions panel (effective permissions, Changes, the least-privilege coach),
 //!   mounted when the panel is first needed (a tab opened, or an edit that makes the
 //!   scenario differ from its baseline), the moment the page loads the API module and the
 //!   AWS action catalog the panel reads;
-//! - the pool column ([`pool`]), mounted at once.
+//! - the pool column ([`pool`]), the middle column with the roles' policy editors and the
+//!   sign-in ([`edit`]) and the dialogs ([`overlays`]), mounted at once;
+//! - the share link's encoder ([`share`]), which the page asks inside Share's click.
 //!
 //! The page mounts the panel into an element of its results column with [`mount`] and tells
 //! it what changed with [`Panel::update`] (`playground::review_module::ReviewInput`, as
@@ -26,6 +28,7 @@ use playground::state::Action;
 use wasm_bindgen::prelude::*;
 use yew::{function_component, html, AppHandle, Callback, ContextProvider, Html, Properties};
 
+pub mod edit;
 pub mod overlays;
 pub mod pool;
 pub mod share;

@@ -1,17 +1,17 @@
 //! The page's dialogs (keyboard help, import, export as code), the module's third part: the
 //! page mounts them with [`mount_overlays`] and tells them which is open with
 //! [`Overlays::update`] (`playground::overlay_module::OverlayInput`, as JSON); they ask the
-//! page to close, to import, and for the scenario's JSON (`OverlayEvent`, as JSON).
-
-use std::rc::Rc;
+//! page to close, for the scenario's JSON, to load what an import read and to show a notice
+//! (`OverlayEvent`, as JSON). The import's reading runs here (`use_import`).
 
 use playground::components::export_code_dialog::ExportCodeDialog;
 use playground::components::help_overlay::HelpOverlay;
 use playground::components::import_dialog::ImportDialog;
+use playground::hooks::use_import::{use_import, Imported};
 use playground::overlay_module::{OverlayEvent, OverlayInput};
 use playground::state::page::Overlay;
 use wasm_bindgen::prelude::*;
-use yew::{function_component, html, AppHandle, Callback, Html, Properties};
+use yew::{function_component, html, use_effect_with, AppHandle, Callback, Html, Properties};
 
 /// What the dialogs' root renders from.
 #[derive(Clone, Properties, PartialEq)]
@@ -22,7 +22,7 @@ pub struct OverlaysProps {
     pub ask: Callback<OverlayEvent, String>,
 }
 
-/// The open dialog, if any.
+/// The open dialog, if any, with the import's work next to its dialog.
 #[function_component]
 fn OverlaysRoot(props: &OverlaysProps) -> Html {
     let ask = &props.ask;
@@ -32,23 +32,36 @@ fn OverlaysRoot(props: &OverlaysProps) -> Html {
             ask.emit(OverlayEvent::Close);
         })
     };
+    let notify = {
+        let ask = ask.clone();
+        Callback::from(move |text| {
+            ask.emit(OverlayEvent::Notify(text));
+        })
+    };
+    let scenario_json = ask.reform(|()| OverlayEvent::Scenario);
+    let load = {
+        let ask = ask.clone();
+        Callback::from(move |imported: Imported| {
+            ask.emit(OverlayEvent::Load {
+                scenario: imported.doc.to_json(),
+                baseline: imported.baseline.to_owned(),
+            });
+        })
+    };
+    let importer = use_import(&scenario_json, &load, &notify, &on_close);
+    // The import dialog always opens fresh, without the last import's account.
+    {
+        let forget = importer.forget_account.clone();
+        use_effect_with(props.input.open, move |_| forget.emit(()));
+    }
     match props.input.open {
         Overlay::None => Html::default(),
         Overlay::Help => html! { <HelpOverlay {on_close} /> },
-        Overlay::Import => {
-            let ask = ask.clone();
-            let on_import = Callback::from(move |input| {
-                ask.emit(OverlayEvent::import(input));
-            });
-            html! {
-                <ImportDialog {on_import} {on_close} account={props.input.account.clone().map(Rc::new)}
-                    busy={props.input.busy} />
-            }
-        }
-        Overlay::ExportCode => {
-            let scenario_json = ask.reform(|()| OverlayEvent::Scenario);
-            html! { <ExportCodeDialog {scenario_json} {on_close} /> }
-        }
+        Overlay::Import => html! {
+            <ImportDialog on_import={importer.import} {on_close} account={importer.account}
+                busy={importer.busy} />
+        },
+        Overlay::ExportCode => html! { <ExportCodeDialog {scenario_json} {on_close} /> },
     }
 }
 

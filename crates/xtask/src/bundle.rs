@@ -39,10 +39,11 @@ use crate::process::Result;
 /// Session 28: 479,527 B, the Permissions panel having its own module
 /// ([`REVIEW_LIMIT_GZIPPED`]); the limit is that plus about 1 KB.
 /// Session 29: 444,421 B, the pool column, the dialogs and the share link's encoder having
-/// joined that module, which now loads right after the first decision; the limit is that
-/// plus about 1 KB.
+/// joined that module, which now loads right after the first decision; then 387,993 B, the
+/// middle column (roles, policy editors, sign-in) and the import's reading having joined it
+/// too: within issue 9's 402,000 B. The limit is that plus about 1 KB.
 /// Growth past it must be measured and argued in docs/bundle.md.
-pub const INITIAL_LIMIT_GZIPPED: u64 = 445_400;
+pub const INITIAL_LIMIT_GZIPPED: u64 = 389_000;
 
 /// The most the lazily loaded module may weigh, gzipped wasm + JS, in bytes.
 pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;
@@ -56,8 +57,9 @@ pub const WORKSHOP_LIMIT_GZIPPED: u64 = 172_500;
 /// the first decision. Session 28: 180,980 B measured for the Permissions panel alone (most
 /// of it the module's own copy of Yew, core, alloc and serde_json). Session 29: the pool
 /// column, the three dialogs and the share link's encoder joined it: 252,962 B measured;
-/// the limit is that plus about 2 KB.
-pub const REVIEW_LIMIT_GZIPPED: u64 = 255_000;
+/// then the middle column and the import's reading, with the scenario reader and the policy
+/// parser they use: 428,388 B. The limit is that plus about 2 KB.
+pub const REVIEW_LIMIT_GZIPPED: u64 = 430_500;
 
 /// The most the widget page may ship, gzipped: the loader a host page includes
 /// (`embed.js`), `embed.html` and the widget's wasm and JS. Issue 9's budget for what an
@@ -68,8 +70,9 @@ pub const WIDGET_LIMIT_GZIPPED: u64 = 402_000;
 /// (the workshop panel's module and the workshop file load after it). Session 27: 519,841 B
 /// measured (what the full page was before the workshop host left it). Session 28: 498,363 B,
 /// the Permissions panel in its own module. Session 29: 463,688 B, the pool column, the
-/// dialogs and the share encoder in that module too; the limit is that plus about 1 KB.
-pub const WORKSHOP_PAGE_LIMIT_GZIPPED: u64 = 464_700;
+/// dialogs and the share encoder in that module too; then 408,105 B with the middle column
+/// and the import's reading there as well. The limit is that plus about 1 KB.
+pub const WORKSHOP_PAGE_LIMIT_GZIPPED: u64 = 409_100;
 
 /// One shipped file.
 struct Asset {

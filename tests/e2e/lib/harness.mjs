@@ -89,16 +89,17 @@ export class TestContext {
   }
 
   /** Waits for `body[data-ready="true"]` (wasm loaded and the first report rendered) and
-   * for the pool column the second module draws. */
+   * for the columns the second module draws. */
   async waitReady(page) {
     await page.locator('body[data-ready="true"]').waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS });
-    // The pool column comes from the second module, right after the first decision: ready
-    // once it is drawn (or says why it could not be), as a user would wait for it.
-    await page.waitForFunction(() => {
-      const column = document.querySelector('.column.pool');
-      return !column || column.querySelector('.pool-mount')?.childElementCount > 0
-        || column.querySelector('[data-testid="pool-status"][data-state="failed"]');
-    }, null, { timeout: READY_TIMEOUT_MS });
+    // The pool column and the middle column come from the second module, right after the
+    // first decision: ready once both are drawn (or say why they could not be), as a user
+    // would wait for them.
+    await page.waitForFunction(() => ['pool', 'edit'].every((part) => {
+      const column = document.querySelector(`.column.${part}`);
+      return !column || column.querySelector(`.${part}-mount`)?.childElementCount > 0
+        || column.querySelector(`[data-testid="${part}-status"][data-state="failed"]`);
+    }), null, { timeout: READY_TIMEOUT_MS });
   }
 
   /** Saves a PNG of `page` under the artifacts folder and prints its path. */

@@ -251,10 +251,12 @@ export const tests = {
     await status.waitFor({ timeout: 30_000 });
     assert.match(await status.textContent(), /^The Permissions panel could not be loaded \(.+\); check the connection and try again Try again$/);
     assert.ok(blocked.length >= 1, 'the module was asked for');
-    // The rest of the page works meanwhile: an edit still changes the decision.
-    const editor = page.locator(EDITOR);
-    const original = await editor.inputValue();
-    await editor.fill(original.replace('"s3:GetObject"', '"s3:PutObject"'));
+    // The middle column says so too; the rest of the page works meanwhile: an edit of a
+    // request still changes its decision.
+    const editStatus = page.locator('[data-testid="edit-status"][data-state="failed"]');
+    await editStatus.waitFor();
+    assert.match(await editStatus.textContent(), /^The roles and the sign-in could not be loaded \(.+\); check the connection and try again Try again$/);
+    await page.getByLabel('Action of request 1').fill('s3:PutObject');
     await page.locator('[data-testid="request-result"][data-index="0"][data-decision="ImplicitDeny"]').waitFor({ state: 'attached' });
     await t.screenshot(page, 'review-module-failed');
     blocking = false;
@@ -262,7 +264,13 @@ export const tests = {
     await page.locator('[data-testid="review"][data-catalog="loaded"]').waitFor({ timeout: 30_000 });
     await page.locator(`${TOTALS}`).waitFor();
     assert.equal(await page.locator('[data-testid="tab-explorer"]').getAttribute('aria-selected'), 'true');
-    // The pool column's own Try again draws it, and its edits reach the page.
+    // The columns' own Try again draws them, and their edits reach the page.
+    await page.locator('[data-testid="edit-retry"]').click();
+    const editor = page.locator(EDITOR);
+    await editor.waitFor();
+    const original = await editor.inputValue();
+    await editor.fill(original.replace('"s3:GetObject"', '"s3:PutObject"'));
+    await page.locator('[data-testid="request-result"][data-index="0"][data-decision="Allowed"]').waitFor({ state: 'attached' });
     await page.locator('[data-testid="pool-retry"]').click();
     const guests = page.getByLabel('Guest access (unauthenticated identities)');
     await guests.waitFor();

@@ -39,8 +39,21 @@ pub fn pretty(text: &str) -> String {
 /// added, removed or renamed, so a list keyed by it keeps each editor's state (caret, undo)
 /// with its own policy, and an edit sent just before a removal cannot land on a neighbour.
 /// Given when a scenario is read (in document order) or an item is added; never written to
-/// the scenario file.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// the scenario file. Serializable so the playground's modules can name one to each other.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct ItemId(pub u32);
 
 impl ItemId {
@@ -57,8 +70,9 @@ impl ItemId {
     }
 }
 
-/// One named policy of a role.
-#[derive(Clone, Debug, PartialEq)]
+/// One named policy of a role (serializable: the playground's editors live in a module of
+/// their own, which the page tells what to show as JSON).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PolicyDoc {
     /// The policy's id within its role (not part of the scenario file).
     pub id: ItemId,
@@ -68,8 +82,9 @@ pub struct PolicyDoc {
     pub text: String,
 }
 
-/// One IAM role with its trust policy, access policies and optional boundary.
-#[derive(Clone, Debug, PartialEq)]
+/// One IAM role with its trust policy, access policies and optional boundary (serializable,
+/// as [`PolicyDoc`]).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RoleDoc {
     /// The role's id within the scenario (not part of the scenario file).
     pub id: ItemId,
@@ -99,8 +114,8 @@ impl RoleDoc {
     }
 }
 
-/// The sign-in the scenario simulates.
-#[derive(Clone, Debug, PartialEq)]
+/// The sign-in the scenario simulates (serializable, as [`PolicyDoc`]).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SignInDoc {
     /// Guest or signed in.
     pub identity: IdentityType,

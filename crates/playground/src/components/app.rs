@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::edit_column::edit_column;
+use super::edit_host::EditHost;
 use super::header::Header;
 use super::notice_bar::NoticeBar;
 use super::overlay_host::OverlayHost;
@@ -17,6 +17,7 @@ use super::sign_in_bar::SignInBar;
 use super::undo_load::UndoLoad;
 use super::unrestored::UnrestoredDownload;
 use super::workshop_host::WorkshopHostProps;
+use crate::edit_module::EditInput;
 use crate::examples;
 use crate::hooks::use_baseline::use_baseline;
 use crate::hooks::use_chrome::{use_chrome, Chrome, ChromeInputs};
@@ -106,7 +107,7 @@ pub fn App(props: &AppProps) -> Html {
                 <main class="columns">
                     if rest {
                         <PoolHost input={Rc::new(PoolInput::of(doc))} />
-                        { edit_column(doc, &evaluation, &scenario_json) }
+                        <EditHost input={Rc::new(EditInput::of(doc, &evaluation))} scenario_json={scenario_json.clone()} />
                     } else {
                         <div class="column pool"></div>
                         <div class="column edit"></div>
@@ -158,9 +159,8 @@ fn top_bar(chrome: &Chrome, selected: &AttrValue) -> Html {
 
 /// The dialogs: drawn by the second module, which the host mounts.
 fn overlays(chrome: &Chrome, scenario_json: Callback<(), String>) -> Html {
-    let importer = &chrome.importer;
     html! {
-        <OverlayHost open={chrome.page.overlay} busy={importer.busy} account={importer.account.clone()}
-            on_close={chrome.open(Overlay::None)} on_import={importer.import.clone()} {scenario_json} />
+        <OverlayHost open={chrome.page.overlay} on_close={chrome.open(Overlay::None)} {scenario_json}
+            on_load={chrome.loads.load.clone()} notify={chrome.notify.clone()} />
     }
 }

@@ -8,10 +8,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::backend::code::ImportAccountView;
+use crate::hooks::use_load::Load;
 use crate::hooks::use_panel_mount::{use_panel_mount, PanelStatus};
 use crate::overlay_module::{self, OverlayInput, PageSide};
-use crate::state::import::Input;
 use crate::state::page::Overlay;
 
 /// Props of [`OverlayHost`].
@@ -19,30 +18,25 @@ use crate::state::page::Overlay;
 pub struct OverlayHostProps {
     /// The dialog open, if any.
     pub open: Overlay,
-    /// The import is reading infrastructure code.
-    pub busy: bool,
-    /// What the last import of code took, left out and assumed.
-    pub account: Option<Rc<ImportAccountView>>,
     /// Closes the dialog.
     pub on_close: Callback<()>,
-    /// Imports what the user gave.
-    pub on_import: Callback<Input>,
     /// The current scenario's JSON.
     pub scenario_json: Callback<(), String>,
+    /// Replaces the scenario with what an import read.
+    pub on_load: Callback<Load>,
+    /// Shows a notice.
+    pub notify: Callback<String>,
 }
 
 /// The module's element, and a stand-in dialog while it is not mounted.
 #[component]
 pub fn OverlayHost(props: &OverlayHostProps) -> Html {
-    let input = OverlayInput {
-        open: props.open,
-        busy: props.busy,
-        account: props.account.as_deref().cloned(),
-    };
+    let input = OverlayInput { open: props.open };
     let page = PageSide {
         close: props.on_close.clone(),
-        import: props.on_import.clone(),
         scenario_json: props.scenario_json.clone(),
+        load: props.on_load.clone(),
+        notify: props.notify.clone(),
     };
     let panel = use_panel_mount(
         overlay_module::EXPORT,

@@ -7,8 +7,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::column_stand_in::{column_stand_in, StandIn};
 use crate::hooks::use_dispatch::use_dispatch;
-use crate::hooks::use_panel_mount::{use_panel_mount, PanelStatus};
+use crate::hooks::use_panel_mount::use_panel_mount;
 use crate::pool_module::{self, PoolInput};
 
 /// Props of [`PoolHost`].
@@ -29,22 +30,10 @@ pub fn PoolHost(props: &PoolHostProps) -> Html {
         serde_json::to_string(&*props.input).unwrap_or_default(),
         Rc::new(move |json: String| pool_module::answer(&json, &dispatch)),
     );
-    let retry = panel.retry.reform(|_: MouseEvent| ());
     html! {
         <div class="column pool">
-            if panel.status != PanelStatus::Mounted {
-                <section class="panel" aria-labelledby="pool-title">
-                    <h2 id="pool-title">{ "Identity pool" }</h2>
-                    if let PanelStatus::Failed(reason) = &panel.status {
-                        <p class="outcome failed" data-testid="pool-status" data-state="failed" role="alert">
-                            { reason.clone() }{ " " }
-                            <button type="button" data-testid="pool-retry" onclick={retry}>{ "Try again" }</button>
-                        </p>
-                    } else {
-                        <p class="muted" data-testid="pool-status" data-state="loading">{ "Loading the pool's settings…" }</p>
-                    }
-                </section>
-            }
+            { column_stand_in(&StandIn { heading_id: "pool-title", heading: "Identity pool", testid: "pool",
+                loading: "Loading the pool's settings…" }, &panel) }
             // The module's own element: the page renders nothing into it.
             <div class="pool-mount" ref={panel.host}></div>
         </div>

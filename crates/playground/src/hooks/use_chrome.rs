@@ -9,7 +9,6 @@ use yew::prelude::*;
 use super::use_autosave::use_autosave;
 use super::use_example_pick::{use_example_pick, ExamplePick};
 use super::use_export::use_export;
-use super::use_import::{use_import, Importer};
 use super::use_load::{use_load, Loads};
 use super::use_share::use_share;
 use super::use_shortcuts::{use_shortcuts, Shortcut};
@@ -30,8 +29,6 @@ pub struct Chrome {
     pub loads: Loads,
     /// The example picker.
     pub picker: ExamplePick,
-    /// The import dialog's work.
-    pub importer: Importer,
     /// Copy the share link.
     pub share: Callback<()>,
     /// Download the scenario file.
@@ -41,13 +38,9 @@ pub struct Chrome {
 }
 
 impl Chrome {
-    /// Open `which` (`Overlay::None` closes); the import dialog always opens fresh.
+    /// Open `which` (`Overlay::None` closes).
     pub fn open(&self, which: Overlay) -> Callback<()> {
-        let (to_page, forget) = (self.to_page.clone(), self.importer.forget_account.clone());
-        Callback::from(move |()| {
-            forget.emit(());
-            to_page.emit(PageAction::Open(which));
-        })
+        self.to_page.reform(move |()| PageAction::Open(which))
     }
 }
 
@@ -85,8 +78,6 @@ pub fn use_chrome(first_notices: &[String], inputs: ChromeInputs<'_>) -> Chrome 
     let editor = inputs.editor;
     let loads = use_load(editor, inputs.selected, inputs.set_baseline, in_workshop);
     let picker = use_example_pick(&loads.load, &notify);
-    let close = to_page.reform(|()| PageAction::Open(Overlay::None));
-    let importer = use_import(editor, &loads.load, &notify, &close);
     let share = use_share(editor, inputs.workshop, inputs.exercise_open, &notify);
     let export = use_export(editor, &notify);
     use_autosave(editor, inputs.evaluations, !in_workshop, &notify);
@@ -98,7 +89,6 @@ pub fn use_chrome(first_notices: &[String], inputs: ChromeInputs<'_>) -> Chrome 
         notify,
         loads,
         picker,
-        importer,
         share,
         export,
         reset,

@@ -1,14 +1,24 @@
-//! The import dialog's work: a scenario or CLI output read by the page, anything else
-//! (infrastructure code, a CloudTrail event) read by the lazily loaded module.
+//! The import dialog's work: a scenario or CLI output read here, anything else
+//! (infrastructure code, a CloudTrail event) read by the lazily loaded API module. It runs in
+//! the second module, next to the dialog (`review_panel::overlays`): the scenario is asked
+//! for as JSON when something is imported, and the imported one handed back as a load.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::use_load::Load;
 use crate::backend::code::ImportAccountView;
 use crate::state::import::{import, Input};
-use crate::state::{Editor, ScenarioDoc};
+use crate::state::ScenarioDoc;
+
+/// What an import replaces the scenario with: the scenario, and what the Changes view
+/// compares with from now on (`the imported scenario`).
+pub struct Imported {
+    /// The new scenario.
+    pub doc: ScenarioDoc,
+    /// The baseline's label.
+    pub baseline: &'static str,
+}
 
 /// The import's state and its callbacks.
 pub struct Importer {
@@ -22,49 +32,59 @@ pub struct Importer {
     pub forget_account: Callback<()>,
 }
 
-/// The importer; `done` runs after a successful import (the dialog closes).
+/// The importer over the scenario `scenario_json` writes; `load` replaces the scenario,
+/// `notify` shows a notice, and `done` runs after a successful import (the dialog closes).
 #[hook]
 pub fn use_import(
-    editor: &UseReducerHandle<Editor>,
-    load: &Callback<Load>,
+    scenario_json: &Callback<(), String>,
+    load: &Callback<Imported>,
     notify: &Callback<String>,
     done: &Callback<()>,
 ) -> Importer {
     let busy = use_state(bool::default);
     let account = use_state(|| None::<Rc<ImportAccountView>>);
     let import = {
-        let (editor, load, notify, done) =
-            (editor.clone(), load.clone(), notify.clone(), done.clone());
+        let (scenario_json, load, notify, done) = (
+            scenario_json.clone(),
+            load.clone(),
+            notify.clone(),
+            done.clone(),
+        );
         let (busy, account) = (busy.clone(), account.clone());
-        Callback::from(move |input: Input| match import(&editor.doc, &input) {
-            Ok(imported) => {
-                load.emit(loaded(imported.doc, "the imported scenario"));
-                notify.emit(imported.summary);
-                done.emit(());
-            }
-            // A file that could not be read at all (too large, not UTF-8) is not tried as code.
-            Err(e) if input.text.is_err() => notify.emit(format!("import failed: {}", e.message)),
-            Err(e) => {
-                let json = editor.doc.to_json();
-                let text = input.text.unwrap_or_default();
-                let (load, notify) = (load.clone(), notify.clone());
-                let (busy, account) = (busy.clone(), account.clone());
-                busy.set(true);
-                yew::platform::spawn_local(async move {
-                    let read = read_code(&json, &text).await;
-                    busy.set(false);
-                    match read {
-                        Ok((doc, view)) => {
-                            load.emit(loaded(doc, "the imported code"));
-                            notify.emit(code_summary(&view));
-                            account.set(Some(Rc::new(view)));
+        Callback::from(move |input: Input| {
+            let json = scenario_json.emit(());
+            let current = ScenarioDoc::from_json(&json).unwrap_or_default();
+            match import(&current, &input) {
+                Ok(imported) => {
+                    load.emit(loaded(imported.doc, "the imported scenario"));
+                    notify.emit(imported.summary);
+                    done.emit(());
+                }
+                // A file that could not be read at all (too large, not UTF-8) is not tried as code.
+                Err(e) if input.text.is_err() => {
+                    notify.emit(format!("import failed: {}", e.message))
+                }
+                Err(e) => {
+                    let text = input.text.unwrap_or_default();
+                    let (load, notify) = (load.clone(), notify.clone());
+                    let (busy, account) = (busy.clone(), account.clone());
+                    busy.set(true);
+                    yew::platform::spawn_local(async move {
+                        let read = read_code(&json, &text).await;
+                        busy.set(false);
+                        match read {
+                            Ok((doc, view)) => {
+                                load.emit(loaded(doc, "the imported code"));
+                                notify.emit(code_summary(&view));
+                                account.set(Some(Rc::new(view)));
+                            }
+                            Err(code_error) => notify.emit(format!(
+                                "import failed: {} (read as code: {code_error})",
+                                e.message
+                            )),
                         }
-                        Err(code_error) => notify.emit(format!(
-                            "import failed: {} (read as code: {code_error})",
-                            e.message
-                        )),
-                    }
-                });
+                    });
+                }
             }
         })
     };
@@ -80,14 +100,8 @@ pub fn use_import(
     }
 }
 
-/// An imported scenario as a load: not an example, so the picker says "(edited scenario)".
-fn loaded(doc: ScenarioDoc, baseline: &str) -> Load {
-    Load {
-        doc,
-        what: "The import".to_owned(),
-        baseline: baseline.to_owned(),
-        example: AttrValue::default(),
-    }
+fn loaded(doc: ScenarioDoc, baseline: &'static str) -> Imported {
+    Imported { doc, baseline }
 }
 
 /// Infrastructure code read by the lazily loaded module into a scenario.

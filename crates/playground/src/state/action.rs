@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::scenario::{Flow, IdentityType, ItemId, ScenarioDoc};
 
 /// Which policy of a role an edit is aimed at.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PolicySlot {
     /// `AssumeRolePolicyDocument`.
     Trust,
@@ -27,7 +27,7 @@ pub enum RequestField {
 }
 
 /// Which string field of the sign-in an edit is aimed at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SignInField {
     /// `provider`.
     Provider,

@@ -1,0 +1,117 @@
+//! The middle column (roles and their policy editors, the sign-in and the token paste), the
+//! module's fourth part: the page mounts it with [`mount_edit`] right after the first
+//! decision and tells it what it shows with [`EditPanel::update`]
+//! (`playground::edit_module::EditInput`, as JSON); the column hands the page its edits and
+//! asks it for the scenario's JSON (`EditEvent`, as JSON, through a JS function).
+
+use std::rc::Rc;
+
+use playground::backend::DiagnosticMap;
+use playground::components::edit_column::edit_panels;
+use playground::edit_module::{EditEvent, EditInput};
+use playground::hooks::use_dispatch::Dispatch;
+use playground::state::Action;
+use wasm_bindgen::prelude::*;
+use yew::{function_component, html, AppHandle, Callback, ContextProvider, Html, Properties};
+
+/// What the column's root renders from.
+#[derive(Clone, Properties, PartialEq)]
+pub struct EditRootProps {
+    /// What the page's scenario and its last evaluation hold.
+    pub input: EditInput,
+    /// The input's diagnostics as the editors read them (made once per update).
+    pub diagnostics: Rc<DiagnosticMap>,
+    /// Asks the page.
+    pub ask: Callback<EditEvent, String>,
+    /// Hands the page the edits the column's components make.
+    pub dispatch: Dispatch,
+}
+
+/// The column, with the page's store behind its components' `use_dispatch`.
+#[function_component]
+fn EditRoot(props: &EditRootProps) -> Html {
+    let scenario_json = props.ask.reform(|()| EditEvent::Scenario);
+    html! {
+        <ContextProvider<Dispatch> context={props.dispatch.clone()}>
+            { edit_panels(&props.input, &props.diagnostics, &scenario_json) }
+        </ContextProvider<Dispatch>>
+    }
+}
+
+/// The store's dispatcher as the column sees it: each of the column's edits crosses as a
+/// message, and any other action (the column makes none) stays here.
+pub fn edit_dispatch(ask: Callback<EditEvent, String>) -> Dispatch {
+    Callback::from(move |action: Action| {
+        if let Some(event) = EditEvent::for_action(action) {
+            ask.emit(event);
+        }
+    })
+}
+
+/// The mounted column, as the page holds it.
+#[wasm_bindgen]
+pub struct EditPanel {
+    app: AppHandle<EditRoot>,
+    props: EditRootProps,
+}
+
+/// Mounts the column into `host`, showing `start` (`EditInput` as JSON); `on_event` is
+/// called with each `EditEvent` as JSON text and returns the page's answer.
+#[wasm_bindgen]
+pub fn mount_edit(
+    host: web_sys::Element,
+    start: &str,
+    on_event: js_sys::Function,
+) -> Result<EditPanel, JsValue> {
+    let input: EditInput = playground::lazy_panel::read_start(start)?;
+    let ask = playground::lazy_panel::asker::<EditEvent>(on_event);
+    let props = EditRootProps {
+        diagnostics: Rc::new(input.diagnostic_map()),
+        input,
+        dispatch: edit_dispatch(ask.clone()),
+        ask,
+    };
+    // Slot 1, the module's (see `playground::lazy_panel::step_past_subtree_ids`).
+    let app = playground::lazy_panel::render::<EditRoot>(host, props.clone(), 1);
+    Ok(EditPanel { app, props })
+}
+
+#[wasm_bindgen]
+impl EditPanel {
+    /// Tells the column what it shows now (`EditInput` as JSON; an unreadable message, or
+    /// one that changes nothing, is ignored).
+    pub fn update(&mut self, input: &str) {
+        if playground::lazy_panel::apply_update(&mut self.props.input, input) {
+            self.props.diagnostics = Rc::new(self.props.input.diagnostic_map());
+            self.app.update(self.props.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+
+    use playground::state::scenario::ItemId;
+
+    use super::*;
+
+    #[test]
+    fn the_columns_edits_reach_the_page_as_messages_and_nothing_else_does() {
+        let asked = Rc::new(RefCell::new(Vec::new()));
+        let ask = {
+            let asked = asked.clone();
+            Callback::from(move |event: EditEvent| {
+                asked.borrow_mut().push(event);
+                String::new()
+            })
+        };
+        let dispatch = edit_dispatch(ask);
+        dispatch.emit(Action::SetRoleName(ItemId(1), "Reader".into()));
+        dispatch.emit(Action::AddRequest);
+        assert_eq!(
+            *asked.borrow(),
+            vec![EditEvent::SetRoleName(ItemId(1), "Reader".into())]
+        );
+    }
+}
