@@ -13,7 +13,7 @@
 //! module's side is `review_panel::edit`.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{json, Value};
 use yew::Callback;
 
 use crate::backend::{DiagnosticMap, ScopeDownChoice};
@@ -78,7 +78,14 @@ impl EditInput {
 
 /// What the column asks of the page: the scenario's JSON (the token paste checks a token
 /// against its pool), and its edits, the store's [`Action`]s the column makes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// As a message it is a JSON array, the variant's name first, then its fields in order
+/// (`["SetPolicyText", 0, "Trust", "{…}"]`; a policy slot is `"Trust"`, `"Boundary"` or an
+/// access policy's id; a sign-in field is its variant's name): written and read by hand
+/// through `serde_json::Value` ([`EditEvent::to_message`], [`EditEvent::from_message`]),
+/// because serde's derived reader for these thirteen variants cost every page about 10 KB
+/// of wasm, while `Value` is in the page anyway.
+#[derive(Clone, Debug, PartialEq)]
 pub enum EditEvent {
     /// The current scenario's JSON (the answer).
     Scenario,
@@ -154,6 +161,121 @@ impl EditEvent {
     }
 }
 
+const SIGN_IN_FIELDS: [(SignInField, &str); 6] = [
+    (SignInField::Provider, "Provider"),
+    (SignInField::Claims, "Claims"),
+    (SignInField::CustomRoleArn, "CustomRoleArn"),
+    (SignInField::BasicRoleArn, "BasicRoleArn"),
+    (SignInField::BasicPolicy, "BasicPolicy"),
+    (SignInField::Time, "Time"),
+];
+
+fn slot_value(slot: &PolicySlot) -> Value {
+    match slot {
+        PolicySlot::Trust => json!("Trust"),
+        PolicySlot::Boundary => json!("Boundary"),
+        PolicySlot::Access(id) => json!(id.0),
+    }
+}
+
+fn field_name(field: SignInField) -> &'static str {
+    SIGN_IN_FIELDS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or("", |(_, name)| name)
+}
+
+/// Reads a message's fields in order.
+struct Fields(std::vec::IntoIter<Value>);
+
+impl Fields {
+    fn text(&mut self) -> Option<String> {
+        match self.0.next()? {
+            Value::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn id(&mut self) -> Option<ItemId> {
+        let n = self.0.next()?.as_u64()?;
+        Some(ItemId(u32::try_from(n).ok()?))
+    }
+
+    fn flag(&mut self) -> Option<bool> {
+        self.0.next()?.as_bool()
+    }
+
+    fn slot(&mut self) -> Option<PolicySlot> {
+        match self.0.next()? {
+            Value::String(name) if name == "Trust" => Some(PolicySlot::Trust),
+            Value::String(name) if name == "Boundary" => Some(PolicySlot::Boundary),
+            Value::Number(n) => Some(PolicySlot::Access(ItemId(u32::try_from(n.as_u64()?).ok()?))),
+            _ => None,
+        }
+    }
+
+    fn field(&mut self) -> Option<SignInField> {
+        let name = self.text()?;
+        SIGN_IN_FIELDS
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(f, _)| *f)
+    }
+}
+
+impl EditEvent {
+    /// The message (see [`EditEvent`]).
+    pub fn to_message(&self) -> String {
+        match self {
+            EditEvent::Scenario => json!(["Scenario"]),
+            EditEvent::AddRole => json!(["AddRole"]),
+            EditEvent::RemoveRole(role) => json!(["RemoveRole", role.0]),
+            EditEvent::SetRoleName(role, name) => json!(["SetRoleName", role.0, name]),
+            EditEvent::SetRoleArn(role, arn) => json!(["SetRoleArn", role.0, arn]),
+            EditEvent::SetPolicyText(role, slot, text) => {
+                json!(["SetPolicyText", role.0, slot_value(slot), text])
+            }
+            EditEvent::AddPolicy(role) => json!(["AddPolicy", role.0]),
+            EditEvent::RemovePolicy(role, policy) => json!(["RemovePolicy", role.0, policy.0]),
+            EditEvent::SetPolicyName(role, policy, name) => {
+                json!(["SetPolicyName", role.0, policy.0, name])
+            }
+            EditEvent::ToggleBoundary(role, on) => json!(["ToggleBoundary", role.0, on]),
+            EditEvent::SetSignIn(field, value) => json!(["SetSignIn", field_name(*field), value]),
+            EditEvent::SetScopeDownVersion(id) => json!(["SetScopeDownVersion", id]),
+            EditEvent::Load(scenario) => json!(["Load", scenario]),
+        }
+        .to_string()
+    }
+
+    /// Reads [`EditEvent::to_message`]'s message; `None` when it is not one.
+    pub fn from_message(message: &str) -> Option<EditEvent> {
+        let Value::Array(parts) = serde_json::from_str(message).ok()? else {
+            return None;
+        };
+        let mut f = Fields(parts.into_iter());
+        let name = f.text()?;
+        let event = match name.as_str() {
+            "Scenario" => EditEvent::Scenario,
+            "AddRole" => EditEvent::AddRole,
+            "RemoveRole" => EditEvent::RemoveRole(f.id()?),
+            "SetRoleName" => EditEvent::SetRoleName(f.id()?, f.text()?),
+            "SetRoleArn" => EditEvent::SetRoleArn(f.id()?, f.text()?),
+            "SetPolicyText" => EditEvent::SetPolicyText(f.id()?, f.slot()?, f.text()?),
+            "AddPolicy" => EditEvent::AddPolicy(f.id()?),
+            "RemovePolicy" => EditEvent::RemovePolicy(f.id()?, f.id()?),
+            "SetPolicyName" => EditEvent::SetPolicyName(f.id()?, f.id()?, f.text()?),
+            "ToggleBoundary" => EditEvent::ToggleBoundary(f.id()?, f.flag()?),
+            "SetSignIn" => EditEvent::SetSignIn(f.field()?, f.text()?),
+            "SetScopeDownVersion" => EditEvent::SetScopeDownVersion(f.text()?),
+            "Load" => EditEvent::Load(f.text()?),
+            _ => return None,
+        };
+        // A message with more fields than its variant has is not one of these.
+        f.0.next().is_none().then_some(event)
+    }
+}
+
 /// The page's answer to the column's message `json` (an unreadable one is ignored): the
 /// scenario's JSON for [`EditEvent::Scenario`]; an edit is applied to the store and
 /// answered with nothing.
@@ -162,15 +284,15 @@ pub fn answer(
     dispatch: &Callback<Action>,
     scenario_json: &Callback<(), String>,
 ) -> String {
-    match serde_json::from_str::<EditEvent>(json) {
-        Ok(EditEvent::Scenario) => scenario_json.emit(()),
-        Ok(event) => {
+    match EditEvent::from_message(json) {
+        Some(EditEvent::Scenario) => scenario_json.emit(()),
+        Some(event) => {
             if let Some(action) = event.into_action() {
                 dispatch.emit(action);
             }
             String::new()
         }
-        Err(_) => String::new(),
+        None => String::new(),
     }
 }
 
@@ -211,11 +333,16 @@ mod tests {
         ];
         for action in made.clone() {
             let event = EditEvent::for_action(action).expect("the column makes this edit");
-            let json = serde_json::to_string(&event).expect("serializes");
-            assert_eq!(answer(&json, &dispatch, &scenario), "");
+            let message = event.to_message();
+            assert_eq!(
+                EditEvent::from_message(&message).as_ref(),
+                Some(&event),
+                "{message}"
+            );
+            assert_eq!(answer(&message, &dispatch, &scenario), "");
         }
         assert_eq!(*applied.borrow(), made);
-        let ask = serde_json::to_string(&EditEvent::Scenario).expect("serializes");
+        let ask = EditEvent::Scenario.to_message();
         assert_eq!(answer(&ask, &dispatch, &scenario), "{\"name\":\"s\"}");
     }
 

@@ -118,14 +118,20 @@ pub fn apply_update<T: serde::de::DeserializeOwned + PartialEq>(
 pub fn asker<E: serde::Serialize + 'static>(
     on_event: js_sys::Function,
 ) -> yew::Callback<E, String> {
+    asker_writing(on_event, |event: &E| {
+        serde_json::to_string(event).unwrap_or_default()
+    })
+}
+
+/// [`asker`] for messages written by `write` rather than by serde.
+pub fn asker_writing<E: 'static>(
+    on_event: js_sys::Function,
+    write: fn(&E) -> String,
+) -> yew::Callback<E, String> {
     yew::Callback::from(move |event: E| {
-        serde_json::to_string(&event)
+        on_event
+            .call1(&JsValue::NULL, &JsValue::from_str(&write(&event)))
             .ok()
-            .and_then(|json| {
-                on_event
-                    .call1(&JsValue::NULL, &JsValue::from_str(&json))
-                    .ok()
-            })
             .and_then(|answer| answer.as_string())
             .unwrap_or_default()
     })

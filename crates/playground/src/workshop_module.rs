@@ -49,9 +49,21 @@ pub struct PanelInput {
     pub detached: u32,
 }
 
-/// The page's answer to [`PanelEvent::Read`]: the workshop, or its problems as
-/// `name:line:column message` lines.
+/// A workshop file read: the workshop, or its problems as `name:line:column message` lines.
 pub type ReadAnswer = Result<WorkshopView, Vec<String>>;
+
+/// Reads the workshop file `name` holding `text` (through `identity_pool::api`). The panel's
+/// module calls it itself: the file is the panel's business, and the reader stays out of
+/// the workshop page's first download (judging a scenario stays the page's, which holds
+/// the simulation).
+pub fn read(name: &str, text: &str) -> ReadAnswer {
+    crate::backend::load_workshop(text).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|p| format!("{name}:{p}"))
+            .collect()
+    })
+}
 
 /// What the panel asks of the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -60,13 +72,6 @@ pub enum PanelEvent {
     Load(String),
     /// This exercise (its id) is open: the page's Share names it.
     Opened(String),
-    /// Read this workshop file; answered with a [`ReadAnswer`].
-    Read {
-        /// The file's name or URL, named in its problems.
-        name: String,
-        /// Its text.
-        text: String,
-    },
     /// Judge `scenario` against an exercise's goals; answered with a
     /// `identity_pool::exercise::GoalsVerdict`.
     Judge {
@@ -80,15 +85,6 @@ pub enum PanelEvent {
 /// The page's answer to `event`, as JSON text (empty for the events that need none).
 pub fn answer(event: PanelEvent, on_other: &dyn Fn(PanelEvent)) -> String {
     match event {
-        PanelEvent::Read { name, text } => {
-            let read: ReadAnswer = crate::backend::load_workshop(&text).map_err(|problems| {
-                problems
-                    .into_iter()
-                    .map(|p| format!("{name}:{p}"))
-                    .collect()
-            });
-            serde_json::to_string(&read).unwrap_or_default()
-        }
         PanelEvent::Judge { source, scenario } => {
             serde_json::to_string(&crate::backend::judge(&source, &scenario)).unwrap_or_default()
         }

@@ -64,7 +64,7 @@ pub fn mount_edit(
     on_event: js_sys::Function,
 ) -> Result<EditPanel, JsValue> {
     let input: EditInput = playground::lazy_panel::read_start(start)?;
-    let ask = playground::lazy_panel::asker::<EditEvent>(on_event);
+    let ask = playground::lazy_panel::asker_writing(on_event, EditEvent::to_message);
     let props = EditRootProps {
         diagnostics: Rc::new(input.diagnostic_map()),
         input,

@@ -4,16 +4,12 @@ use gloo::file::callbacks::FileReader;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use playground::workshop_module::PanelEvent;
-
 use crate::open::{open_text, Wanted};
 use crate::state::WorkshopAction;
 
 /// Props of [`FilePicker`].
 #[derive(Properties, PartialEq)]
 pub struct FilePickerProps {
-    /// Asks the page (here: to read the file).
-    pub ask: Callback<PanelEvent, String>,
     /// The panel's reducer.
     pub send: Callback<WorkshopAction>,
 }
@@ -24,18 +20,18 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
     // The read in progress (dropping it would cancel it).
     let reader = use_mut_ref(|| None::<FileReader>);
     let on_file = {
-        let (ask, send) = (props.ask.clone(), props.send.clone());
+        let send = props.send.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
                 return;
             };
             let name = file.name();
-            let (ask, send) = (ask.clone(), send.clone());
+            let send = send.clone();
             let task =
                 gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |read| {
                     match read {
-                        Ok(text) => open_text(&ask, &send, (name, text), Wanted::default()),
+                        Ok(text) => open_text(&send, (name, text), Wanted::default()),
                         Err(e) => send.emit(WorkshopAction::Failed(vec![format!(
                             "`{name}` could not be read: {e}"
                         )])),

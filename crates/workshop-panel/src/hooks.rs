@@ -19,11 +19,7 @@ pub type LoadedAt = Rc<RefCell<Option<u64>>>;
 
 /// Fetches the workshop file the link names (next to the page) once, and opens it.
 #[hook]
-pub fn use_workshop_file(
-    ask: Callback<PanelEvent, String>,
-    send: Callback<WorkshopAction>,
-    start: Rc<PanelStart>,
-) {
+pub fn use_workshop_file(send: Callback<WorkshopAction>, start: Rc<PanelStart>) {
     use_effect_with((), move |_| {
         let url = format!("workshops/{}.json", start.workshop);
         yew::platform::spawn_local(async move {
@@ -33,7 +29,7 @@ pub fn use_workshop_file(
                         exercise: start.exercise.clone(),
                         shared: start.shared.clone(),
                     };
-                    open_text(&ask, &send, (url, text), wanted);
+                    open_text(&send, (url, text), wanted);
                 }
                 Err(problem) => send.emit(WorkshopAction::Failed(vec![problem])),
             }

@@ -1,11 +1,11 @@
-//! Opening a workshop file's text: read by the page (`PanelEvent::Read`, through
+//! Opening a workshop file's text: read here (`playground::workshop_module::read`, through
 //! `identity_pool::api`), then opened with the learner's saved progress, or its problems
 //! listed.
 
 use std::rc::Rc;
 
 use playground::storage::progress;
-use playground::workshop_module::{PanelEvent, ReadAnswer};
+use playground::workshop_module::read;
 use yew::Callback;
 
 use crate::state::WorkshopAction;
@@ -20,17 +20,10 @@ pub struct Wanted {
     pub shared: Option<String>,
 }
 
-/// Has the page read `text` (the file `name`) as a workshop and opens it, or lists its
-/// problems.
-pub fn open_text(
-    ask: &Callback<PanelEvent, String>,
-    send: &Callback<WorkshopAction>,
-    (name, text): (String, String),
-    wanted: Wanted,
-) {
-    let answer = ask.emit(PanelEvent::Read { name, text });
-    match serde_json::from_str::<ReadAnswer>(&answer) {
-        Ok(Ok(view)) => {
+/// Reads `text` (the file `name`) as a workshop and opens it, or lists its problems.
+pub fn open_text(send: &Callback<WorkshopAction>, (name, text): (String, String), wanted: Wanted) {
+    match read(&name, &text) {
+        Ok(view) => {
             let saved = progress::load(&view.id);
             send.emit(WorkshopAction::Loaded {
                 view: Rc::new(view),
@@ -39,9 +32,6 @@ pub fn open_text(
                 shared: wanted.shared,
             });
         }
-        Ok(Err(problems)) => send.emit(WorkshopAction::Failed(problems)),
-        Err(e) => send.emit(WorkshopAction::Failed(vec![format!(
-            "the page's reading of the workshop is not readable: {e}"
-        )])),
+        Err(problems) => send.emit(WorkshopAction::Failed(problems)),
     }
 }

@@ -57,7 +57,7 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
     };
-    use_workshop_file(props.ask.clone(), send.clone(), props.start.clone());
+    use_workshop_file(send.clone(), props.start.clone());
     use_exercise_opening(
         state.clone(),
         props.ask.clone(),
@@ -84,7 +84,7 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
                 <h2>{ "Workshop" }</h2>
                 if state.problems.is_empty() { <p>{ "Loading the workshop…" }</p> }
                 { problems }
-                <FilePicker ask={props.ask.clone()} send={send.clone()} />
+                <FilePicker send={send.clone()} />
             </section>
         };
     };
@@ -101,7 +101,7 @@ pub fn WorkshopPanel(props: &WorkshopPanelProps) -> Html {
             { exercise_body(&state, &view, &exercise, props, &send) }
             { problems }
             <Instructor workshop={view.id.clone()} exercise={exercise.id.clone()}>
-                <FilePicker ask={props.ask.clone()} send={send.clone()} />
+                <FilePicker send={send.clone()} />
             </Instructor>
         </section>
     }

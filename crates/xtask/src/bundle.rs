@@ -19,10 +19,11 @@ use crate::process::Result;
 
 /// The most the first load may ship, gzipped wasm + JS + CSS + HTML, in bytes.
 ///
-/// Issue 9's budget is 402,000 B; the widget page meets it ([`WIDGET_LIMIT_GZIPPED`]), the
-/// full page is above it (docs/bundle.md lists where the
-/// bytes are), so this limit holds the measured size plus a little and comes down as parts
-/// of the page leave the first load. Session 22: the workshop panel left for its own module
+/// Issue 9's budget is 402,000 B. Since session 29 all three pages meet it: this page, the
+/// widget page ([`WIDGET_LIMIT_GZIPPED`]) and the workshop page
+/// ([`WORKSHOP_PAGE_LIMIT_GZIPPED`]). This limit holds the measured size plus a little, as it
+/// has since session 22, when the page was still above the budget (docs/bundle.md lists
+/// where the bytes are). Session 22: the workshop panel left for its own module
 /// (542,286 -> 532,140 B measured). Session 23: main measured 533,950 B; the explanations
 /// naming the matched entry (+880 B) and the action hover (+4,019 B) landed, paid for by
 /// taking core's precise float formatting out of the page again (`{ms:.0}` in the review
@@ -41,17 +42,19 @@ use crate::process::Result;
 /// Session 29: 444,421 B, the pool column, the dialogs and the share link's encoder having
 /// joined that module, which now loads right after the first decision; then 387,993 B, the
 /// middle column (roles, policy editors, sign-in) and the import's reading having joined it
-/// too: within issue 9's 402,000 B. The limit is that plus about 1 KB.
+/// too, within issue 9's 402,000 B; 386,049 B with the middle column's edits written by hand
+/// (`EditEvent::to_message`). The limit is that plus about 1 KB.
 /// Growth past it must be measured and argued in docs/bundle.md.
-pub const INITIAL_LIMIT_GZIPPED: u64 = 389_000;
+pub const INITIAL_LIMIT_GZIPPED: u64 = 387_000;
 
 /// The most the lazily loaded module may weigh, gzipped wasm + JS, in bytes.
 pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;
 
 /// The most the workshop panel's module may weigh, gzipped wasm + JS, in bytes: 169,284 B
 /// measured at its start (session 22; most of it is the module's own copy of Yew and
-/// serde_json) plus about 3 KB.
-pub const WORKSHOP_LIMIT_GZIPPED: u64 = 172_500;
+/// serde_json). Session 29: 187,850 B, the module reading the workshop file itself (the
+/// reader left the workshop page); the limit is that plus about 1 KB.
+pub const WORKSHOP_LIMIT_GZIPPED: u64 = 188_900;
 
 /// The most the second module may weigh, gzipped wasm + JS, in bytes: it loads right after
 /// the first decision. Session 28: 180,980 B measured for the Permissions panel alone (most
@@ -71,8 +74,10 @@ pub const WIDGET_LIMIT_GZIPPED: u64 = 402_000;
 /// measured (what the full page was before the workshop host left it). Session 28: 498,363 B,
 /// the Permissions panel in its own module. Session 29: 463,688 B, the pool column, the
 /// dialogs and the share encoder in that module too; then 408,105 B with the middle column
-/// and the import's reading there as well. The limit is that plus about 1 KB.
-pub const WORKSHOP_PAGE_LIMIT_GZIPPED: u64 = 409_100;
+/// and the import's reading there as well; then 401,332 B, the workshop file read by the
+/// workshop module and the middle column's edits written by hand. The limit is issue 9's
+/// budget, 402,000 B.
+pub const WORKSHOP_PAGE_LIMIT_GZIPPED: u64 = 402_000;
 
 /// One shipped file.
 struct Asset {

@@ -65,7 +65,7 @@ fn on_event(
         },
         PanelEvent::Opened(id) => on_open.emit(id),
         // Answered by `workshop_module::answer` before they get here.
-        PanelEvent::Read { .. } | PanelEvent::Judge { .. } => {}
+        PanelEvent::Judge { .. } => {}
     }
 }
 
