@@ -43,9 +43,10 @@ use crate::process::Result;
 /// joined that module, which now loads right after the first decision; then 387,993 B, the
 /// middle column (roles, policy editors, sign-in) and the import's reading having joined it
 /// too, within issue 9's 402,000 B; 386,049 B with the middle column's edits written by hand
-/// (`EditEvent::to_message`). The limit is that plus about 1 KB.
+/// (`EditEvent::to_message`); 385,275 B with only its own style sheets (`crate::styles`).
+/// The limit is that plus about 1 KB.
 /// Growth past it must be measured and argued in docs/bundle.md.
-pub const INITIAL_LIMIT_GZIPPED: u64 = 387_000;
+pub const INITIAL_LIMIT_GZIPPED: u64 = 386_300;
 
 /// The most the lazily loaded module may weigh, gzipped wasm + JS, in bytes.
 pub const LAZY_LIMIT_GZIPPED: u64 = 520_000;
@@ -75,8 +76,8 @@ pub const WIDGET_LIMIT_GZIPPED: u64 = 402_000;
 /// the Permissions panel in its own module. Session 29: 463,688 B, the pool column, the
 /// dialogs and the share encoder in that module too; then 408,105 B with the middle column
 /// and the import's reading there as well; then 401,332 B, the workshop file read by the
-/// workshop module and the middle column's edits written by hand. The limit is issue 9's
-/// budget, 402,000 B.
+/// workshop module and the middle column's edits written by hand; 401,088 B with only its
+/// own style sheets. The limit is issue 9's budget, 402,000 B.
 pub const WORKSHOP_PAGE_LIMIT_GZIPPED: u64 = 402_000;
 
 /// One shipped file.

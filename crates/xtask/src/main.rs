@@ -25,6 +25,7 @@ mod serve;
 mod sha256;
 mod stages;
 mod static_server;
+mod styles;
 mod versions;
 
 use std::process::ExitCode;
@@ -101,6 +102,11 @@ fn post_build(project: &Project) -> Result {
     // From the page as Trunk wrote it (with the modules' metas), before the early wasm
     // step rewrites its loader.
     pages::run_all(project, &staging)?;
+    // Then the full page drops the style sheets only the other pages use.
+    let index = staging.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|error| format!("cannot read `{}`: {error}", index.display()))?;
+    install::write(&index, &styles::keep_for(&html, styles::FULL_PAGE))?;
     // Before the CSP, which hashes every inline script, the early one included.
     let redirects: Vec<(&str, &str)> = pages::PAGES
         .iter()

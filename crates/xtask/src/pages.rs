@@ -9,8 +9,8 @@
 //!   playground with the workshop panel's host, bridge and exercise reading, which the full
 //!   page's wasm therefore leaves out.
 //!
-//! Each page is Trunk's `index.html` with its wasm in place of the page's: the same inlined
-//! style sheets, the same loader, the same Content-Security-Policy rules (the hook hashes its
+//! Each page is Trunk's `index.html` with its wasm in place of the page's: the inlined style
+//! sheets it draws with ([`crate::styles`]), the same loader, the same Content-Security-Policy rules (the hook hashes its
 //! inline scripts and styles after this step). Its files' preloads carry SHA-256 integrity
 //! values of the files as written, so a changed file fails to load, as on the full page.
 
@@ -127,6 +127,8 @@ pub fn page_text(
             "the page names `{page_stem}` outside its loader and preloads"
         ));
     }
+    // Only the style sheets this page draws with (`crate::styles`).
+    let html = crate::styles::keep_for(&html, page.parameter);
     let html = page.drop_metas.iter().fold(html, |html, meta| {
         crate::csp::remove_element(&html, &format!("<meta name=\"{meta}\""))
     });
