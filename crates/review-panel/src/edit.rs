@@ -10,7 +10,6 @@ use playground::backend::DiagnosticMap;
 use playground::components::edit_column::edit_panels;
 use playground::edit_module::{EditEvent, EditInput};
 use playground::hooks::use_dispatch::Dispatch;
-use playground::state::Action;
 use wasm_bindgen::prelude::*;
 use yew::{function_component, html, AppHandle, Callback, ContextProvider, Html, Properties};
 
@@ -38,16 +37,6 @@ fn EditRoot(props: &EditRootProps) -> Html {
     }
 }
 
-/// The store's dispatcher as the column sees it: each of the column's edits crosses as a
-/// message, and any other action (the column makes none) stays here.
-pub fn edit_dispatch(ask: Callback<EditEvent, String>) -> Dispatch {
-    Callback::from(move |action: Action| {
-        if let Some(event) = EditEvent::for_action(action) {
-            ask.emit(event);
-        }
-    })
-}
-
 /// The mounted column, as the page holds it.
 #[wasm_bindgen]
 pub struct EditPanel {
@@ -68,7 +57,7 @@ pub fn mount_edit(
     let props = EditRootProps {
         diagnostics: Rc::new(input.diagnostic_map()),
         input,
-        dispatch: edit_dispatch(ask.clone()),
+        dispatch: crate::dispatch::crossing(EditEvent::for_action, ask.clone()),
         ask,
     };
     // Slot 1, the module's (see `playground::lazy_panel::step_past_subtree_ids`).
@@ -90,6 +79,7 @@ impl EditPanel {
 
 #[cfg(test)]
 mod tests {
+    use playground::state::Action;
     use std::cell::RefCell;
 
     use playground::state::scenario::ItemId;
@@ -106,7 +96,7 @@ mod tests {
                 String::new()
             })
         };
-        let dispatch = edit_dispatch(ask);
+        let dispatch = crate::dispatch::crossing(EditEvent::for_action, ask);
         dispatch.emit(Action::SetRoleName(ItemId(1), "Reader".into()));
         dispatch.emit(Action::AddRequest);
         assert_eq!(

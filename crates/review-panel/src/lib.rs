@@ -24,10 +24,10 @@ use playground::components::coach_view::JumpTo;
 use playground::components::review_panel::{Baseline, ReviewPanel, ReviewTab};
 use playground::hooks::use_dispatch::Dispatch;
 use playground::review_module::{ReviewEvent, ReviewInput, ReviewStart};
-use playground::state::Action;
 use wasm_bindgen::prelude::*;
 use yew::{function_component, html, AppHandle, Callback, ContextProvider, Html, Properties};
 
+pub mod dispatch;
 pub mod edit;
 pub mod overlays;
 pub mod pool;
@@ -79,14 +79,7 @@ pub struct Panel {
 /// The root's props for `start`, with `ask` sending each message to the page and returning
 /// its answer.
 pub fn root_props(start: ReviewStart, ask: Callback<ReviewEvent, String>) -> ReviewRootProps {
-    let dispatch = {
-        let ask = ask.clone();
-        Callback::from(move |action: Action| {
-            if let Some(event) = ReviewEvent::for_action(action) {
-                ask.emit(event);
-            }
-        })
-    };
+    let dispatch = dispatch::crossing(ReviewEvent::for_action, ask.clone());
     let on_pin = {
         let ask = ask.clone();
         Callback::from(move |()| {
@@ -158,6 +151,7 @@ impl Panel {
 
 #[cfg(test)]
 mod tests {
+    use playground::state::Action;
     use std::cell::RefCell;
 
     use super::*;

@@ -6,9 +6,8 @@
 use playground::components::pool_column::pool_panels;
 use playground::hooks::use_dispatch::Dispatch;
 use playground::pool_module::{PoolEvent, PoolInput};
-use playground::state::Action;
 use wasm_bindgen::prelude::*;
-use yew::{function_component, html, AppHandle, Callback, ContextProvider, Html, Properties};
+use yew::{function_component, html, AppHandle, ContextProvider, Html, Properties};
 
 /// What the column's root renders from.
 #[derive(Clone, Properties, PartialEq)]
@@ -29,16 +28,6 @@ fn PoolRoot(props: &PoolRootProps) -> Html {
     }
 }
 
-/// The store's dispatcher as the column sees it: each pool edit crosses as a message, and
-/// any other action (the column makes none) stays here.
-pub fn pool_dispatch(send: Callback<PoolEvent>) -> Dispatch {
-    Callback::from(move |action: Action| {
-        if let Some(event) = PoolEvent::for_action(action) {
-            send.emit(event);
-        }
-    })
-}
-
 /// The mounted column, as the page holds it.
 #[wasm_bindgen]
 pub struct PoolPanel {
@@ -56,9 +45,7 @@ pub fn mount_pool(
 ) -> Result<PoolPanel, JsValue> {
     let input: PoolInput = playground::lazy_panel::read_start(start)?;
     let ask = playground::lazy_panel::asker::<PoolEvent>(on_event);
-    let dispatch = pool_dispatch(Callback::from(move |event| {
-        ask.emit(event);
-    }));
+    let dispatch = crate::dispatch::crossing(PoolEvent::for_action, ask);
     let props = PoolRootProps { input, dispatch };
     // Slot 1, the module's (see `playground::lazy_panel::step_past_subtree_ids`).
     let app = playground::lazy_panel::render::<PoolRoot>(host, props.clone(), 1);
@@ -78,8 +65,10 @@ impl PoolPanel {
 
 #[cfg(test)]
 mod tests {
+    use playground::state::Action;
     use std::cell::RefCell;
     use std::rc::Rc;
+    use yew::Callback;
 
     use serde_json::json;
 
@@ -88,11 +77,14 @@ mod tests {
     #[test]
     fn the_columns_edits_reach_the_page_as_messages_and_nothing_else_does() {
         let asked = Rc::new(RefCell::new(Vec::new()));
-        let send = {
+        let ask = {
             let asked = asked.clone();
-            Callback::from(move |event: PoolEvent| asked.borrow_mut().push(event))
+            Callback::from(move |event: PoolEvent| {
+                asked.borrow_mut().push(event);
+                String::new()
+            })
         };
-        let dispatch = pool_dispatch(send);
+        let dispatch = crate::dispatch::crossing(PoolEvent::for_action, ask);
         dispatch.emit(Action::SetPoolField("AllowClassicFlow".into(), json!(true)));
         dispatch.emit(Action::SetName("not the column's".into()));
         assert_eq!(
