@@ -92,10 +92,15 @@ pub fn App(props: &AppProps) -> Html {
     let shared = use_memo((), move |_| {
         first.shared.then(|| AttrValue::from(first.doc.to_json()))
     });
-    let scenario_json = {
-        let editor = editor.clone();
-        Callback::from(move |()| editor.doc.to_json())
-    };
+    // One for the page's life too: a new one per render would make the hosts that take it
+    // render, and write their input again, on every keystroke. It reads this render's
+    // handle, replaced each render: a handle kept for the page's life (as the panels keep
+    // what they were mounted with) would keep every scenario it was asked for (Yew's
+    // handle holds each state it has read until it is dropped), as `use_shortcuts` keeps
+    // its latest callback.
+    let current = use_mut_ref(|| editor.clone());
+    *current.borrow_mut() = editor.clone();
+    let scenario_json = use_callback((), move |(), _| current.borrow().doc.to_json());
     let doc = &editor.doc;
     let on_open = Callback::from(move |id: String| *exercise_open.borrow_mut() = Some(id));
     html! {
