@@ -44,6 +44,11 @@ pub struct EditInput {
     pub scope_down_versions: Vec<ScopeDownChoice>,
     /// Each editor's diagnostics, by editor id, in id order.
     pub diagnostics: Vec<(String, Vec<Diagnostic>)>,
+    /// How many of the column's edits the page had applied when it wrote this. The column
+    /// ignores an input older than its own latest edit: shown, it would put back the text
+    /// from before a keystroke, and the next key would edit that old text.
+    #[serde(default)]
+    pub applied: u64,
 }
 
 impl EditInput {
@@ -64,6 +69,7 @@ impl EditInput {
             scope_down_version: evaluation.report.scope_down_version.clone(),
             scope_down_versions: evaluation.report.scope_down_versions.clone(),
             diagnostics,
+            applied: 0,
         }
     }
 
@@ -277,16 +283,18 @@ impl EditEvent {
 }
 
 /// The page's answer to the column's message `json` (an unreadable one is ignored): the
-/// scenario's JSON for [`EditEvent::Scenario`]; an edit is applied to the store and
-/// answered with nothing.
+/// scenario's JSON for [`EditEvent::Scenario`]; an edit is counted in `applied` (see
+/// [`EditInput::applied`]), applied to the store and answered with nothing.
 pub fn answer(
     json: &str,
     dispatch: &Callback<Action>,
     scenario_json: &Callback<(), String>,
+    applied: &std::cell::Cell<u64>,
 ) -> String {
     match EditEvent::from_message(json) {
         Some(EditEvent::Scenario) => scenario_json.emit(()),
         Some(event) => {
+            applied.set(applied.get().saturating_add(1));
             if let Some(action) = event.into_action() {
                 dispatch.emit(action);
             }
@@ -315,6 +323,7 @@ mod tests {
             Callback::from(move |a: Action| applied.borrow_mut().push(a))
         };
         let scenario = Callback::from(|()| "{\"name\":\"s\"}".to_owned());
+        let counted = std::cell::Cell::new(0);
         let (role, policy) = (ItemId(0), ItemId(1));
         let made = vec![
             Action::AddRole,
@@ -339,23 +348,33 @@ mod tests {
                 Some(&event),
                 "{message}"
             );
-            assert_eq!(answer(&message, &dispatch, &scenario), "");
+            assert_eq!(answer(&message, &dispatch, &scenario, &counted), "");
         }
         assert_eq!(*applied.borrow(), made);
+        assert_eq!(counted.get(), 13, "every edit is counted");
         let ask = EditEvent::Scenario.to_message();
-        assert_eq!(answer(&ask, &dispatch, &scenario), "{\"name\":\"s\"}");
+        assert_eq!(
+            answer(&ask, &dispatch, &scenario, &counted),
+            "{\"name\":\"s\"}"
+        );
+        assert_eq!(counted.get(), 13, "the question is not an edit");
     }
 
     #[test]
     fn an_unreadable_message_an_unreadable_scenario_or_a_foreign_edit_is_ignored() {
         let dispatch = Callback::from(|_: Action| panic!("nothing is dispatched"));
         let scenario = Callback::from(|()| String::new());
+        let applied = std::cell::Cell::new(0);
         for foreign in [
             "{\"SetName\":\"x\"}",
             "{\"Load\":\"not a scenario\"}",
             "not json",
         ] {
-            assert_eq!(answer(foreign, &dispatch, &scenario), "", "{foreign}");
+            assert_eq!(
+                answer(foreign, &dispatch, &scenario, &applied),
+                "",
+                "{foreign}"
+            );
         }
         assert_eq!(EditEvent::for_action(Action::AddRequest), None);
     }
@@ -370,6 +389,7 @@ mod tests {
             scope_down_version: "v".into(),
             scope_down_versions: Vec::new(),
             diagnostics: vec![("a:trust".into(), Vec::new())],
+            applied: 7,
         };
         let json = serde_json::to_string(&input).expect("serializes");
         let back: EditInput = serde_json::from_str(&json).expect("reads");

@@ -4,6 +4,7 @@
 //! (`playground::edit_module::EditInput`, as JSON); the column hands the page its edits and
 //! asks it for the scenario's JSON (`EditEvent`, as JSON, through a JS function).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use playground::backend::DiagnosticMap;
@@ -42,6 +43,23 @@ fn EditRoot(props: &EditRootProps) -> Html {
 pub struct EditPanel {
     app: AppHandle<EditRoot>,
     props: EditRootProps,
+    /// How many edits the column has sent the page.
+    sent: Rc<Cell<u64>>,
+}
+
+/// Applies the page's message `json` to `current` unless it is older than the column's
+/// latest edit (`sent` edits sent; `EditInput::applied` says how many the page had taken)
+/// or changes nothing: true when the column must render again. An older input, shown,
+/// would put back the text from before a keystroke, and the next key would edit that text;
+/// the page's next input, written after the edit, follows anyway.
+pub fn accept(current: &mut EditInput, sent: u64, json: &str) -> bool {
+    match serde_json::from_str::<EditInput>(json) {
+        Ok(input) if input.applied >= sent && input != *current => {
+            *current = input;
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Mounts the column into `host`, showing `start` (`EditInput` as JSON); `on_event` is
@@ -53,7 +71,19 @@ pub fn mount_edit(
     on_event: js_sys::Function,
 ) -> Result<EditPanel, JsValue> {
     let input: EditInput = playground::lazy_panel::read_start(start)?;
-    let ask = playground::lazy_panel::asker_writing(on_event, EditEvent::to_message);
+    let sent = Rc::new(Cell::new(0u64));
+    let ask = {
+        let (send, sent) = (
+            playground::lazy_panel::asker_writing(on_event, EditEvent::to_message),
+            sent.clone(),
+        );
+        Callback::from(move |event: EditEvent| {
+            if event != EditEvent::Scenario {
+                sent.set(sent.get().saturating_add(1));
+            }
+            send.emit(event)
+        })
+    };
     let props = EditRootProps {
         diagnostics: Rc::new(input.diagnostic_map()),
         input,
@@ -62,15 +92,15 @@ pub fn mount_edit(
     };
     // Slot 1, the module's (see `playground::lazy_panel::step_past_subtree_ids`).
     let app = playground::lazy_panel::render::<EditRoot>(host, props.clone(), 1);
-    Ok(EditPanel { app, props })
+    Ok(EditPanel { app, props, sent })
 }
 
 #[wasm_bindgen]
 impl EditPanel {
-    /// Tells the column what it shows now (`EditInput` as JSON; an unreadable message, or
-    /// one that changes nothing, is ignored).
+    /// Tells the column what it shows now (`EditInput` as JSON; an unreadable message, one
+    /// older than the column's latest edit, or one that changes nothing, is ignored).
     pub fn update(&mut self, input: &str) {
-        if playground::lazy_panel::apply_update(&mut self.props.input, input) {
+        if accept(&mut self.props.input, self.sent.get(), input) {
             self.props.diagnostics = Rc::new(self.props.input.diagnostic_map());
             self.app.update(self.props.clone());
         }
@@ -103,5 +133,28 @@ mod tests {
             *asked.borrow(),
             vec![EditEvent::SetRoleName(ItemId(1), "Reader".into())]
         );
+    }
+
+    #[test]
+    fn an_input_older_than_the_columns_latest_edit_is_not_shown() {
+        let mut shown = EditInput::default();
+        let written = |applied: u64, scope: &str| {
+            serde_json::to_string(&EditInput {
+                applied,
+                scope_down_version: scope.into(),
+                ..EditInput::default()
+            })
+            .expect("serializes")
+        };
+        // Two edits sent; the page wrote this after the first only.
+        assert!(!accept(&mut shown, 2, &written(1, "before the second key")));
+        assert_eq!(shown, EditInput::default());
+        assert!(accept(&mut shown, 2, &written(2, "after both")));
+        assert_eq!(shown.scope_down_version, "after both");
+        assert!(
+            !accept(&mut shown, 2, &written(2, "after both")),
+            "nothing changed"
+        );
+        assert!(!accept(&mut shown, 2, "not json"));
     }
 }

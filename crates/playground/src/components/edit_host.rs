@@ -4,6 +4,7 @@
 //! shows the column's heading and a status line (why it failed, with a way to try again, if
 //! it did).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -27,12 +28,20 @@ pub struct EditHostProps {
 pub fn EditHost(props: &EditHostProps) -> Html {
     let dispatch = use_dispatch();
     let scenario_json = props.scenario_json.clone();
+    // How many of the column's edits the store has taken (`EditInput::applied`).
+    let applied = use_memo((), |()| Cell::new(0u64));
+    let input = EditInput {
+        applied: applied.get(),
+        ..(*props.input).clone()
+    };
     let panel = use_panel_mount(
         edit_module::EXPORT,
         // The sentence starts the column's failure line.
         "The roles and the sign-in",
-        serde_json::to_string(&*props.input).unwrap_or_default(),
-        Rc::new(move |json: String| edit_module::answer(&json, &dispatch, &scenario_json)),
+        serde_json::to_string(&input).unwrap_or_default(),
+        Rc::new(move |json: String| {
+            edit_module::answer(&json, &dispatch, &scenario_json, &applied)
+        }),
     );
     html! {
         <div class="column edit">
