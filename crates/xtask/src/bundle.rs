@@ -19,9 +19,9 @@ use crate::process::Result;
 
 /// The most the first load may ship, gzipped wasm + JS + CSS + HTML, in bytes.
 ///
-/// Issue 9's budget is 402,000 B. Since session 29 all three pages meet it: this page, the
-/// widget page ([`WIDGET_LIMIT_GZIPPED`]) and the workshop page
-/// ([`WORKSHOP_PAGE_LIMIT_GZIPPED`]). This limit holds the measured size plus a little, as it
+/// Issue 9's budget is 402,000 B. Since session 29 this page and the widget page
+/// ([`WIDGET_LIMIT_GZIPPED`]) meet it; the workshop page ([`WORKSHOP_PAGE_LIMIT_GZIPPED`]) is
+/// 104 B over it. This limit holds the measured size plus a little, as it
 /// has since session 22, when the page was still above the budget (docs/bundle.md lists
 /// where the bytes are). Session 22: the workshop panel left for its own module
 /// (542,286 -> 532,140 B measured). Session 23: main measured 533,950 B; the explanations
@@ -77,8 +77,10 @@ pub const WIDGET_LIMIT_GZIPPED: u64 = 402_000;
 /// dialogs and the share encoder in that module too; then 408,105 B with the middle column
 /// and the import's reading there as well; then 401,332 B, the workshop file read by the
 /// workshop module and the middle column's edits written by hand; 401,088 B with only its
-/// own style sheets. The limit is issue 9's budget, 402,000 B.
-pub const WORKSHOP_PAGE_LIMIT_GZIPPED: u64 = 402_000;
+/// own style sheets; then 402,104 B with the middle column's guard against showing an input
+/// older than its latest edit (`review_panel::edit::accept`), 104 B over issue 9's budget of
+/// 402,000 B. The limit is that plus about 0.5 KB, until the page is brought back under it.
+pub const WORKSHOP_PAGE_LIMIT_GZIPPED: u64 = 402_600;
 
 /// One shipped file.
 struct Asset {
