@@ -95,6 +95,29 @@ pub fn explain_delay_ms(last_explain_ms: f64) -> u32 {
 /// An evaluation longer than this renders its report in a separate task.
 const SPLIT_AFTER_MS: f64 = SYNC_MS;
 
+/// The order evaluations are put on the page in. One whose render waits for a later task
+/// (see [`SPLIT_AFTER_MS`]) is dropped if a newer one was published meanwhile: a keystroke
+/// handled in between publishes its own decisions at once, and the older report, shown
+/// after them, would stay on the page (the diagnostics and decisions of the text before the
+/// keystroke) until the next edit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PublishOrder {
+    issued: u64,
+}
+
+impl PublishOrder {
+    /// The ticket of an evaluation being published now.
+    pub fn issue(&mut self) -> u64 {
+        self.issued = self.issued.wrapping_add(1);
+        self.issued
+    }
+
+    /// Whether the evaluation holding `ticket` is still the newest published.
+    pub fn is_newest(&self, ticket: u64) -> bool {
+        self.issued == ticket
+    }
+}
+
 pub use crate::backend::DiagnosticMap;
 
 /// What the hook gives the page.
@@ -132,6 +155,8 @@ struct Shared {
     explained: Vec<bool>,
     /// The first render evaluated the text already: its effect only schedules explanations.
     fresh: bool,
+    /// Which published evaluation is the newest.
+    order: PublishOrder,
 }
 
 #[derive(Clone, PartialEq, Default)]
@@ -256,11 +281,11 @@ fn use_publish(shared: &Rc<RefCell<Shared>>, output: UseStateSetter<Output>) -> 
     let shared = shared.clone();
     let made = use_memo((), move |()| -> Publish {
         Rc::new(move |timed: Timed, count: u32| {
-            let report = {
+            let (report, ticket) = {
                 let mut state = shared.borrow_mut();
                 let report = Rc::new(carry_explanations(&state.shown, timed.report));
                 state.shown = report.clone();
-                report
+                (report, state.order.issue())
             };
             let next = Output {
                 report,
@@ -273,8 +298,13 @@ fn use_publish(shared: &Rc<RefCell<Shared>>, output: UseStateSetter<Output>) -> 
             } else {
                 // A long evaluation and the render of its report would otherwise be one
                 // main-thread task; a zero timeout lets the browser handle input between.
-                let output = output.clone();
-                Timeout::new(0, move || output.set(next)).forget();
+                let (output, shared) = (output.clone(), shared.clone());
+                Timeout::new(0, move || {
+                    if shared.borrow().order.is_newest(ticket) {
+                        output.set(next);
+                    }
+                })
+                .forget();
             }
         })
     });
@@ -413,7 +443,8 @@ mod tests {
     use std::rc::Rc;
 
     use super::{
-        carry_explanations, explain_delay_ms, next_batch, when, When, DEBOUNCE_MS, EXPLAIN_IDLE_MS,
+        carry_explanations, explain_delay_ms, next_batch, when, PublishOrder, When, DEBOUNCE_MS,
+        EXPLAIN_IDLE_MS,
     };
     use crate::backend::{ReportView, RequestResultView};
 
@@ -488,5 +519,23 @@ mod tests {
         assert_eq!(explain_delay_ms(0.0), 0);
         assert_eq!(explain_delay_ms(2.0), 0);
         assert_eq!(explain_delay_ms(90.0), EXPLAIN_IDLE_MS);
+    }
+
+    #[test]
+    fn a_report_deferred_to_a_later_task_is_dropped_once_a_newer_one_is_published() {
+        let mut order = PublishOrder::default();
+        // A slow explanation pass of the old text: its render waits for the next task.
+        let slow = order.issue();
+        assert!(order.is_newest(slow), "alone, it is shown");
+        // A keystroke handled before that task publishes its own decisions at once.
+        let keystroke = order.issue();
+        assert!(
+            !order.is_newest(slow),
+            "the old text's report never replaces them"
+        );
+        assert!(order.is_newest(keystroke));
+        // Two deferred in a row (tasks run in order): only the second is shown.
+        let (first, second) = (order.issue(), order.issue());
+        assert!(!order.is_newest(first) && order.is_newest(second));
     }
 }
