@@ -44,11 +44,15 @@ pub struct EditInput {
     pub scope_down_versions: Vec<ScopeDownChoice>,
     /// Each editor's diagnostics, by editor id, in id order.
     pub diagnostics: Vec<(String, Vec<Diagnostic>)>,
-    /// How many of the column's edits the page had applied when it wrote this. The column
-    /// ignores an input older than its own latest edit: shown, it would put back the text
-    /// from before a keystroke, and the next key would edit that old text.
-    #[serde(default)]
-    pub applied: u64,
+}
+
+/// The column's start and update message: `[applied, input]` as JSON, `applied` being how
+/// many of the column's edits the page had applied when it wrote `input`. The column
+/// ignores an input older than its own latest edit: shown, it would put back the text from
+/// before a keystroke, and the next key would edit that old text. (A pair rather than a
+/// field of [`EditInput`], so the page writes its input without copying it.)
+pub fn input_message(applied: u64, input: &EditInput) -> String {
+    serde_json::to_string(&(applied, input)).unwrap_or_default()
 }
 
 impl EditInput {
@@ -69,7 +73,6 @@ impl EditInput {
             scope_down_version: evaluation.report.scope_down_version.clone(),
             scope_down_versions: evaluation.report.scope_down_versions.clone(),
             diagnostics,
-            applied: 0,
         }
     }
 
@@ -284,7 +287,7 @@ impl EditEvent {
 
 /// The page's answer to the column's message `json` (an unreadable one is ignored): the
 /// scenario's JSON for [`EditEvent::Scenario`]; an edit is counted in `applied` (see
-/// [`EditInput::applied`]), applied to the store and answered with nothing.
+/// [`input_message`]), applied to the store and answered with nothing.
 pub fn answer(
     json: &str,
     dispatch: &Callback<Action>,
@@ -389,11 +392,10 @@ mod tests {
             scope_down_version: "v".into(),
             scope_down_versions: Vec::new(),
             diagnostics: vec![("a:trust".into(), Vec::new())],
-            applied: 7,
         };
-        let json = serde_json::to_string(&input).expect("serializes");
-        let back: EditInput = serde_json::from_str(&json).expect("reads");
-        assert_eq!(back, input);
+        let json = input_message(7, &input);
+        let (applied, back): (u64, EditInput) = serde_json::from_str(&json).expect("reads");
+        assert_eq!((applied, &back), (7, &input));
         assert_eq!(back.diagnostic_map().len(), 1);
     }
 }

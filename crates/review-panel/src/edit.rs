@@ -1,7 +1,7 @@
 //! The middle column (roles and their policy editors, the sign-in and the token paste), the
 //! module's fourth part: the page mounts it with [`mount_edit`] right after the first
 //! decision and tells it what it shows with [`EditPanel::update`]
-//! (`playground::edit_module::EditInput`, as JSON); the column hands the page its edits and
+//! (`playground::edit_module::input_message`); the column hands the page its edits and
 //! asks it for the scenario's JSON (`EditEvent`, as JSON, through a JS function).
 
 use std::cell::Cell;
@@ -47,14 +47,15 @@ pub struct EditPanel {
     sent: Rc<Cell<u64>>,
 }
 
-/// Applies the page's message `json` to `current` unless it is older than the column's
-/// latest edit (`sent` edits sent; `EditInput::applied` says how many the page had taken)
-/// or changes nothing: true when the column must render again. An older input, shown,
-/// would put back the text from before a keystroke, and the next key would edit that text;
-/// the page's next input, written after the edit, follows anyway.
+/// Applies the page's message `json` (`playground::edit_module::input_message`) to
+/// `current` unless it is older than the column's latest edit (`sent` edits sent; the
+/// message says how many the page had applied) or changes nothing: true when the column
+/// must render again. An older input, shown, would put back the text from before a
+/// keystroke, and the next key would edit that text; the page's next input, written after
+/// the edit, follows anyway.
 pub fn accept(current: &mut EditInput, sent: u64, json: &str) -> bool {
-    match serde_json::from_str::<EditInput>(json) {
-        Ok(input) if input.applied >= sent && input != *current => {
+    match serde_json::from_str::<(u64, EditInput)>(json) {
+        Ok((applied, input)) if applied >= sent && input != *current => {
             *current = input;
             true
         }
@@ -62,7 +63,7 @@ pub fn accept(current: &mut EditInput, sent: u64, json: &str) -> bool {
     }
 }
 
-/// Mounts the column into `host`, showing `start` (`EditInput` as JSON); `on_event` is
+/// Mounts the column into `host`, showing `start` (`edit_module::input_message`); `on_event` is
 /// called with each `EditEvent` as JSON text and returns the page's answer.
 #[wasm_bindgen]
 pub fn mount_edit(
@@ -70,7 +71,7 @@ pub fn mount_edit(
     start: &str,
     on_event: js_sys::Function,
 ) -> Result<EditPanel, JsValue> {
-    let input: EditInput = playground::lazy_panel::read_start(start)?;
+    let (_, input): (u64, EditInput) = playground::lazy_panel::read_start(start)?;
     let sent = Rc::new(Cell::new(0u64));
     let ask = {
         let (send, sent) = (
@@ -97,7 +98,7 @@ pub fn mount_edit(
 
 #[wasm_bindgen]
 impl EditPanel {
-    /// Tells the column what it shows now (`EditInput` as JSON; an unreadable message, one
+    /// Tells the column what it shows now (`edit_module::input_message`; an unreadable message, one
     /// older than the column's latest edit, or one that changes nothing, is ignored).
     pub fn update(&mut self, input: &str) {
         if accept(&mut self.props.input, self.sent.get(), input) {
@@ -139,12 +140,13 @@ mod tests {
     fn an_input_older_than_the_columns_latest_edit_is_not_shown() {
         let mut shown = EditInput::default();
         let written = |applied: u64, scope: &str| {
-            serde_json::to_string(&EditInput {
+            playground::edit_module::input_message(
                 applied,
-                scope_down_version: scope.into(),
-                ..EditInput::default()
-            })
-            .expect("serializes")
+                &EditInput {
+                    scope_down_version: scope.into(),
+                    ..EditInput::default()
+                },
+            )
         };
         // Two edits sent; the page wrote this after the first only.
         assert!(!accept(&mut shown, 2, &written(1, "before the second key")));

@@ -28,17 +28,13 @@ pub struct EditHostProps {
 pub fn EditHost(props: &EditHostProps) -> Html {
     let dispatch = use_dispatch();
     let scenario_json = props.scenario_json.clone();
-    // How many of the column's edits the store has taken (`EditInput::applied`).
+    // How many of the column's edits the store has taken (see `input_message`).
     let applied = use_memo((), |()| Cell::new(0u64));
-    let input = EditInput {
-        applied: applied.get(),
-        ..(*props.input).clone()
-    };
     let panel = use_panel_mount(
         edit_module::EXPORT,
         // The sentence starts the column's failure line.
         "The roles and the sign-in",
-        serde_json::to_string(&input).unwrap_or_default(),
+        edit_module::input_message(applied.get(), &props.input),
         Rc::new(move |json: String| {
             edit_module::answer(&json, &dispatch, &scenario_json, &applied)
         }),
