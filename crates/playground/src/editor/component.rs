@@ -280,7 +280,7 @@ fn text_input(
             autocorrect="off"
             wrap={if wrap { "soft" } else { "off" }}
             readonly={props.readonly}
-            value={props.value.clone()}
+            value={editing.text()}
             {oninput}
             {onkeydown}
             onkeyup={follow_caret_callback(&editing.textarea, &hover.on_caret)}

@@ -49,7 +49,7 @@ pub(super) fn use_editing(
             format_error.set(None);
         }
     }
-    history.borrow_mut().sync(value);
+    history.borrow_mut().follow(value);
     Rc::new(Editing {
         textarea,
         history,
@@ -61,6 +61,16 @@ pub(super) fn use_editing(
 }
 
 impl Editing {
+    /// What the textarea shows: the user's latest text (the parent's text follows it,
+    /// sometimes a task later; see [`History::follow`]).
+    pub fn text(&self) -> AttrValue {
+        self.history
+            .borrow()
+            .current()
+            .map(|snapshot| AttrValue::from(snapshot.text.clone()))
+            .unwrap_or_default()
+    }
+
     /// Shows a snapshot, records it and tells the parent.
     pub fn commit(&self, snapshot: Snapshot, kind: EditKind) {
         show(&self.textarea, &snapshot);

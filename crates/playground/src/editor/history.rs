@@ -46,12 +46,15 @@ pub struct History {
     at: usize,
     /// The kind and time of the last recorded edit, while it may still be extended.
     open_run: Option<(EditKind, f64)>,
+    /// The parent's text as last seen by [`History::follow`].
+    page: String,
 }
 
 impl History {
     /// A history whose only step is `initial`.
     pub fn new(initial: Snapshot) -> Self {
         History {
+            page: initial.text.clone(),
             steps: vec![initial],
             at: 0,
             open_run: None,
@@ -116,6 +119,20 @@ impl History {
             .current()
             .map_or(0, |c| c.start.min(text.encode_utf16().count()));
         self.record(Snapshot::with_caret(text, caret), EditKind::Other, 0.0);
+    }
+
+    /// Follows the parent's text `page`, handed over on every render: a change is synced
+    /// (see [`History::sync`]); the same text again changes nothing, even while the user's
+    /// latest text differs from it. The parent may take a keystroke a task later (across
+    /// the module boundary, or when its renders yield to input, as Yew's scheduler does
+    /// after 16 ms): a render for another reason in between (the caret moved, a hover)
+    /// must not put back the text from before the keystroke, which would also move the
+    /// caret to the end, so the next key edits the wrong place.
+    pub fn follow(&mut self, page: &str) {
+        if self.page != page {
+            page.clone_into(&mut self.page);
+            self.sync(page);
+        }
     }
 
     /// Steps back; returns the snapshot to show, or `None` at the oldest step.

@@ -166,3 +166,24 @@ fn input_types_map_to_kinds() {
         EditKind::Other
     );
 }
+
+#[test]
+fn a_render_with_the_parents_unchanged_text_keeps_the_users_newer_text() {
+    let mut history = History::new(at("s3:GetObject"));
+    // The user types X; the parent has not taken it yet, and a hover renders the editor.
+    history.record(at("s3:GetXObject"), EditKind::Typing, 0.0);
+    history.follow("s3:GetObject");
+    assert_eq!(text(&history), "s3:GetXObject", "the keystroke stays");
+    // The parent takes it: nothing to record.
+    history.follow("s3:GetXObject");
+    assert_eq!(
+        history.undo().unwrap().text,
+        "s3:GetObject",
+        "one step, no stale one"
+    );
+    // A change from the parent (a new example) is followed, once.
+    history.follow("{}");
+    history.follow("{}");
+    assert_eq!(text(&history), "{}");
+    assert_eq!(history.undo().unwrap().text, "s3:GetObject");
+}
