@@ -77,7 +77,16 @@ export class TestContext {
     const context = await this.browser.newContext(contextOptions);
     this.contexts.push(context);
     await this.#guard(context, [this.origin, ...origins.map((o) => new URL(o).origin)]);
-    return context.newPage();
+    const page = await context.newPage();
+    // E2E_THROTTLE=5 slows the page's CPU fivefold (off in CI): races between a keystroke
+    // and the page's answer, which a loaded CI machine hits once in many runs, then show
+    // in a few local runs.
+    const throttle = Number(process.env.E2E_THROTTLE ?? 1);
+    if (throttle > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    }
+    return page;
   }
 
   /** Opens the app at `hash` (e.g. `#s=...`) and waits until it says it is ready. */
