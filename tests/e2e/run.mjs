@@ -83,6 +83,7 @@ async function runOne(name, body, timeoutMs) {
     t.assertNoProblems();
   } catch (caught) {
     error = caught;
+    t.printProblems();
     await t.failureScreenshots();
   } finally {
     await t.close();

@@ -145,6 +145,15 @@ export class TestContext {
     }
   }
 
+  /** Prints what the pages reported (console errors, uncaught exceptions, foreign
+   * requests) after a failure, for the CI log: a failed step hides them otherwise, and a
+   * panic in a module shows only as a step that never completes. */
+  printProblems() {
+    for (const problem of this.problems) {
+      console.log(`  PROBLEM ${problem.kind}: ${problem.text}`);
+    }
+  }
+
   /** Screenshots every open page after a failure, for the CI log. */
   async failureScreenshots() {
     for (const context of this.contexts) {
